@@ -1,0 +1,2 @@
+/** The ladder, its recording, the comparison report and the gate. */
+package nonblocking;
