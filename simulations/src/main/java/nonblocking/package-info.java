@@ -1,2 +1,0 @@
-/** The ladder, its recording, the comparison report and the gate. */
-package nonblocking;

@@ -1,0 +1,67 @@
+package nonblocking.results;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/** Reads and writes {@code results.json}; every failure is a {@link ResultsException} with a one-line message. */
+public final class ResultsFile {
+
+    public static final String NAME = "results.json";
+
+    /** snake_case on disk, camelCase in Java; unknown fields are tolerated so that newer writers stay readable. */
+    public static final ObjectMapper MAPPER = JsonMapper.builder()
+            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
+    private ResultsFile() {
+    }
+
+    public static Results read(Path file) {
+        Results results;
+        try {
+            results = MAPPER.readValue(Files.readString(file), Results.class);
+        } catch (NoSuchFileException e) {
+            throw new ResultsException("no results file at " + file + " (run ./mvnw gatling:test first)");
+        } catch (JacksonException e) {
+            throw new ResultsException("results file " + file + " is corrupt: " + firstLine(e.getOriginalMessage()), e);
+        } catch (IOException e) {
+            throw new ResultsException("cannot read results file " + file + ": " + e, e);
+        }
+        if (results == null) {
+            throw new ResultsException("results file " + file + " is empty");
+        }
+        if (results.schema() != Results.SCHEMA) {
+            throw new ResultsException("results file " + file + " has schema " + results.schema()
+                    + ", this build reads schema " + Results.SCHEMA);
+        }
+        return results;
+    }
+
+    /** Writes atomically (temp file, then move), so a crash never leaves half a file behind. */
+    public static void write(Results results, Path file) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), NAME, ".tmp");
+            MAPPER.writeValue(tmp.toFile(), results);
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new ResultsException("cannot write results file " + file + ": " + e, e);
+        }
+    }
+
+    private static String firstLine(String message) {
+        return message == null ? "unreadable" : message.lines().findFirst().orElse("unreadable");
+    }
+}

@@ -1,0 +1,37 @@
+package nonblocking.results;
+
+import java.util.List;
+
+/**
+ * One target's ladder.
+ *
+ * @param config           how the target was run
+ * @param idle             the target's memory before load (heap after GC, RSS); null without a census
+ * @param levels           one entry per level, lowest users first
+ * @param sustainableUsers see {@link Sustainability}; 0 when no level held
+ */
+public record TargetResult(TargetConfig config, Memory idle, List<LevelResult> levels, int sustainableUsers) {
+
+    public TargetResult {
+        levels = levels == null ? List.of() : List.copyOf(levels);
+    }
+
+    /**
+     * @param url               base URL the ladder drove
+     * @param managed           true when the ladder started (and stopped) the target itself
+     * @param model             thread model reported by the target's census, or null for foreign servers
+     * @param threads           blocking pool size, when known
+     * @param maxVirtualThreads virtual-thread cap, when known (null = unbounded or not applicable)
+     * @param jvmArgs           JVM options of a managed target (heap etc.), empty otherwise
+     */
+    public record TargetConfig(String url, boolean managed, String model, Integer threads,
+                               Integer maxVirtualThreads, List<String> jvmArgs) {
+        public TargetConfig {
+            jvmArgs = jvmArgs == null ? List.of() : List.copyOf(jvmArgs);
+        }
+    }
+
+    /** A memory reading: heap used after a GC (retained), and the process's resident set. */
+    public record Memory(Long heapUsedBytes, Long rssBytes) {
+    }
+}
