@@ -1,5 +1,8 @@
 package nonblocking;
 
+import nonblocking.gate.Baseline;
+import nonblocking.gate.Rules;
+import nonblocking.gate.RulesFile;
 import nonblocking.results.LevelResult;
 import nonblocking.results.Results;
 import nonblocking.results.ResultsFile;
@@ -27,7 +30,18 @@ public final class Fixtures {
     /** Truncated JSON. */
     public static final String CORRUPT = "corrupt.json";
 
+    /** The committed rules (tests run in the simulations folder). */
+    public static final Path RULES_FILE = Path.of("gate/rules.yaml");
+
     private Fixtures() {
+    }
+
+    public static Rules rules() {
+        return RulesFile.read(RULES_FILE);
+    }
+
+    public static Baseline baseline() {
+        return Baseline.of(read(BASELINE));
     }
 
     public static Path path(String name) {

@@ -16,9 +16,9 @@ import static org.assertj.core.api.Assertions.tuple;
 /** Each rule over the fixtures, with the committed rules.yaml (gap 10, efficiency 0.90, drop 10%). */
 class GateTest {
 
-    static final Path RULES_FILE = Path.of("gate/rules.yaml");
-    static final Rules RULES = RulesFile.read(RULES_FILE);
-    static final Baseline BASELINE = Baseline.of(Fixtures.read(Fixtures.BASELINE));
+    static final Path RULES_FILE = Fixtures.RULES_FILE;
+    static final Rules RULES = Fixtures.rules();
+    static final Baseline BASELINE = Fixtures.baseline();
 
     @TempDir
     Path dir;
