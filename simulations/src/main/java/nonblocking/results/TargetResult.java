@@ -16,6 +16,14 @@ public record TargetResult(TargetConfig config, Memory idle, List<LevelResult> l
         levels = levels == null ? List.of() : List.copyOf(levels);
     }
 
+    /** The levels counted as sustained: those at or below {@link #sustainableUsers}, lowest first; empty if none. */
+    public List<LevelResult> sustainedLevels() {
+        return levels.stream()
+                .filter(level -> level.users() <= sustainableUsers)
+                .sorted((a, b) -> Integer.compare(a.users(), b.users()))
+                .toList();
+    }
+
     /**
      * @param url               base URL the ladder drove
      * @param managed           true when the ladder started (and stopped) the target itself

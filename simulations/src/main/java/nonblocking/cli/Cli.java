@@ -1,0 +1,146 @@
+package nonblocking.cli;
+
+import nonblocking.gate.Baseline;
+import nonblocking.gate.Gate;
+import nonblocking.gate.Rules;
+import nonblocking.gate.RulesException;
+import nonblocking.gate.RulesFile;
+import nonblocking.gate.Verdict;
+import nonblocking.report.Report;
+import nonblocking.results.Results;
+import nonblocking.results.ResultsException;
+import nonblocking.results.ResultsFile;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code nonblocking report|gate|baseline}: rebuild a run's report, judge a run, refresh the baseline.
+ * Maven runs them as {@code ./mvnw -Preport verify}, {@code ./mvnw -Pgate verify} (through GateIT) and
+ * {@code ./mvnw -Pbaseline verify}. Exit codes: 0 done or pass, 1 fail, 2 usage.
+ */
+@Command(name = "nonblocking", mixinStandardHelpOptions = true,
+        description = "Report and gate of the nonblocking ladder.",
+        subcommands = {Cli.ReportCommand.class, Cli.GateCommand.class, Cli.BaselineCommand.class})
+public final class Cli {
+
+    static final String LATEST = "simulations/target/nonblocking/latest/results.json";
+    static final String RULES = "simulations/gate/rules.yaml";
+    static final String BASELINE = "simulations/gate/baseline.json";
+
+    public static void main(String[] args) {
+        System.setProperty("java.awt.headless", "true");
+        System.exit(commandLine(System.out, System.err).execute(args));
+    }
+
+    static CommandLine commandLine(PrintStream out, PrintStream err) {
+        CommandLine commandLine = new CommandLine(new Cli());
+        commandLine.getSubcommands().values().forEach(sub -> ((Streams) sub.getCommand()).use(out, err));
+        return commandLine;
+    }
+
+    /** Where a command prints; tests pass their own streams. */
+    abstract static class Streams {
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+
+        void use(PrintStream out, PrintStream err) {
+            this.out = out;
+            this.err = err;
+        }
+    }
+
+    @Command(name = "report", description = "Rebuild report.html, summary.md and the charts next to a results.json.")
+    static final class ReportCommand extends Streams implements Callable<Integer> {
+        @Parameters(arity = "0..1", defaultValue = LATEST, description = "results.json of the run (default: ${DEFAULT-VALUE})")
+        Path results;
+
+        @Option(names = "--gatling-report", description = "Gatling's report folder of the run (default: found by time under target/gatling/)")
+        Path gatlingReport;
+
+        @Override
+        public Integer call() {
+            try {
+                Results run = ResultsFile.read(results);
+                Path runDir = results.toAbsolutePath().getParent();
+                Report.write(run, runDir, gatlingReport);
+                out.println("report written: " + runDir.resolve(Report.HTML));
+                return 0;
+            } catch (ResultsException | UncheckedIOException e) {
+                err.println(e.getMessage());
+                return 1;
+            }
+        }
+    }
+
+    @Command(name = "gate", description = "Judge a run against the rules and the baseline; exit 1 when a rule fails.")
+    static final class GateCommand extends Streams implements Callable<Integer> {
+        @Option(names = "--results", defaultValue = LATEST, description = "results.json to judge (default: ${DEFAULT-VALUE})")
+        Path results;
+
+        @Option(names = "--rules", defaultValue = RULES, description = "default: ${DEFAULT-VALUE}")
+        Path rules;
+
+        @Option(names = "--baseline", defaultValue = BASELINE, description = "default: ${DEFAULT-VALUE}")
+        Path baseline;
+
+        @Option(names = "--step-summary", description = "markdown file to append the summary to (default: $GITHUB_STEP_SUMMARY)")
+        Path stepSummary;
+
+        @Override
+        public Integer call() {
+            Path summary = stepSummary != null ? stepSummary : GateRun.stepSummaryFromEnvironment();
+            return GateRun.run(results, rules, baseline, summary, out).passed() ? 0 : 1;
+        }
+    }
+
+    @Command(name = "baseline", description = "Make a run the baseline the gate compares against.")
+    static final class BaselineCommand extends Streams implements Callable<Integer> {
+        @Option(names = "--from", defaultValue = LATEST, description = "results.json of the run (default: ${DEFAULT-VALUE})")
+        Path from;
+
+        @Option(names = "--to", defaultValue = BASELINE, description = "default: ${DEFAULT-VALUE}")
+        Path to;
+
+        @Option(names = "--rules", defaultValue = RULES, description = "default: ${DEFAULT-VALUE}")
+        Path rules;
+
+        @Option(names = "--force", arity = "0..1", description = "accept a run that fails the gate's own rules")
+        boolean force;
+
+        @Override
+        public Integer call() {
+            Results run;
+            Rules gateRules;
+            try {
+                run = ResultsFile.read(from);
+                gateRules = RulesFile.read(rules);
+            } catch (ResultsException | RulesException e) {
+                err.println(e.getMessage());
+                return 1;
+            }
+            List<Verdict> verdicts = Gate.ownRules(run, gateRules, Baseline.read(to).results());
+            verdicts.forEach(verdict -> out.println(verdict.line()));
+            if (!force && !verdicts.stream().allMatch(Verdict::pass)) {
+                err.println("not refreshing the baseline: run " + run.runId() + " fails the gate's own rules"
+                        + " (a crippled or broken run?); add -Dgate.force=true (--force) to take it anyway");
+                return 1;
+            }
+            try {
+                ResultsFile.write(run, to);
+            } catch (ResultsException e) {
+                err.println(e.getMessage());
+                return 1;
+            }
+            out.println("baseline " + to + " is now run " + run.runId() + " (" + run.profile() + "): commit it");
+            return 0;
+        }
+    }
+}

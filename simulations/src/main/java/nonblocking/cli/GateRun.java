@@ -1,0 +1,61 @@
+package nonblocking.cli;
+
+import nonblocking.gate.Gate;
+import nonblocking.gate.Verdict;
+import nonblocking.report.Report;
+import nonblocking.report.SummaryMarkdown;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One pass of the CI gate, shared by {@code GateIT} and {@code nonblocking gate}: judge the run, rewrite its report
+ * with the verdicts, append summary.md to the CI job summary, print one line per verdict. A step that fails adds a
+ * FAIL verdict: nothing here turns a broken input or output into a pass.
+ */
+public final class GateRun {
+
+    private GateRun() {
+    }
+
+    /** @param stepSummary file to append the markdown summary to (GitHub's $GITHUB_STEP_SUMMARY), or null */
+    public static Gate.Outcome run(Path results, Path rules, Path baseline, Path stepSummary, PrintStream out) {
+        Gate.Outcome outcome = Gate.check(results, rules, baseline);
+        List<Verdict> verdicts = new ArrayList<>(outcome.verdicts());
+        String markdown = null;
+        if (outcome.run() != null) {
+            Path runDir = results.toAbsolutePath().getParent();
+            try {
+                Report.write(outcome.run(), runDir, null, outcome.verdicts());
+                markdown = Files.readString(runDir.resolve(Report.SUMMARY));
+            } catch (IOException | UncheckedIOException e) {
+                verdicts.add(Verdict.error("report", Report.HTML, "cannot rewrite the report: " + e.getMessage()));
+            }
+        }
+        if (markdown == null) {
+            markdown = "## nonblocking gate\n\n" + SummaryMarkdown.verdicts(verdicts);
+        }
+        if (stepSummary != null) {
+            try {
+                Files.writeString(stepSummary, markdown, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            } catch (IOException e) {
+                verdicts.add(Verdict.error("report", "job summary", "cannot append to " + stepSummary + ": " + e));
+            }
+        }
+        verdicts.forEach(verdict -> out.println(verdict.line()));
+        return new Gate.Outcome(outcome.run(), verdicts);
+    }
+
+    /** $GITHUB_STEP_SUMMARY as a path, or null outside GitHub Actions. */
+    public static Path stepSummaryFromEnvironment() {
+        String summary = System.getenv("GITHUB_STEP_SUMMARY");
+        return summary == null || summary.isBlank() ? null : Path.of(summary);
+    }
+}

@@ -1,0 +1,212 @@
+package nonblocking.gate;
+
+import nonblocking.results.LevelResult;
+import nonblocking.results.Results;
+import nonblocking.results.ResultsException;
+import nonblocking.results.ResultsFile;
+import nonblocking.results.TargetResult;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import static nonblocking.gate.Verdict.number;
+
+/**
+ * The performance gate: judges one run of the ladder against {@code rules.yaml} and the committed baseline.
+ * Every rule yields one {@link Verdict} per metric it checks; an input that cannot be read is a FAIL, never a pass.
+ *
+ * <p>"Efficiency" of a level is {@link LevelResult#efficiency()}: throughput / (users / pause). For the baseline
+ * comparison, a target's efficiency is the <em>lowest</em> level efficiency over the levels that both the run and
+ * the baseline sustained (same users), taken the same way from both, so that the two numbers cover the same levels.
+ */
+public final class Gate {
+
+    /** Slack for comparing doubles: 0.9 * 0.99 must not fail against 0.891. */
+    private static final double EPSILON = 1e-9;
+
+    private Gate() {
+    }
+
+    /** What a check found: the run (null when it could not be read) and the verdicts (never empty). */
+    public record Outcome(Results run, List<Verdict> verdicts) {
+        public Outcome {
+            verdicts = List.copyOf(verdicts);
+        }
+
+        public boolean passed() {
+            return !verdicts.isEmpty() && verdicts.stream().allMatch(Verdict::pass);
+        }
+    }
+
+    /** Reads the three files and evaluates; an unreadable results or rules file is one FAIL verdict. */
+    public static Outcome check(Path resultsFile, Path rulesFile, Path baselineFile) {
+        List<Verdict> errors = new ArrayList<>();
+        Rules rules = null;
+        Results run = null;
+        try {
+            rules = RulesFile.read(rulesFile);
+        } catch (RulesException e) {
+            errors.add(Verdict.error("inputs", "rules.yaml", e.getMessage()));
+        }
+        try {
+            run = ResultsFile.read(resultsFile);
+        } catch (ResultsException e) {
+            errors.add(Verdict.error("inputs", "results.json", e.getMessage()));
+        }
+        if (!errors.isEmpty()) {
+            return new Outcome(run, errors);
+        }
+        return new Outcome(run, evaluate(run, rules, Baseline.read(baselineFile)));
+    }
+
+    public static List<Verdict> evaluate(Results run, Rules rules, Baseline baseline) {
+        List<Verdict> verdicts = new ArrayList<>(ownRules(run, rules, baseline.results()));
+        verdicts.addAll(baselineRules(run, rules.baseline(), baseline));
+        return verdicts;
+    }
+
+    /**
+     * The rules that judge the run by itself: gap, virtual_top_level, virtual_efficiency.
+     * The baseline (nullable) only adds its value of each metric for context.
+     */
+    public static List<Verdict> ownRules(Results run, Rules rules, Results baseline) {
+        List<Verdict> verdicts = new ArrayList<>();
+        verdicts.add(gap(run, rules.gap().min(), baseline));
+        if (rules.virtualTopLevel()) {
+            verdicts.add(virtualTopLevel(run, baseline));
+        }
+        verdicts.add(virtualEfficiency(run, rules.virtualEfficiency().min(), baseline));
+        return verdicts;
+    }
+
+    private static Verdict gap(Results run, double min, Results baseline) {
+        if (run.gap() == null) {
+            return Verdict.error("gap", "gap", "no gap in the results: a target is missing or blocking sustained no level");
+        }
+        Double baselineGap = baseline == null ? null : baseline.gap();
+        return new Verdict("gap", "gap", run.gap(), ">= " + number(min), baselineGap, run.gap() >= min - EPSILON, null);
+    }
+
+    private static Verdict virtualTopLevel(Results run, Results baseline) {
+        String rule = "virtual_top_level";
+        String metric = "virtual.sustainable_users";
+        TargetResult virtual = run.targets().get("virtual");
+        if (virtual == null) {
+            return Verdict.error(rule, metric, "no virtual target in the results");
+        }
+        int top = topLevel(run);
+        if (top == 0) {
+            return Verdict.error(rule, metric, "the results hold no level");
+        }
+        int sustained = virtual.sustainableUsers();
+        return new Verdict(rule, metric, (double) sustained, "= top level " + top,
+                sustainableUsers(baseline, "virtual"), sustained >= top, null);
+    }
+
+    /** The top level of the ladder: the most users any target was driven with. */
+    static int topLevel(Results run) {
+        return run.targets().values().stream()
+                .flatMap(target -> target.levels().stream())
+                .mapToInt(LevelResult::users)
+                .max().orElse(0);
+    }
+
+    private static Verdict virtualEfficiency(Results run, double min, Results baseline) {
+        String rule = "virtual_efficiency";
+        String metric = "virtual.efficiency_min";
+        TargetResult virtual = run.targets().get("virtual");
+        if (virtual == null) {
+            return Verdict.error(rule, metric, "no virtual target in the results");
+        }
+        LevelResult worst = worst(virtual.sustainedLevels());
+        if (worst == null) {
+            return Verdict.error(rule, metric, "virtual sustained no level");
+        }
+        TargetResult baselineVirtual = baseline == null ? null : baseline.targets().get("virtual");
+        LevelResult baselineWorst = baselineVirtual == null ? null : worst(baselineVirtual.sustainedLevels());
+        return new Verdict(rule, metric, worst.efficiency(), ">= " + number(min) + " at each sustained level",
+                baselineWorst == null ? null : baselineWorst.efficiency(),
+                worst.efficiency() >= min - EPSILON, "at " + worst.users() + " users");
+    }
+
+    /** baseline_sustainable_users and baseline_efficiency, per target the rules name. */
+    static List<Verdict> baselineRules(Results run, Rules.Baseline rules, Baseline baseline) {
+        List<Verdict> verdicts = new ArrayList<>();
+        for (String target : rules.targets()) {
+            verdicts.add(baselineSustainableUsers(run, target, baseline));
+        }
+        for (String target : rules.targets()) {
+            verdicts.add(baselineEfficiency(run, target, baseline, rules.maxEfficiencyDrop()));
+        }
+        return verdicts;
+    }
+
+    private static Verdict baselineSustainableUsers(Results run, String target, Baseline baseline) {
+        String rule = "baseline_sustainable_users";
+        String metric = target + ".sustainable_users";
+        String problem = comparability(run, target, baseline);
+        if (problem != null) {
+            return Verdict.error(rule, metric, problem);
+        }
+        int measured = run.targets().get(target).sustainableUsers();
+        int before = baseline.results().targets().get(target).sustainableUsers();
+        return new Verdict(rule, metric, (double) measured, ">= baseline " + before, (double) before, measured >= before, null);
+    }
+
+    private static Verdict baselineEfficiency(Results run, String target, Baseline baseline, double maxDrop) {
+        String rule = "baseline_efficiency";
+        String metric = target + ".efficiency_min";
+        String problem = comparability(run, target, baseline);
+        if (problem != null) {
+            return Verdict.error(rule, metric, problem);
+        }
+        Map<Integer, LevelResult> before = baseline.results().targets().get(target).sustainedLevels().stream()
+                .collect(Collectors.toMap(LevelResult::users, level -> level, (a, b) -> a));
+        List<LevelResult> common = run.targets().get(target).sustainedLevels().stream()
+                .filter(level -> before.containsKey(level.users()))
+                .toList();
+        if (common.isEmpty()) {
+            return Verdict.error(rule, metric, "no level that both the run and the baseline sustained");
+        }
+        LevelResult worst = worst(common);
+        LevelResult worstBefore = worst(common.stream().map(level -> before.get(level.users())).toList());
+        double limit = worstBefore.efficiency() * (1 - maxDrop);
+        String levels = common.getFirst().users() + "-" + common.getLast().users() + " users";
+        return new Verdict(rule, metric, worst.efficiency(),
+                ">= " + number(limit) + " (baseline - " + number(maxDrop * 100) + "%)",
+                worstBefore.efficiency(), worst.efficiency() >= limit - EPSILON,
+                "worst of " + levels + ", at " + worst.users());
+    }
+
+    /** Why the run's target cannot be compared with the baseline's, or null when it can. */
+    private static String comparability(Results run, String target, Baseline baseline) {
+        if (baseline.problem() != null) {
+            return baseline.problem();
+        }
+        Results before = baseline.results();
+        if (before.pauseMs() != run.pauseMs()) {
+            return "the baseline paused " + before.pauseMs() + " ms per request, this run " + run.pauseMs()
+                    + " ms: not comparable (refresh the baseline)";
+        }
+        if (!run.targets().containsKey(target)) {
+            return "no " + target + " target in the results";
+        }
+        if (!before.targets().containsKey(target)) {
+            return "no " + target + " target in the baseline";
+        }
+        return null;
+    }
+
+    private static Double sustainableUsers(Results results, String target) {
+        TargetResult result = results == null ? null : results.targets().get(target);
+        return result == null ? null : (double) result.sustainableUsers();
+    }
+
+    private static LevelResult worst(List<LevelResult> levels) {
+        return levels.stream().min(Comparator.comparingDouble(LevelResult::efficiency)).orElse(null);
+    }
+}

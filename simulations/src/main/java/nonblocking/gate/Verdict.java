@@ -1,0 +1,60 @@
+package nonblocking.gate;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
+/**
+ * What one rule decided.
+ *
+ * @param rule     the rule's key in rules.yaml ("gap", "virtual_top_level", …), or "inputs" for a file that could not be read
+ * @param metric   what was measured, e.g. "virtual.sustainable_users"
+ * @param measured the run's value; null when it could not be measured (then {@code note} says why)
+ * @param limit    the bound the value had to meet, as text (e.g. ">= 10", "= top level 3200")
+ * @param baseline the baseline run's value of the same metric; null without a (readable) baseline
+ * @param pass     whether the rule holds
+ * @param note     where the value comes from (e.g. "at 3200 users"), or the problem when nothing was measured
+ */
+public record Verdict(String rule, String metric, Double measured, String limit, Double baseline, boolean pass, String note) {
+
+    /** A rule that could not be evaluated: always a FAIL. */
+    public static Verdict error(String rule, String metric, String problem) {
+        return new Verdict(rule, metric, null, null, null, false, problem);
+    }
+
+    /** One line, e.g. {@code PASS virtual.sustainable_users  measured 3200  limit = top level 3200  baseline 3200  [virtual_top_level]}. */
+    public String line() {
+        StringBuilder line = new StringBuilder(status()).append(' ').append(metric);
+        if (measured == null) {
+            line.append("  ").append(note);
+        } else {
+            line.append("  measured ").append(measuredText());
+            line.append("  limit ").append(limit);
+            line.append("  baseline ").append(baselineText());
+        }
+        return line.append("  [").append(rule).append(']').toString();
+    }
+
+    public String status() {
+        return pass ? "PASS" : "FAIL";
+    }
+
+    /** The measured value with its note ("0.941 (at 3200 users)"), or the problem when nothing was measured. */
+    public String measuredText() {
+        if (measured == null) {
+            return note;
+        }
+        return note == null ? number(measured) : number(measured) + " (" + note + ")";
+    }
+
+    public String baselineText() {
+        return baseline == null ? "none" : number(baseline);
+    }
+
+    /** Integers without decimals, others with at most four: 3200, 16, 12.5, 0.9412. */
+    public static String number(double value) {
+        if (!Double.isFinite(value)) {
+            return String.valueOf(value);
+        }
+        return BigDecimal.valueOf(value).setScale(4, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
+    }
+}

@@ -1,0 +1,251 @@
+package nonblocking.report;
+
+import nonblocking.gate.Verdict;
+import nonblocking.results.LevelResult;
+import nonblocking.results.Results;
+import nonblocking.results.Sustainability;
+import nonblocking.results.TargetResult;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.ValueAxis;
+import org.jfree.chart.plot.CombinedDomainXYPlot;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.title.TextTitle;
+import org.jfree.chart.ui.Layer;
+import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.chart.ui.RectangleInsets;
+import org.jfree.chart.ui.TextAnchor;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Shape;
+import java.awt.Stroke;
+import java.awt.geom.Ellipse2D;
+import java.awt.geom.Line2D;
+import java.awt.geom.Rectangle2D;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The report's four charts, each against concurrent users on a logarithmic axis: throughput, latency, KO share,
+ * and the target's platform threads and resident memory. A level without a value (a foreign target has no census,
+ * a log axis cannot show 0) is left out of its series rather than drawn as 0.
+ */
+final class Charts {
+
+    /** A chart, the file it is saved to, and its height in pixels (the width is {@link Png#WIDTH}). */
+    record Chart(String file, String title, JFreeChart chart, int height) {
+        Chart(String file, String title, JFreeChart chart) {
+            this(file, title, chart, Png.HEIGHT);
+        }
+    }
+
+    private static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 18);
+    private static final Font SUBTITLE = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
+    private static final Font LABEL = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
+    private static final Stroke LINE = new BasicStroke(2.5f);
+    private static final Stroke DASHED = new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {7f, 5f}, 0f);
+    private static final Stroke MARKER = new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {3f, 3f}, 0f);
+    private static final Color GRID = new Color(0xDDDDDD);
+    private static final Color LABEL_BACKGROUND = new Color(255, 255, 255, 200);
+    private static final double MIB = 1024 * 1024;
+
+    private Charts() {
+    }
+
+    static List<Chart> of(Results results) {
+        return List.of(throughput(results), latency(results), errors(results), resources(results));
+    }
+
+    static Chart throughput(Results results) {
+        Lines lines = new Lines();
+        forEachTarget(results, (name, target, colour) -> lines.add(
+                series(name, target.levels(), LevelResult::throughputRps, true), colour, LINE, false));
+        XYSeries ideal = new XYSeries("ideal: users / pause");
+        levels(results).forEach(users -> ideal.add((double) users, (double) users * 1000.0 / results.pauseMs()));
+        lines.add(ideal, Palette.IDEAL, DASHED, true);
+
+        XYPlot plot = lines.plot(axis(results), LogScaleAxis.values("throughput (ok responses / s, log scale)"));
+        int[] position = {0};
+        forEachTarget(results, (name, target, colour) -> {
+            if (target.sustainableUsers() > 0) {
+                plot.addDomainMarker(verticalMarker(target.sustainableUsers(), name + " sustains " + target.sustainableUsers(),
+                        colour, position[0]++), Layer.BACKGROUND);
+            }
+        });
+        return new Chart("throughput.png", "Throughput",
+                chart("Throughput vs concurrent users", "higher is better · on the dashed line every user gets a response every "
+                        + results.pauseMs() + " ms pause · dotted lines: highest sustained level", plot));
+    }
+
+    static Chart latency(Results results) {
+        Lines lines = new Lines();
+        forEachTarget(results, (name, target, colour) -> {
+            lines.add(series(name + " p50", target.levels(), LevelResult::p50Ms, true), colour, LINE, false);
+            lines.add(series(name + " p99", target.levels(), LevelResult::p99Ms, true), colour, DASHED, false);
+        });
+        XYPlot plot = lines.plot(axis(results), LogScaleAxis.values("latency of ok responses (ms, log scale)"));
+        double limit = Sustainability.MAX_P99_PAUSES * results.pauseMs();
+        plot.addRangeMarker(horizontalMarker(limit, "sustainable: p99 ≤ 1.5 × pause = " + Numbers.milliseconds(limit) + " ms"));
+        return new Chart("latency.png", "Latency",
+                chart("Latency (p50 solid, p99 dashed) vs concurrent users",
+                        "lower is better · the floor is the " + results.pauseMs() + " ms pause the target waits per request", plot));
+    }
+
+    static Chart errors(Results results) {
+        Lines lines = new Lines();
+        forEachTarget(results, (name, target, colour) -> lines.add(
+                series(name, target.levels(), LevelResult::koPercent, false), colour, LINE, false));
+        NumberAxis percent = new NumberAxis("KO (% of requests)");
+        percent.setAutoRangeIncludesZero(true);
+        percent.setAutoRangeStickyZero(false);
+        percent.setAutoRangeMinimumSize(5);
+        XYPlot plot = lines.plot(axis(results), percent);
+        plot.addRangeMarker(horizontalMarker(Sustainability.MAX_KO_PERCENT,
+                "sustainable: KO ≤ " + Verdict.number(Sustainability.MAX_KO_PERCENT) + " %"));
+        return new Chart("errors.png", "KO share",
+                chart("Failed requests (KO) vs concurrent users", "lower is better · timeouts, error statuses and refused connections", plot));
+    }
+
+    static Chart resources(Results results) {
+        Lines threads = new Lines();
+        Lines memory = new Lines();
+        forEachTarget(results, (name, target, colour) -> {
+            threads.add(series(name, target.levels(), LevelResult::platformThreadsPeak, false), colour, LINE, false);
+            memory.add(series(name, target.levels(),
+                    level -> level.rssPeakBytes() == null ? null : level.rssPeakBytes() / MIB, false), colour, LINE, false);
+        });
+        NumberAxis threadAxis = new NumberAxis("platform threads (peak)");
+        threadAxis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        NumberAxis memoryAxis = new NumberAxis("resident memory (peak, MiB)");
+        CombinedDomainXYPlot plot = new CombinedDomainXYPlot(axis(results));
+        plot.setGap(12);
+        XYPlot threadPlot = threads.plot(null, threadAxis);
+        XYPlot memoryPlot = memory.plot(null, memoryAxis);
+        memoryPlot.getRenderer().setDefaultSeriesVisibleInLegend(false);
+        plot.add(threadPlot, 1);
+        plot.add(memoryPlot, 1);
+        return new Chart("resources.png", "Threads and memory",
+                chart("Platform threads and resident memory of the target", "from the target's census (/threads); absent for a target without one", plot),
+                Png.HEIGHT * 4 / 3);
+    }
+
+    /** Series of one chart with their styles, turned into a plot. */
+    private static final class Lines {
+        private final XYSeriesCollection dataset = new XYSeriesCollection();
+        private final XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
+
+        Lines() {
+            renderer.setDrawSeriesLineAsPath(true);
+            renderer.setLegendLine(new Line2D.Double(-14, 0, 14, 0));
+        }
+
+        void add(XYSeries series, Color colour, Stroke stroke, boolean hideShapes) {
+            if (series.isEmpty()) {
+                return;
+            }
+            int index = dataset.getSeriesCount();
+            dataset.addSeries(series);
+            renderer.setSeriesPaint(index, colour);
+            renderer.setSeriesStroke(index, stroke);
+            renderer.setSeriesShape(index, shape(colour));
+            renderer.setSeriesShapesVisible(index, !hideShapes);
+            renderer.setSeriesShapesFilled(index, stroke != DASHED);
+        }
+
+        XYPlot plot(ValueAxis domain, ValueAxis range) {
+            range.setLabelFont(LABEL.deriveFont(Font.BOLD, 12f));
+            XYPlot plot = new XYPlot(dataset, domain, range, renderer);
+            plot.setBackgroundPaint(Color.WHITE);
+            plot.setDomainGridlinePaint(GRID);
+            plot.setRangeGridlinePaint(GRID);
+            plot.setOutlinePaint(Color.GRAY);
+            plot.setNoDataMessage("no data: the targets exposed no census (/threads)");
+            plot.setNoDataMessageFont(SUBTITLE);
+            return plot;
+        }
+    }
+
+    @FunctionalInterface
+    private interface TargetAction {
+        void accept(String name, TargetResult target, Color colour);
+    }
+
+    private static void forEachTarget(Results results, TargetAction action) {
+        int position = 0;
+        for (Map.Entry<String, TargetResult> entry : results.targets().entrySet()) {
+            action.accept(entry.getKey(), entry.getValue(), Palette.of(entry.getKey(), position++));
+        }
+    }
+
+    /** A series of one value per level; levels without the value, or with a value a log axis cannot show, are left out. */
+    private static XYSeries series(String key, List<LevelResult> levels, Function<LevelResult, Number> value, boolean logScale) {
+        XYSeries series = new XYSeries(key);
+        for (LevelResult level : levels) {
+            Number y = value.apply(level);
+            if (y != null && Double.isFinite(y.doubleValue()) && (!logScale || y.doubleValue() > 0)) {
+                series.add(level.users(), y);
+            }
+        }
+        return series;
+    }
+
+    private static List<Integer> levels(Results results) {
+        return results.targets().values().stream()
+                .flatMap(target -> target.levels().stream())
+                .map(LevelResult::users)
+                .distinct()
+                .sorted()
+                .toList();
+    }
+
+    private static LogScaleAxis axis(Results results) {
+        LogScaleAxis axis = LogScaleAxis.users(levels(results));
+        axis.setLabelFont(LABEL.deriveFont(Font.BOLD, 12f));
+        return axis;
+    }
+
+    private static Shape shape(Color colour) {
+        return colour.equals(Palette.BLOCKING) ? new Rectangle2D.Double(-4, -4, 8, 8) : new Ellipse2D.Double(-4.5, -4.5, 9, 9);
+    }
+
+    private static ValueMarker verticalMarker(double users, String label, Color colour, int position) {
+        ValueMarker marker = new ValueMarker(users, colour, MARKER);
+        marker.setLabel(label);
+        marker.setLabelFont(LABEL);
+        marker.setLabelPaint(colour.darker());
+        marker.setLabelAnchor(RectangleAnchor.TOP_LEFT);
+        marker.setLabelTextAnchor(TextAnchor.TOP_RIGHT);
+        marker.setLabelOffset(new RectangleInsets(6 + 16 * position, 4, 4, 4));
+        marker.setLabelBackgroundColor(LABEL_BACKGROUND);
+        return marker;
+    }
+
+    private static ValueMarker horizontalMarker(double value, String label) {
+        ValueMarker marker = new ValueMarker(value, Palette.LIMIT, MARKER);
+        marker.setLabel(label);
+        marker.setLabelFont(LABEL);
+        marker.setLabelPaint(Palette.LIMIT);
+        marker.setLabelAnchor(RectangleAnchor.TOP_LEFT);
+        marker.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
+        marker.setLabelBackgroundColor(LABEL_BACKGROUND);
+        return marker;
+    }
+
+    private static JFreeChart chart(String title, String subtitle, org.jfree.chart.plot.Plot plot) {
+        JFreeChart chart = new JFreeChart(title, TITLE, plot, true);
+        chart.setBackgroundPaint(Color.WHITE);
+        chart.addSubtitle(new TextTitle(subtitle, SUBTITLE));
+        chart.getLegend().setPosition(RectangleEdge.BOTTOM);
+        chart.getLegend().setItemFont(LABEL.deriveFont(12f));
+        return chart;
+    }
+}

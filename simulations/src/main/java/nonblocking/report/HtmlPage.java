@@ -1,0 +1,263 @@
+package nonblocking.report;
+
+import nonblocking.gate.Verdict;
+import nonblocking.results.LevelResult;
+import nonblocking.results.Results;
+import nonblocking.results.Sustainability;
+import nonblocking.results.TargetResult;
+
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import static nonblocking.report.Html.escape;
+
+/**
+ * report.html: one self-contained page (inline CSS, charts as data URIs, no script, no external font) that opens
+ * offline. Every piece of text from the results goes through {@link Html#escape}.
+ */
+final class HtmlPage {
+
+    /** A rendered chart: its file name, title and PNG bytes. */
+    record Image(String file, String title, byte[] png) {
+    }
+
+    private static final String CSS = """
+            body{margin:0;background:#f6f7f9;color:#1d1f23;font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"DejaVu Sans",sans-serif}
+            main{max-width:1000px;margin:0 auto;padding:24px}
+            h1{font-size:34px;margin:4px 0 8px}
+            h2{margin-top:40px;border-bottom:1px solid #d0d4da;padding-bottom:4px}
+            .kicker{color:#5a606b;margin:0;text-transform:uppercase;letter-spacing:.05em;font-size:12px}
+            .lead{color:#3a3f47;margin-top:0}
+            .cards{display:flex;gap:16px;flex-wrap:wrap;margin:20px 0}
+            .card{background:#fff;border:1px solid #d0d4da;border-top:6px solid #777;border-radius:6px;padding:12px 18px;min-width:160px}
+            .card .name{font-weight:600}
+            .card .value{font-size:40px;font-weight:700;line-height:1.1}
+            .card .unit,.card .config{color:#5a606b;font-size:13px}
+            figure{margin:20px 0;background:#fff;border:1px solid #d0d4da;border-radius:6px;padding:8px}
+            figure img{width:100%;height:auto;display:block}
+            figcaption{color:#5a606b;font-size:13px;padding:4px 8px}
+            table{border-collapse:collapse;background:#fff;font-size:13px;width:100%;margin:8px 0 16px}
+            th,td{border:1px solid #d0d4da;padding:4px 8px;text-align:right;white-space:nowrap}
+            th{background:#eef0f3}
+            td.text,th.text{text-align:left;white-space:normal}
+            tr.sustained td:first-child{box-shadow:inset 4px 0 #2e7d32}
+            tr.failed td:first-child{box-shadow:inset 4px 0 #b00020}
+            .pass{color:#2e7d32;font-weight:700}
+            .fail{color:#b00020;font-weight:700}
+            .scroll{overflow-x:auto}
+            dl{display:grid;grid-template-columns:max-content 1fr;gap:2px 16px}
+            dt{color:#5a606b}
+            dd{margin:0}
+            footer{color:#5a606b;font-size:12px;margin-top:40px}
+            """;
+
+    private HtmlPage() {
+    }
+
+    static String render(Results results, List<Image> images, List<String> gatlingLinks, List<Verdict> verdicts) {
+        StringBuilder html = new StringBuilder(256 * 1024);
+        String headline = Headline.of(results);
+        html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+                .append("<title>nonblocking · ").append(escape(headline)).append("</title>\n")
+                .append("<style>\n").append(CSS).append("</style>\n</head>\n<body>\n<main>\n");
+        header(html, results, headline);
+        if (verdicts != null) {
+            gate(html, verdicts);
+        }
+        charts(html, images);
+        levels(html, results);
+        settings(html, results);
+        howToRead(html, results);
+        gatling(html, gatlingLinks);
+        html.append("<footer>Written by nonblocking.report from results.json of run ")
+                .append(escape(results.runId())).append(".</footer>\n</main>\n</body>\n</html>\n");
+        return html.toString();
+    }
+
+    private static void header(StringBuilder html, Results results, String headline) {
+        html.append("<header>\n<p class=\"kicker\">nonblocking · run ").append(escape(results.runId()))
+                .append(" · profile ").append(escape(results.profile())).append("</p>\n")
+                .append("<h1 id=\"headline\">").append(escape(headline)).append("</h1>\n")
+                .append("<p class=\"lead\">The most concurrent users each target sustained (p99 ≤ ")
+                .append(escape(Numbers.milliseconds(Sustainability.MAX_P99_PAUSES * results.pauseMs())))
+                .append(" ms and at most ").append(escape(Verdict.number(Sustainability.MAX_KO_PERCENT)))
+                .append(" % KO, at every level up to it), and the gap: virtual over blocking.</p>\n<div class=\"cards\">\n");
+        int position = 0;
+        for (Map.Entry<String, TargetResult> entry : results.targets().entrySet()) {
+            html.append("<div class=\"card\" style=\"border-top-color:")
+                    .append(Palette.hex(Palette.of(entry.getKey(), position++))).append("\">")
+                    .append("<div class=\"name\">").append(escape(entry.getKey())).append("</div>")
+                    .append("<div class=\"value\">").append(escape(Numbers.integer(entry.getValue().sustainableUsers()))).append("</div>")
+                    .append("<div class=\"unit\">sustainable users</div>")
+                    .append("<div class=\"config\">").append(escape(describe(entry.getValue().config()))).append("</div></div>\n");
+        }
+        html.append("<div class=\"card\"><div class=\"name\">gap</div><div class=\"value\">")
+                .append(escape(Numbers.factor(results.gap()))).append("</div><div class=\"unit\">virtual / blocking</div></div>\n")
+                .append("</div>\n</header>\n");
+    }
+
+    private static void gate(StringBuilder html, List<Verdict> verdicts) {
+        long failed = verdicts.stream().filter(verdict -> !verdict.pass()).count();
+        html.append("<section id=\"gate\">\n<h2>Gate: <span class=\"").append(failed == 0 ? "pass\">PASS" : "fail\">FAIL")
+                .append("</span></h2>\n<p>").append(verdicts.size() - failed).append(" of ").append(verdicts.size())
+                .append(" rules pass (rules: <code>simulations/gate/rules.yaml</code>, baseline: <code>simulations/gate/baseline.json</code>).</p>\n")
+                .append("<div class=\"scroll\"><table>\n<tr><th class=\"text\"></th><th class=\"text\">Metric</th><th class=\"text\">Measured</th>")
+                .append("<th class=\"text\">Limit</th><th>Baseline</th><th class=\"text\">Rule</th></tr>\n");
+        for (Verdict verdict : verdicts) {
+            html.append("<tr><td class=\"text ").append(verdict.pass() ? "pass" : "fail").append("\">").append(verdict.status())
+                    .append("</td><td class=\"text\">").append(escape(verdict.metric()))
+                    .append("</td><td class=\"text\">").append(escape(verdict.measuredText()))
+                    .append("</td><td class=\"text\">").append(escape(verdict.limit() == null ? Numbers.NONE : verdict.limit()))
+                    .append("</td><td>").append(escape(verdict.measured() == null ? Numbers.NONE : verdict.baselineText()))
+                    .append("</td><td class=\"text\">").append(escape(verdict.rule())).append("</td></tr>\n");
+        }
+        html.append("</table></div>\n</section>\n");
+    }
+
+    private static void charts(StringBuilder html, List<Image> images) {
+        html.append("<section id=\"charts\">\n<h2>Charts</h2>\n");
+        for (Image image : images) {
+            html.append("<figure><img alt=\"").append(escape(image.title())).append("\" src=\"data:image/png;base64,")
+                    .append(Base64.getEncoder().encodeToString(image.png())).append("\">")
+                    .append("<figcaption>").append(escape(image.title())).append(" · also saved as ")
+                    .append(escape(image.file())).append("</figcaption></figure>\n");
+        }
+        html.append("</section>\n");
+    }
+
+    private static void levels(StringBuilder html, Results results) {
+        html.append("<section id=\"levels\">\n<h2>Levels</h2>\n");
+        for (Map.Entry<String, TargetResult> entry : results.targets().entrySet()) {
+            TargetResult target = entry.getValue();
+            html.append("<h3>").append(escape(entry.getKey())).append(": sustains ")
+                    .append(escape(Numbers.integer(target.sustainableUsers()))).append(" users</h3>\n")
+                    .append("<div class=\"scroll\"><table>\n<tr><th>Users</th><th class=\"text\">Status</th><th>Requests</th><th>KO %</th>")
+                    .append("<th class=\"text\">KO reasons</th><th>Throughput req/s</th><th>Efficiency</th><th>p50 ms</th><th>p90 ms</th>")
+                    .append("<th>p99 ms</th><th>max ms</th><th>Platform threads</th><th>In flight</th><th>RSS peak</th>")
+                    .append("<th>Heap retained</th><th>Heap / user</th><th>RSS / user</th></tr>\n");
+            for (LevelResult level : target.levels()) {
+                html.append("<tr class=\"").append(LevelStatus.sustained(level, target) ? "sustained" : "failed").append("\">")
+                        .append(cell(Numbers.integer(level.users())))
+                        .append(textCell(LevelStatus.of(level, target, results.pauseMs())))
+                        .append(cell(Numbers.integer(level.requests())))
+                        .append(cell(Numbers.percent(level.koPercent())))
+                        .append(textCell(koReasons(level)))
+                        .append(cell(Numbers.decimal(level.throughputRps(), 1)))
+                        .append(cell(Numbers.decimal(level.efficiency(), 3)))
+                        .append(cell(Numbers.milliseconds(level.p50Ms())))
+                        .append(cell(Numbers.milliseconds(level.p90Ms())))
+                        .append(cell(Numbers.milliseconds(level.p99Ms())))
+                        .append(cell(Numbers.milliseconds(level.maxMs())))
+                        .append(cell(Numbers.integer(level.platformThreadsPeak())))
+                        .append(cell(Numbers.integer(level.inFlightPeak())))
+                        .append(cell(Numbers.mebibytes(level.rssPeakBytes())))
+                        .append(cell(Numbers.mebibytes(level.heapRetainedBytes())))
+                        .append(cell(Numbers.kibibytes(level.heapPerUserBytes())))
+                        .append(cell(Numbers.kibibytes(level.rssPerUserBytes())))
+                        .append("</tr>\n");
+            }
+            html.append("</table></div>\n");
+        }
+        html.append("</section>\n");
+    }
+
+    private static void settings(StringBuilder html, Results results) {
+        html.append("<section id=\"settings\">\n<h2>Settings</h2>\n<dl>\n");
+        term(html, "run", results.runId());
+        term(html, "profile", results.profile());
+        term(html, "pause per request", results.pauseMs() + " ms");
+        term(html, "hold per level", Numbers.decimal(results.holdS(), 0) + " s (measured), after a ramp of " + Numbers.decimal(results.rampS(), 0) + " s");
+        term(html, "request timeout", results.timeoutMs() + " ms");
+        term(html, "started / finished", results.startedAt() + " / " + results.finishedAt());
+        Results.Machine machine = results.machine();
+        if (machine != null) {
+            term(html, "machine", machine.cores() + " cores · JDK " + machine.jdk() + " · " + machine.os()
+                    + " · max open files " + machine.maxOpenFiles());
+        }
+        for (Map.Entry<String, TargetResult> entry : results.targets().entrySet()) {
+            TargetResult.TargetConfig config = entry.getValue().config();
+            TargetResult.Memory idle = entry.getValue().idle();
+            String text = config == null ? "not recorded"
+                    : describe(config) + " · " + config.url() + (config.managed() ? " · started by the ladder" : " · not started by the ladder")
+                    + (config.jvmArgs().isEmpty() ? "" : " · JVM " + String.join(" ", config.jvmArgs()))
+                    + (idle == null ? "" : " · idle heap " + Numbers.mebibytes(idle.heapUsedBytes()) + ", idle RSS " + Numbers.mebibytes(idle.rssBytes()));
+            term(html, entry.getKey(), text);
+        }
+        html.append("</dl>\n</section>\n");
+    }
+
+    private static void howToRead(StringBuilder html, Results results) {
+        long pause = results.pauseMs();
+        html.append("<section id=\"how-to-read\">\n<h2>How to read this</h2>\n<ul>\n")
+                .append("<li>Each level holds that many concurrent users for ").append(escape(Numbers.decimal(results.holdS(), 0)))
+                .append(" s. Every user sends <code>GET /?pause=").append(pause)
+                .append("</code> and, when the answer comes, the next one. A target that keeps up answers in just over ")
+                .append(pause).append(" ms, so its throughput is users / pause: the dashed <em>ideal</em> line.</li>\n")
+                .append("<li>A level is <em>sustained</em> when its p99 is at most 1.5 × pause and at most 1 % of its requests fail (KO). ")
+                .append("A target's sustainable concurrency is the highest level in the unbroken run of sustained levels from the bottom.</li>\n")
+                .append("<li>A blocking pool holds one platform thread per request, pause included: beyond its thread count requests queue, ")
+                .append("latency grows with users / threads and throughput flattens at threads / pause. Virtual threads let go of their ")
+                .append("carrier during the pause, so throughput follows the ideal line until something else runs out ")
+                .append("(CPU, memory, file descriptors or the load generator itself).</li>\n")
+                .append("<li><em>Efficiency</em> = throughput / (users / pause): 1.0 means every user got an answer every pause.</li>\n")
+                .append("<li>Platform threads and memory come from the target's census endpoint (<code>/threads</code>); ")
+                .append("they are blank (–) for a server without one. Per-user memory is (level − idle) / users.</li>\n")
+                .append("<li>These are the numbers of one machine (see Settings): compare runs made on the same machine.</li>\n")
+                .append("</ul>\n</section>\n");
+    }
+
+    private static void gatling(StringBuilder html, List<String> links) {
+        html.append("<section id=\"gatling\">\n<h2>Gatling's own report</h2>\n");
+        if (links.isEmpty()) {
+            html.append("<p>No Gatling HTML report was found for this run (it is written to <code>simulations/target/gatling/</code>).</p>\n");
+        } else {
+            html.append("<p>Request-level detail (response time distribution, requests per second over time) is in Gatling's report")
+                    .append(links.size() > 1 ? "s" : "").append(":</p>\n<ul>\n");
+            for (String link : links) {
+                html.append("<li><a href=\"").append(escape(link)).append("\">").append(escape(link)).append("</a></li>\n");
+            }
+            html.append("</ul>\n<p>The links are relative: they work from this run's folder and from <code>latest/</code>, ")
+                    .append("which holds a copy of this report at the same depth.</p>\n");
+        }
+        html.append("</section>\n");
+    }
+
+    /** "blocking pool, 200 threads", "virtual threads, at most 300", or the URL of a server the ladder did not start. */
+    static String describe(TargetResult.TargetConfig config) {
+        if (config == null) {
+            return "";
+        }
+        if (config.model() == null) {
+            return "server at " + config.url();
+        }
+        String model = config.model();
+        if (config.threads() != null) {
+            model += ", " + config.threads() + " threads";
+        }
+        if (config.maxVirtualThreads() != null) {
+            model += ", at most " + config.maxVirtualThreads() + " virtual threads";
+        }
+        return model;
+    }
+
+    private static String koReasons(LevelResult level) {
+        return level.koReasons().entrySet().stream()
+                .map(reason -> reason.getKey() + " " + reason.getValue())
+                .collect(Collectors.joining(", "));
+    }
+
+    private static String cell(String text) {
+        return "<td>" + escape(text) + "</td>";
+    }
+
+    private static String textCell(String text) {
+        return "<td class=\"text\">" + escape(text) + "</td>";
+    }
+
+    private static void term(StringBuilder html, String term, String description) {
+        html.append("<dt>").append(escape(term)).append("</dt><dd>").append(escape(description)).append("</dd>\n");
+    }
+}

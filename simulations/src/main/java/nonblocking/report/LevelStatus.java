@@ -1,0 +1,31 @@
+package nonblocking.report;
+
+import nonblocking.results.LevelResult;
+import nonblocking.results.Sustainability;
+import nonblocking.results.TargetResult;
+
+/** Whether a level counts as sustained and, when it does not, why: the last column of the level tables. */
+final class LevelStatus {
+
+    private LevelStatus() {
+    }
+
+    static boolean sustained(LevelResult level, TargetResult target) {
+        return level.users() <= target.sustainableUsers();
+    }
+
+    static String of(LevelResult level, TargetResult target, long pauseMs) {
+        if (sustained(level, target)) {
+            return "sustained";
+        }
+        if (level.requests() == 0) {
+            return "no requests";
+        }
+        if (Sustainability.holds(level, pauseMs)) {
+            return "holds, above a failed level";
+        }
+        boolean slow = level.p99Ms() > Sustainability.MAX_P99_PAUSES * pauseMs;
+        boolean failing = level.koPercent() > Sustainability.MAX_KO_PERCENT;
+        return slow && failing ? "p99 and KO over limit" : slow ? "p99 over limit" : "KO over limit";
+    }
+}

@@ -1,0 +1,81 @@
+package nonblocking.report;
+
+import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.NumberTick;
+import org.jfree.chart.axis.Tick;
+import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.chart.ui.TextAnchor;
+
+import java.awt.Graphics2D;
+import java.awt.geom.Rectangle2D;
+import java.text.DecimalFormat;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A logarithmic axis with readable ticks: on the users axis one per level of the ladder (25, 50, … 3200),
+ * on a value axis the 1-2-5 series (10, 20, 50, 100, …) instead of JFreeChart's fractional powers.
+ */
+final class LogScaleAxis extends LogAxis {
+
+    private static final double[] STEPS = {1, 2, 5};
+
+    /** The ticks, or null for 1-2-5 ticks over the axis' current range. */
+    private final List<Integer> levels;
+    private final DecimalFormat format = new DecimalFormat("#,##0.##");
+
+    private LogScaleAxis(String label, List<Integer> levels) {
+        super(label);
+        this.levels = levels;
+        setMinorTickMarksVisible(false);
+        setSmallestValue(0.1);
+    }
+
+    /** The concurrent-users axis, spanning the given levels with some room either side. */
+    static LogScaleAxis users(List<Integer> levels) {
+        LogScaleAxis axis = new LogScaleAxis("concurrent users (log scale)", List.copyOf(levels));
+        int lowest = levels.stream().mapToInt(Integer::intValue).min().orElse(1);
+        int highest = levels.stream().mapToInt(Integer::intValue).max().orElse(10);
+        axis.setRange(lowest / 1.3, Math.max(highest, lowest + 1) * 1.3);
+        return axis;
+    }
+
+    static LogScaleAxis values(String label) {
+        return new LogScaleAxis(label, null);
+    }
+
+    @Override
+    protected List refreshTicksHorizontal(Graphics2D g2, Rectangle2D dataArea, RectangleEdge edge) {
+        return ticks(edge == RectangleEdge.TOP ? TextAnchor.BOTTOM_CENTER : TextAnchor.TOP_CENTER);
+    }
+
+    @Override
+    protected List refreshTicksVertical(Graphics2D g2, Rectangle2D dataArea, RectangleEdge edge) {
+        return ticks(edge == RectangleEdge.RIGHT ? TextAnchor.CENTER_LEFT : TextAnchor.CENTER_RIGHT);
+    }
+
+    private List<Tick> ticks(TextAnchor anchor) {
+        List<Tick> ticks = new ArrayList<>();
+        for (double value : levels != null ? levels.stream().map(Integer::doubleValue).toList() : oneTwoFive()) {
+            ticks.add(new NumberTick(value, format.format(value), anchor, TextAnchor.CENTER, 0.0));
+        }
+        return ticks;
+    }
+
+    /** 1-2-5 values within the current range; every power of ten alone when that would crowd the axis. */
+    private List<Double> oneTwoFive() {
+        double lower = getLowerBound();
+        double upper = getUpperBound();
+        boolean crowded = upper / lower > 1e4;
+        List<Double> values = new ArrayList<>();
+        for (double decade = Math.pow(10, Math.floor(Math.log10(lower))); decade <= upper; decade *= 10) {
+            for (double step : crowded ? new double[] {1} : STEPS) {
+                double value = decade * step;
+                if (value >= lower && value <= upper) {
+                    values.add(value);
+                }
+            }
+        }
+        return values;
+    }
+}

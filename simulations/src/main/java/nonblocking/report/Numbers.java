@@ -1,0 +1,44 @@
+package nonblocking.report;
+
+import java.util.Locale;
+
+/** How the report writes numbers: the same in HTML and markdown, "–" for a value not measured. */
+final class Numbers {
+
+    static final String NONE = "–";
+
+    private Numbers() {
+    }
+
+    static String integer(Number value) {
+        return value == null ? NONE : String.format(Locale.ROOT, "%,d", value.longValue());
+    }
+
+    static String decimal(double value, int decimals) {
+        return String.format(Locale.ROOT, "%,." + decimals + "f", value);
+    }
+
+    static String percent(double value) {
+        return value == 0 ? "0" : value < 0.01 ? "<0.01" : String.format(Locale.ROOT, "%.2f", value);
+    }
+
+    static String milliseconds(double value) {
+        return String.format(Locale.ROOT, "%,.0f", value);
+    }
+
+    static String mebibytes(Number bytes) {
+        return bytes == null ? NONE : String.format(Locale.ROOT, "%,.1f MiB", bytes.doubleValue() / (1024 * 1024));
+    }
+
+    static String kibibytes(Number bytes) {
+        return bytes == null ? NONE : String.format(Locale.ROOT, "%,.1f KiB", bytes.doubleValue() / 1024);
+    }
+
+    /** A gap factor: 16x, 12.5x. */
+    static String factor(Double gap) {
+        if (gap == null) {
+            return NONE;
+        }
+        return (gap == Math.rint(gap) ? String.format(Locale.ROOT, "%.0f", gap) : String.format(Locale.ROOT, "%.1f", gap)) + "x";
+    }
+}

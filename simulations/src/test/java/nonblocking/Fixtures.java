@@ -1,0 +1,84 @@
+package nonblocking;
+
+import nonblocking.gate.Baseline;
+import nonblocking.gate.Rules;
+import nonblocking.gate.RulesFile;
+import nonblocking.results.LevelResult;
+import nonblocking.results.Results;
+import nonblocking.results.ResultsFile;
+import nonblocking.results.TargetResult;
+
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+/** The results files under src/test/resources/fixtures/, and small edits of them for boundary cases. */
+public final class Fixtures {
+
+    /** Both targets sustain their expected levels: blocking 200, virtual 3200 (the top), gap 16. */
+    public static final String GOOD = "good.json";
+    /** A slightly better earlier run: what the tests use as the baseline. */
+    public static final String BASELINE = "baseline.json";
+    /** Virtual capped at 300 virtual threads: it tops out at 200 like blocking, gap 1. */
+    public static final String CRIPPLED_VIRTUAL = "crippled-virtual.json";
+    /** Blocking regressed: sustains 100 instead of 200, efficiency 0.85 at 100 users; virtual as good. */
+    public static final String REGRESSION = "regression.json";
+    /** Servers the ladder did not start: no census, so every census field is null; seed profile, 5 levels. */
+    public static final String FOREIGN = "foreign.json";
+    /** Truncated JSON. */
+    public static final String CORRUPT = "corrupt.json";
+
+    /** The committed rules (tests run in the simulations folder). */
+    public static final Path RULES_FILE = Path.of("gate/rules.yaml");
+
+    private Fixtures() {
+    }
+
+    public static Rules rules() {
+        return RulesFile.read(RULES_FILE);
+    }
+
+    public static Baseline baseline() {
+        return Baseline.of(read(BASELINE));
+    }
+
+    public static Path path(String name) {
+        try {
+            return Path.of(Fixtures.class.getResource("/fixtures/" + name).toURI());
+        } catch (URISyntaxException | NullPointerException e) {
+            throw new IllegalArgumentException("no fixture " + name, e);
+        }
+    }
+
+    public static Results read(String name) {
+        return ResultsFile.read(path(name));
+    }
+
+    /** The results with one level of one target replaced. */
+    public static Results withLevel(Results results, String target, int users, UnaryOperator<LevelResult> edit) {
+        TargetResult old = results.targets().get(target);
+        TargetResult edited = new TargetResult(old.config(), old.idle(),
+                old.levels().stream().map(level -> level.users() == users ? edit.apply(level) : level).toList(),
+                old.sustainableUsers());
+        Map<String, TargetResult> targets = new LinkedHashMap<>(results.targets());
+        targets.put(target, edited);
+        return new Results(results.schema(), results.runId(), results.profile(), results.pauseMs(), results.holdS(),
+                results.rampS(), results.timeoutMs(), results.startedAt(), results.finishedAt(), results.machine(),
+                targets, results.gap());
+    }
+
+    public static LevelResult withEfficiency(LevelResult level, double efficiency) {
+        return new LevelResult(level.users(), level.requests(), level.ok(), level.ko(), level.koReasons(),
+                level.throughputRps(), efficiency, level.p50Ms(), level.p90Ms(), level.p99Ms(), level.maxMs(),
+                level.platformThreadsPeak(), level.inFlightPeak(), level.rssPeakBytes(), level.heapRetainedBytes(),
+                level.heapPerUserBytes(), level.rssPerUserBytes());
+    }
+
+    public static Results withPauseAndGap(Results results, long pauseMs, Double gap) {
+        return new Results(results.schema(), results.runId(), results.profile(), pauseMs, results.holdS(),
+                results.rampS(), results.timeoutMs(), results.startedAt(), results.finishedAt(), results.machine(),
+                results.targets(), gap);
+    }
+}

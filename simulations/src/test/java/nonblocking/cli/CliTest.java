@@ -1,0 +1,156 @@
+package nonblocking.cli;
+
+import nonblocking.Fixtures;
+import nonblocking.results.ResultsFile;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CliTest {
+
+    @TempDir
+    Path dir;
+
+    final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    @Test
+    void reportRebuildsTheReportNextToTheResults() throws IOException {
+        Path results = run(Fixtures.GOOD);
+
+        assertThat(execute("report", results.toString())).isZero();
+
+        assertThat(results.resolveSibling("report.html")).isNotEmptyFile();
+        assertThat(results.resolveSibling("summary.md")).content().startsWith("## nonblocking: blocking 200 · virtual 3200 · 16x");
+        assertThat(out()).isEqualTo("report written: " + results.resolveSibling("report.html") + "\n");
+    }
+
+    @Test
+    void reportOfAMissingFileFailsWithOneLine() {
+        assertThat(execute("report", dir.resolve("results.json").toString())).isEqualTo(1);
+
+        assertThat(err()).isEqualTo("no results file at " + dir.resolve("results.json") + " (run ./mvnw gatling:test first)\n");
+    }
+
+    @Test
+    void gatePassesAGoodRunPrintsOneLinePerRuleAndWritesTheJobSummary() throws IOException {
+        Path results = run(Fixtures.GOOD);
+        Path stepSummary = Files.writeString(dir.resolve("step-summary.md"), "earlier step\n");
+
+        assertThat(gate(results, Fixtures.path(Fixtures.BASELINE), "--step-summary=" + stepSummary)).isZero();
+
+        assertThat(out().lines()).hasSize(7).allMatch(line -> line.startsWith("PASS "));
+        assertThat(out()).contains("PASS virtual.sustainable_users  measured 3200  limit = top level 3200  baseline 3200  [virtual_top_level]\n");
+        assertThat(stepSummary).content().startsWith("earlier step\n## nonblocking: blocking 200 · virtual 3200 · 16x")
+                .contains("### Gate: ✅ PASS (7 of 7 rules pass)");
+        assertThat(results.resolveSibling("report.html")).content().contains("<h2>Gate: <span class=\"pass\">PASS</span></h2>");
+    }
+
+    @Test
+    void gateFailsACrippledVirtual() throws IOException {
+        Path results = run(Fixtures.CRIPPLED_VIRTUAL);
+
+        assertThat(gate(results, Fixtures.path(Fixtures.BASELINE))).isEqualTo(1);
+
+        assertThat(out()).contains(
+                "FAIL gap  measured 1  limit >= 10  baseline 16  [gap]\n",
+                "FAIL virtual.sustainable_users  measured 200  limit = top level 3200  baseline 3200  [virtual_top_level]\n",
+                "PASS virtual.efficiency_min  measured 0.973 (at 200 users)  limit >= 0.9 at each sustained level  baseline 0.945  [virtual_efficiency]\n",
+                "FAIL virtual.sustainable_users  measured 200  limit >= baseline 3200  baseline 3200  [baseline_sustainable_users]\n");
+    }
+
+    @Test
+    void gateFailsAMissingResultsFileAndStillWritesTheJobSummary() throws IOException {
+        Path stepSummary = dir.resolve("step-summary.md");
+
+        assertThat(gate(dir.resolve("latest/results.json"), Fixtures.path(Fixtures.BASELINE), "--step-summary=" + stepSummary)).isEqualTo(1);
+
+        assertThat(out()).isEqualTo("FAIL results.json  no results file at " + dir.resolve("latest/results.json")
+                + " (run ./mvnw gatling:test first)  [inputs]\n");
+        assertThat(stepSummary).content().contains("### Gate: ❌ FAIL (0 of 1 rules pass)", "| ❌ FAIL | results.json | no results file at");
+    }
+
+    @Test
+    void gateFailsWhenTheReportCannotBeRewritten() throws IOException {
+        Path results = run(Fixtures.GOOD);
+        Files.createDirectories(results.resolveSibling("report.html").resolve("in-the-way"));
+
+        assertThat(gate(results, Fixtures.path(Fixtures.BASELINE))).isEqualTo(1);
+
+        assertThat(out().lines()).filteredOn(line -> line.startsWith("FAIL "))
+                .singleElement().asString().startsWith("FAIL report.html  cannot rewrite the report: ").endsWith("  [report]");
+    }
+
+    @Test
+    void baselineCopiesAGoodRun() {
+        Path baseline = dir.resolve("gate/baseline.json");
+
+        assertThat(execute("baseline", "--from=" + Fixtures.path(Fixtures.GOOD), "--to=" + baseline, "--rules=" + Fixtures.RULES_FILE)).isZero();
+
+        assertThat(ResultsFile.read(baseline)).isEqualTo(Fixtures.read(Fixtures.GOOD));
+        assertThat(out()).endsWith("baseline " + baseline + " is now run 20260110-090000 (default): commit it\n");
+    }
+
+    @Test
+    void baselineRefusesARunThatFailsTheGatesOwnRulesUnlessForced() {
+        Path baseline = dir.resolve("baseline.json");
+        String from = "--from=" + Fixtures.path(Fixtures.CRIPPLED_VIRTUAL);
+
+        assertThat(execute("baseline", from, "--to=" + baseline, "--rules=" + Fixtures.RULES_FILE, "--force=false")).isEqualTo(1);
+        assertThat(baseline).doesNotExist();
+        assertThat(err()).startsWith("not refreshing the baseline: run 20260111-090000 fails the gate's own rules");
+
+        assertThat(execute("baseline", from, "--to=" + baseline, "--rules=" + Fixtures.RULES_FILE, "--force=true")).isZero();
+        assertThat(ResultsFile.read(baseline).runId()).isEqualTo("20260111-090000");
+    }
+
+    @Test
+    void baselineFromAMissingRunFailsAndLeavesTheBaselineAlone() throws IOException {
+        Path baseline = Files.writeString(dir.resolve("baseline.json"), "old");
+
+        assertThat(execute("baseline", "--from=" + dir.resolve("none.json"), "--to=" + baseline, "--rules=" + Fixtures.RULES_FILE)).isEqualTo(1);
+
+        assertThat(baseline).hasContent("old");
+        assertThat(err()).startsWith("no results file at ");
+    }
+
+    @Test
+    void theCommittedBaselineIsReadableAndPassesTheGate() throws IOException {
+        Path results = Files.createDirectories(dir.resolve("latest")).resolve("results.json");
+        Files.copy(Path.of("gate/baseline.json"), results);
+
+        assertThat(gate(results, Path.of("gate/baseline.json"))).as(out()).isZero();
+    }
+
+    private Path run(String fixture) throws IOException {
+        Path results = Files.createDirectories(dir.resolve("nonblocking/latest")).resolve("results.json");
+        Files.copy(Fixtures.path(fixture), results);
+        return results;
+    }
+
+    private int gate(Path results, Path baseline, String... more) {
+        String[] args = {"gate", "--results=" + results, "--rules=" + Fixtures.RULES_FILE, "--baseline=" + baseline};
+        String[] all = java.util.stream.Stream.concat(java.util.Arrays.stream(args), java.util.Arrays.stream(more)).toArray(String[]::new);
+        return execute(all);
+    }
+
+    private int execute(String... args) {
+        return Cli.commandLine(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8)).execute(args);
+    }
+
+    private String out() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private String err() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+}

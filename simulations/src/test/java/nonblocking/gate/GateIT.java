@@ -1,0 +1,41 @@
+package nonblocking.gate;
+
+import nonblocking.cli.GateRun;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.opentest4j.AssertionFailedError;
+
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+
+/**
+ * The CI gate: {@code ./mvnw -Pgate verify} from the repository root. One JUnit test case per verdict, named after
+ * its line, so that CI shows each rule on its own; a FAIL (including an unreadable input) fails the build.
+ * Reads the system properties {@code results}, {@code gate.rules}, {@code gate.baseline} (set by the gate profile;
+ * relative paths resolve against the folder Maven runs from) and appends the summary to $GITHUB_STEP_SUMMARY.
+ */
+class GateIT {
+
+    @TestFactory
+    @DisplayName("gate")
+    Stream<DynamicTest> gate() {
+        Gate.Outcome outcome = GateRun.run(
+                path("results", "target/nonblocking/latest/results.json"),
+                path("gate.rules", "gate/rules.yaml"),
+                path("gate.baseline", "gate/baseline.json"),
+                GateRun.stepSummaryFromEnvironment(),
+                System.out);
+        return outcome.verdicts().stream().map(verdict -> dynamicTest(verdict.line(), () -> {
+            if (!verdict.pass()) {
+                throw new AssertionFailedError(verdict.line());
+            }
+        }));
+    }
+
+    private static Path path(String property, String fallback) {
+        return Path.of(System.getProperty(property, fallback));
+    }
+}

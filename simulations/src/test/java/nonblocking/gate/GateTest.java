@@ -1,0 +1,224 @@
+package nonblocking.gate;
+
+import nonblocking.Fixtures;
+import nonblocking.results.Results;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+/** Each rule over the fixtures, with the committed rules.yaml (gap 10, efficiency 0.90, drop 10%). */
+class GateTest {
+
+    static final Path RULES_FILE = Fixtures.RULES_FILE;
+    static final Rules RULES = Fixtures.rules();
+    static final Baseline BASELINE = Fixtures.baseline();
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aGoodRunPassesEveryRule() {
+        List<Verdict> verdicts = Gate.evaluate(Fixtures.read(Fixtures.GOOD), RULES, BASELINE);
+
+        assertThat(verdicts).extracting(Verdict::rule, Verdict::metric, Verdict::measured, Verdict::limit, Verdict::baseline, Verdict::pass)
+                .containsExactly(
+                        tuple("gap", "gap", 16.0, ">= 10", 16.0, true),
+                        tuple("virtual_top_level", "virtual.sustainable_users", 3200.0, "= top level 3200", 3200.0, true),
+                        tuple("virtual_efficiency", "virtual.efficiency_min", 0.941, ">= 0.9 at each sustained level", 0.945, true),
+                        tuple("baseline_sustainable_users", "blocking.sustainable_users", 200.0, ">= baseline 200", 200.0, true),
+                        tuple("baseline_sustainable_users", "virtual.sustainable_users", 3200.0, ">= baseline 3200", 3200.0, true),
+                        tuple("baseline_efficiency", "blocking.efficiency_min", 0.973, ">= 0.8793 (baseline - 10%)", 0.977, true),
+                        tuple("baseline_efficiency", "virtual.efficiency_min", 0.941, ">= 0.8505 (baseline - 10%)", 0.945, true));
+        assertThat(verdicts.get(2).note()).isEqualTo("at 3200 users");
+        assertThat(verdicts.get(5).note()).isEqualTo("worst of 25-200 users, at 200");
+    }
+
+    @Test
+    void aCrippledVirtualFailsTheGapTheTopLevelAndItsBaseline() {
+        List<Verdict> verdicts = Gate.evaluate(Fixtures.read(Fixtures.CRIPPLED_VIRTUAL), RULES, BASELINE);
+
+        assertThat(verdicts).extracting(Verdict::rule, Verdict::metric, Verdict::measured, Verdict::limit, Verdict::pass)
+                .containsExactly(
+                        tuple("gap", "gap", 1.0, ">= 10", false),
+                        tuple("virtual_top_level", "virtual.sustainable_users", 200.0, "= top level 3200", false),
+                        tuple("virtual_efficiency", "virtual.efficiency_min", 0.973, ">= 0.9 at each sustained level", true),
+                        tuple("baseline_sustainable_users", "blocking.sustainable_users", 200.0, ">= baseline 200", true),
+                        tuple("baseline_sustainable_users", "virtual.sustainable_users", 200.0, ">= baseline 3200", false),
+                        tuple("baseline_efficiency", "blocking.efficiency_min", 0.973, ">= 0.8793 (baseline - 10%)", true),
+                        tuple("baseline_efficiency", "virtual.efficiency_min", 0.973, ">= 0.8793 (baseline - 10%)", true));
+    }
+
+    @Test
+    void aRegressionAgainstTheBaselineFailsOnlyTheBaselineRules() {
+        List<Verdict> verdicts = Gate.evaluate(Fixtures.read(Fixtures.REGRESSION), RULES, BASELINE);
+
+        assertThat(verdicts).filteredOn(verdict -> !verdict.pass())
+                .extracting(Verdict::rule, Verdict::metric, Verdict::measured, Verdict::baseline)
+                .containsExactly(
+                        tuple("baseline_sustainable_users", "blocking.sustainable_users", 100.0, 200.0),
+                        tuple("baseline_efficiency", "blocking.efficiency_min", 0.85, 0.985));
+        assertThat(verdicts).filteredOn(Verdict::pass).extracting(Verdict::rule)
+                .containsExactly("gap", "virtual_top_level", "virtual_efficiency", "baseline_sustainable_users", "baseline_efficiency");
+    }
+
+    @Test
+    void theBaselineEfficiencyComparesOnlyLevelsBothRunsSustained() {
+        // The regression sustains 25-100; the baseline's worst of those same levels is 0.985 (at 100), not its 0.977 at 200.
+        Verdict blocking = Gate.evaluate(Fixtures.read(Fixtures.REGRESSION), RULES, BASELINE).get(5);
+
+        assertThat(blocking.note()).isEqualTo("worst of 25-100 users, at 100");
+        assertThat(blocking.limit()).isEqualTo(">= 0.8865 (baseline - 10%)");
+    }
+
+    @Test
+    void efficiencyExactlyAtTheLimitPassesAndJustBelowFails() {
+        Results good = Fixtures.read(Fixtures.GOOD);
+        Results atLimit = Fixtures.withLevel(good, "virtual", 800, level -> Fixtures.withEfficiency(level, 0.90));
+        Results below = Fixtures.withLevel(good, "virtual", 800, level -> Fixtures.withEfficiency(level, 0.8999));
+
+        assertThat(Gate.ownRules(atLimit, RULES, null).get(2)).extracting(Verdict::measured, Verdict::note, Verdict::pass)
+                .containsExactly(0.90, "at 800 users", true);
+        assertThat(Gate.ownRules(below, RULES, null).get(2)).extracting(Verdict::measured, Verdict::pass)
+                .containsExactly(0.8999, false);
+    }
+
+    @Test
+    void aLevelAboveTheSustainableOnesDoesNotCountForEfficiency() {
+        Results crippled = Fixtures.read(Fixtures.CRIPPLED_VIRTUAL);
+
+        // 400 users and up were not sustained (efficiency 0.74 and below): only 25-200 are judged.
+        assertThat(Gate.ownRules(crippled, RULES, null).get(2).pass()).isTrue();
+    }
+
+    @Test
+    void aRunWithoutAGapFailsTheGapRule() {
+        Results noGap = Fixtures.withPauseAndGap(Fixtures.read(Fixtures.GOOD), 1000, null);
+
+        Verdict gap = Gate.ownRules(noGap, RULES, null).getFirst();
+
+        assertThat(gap.pass()).isFalse();
+        assertThat(gap.measured()).isNull();
+        assertThat(gap.note()).startsWith("no gap in the results");
+    }
+
+    @Test
+    void theTopLevelRuleCanBeSwitchedOff() throws IOException {
+        Path rules = dir.resolve("rules.yaml");
+        Files.writeString(rules, Files.readString(RULES_FILE).replace("virtual_top_level: true", "virtual_top_level: false"));
+
+        List<Verdict> verdicts = Gate.ownRules(Fixtures.read(Fixtures.CRIPPLED_VIRTUAL), RulesFile.read(rules), null);
+
+        assertThat(verdicts).extracting(Verdict::rule).containsExactly("gap", "virtual_efficiency");
+    }
+
+    @Test
+    void aMissingBaselineFailsEveryBaselineRuleAndNothingElse() {
+        Baseline missing = Baseline.read(dir.resolve("baseline.json"));
+
+        List<Verdict> verdicts = Gate.evaluate(Fixtures.read(Fixtures.GOOD), RULES, missing);
+
+        assertThat(verdicts).filteredOn(verdict -> !verdict.pass()).hasSize(4)
+                .allSatisfy(verdict -> assertThat(verdict.note()).startsWith("no baseline at " + dir.resolve("baseline.json")));
+        assertThat(verdicts).filteredOn(Verdict::pass).extracting(Verdict::rule)
+                .containsExactly("gap", "virtual_top_level", "virtual_efficiency");
+    }
+
+    @Test
+    void aCorruptBaselineFailsEveryBaselineRule() {
+        Baseline corrupt = Baseline.read(Fixtures.path(Fixtures.CORRUPT));
+
+        List<Verdict> verdicts = Gate.evaluate(Fixtures.read(Fixtures.GOOD), RULES, corrupt);
+
+        assertThat(corrupt.problem()).startsWith("baseline: results file ").contains("is corrupt");
+        assertThat(verdicts).filteredOn(verdict -> verdict.rule().startsWith("baseline_"))
+                .hasSize(4).noneMatch(Verdict::pass);
+    }
+
+    @Test
+    void aBaselineWithAnotherPauseIsNotComparable() {
+        Baseline otherPause = Baseline.of(Fixtures.withPauseAndGap(Fixtures.read(Fixtures.BASELINE), 500, 16.0));
+
+        List<Verdict> verdicts = Gate.evaluate(Fixtures.read(Fixtures.GOOD), RULES, otherPause);
+
+        assertThat(verdicts).filteredOn(verdict -> verdict.rule().startsWith("baseline_"))
+                .hasSize(4).allSatisfy(verdict -> {
+                    assertThat(verdict.pass()).isFalse();
+                    assertThat(verdict.note()).contains("paused 500 ms", "not comparable");
+                });
+    }
+
+    @Test
+    void checkPassesAGoodRun() {
+        Gate.Outcome outcome = Gate.check(Fixtures.path(Fixtures.GOOD), RULES_FILE, Fixtures.path(Fixtures.BASELINE));
+
+        assertThat(outcome.passed()).isTrue();
+        assertThat(outcome.run().runId()).isEqualTo("20260110-090000");
+        assertThat(outcome.verdicts()).hasSize(7);
+    }
+
+    @Test
+    void checkFailsAMissingResultsFileWithOneLine() {
+        Path missing = dir.resolve("latest/results.json");
+
+        Gate.Outcome outcome = Gate.check(missing, RULES_FILE, Fixtures.path(Fixtures.BASELINE));
+
+        assertThat(outcome.passed()).isFalse();
+        assertThat(outcome.run()).isNull();
+        assertThat(outcome.verdicts()).singleElement().satisfies(verdict -> {
+            assertThat(verdict.line()).isEqualTo("FAIL results.json  no results file at " + missing
+                    + " (run ./mvnw gatling:test first)  [inputs]");
+            assertThat(verdict.line()).doesNotContain("\n");
+        });
+    }
+
+    @Test
+    void checkFailsACorruptResultsFile() {
+        Gate.Outcome outcome = Gate.check(Fixtures.path(Fixtures.CORRUPT), RULES_FILE, Fixtures.path(Fixtures.BASELINE));
+
+        assertThat(outcome.passed()).isFalse();
+        assertThat(outcome.verdicts()).singleElement()
+                .satisfies(verdict -> assertThat(verdict.line()).startsWith("FAIL results.json  results file ").contains("is corrupt").doesNotContain("\n"));
+    }
+
+    @Test
+    void checkFailsAResultsFileOfAnotherSchema() throws IOException {
+        Path other = dir.resolve("results.json");
+        Files.writeString(other, Files.readString(Fixtures.path(Fixtures.GOOD)).replace("\"schema\": 1", "\"schema\": 2"));
+
+        Gate.Outcome outcome = Gate.check(other, RULES_FILE, Fixtures.path(Fixtures.BASELINE));
+
+        assertThat(outcome.passed()).isFalse();
+        assertThat(outcome.verdicts()).singleElement()
+                .satisfies(verdict -> assertThat(verdict.note()).contains("has schema 2"));
+    }
+
+    @Test
+    void checkFailsAMissingRulesFileEvenForAGoodRun() {
+        Gate.Outcome outcome = Gate.check(Fixtures.path(Fixtures.GOOD), dir.resolve("rules.yaml"), Fixtures.path(Fixtures.BASELINE));
+
+        assertThat(outcome.passed()).isFalse();
+        assertThat(outcome.verdicts()).singleElement()
+                .satisfies(verdict -> assertThat(verdict.line()).isEqualTo(
+                        "FAIL rules.yaml  no rules file at " + dir.resolve("rules.yaml") + "  [inputs]"));
+    }
+
+    @Test
+    void checkReportsBothAMissingRulesFileAndAMissingResultsFile() {
+        Gate.Outcome outcome = Gate.check(dir.resolve("results.json"), dir.resolve("rules.yaml"), Fixtures.path(Fixtures.BASELINE));
+
+        assertThat(outcome.verdicts()).extracting(Verdict::metric).containsExactly("rules.yaml", "results.json");
+        assertThat(outcome.passed()).isFalse();
+    }
+
+    @Test
+    void anOutcomeWithoutVerdictsDoesNotPass() {
+        assertThat(new Gate.Outcome(null, List.of()).passed()).isFalse();
+    }
+}

@@ -1,0 +1,93 @@
+package nonblocking.gate;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class RulesFileTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theCommittedRulesHoldTheDocumentedDefaults() {
+        Rules rules = RulesFile.read(GateTest.RULES_FILE);
+
+        assertThat(rules.gap().min()).isEqualTo(10.0);
+        assertThat(rules.virtualTopLevel()).isTrue();
+        assertThat(rules.virtualEfficiency().min()).isEqualTo(0.90);
+        assertThat(rules.baseline().targets()).containsExactly("blocking", "virtual");
+        assertThat(rules.baseline().maxEfficiencyDrop()).isEqualTo(0.10);
+    }
+
+    @Test
+    void aMissingFileIsAOneLineError() {
+        assertThatThrownBy(() -> RulesFile.read(dir.resolve("rules.yaml")))
+                .isInstanceOf(RulesException.class)
+                .hasMessage("no rules file at " + dir.resolve("rules.yaml"));
+    }
+
+    @Test
+    void aCorruptFileIsAOneLineError() throws IOException {
+        Path rules = write("gap: [min: 10\n");
+
+        assertThatThrownBy(() -> RulesFile.read(rules))
+                .isInstanceOf(RulesException.class)
+                .hasMessageStartingWith("rules file " + rules + " is corrupt: ")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+    }
+
+    @Test
+    void anUnknownKeyIsAnErrorNotASilentlyDroppedRule() throws IOException {
+        Path rules = write(committed().replace("max_efficiency_drop:", "max_efficency_drop:"));
+
+        assertThatThrownBy(() -> RulesFile.read(rules))
+                .hasMessageStartingWith("rules file " + rules + " is corrupt: ")
+                .hasMessageContaining("max_efficency_drop");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "min: 10|min: 0|gap.min must be a number above 0",
+            "virtual_top_level: true|virtual_top_level: null|virtual_top_level must be true or false",
+            "min: 0.90|min: 1.5|virtual_efficiency.min must be a number in (0, 1]",
+            "max_efficiency_drop: 0.10|max_efficiency_drop: 1|baseline.max_efficiency_drop must be a number in [0, 1)",
+            "targets: [blocking, virtual]|targets: ~|baseline.targets must be a list (it may be empty)",
+    })
+    void anInvalidValueIsNamed(String from, String to, String problem) throws IOException {
+        Path rules = write(committed().replace(from, to));
+
+        assertThatThrownBy(() -> RulesFile.read(rules)).hasMessage("rules file " + rules + " is invalid: " + problem);
+    }
+
+    @Test
+    void anEmptyTargetListSwitchesTheBaselineRulesOff() throws IOException {
+        Path rules = write(committed().replace("targets: [blocking, virtual]", "targets: []"));
+
+        assertThat(RulesFile.read(rules).baseline().targets()).isEqualTo(List.of());
+    }
+
+    @Test
+    void anEmptyFileIsAnError() throws IOException {
+        Path rules = write("# nothing\n");
+
+        assertThatThrownBy(() -> RulesFile.read(rules)).isInstanceOf(RulesException.class).hasMessageContaining(rules.toString());
+    }
+
+    private String committed() throws IOException {
+        return Files.readString(GateTest.RULES_FILE);
+    }
+
+    private Path write(String content) throws IOException {
+        return Files.writeString(dir.resolve("rules.yaml"), content);
+    }
+}

@@ -1,0 +1,38 @@
+package nonblocking.gate;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class VerdictTest {
+
+    @Test
+    void aPassingLineNamesMetricMeasuredLimitBaselineAndRule() {
+        Verdict verdict = new Verdict("virtual_top_level", "virtual.sustainable_users", 3200.0, "= top level 3200", 3200.0, true, null);
+
+        assertThat(verdict.line()).isEqualTo("PASS virtual.sustainable_users  measured 3200  limit = top level 3200  baseline 3200  [virtual_top_level]");
+    }
+
+    @Test
+    void aFailingLineCarriesTheNoteAndAMissingBaseline() {
+        Verdict verdict = new Verdict("virtual_efficiency", "virtual.efficiency_min", 0.84123, ">= 0.9", null, false, "at 400 users");
+
+        assertThat(verdict.line()).isEqualTo("FAIL virtual.efficiency_min  measured 0.8412 (at 400 users)  limit >= 0.9  baseline none  [virtual_efficiency]");
+    }
+
+    @Test
+    void anErrorIsAFailWithItsProblem() {
+        Verdict verdict = Verdict.error("inputs", "results.json", "no results file at x.json");
+
+        assertThat(verdict.pass()).isFalse();
+        assertThat(verdict.line()).isEqualTo("FAIL results.json  no results file at x.json  [inputs]");
+    }
+
+    @Test
+    void numbersLoseTrailingZerosAndKeepFourDecimals() {
+        assertThat(Verdict.number(16.0)).isEqualTo("16");
+        assertThat(Verdict.number(12.5)).isEqualTo("12.5");
+        assertThat(Verdict.number(0.87930000001)).isEqualTo("0.8793");
+        assertThat(Verdict.number(Double.NaN)).isEqualTo("NaN");
+    }
+}

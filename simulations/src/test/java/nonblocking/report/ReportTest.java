@@ -1,0 +1,177 @@
+package nonblocking.report;
+
+import nonblocking.Fixtures;
+import nonblocking.gate.Gate;
+import nonblocking.gate.Verdict;
+import nonblocking.results.Results;
+import nonblocking.results.TargetResult;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ReportTest {
+
+    static final List<String> CHARTS = List.of("throughput.png", "latency.png", "errors.png", "resources.png");
+    static final byte[] PNG_MAGIC = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void writesTheHtmlTheSummaryAndFourPngCharts() throws IOException {
+        Report.write(Fixtures.read(Fixtures.GOOD), dir, null);
+
+        assertThat(dir.resolve("report.html")).isNotEmptyFile();
+        assertThat(dir.resolve("summary.md")).isNotEmptyFile();
+        for (String chart : CHARTS) {
+            byte[] png = Files.readAllBytes(dir.resolve(chart));
+            assertThat(Arrays.copyOf(png, 8)).as(chart).isEqualTo(PNG_MAGIC);
+            BufferedImage image = ImageIO.read(dir.resolve(chart).toFile());
+            assertThat(image.getWidth()).as(chart).isEqualTo(Png.WIDTH);
+        }
+    }
+
+    @Test
+    void theHtmlLeadsWithTheHeadlineAndEmbedsEachChartAsADataUri() throws IOException {
+        Report.write(Fixtures.read(Fixtures.GOOD), dir, null);
+        String html = Files.readString(dir.resolve("report.html"));
+
+        assertThat(html).contains("<h1 id=\"headline\">blocking 200 · virtual 3200 · 16x</h1>");
+        assertThat(html.indexOf("id=\"headline\"")).isLessThan(html.indexOf("<img"));
+        Matcher images = Pattern.compile("<img alt=\"[^\"]*\" src=\"data:image/png;base64,([A-Za-z0-9+/=]+)\">").matcher(html);
+        for (String chart : CHARTS) {
+            assertThat(images.find()).as(chart).isTrue();
+            assertThat(Base64.getDecoder().decode(images.group(1))).as(chart).isEqualTo(Files.readAllBytes(dir.resolve(chart)));
+        }
+        assertThat(images.find()).isFalse();
+    }
+
+    @Test
+    void theHtmlOpensOfflineWithNothingExternal() throws IOException {
+        Report.write(Fixtures.read(Fixtures.GOOD), dir, null);
+        String html = Files.readString(dir.resolve("report.html"));
+
+        assertThat(html).startsWith("<!DOCTYPE html>").contains("<style>")
+                .doesNotContain("<script", "<link", "src=\"http", "url(", "@import");
+    }
+
+    @Test
+    void theHtmlHoldsALevelTablePerTargetTheSettingsAndHowToReadIt() throws IOException {
+        Report.write(Fixtures.read(Fixtures.GOOD), dir, null);
+        String html = Files.readString(dir.resolve("report.html"));
+
+        assertThat(html).contains("<h3>blocking: sustains 200 users</h3>", "<h3>virtual: sustains 3,200 users</h3>",
+                "<dt>pause per request</dt><dd>1000 ms</dd>", "<dt>request timeout</dt><dd>10000 ms</dd>",
+                "<dt>machine</dt><dd>2 cores · JDK 25.0.1+8-LTS", "<h2>How to read this</h2>");
+        assertThat(count(html, "<tr class=\"sustained\">")).isEqualTo(4 + 8);
+        assertThat(count(html, "<tr class=\"failed\">")).isEqualTo(4);
+        assertThat(html).contains("<td class=\"text\">p99 and KO over limit</td>", "<td class=\"text\">timeout 3564</td>");
+    }
+
+    @Test
+    void theHtmlEscapesTextFromTheResults() throws IOException {
+        Results good = Fixtures.read(Fixtures.GOOD);
+        Map<String, TargetResult> targets = new LinkedHashMap<>(good.targets());
+        TargetResult virtual = targets.remove("virtual");
+        targets.put("<b>virtual</b>", new TargetResult(new TargetResult.TargetConfig("http://x/?a=1&b=\"2\"", false, null, null, null, null),
+                null, virtual.levels(), virtual.sustainableUsers()));
+        Results hostile = new Results(1, "run<script>alert(1)</script>", "it's", 1000, 30, 10, 10000,
+                good.startedAt(), good.finishedAt(), good.machine(), targets, 16.0);
+
+        Report.write(hostile, dir, null);
+        String html = Files.readString(dir.resolve("report.html"));
+
+        assertThat(html).doesNotContain("<script", "<b>virtual")
+                .contains("run&lt;script&gt;alert(1)&lt;/script&gt;", "&lt;b&gt;virtual&lt;/b&gt;", "it&#39;s",
+                        "http://x/?a=1&amp;b=&quot;2&quot;");
+        assertThat(Files.readString(dir.resolve("summary.md"))).contains("&lt;b>virtual&lt;/b>").doesNotContain("<b>");
+    }
+
+    @Test
+    void theSummaryHasTheHeadlineAndACompactTablePerTarget() throws IOException {
+        Report.write(Fixtures.read(Fixtures.GOOD), dir, null);
+        String summary = Files.readString(dir.resolve("summary.md"));
+
+        assertThat(summary).startsWith("## nonblocking: blocking 200 · virtual 3200 · 16x\n")
+                .contains("### blocking: sustains 200 users", "### virtual: sustains 3200 users")
+                .contains("| 3,200 | 3,011.2 | 0.941 | 1,009 | 1,170 | 0 | 21 | 125.1 MiB | ✅ sustained |")
+                .contains("| 400 | 198.0 | 0.495 | 2,000 | 3,000 | 0 | 217 | 282.3 MiB | ❌ p99 over limit |")
+                .doesNotContain("### Gate");
+        assertThat(count(summary, "| Users | Req/s | Efficiency | p50 ms | p99 ms | KO % | Threads | RSS | Status |")).isEqualTo(2);
+        assertThat(summary.lines().filter(line -> line.matches("\\| [0-9,]+ \\|.*"))).hasSize(16);
+    }
+
+    @Test
+    void withVerdictsBothFilesShowTheGate() throws IOException {
+        Results crippled = Fixtures.read(Fixtures.CRIPPLED_VIRTUAL);
+        List<Verdict> verdicts = Gate.evaluate(crippled, Fixtures.rules(), Fixtures.baseline());
+
+        Report.write(crippled, dir, null, verdicts);
+
+        assertThat(Files.readString(dir.resolve("summary.md")))
+                .contains("### Gate: ❌ FAIL (4 of 7 rules pass)")
+                .contains("| ❌ FAIL | gap | 1 | >= 10 | 16 | gap |")
+                .contains("| ✅ PASS | virtual.efficiency_min | 0.973 (at 200 users) | >= 0.9 at each sustained level | 0.945 | virtual_efficiency |");
+        String html = Files.readString(dir.resolve("report.html"));
+        assertThat(html).contains("<h2>Gate: <span class=\"fail\">FAIL</span></h2>", "<td class=\"text\">= top level 3200</td>");
+        assertThat(html.indexOf("id=\"gate\"")).isLessThan(html.indexOf("<img"));
+    }
+
+    @Test
+    void foreignTargetsWithoutCensusStillGetEveryFile() throws IOException {
+        Report.write(Fixtures.read(Fixtures.FOREIGN), dir, null);
+
+        for (String chart : CHARTS) {
+            assertThat(Arrays.copyOf(Files.readAllBytes(dir.resolve(chart)), 8)).as(chart).isEqualTo(PNG_MAGIC);
+        }
+        String html = Files.readString(dir.resolve("report.html"));
+        assertThat(html).contains("server at http://10.0.0.5:8080", "<td>–</td>");
+        assertThat(Files.readString(dir.resolve("summary.md"))).contains("| 25 | 24.9 | 0.997 | 1,001 | 1,011 | 0 | – | – | ✅ sustained |");
+    }
+
+    @Test
+    void linksGatlingsReportRelativeToTheRunFolder() throws IOException {
+        Path runDir = dir.resolve("simulations/target/nonblocking/20260110-090000");
+        Path gatling = dir.resolve("simulations/target/gatling/laddersimulation-20260110090001");
+
+        Report.write(Fixtures.read(Fixtures.GOOD), runDir, gatling);
+
+        assertThat(Files.readString(runDir.resolve("report.html")))
+                .contains("<a href=\"../../gatling/laddersimulation-20260110090001/index.html\">");
+    }
+
+    @Test
+    void rewritingTheReportReplacesEveryFile() throws IOException {
+        Report.write(Fixtures.read(Fixtures.GOOD), dir, null);
+        Report.write(Fixtures.read(Fixtures.CRIPPLED_VIRTUAL), dir, null);
+
+        assertThat(Files.readString(dir.resolve("report.html")))
+                .contains("<h1 id=\"headline\">blocking 200 · virtual 200 · 1x</h1>").doesNotContain("virtual 3200");
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(file -> file.getFileName().toString()))
+                    .containsExactlyInAnyOrder("report.html", "summary.md", "throughput.png", "latency.png", "errors.png", "resources.png");
+        }
+    }
+
+    private static int count(String text, String part) {
+        int count = 0;
+        for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + part.length())) {
+            count++;
+        }
+        return count;
+    }
+}
