@@ -43,6 +43,7 @@ public final class TargetApp implements Callable<Integer> {
         env.put("--pause", "PAUSE_MS");
         env.put("--idle-timeout", "IDLE_TIMEOUT_MS");
         env.put("--stop-timeout", "STOP_TIMEOUT_MS");
+        env.put("--header-cache-size", "HEADER_CACHE_SIZE");
         env.put("--exit-with-parent", "EXIT_WITH_PARENT");
         return Map.copyOf(env);
     }
@@ -89,6 +90,12 @@ public final class TargetApp implements Callable<Integer> {
                     + "Default: ${DEFAULT-VALUE}.")
     long stopTimeoutMs;
 
+    @Option(names = "--header-cache-size", paramLabel = "chars",
+            defaultValue = "" + TargetConfig.DEFAULT_HEADER_CACHE_SIZE,
+            description = "Jetty's per-connection request-header cache; ~100 KB of heap per connection at the "
+                    + "default, 0 turns it off [HEADER_CACHE_SIZE]. Default: ${DEFAULT-VALUE} (Jetty's).")
+    int headerCacheSize;
+
     @Option(names = "--exit-with-parent", defaultValue = "false", fallbackValue = "true", arity = "0..1",
             description = "Stop when the launching process exits [EXIT_WITH_PARENT=true].")
     boolean exitWithParent;
@@ -100,7 +107,7 @@ public final class TargetApp implements Callable<Integer> {
     TargetConfig config() {
         try {
             return new TargetConfig(model, host, port, threads, maxVirtualThreads, pauseMs, idleTimeoutMs,
-                    stopTimeoutMs);
+                    stopTimeoutMs, headerCacheSize);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }

@@ -14,6 +14,7 @@ import java.util.Objects;
  * @param pauseMs           default pause between "Hello" and "World"
  * @param idleTimeoutMs     connection idle timeout
  * @param stopTimeoutMs     how long a graceful stop waits for requests in flight
+ * @param headerCacheSize   Jetty's per-connection request-header cache, in characters (0 = none)
  */
 public record TargetConfig(
         ThreadModel model,
@@ -23,7 +24,8 @@ public record TargetConfig(
         int maxVirtualThreads,
         long pauseMs,
         long idleTimeoutMs,
-        long stopTimeoutMs) {
+        long stopTimeoutMs,
+        int headerCacheSize) {
 
     /** Jetty's own default QueuedThreadPool size: the blocking model's baseline. */
     public static final int DEFAULT_THREADS = 200;
@@ -34,6 +36,8 @@ public record TargetConfig(
     /** Jetty's default idle timeout. */
     public static final long DEFAULT_IDLE_TIMEOUT_MS = 30_000;
     public static final long DEFAULT_STOP_TIMEOUT_MS = 5_000;
+    /** Jetty's default (HttpConfiguration#getHeaderCacheSize in 12.1). */
+    public static final int DEFAULT_HEADER_CACHE_SIZE = 1024;
 
     public TargetConfig {
         Objects.requireNonNull(model, "model");
@@ -56,32 +60,39 @@ public record TargetConfig(
         if (stopTimeoutMs < 0) {
             throw new IllegalArgumentException("stop timeout must be >= 0 ms, got " + stopTimeoutMs);
         }
+        if (headerCacheSize < 0) {
+            throw new IllegalArgumentException("header cache size must be >= 0, got " + headerCacheSize);
+        }
     }
 
     /** Defaults for a model on 127.0.0.1, any free port: what tests start from. */
     public static TargetConfig defaults(ThreadModel model) {
         return new TargetConfig(model, "127.0.0.1", 0, DEFAULT_THREADS, UNBOUNDED,
-                DEFAULT_PAUSE_MS, DEFAULT_IDLE_TIMEOUT_MS, DEFAULT_STOP_TIMEOUT_MS);
+                DEFAULT_PAUSE_MS, DEFAULT_IDLE_TIMEOUT_MS, DEFAULT_STOP_TIMEOUT_MS, DEFAULT_HEADER_CACHE_SIZE);
     }
 
     public TargetConfig withPort(int newPort) {
-        return new TargetConfig(model, host, newPort, threads, maxVirtualThreads, pauseMs, idleTimeoutMs, stopTimeoutMs);
+        return new TargetConfig(model, host, newPort, threads, maxVirtualThreads, pauseMs, idleTimeoutMs, stopTimeoutMs, headerCacheSize);
     }
 
     public TargetConfig withThreads(int newThreads) {
-        return new TargetConfig(model, host, port, newThreads, maxVirtualThreads, pauseMs, idleTimeoutMs, stopTimeoutMs);
+        return new TargetConfig(model, host, port, newThreads, maxVirtualThreads, pauseMs, idleTimeoutMs, stopTimeoutMs, headerCacheSize);
     }
 
     public TargetConfig withMaxVirtualThreads(int max) {
-        return new TargetConfig(model, host, port, threads, max, pauseMs, idleTimeoutMs, stopTimeoutMs);
+        return new TargetConfig(model, host, port, threads, max, pauseMs, idleTimeoutMs, stopTimeoutMs, headerCacheSize);
     }
 
     public TargetConfig withPauseMs(long newPauseMs) {
-        return new TargetConfig(model, host, port, threads, maxVirtualThreads, newPauseMs, idleTimeoutMs, stopTimeoutMs);
+        return new TargetConfig(model, host, port, threads, maxVirtualThreads, newPauseMs, idleTimeoutMs, stopTimeoutMs, headerCacheSize);
     }
 
     public TargetConfig withStopTimeoutMs(long newStopTimeoutMs) {
-        return new TargetConfig(model, host, port, threads, maxVirtualThreads, pauseMs, idleTimeoutMs, newStopTimeoutMs);
+        return new TargetConfig(model, host, port, threads, maxVirtualThreads, pauseMs, idleTimeoutMs, newStopTimeoutMs, headerCacheSize);
+    }
+
+    public TargetConfig withHeaderCacheSize(int size) {
+        return new TargetConfig(model, host, port, threads, maxVirtualThreads, pauseMs, idleTimeoutMs, stopTimeoutMs, size);
     }
 
     /** Pool size as JSON reports it: null where the model has no such setting. */

@@ -19,7 +19,7 @@ public final class TargetServer implements AutoCloseable {
         this.config = config;
         QueuedThreadPool pool = ServerThreads.newPool(config);
         server = new Server(pool);
-        connector = new ServerConnector(server, new HttpConnectionFactory(JettyTuning.httpConfiguration()));
+        connector = new ServerConnector(server, new HttpConnectionFactory(JettyTuning.httpConfiguration(config)));
         JettyTuning.tune(connector, config);
         poolSettings = ServerThreads.size(pool, connector, config);
         server.addConnector(connector);

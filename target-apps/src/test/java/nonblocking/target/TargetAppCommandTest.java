@@ -31,23 +31,25 @@ class TargetAppCommandTest {
     void defaults() {
         TargetConfig config = TargetApp.parse(Map.of());
         assertThat(config).isEqualTo(new TargetConfig(ThreadModel.BLOCKING, "127.0.0.1", 8080, 200,
-                TargetConfig.UNBOUNDED, 1000, 30_000, 5000));
+                TargetConfig.UNBOUNDED, 1000, 30_000, 5000, 1024));
     }
 
     @Test
     void flagsSetEverything() {
         TargetConfig config = TargetApp.parse(Map.of(), "--model", "virtual", "--host", "0.0.0.0", "--port", "8082",
                 "--threads", "50", "--max-virtual-threads", "300", "--pause", "250", "--idle-timeout", "9000",
-                "--stop-timeout", "100");
-        assertThat(config).isEqualTo(new TargetConfig(ThreadModel.VIRTUAL, "0.0.0.0", 8082, 50, 300, 250, 9000, 100));
+                "--stop-timeout", "100", "--header-cache-size", "0");
+        assertThat(config).isEqualTo(
+                new TargetConfig(ThreadModel.VIRTUAL, "0.0.0.0", 8082, 50, 300, 250, 9000, 100, 0));
     }
 
     @Test
     void environmentFillsInAndFlagsWin() {
         Map<String, String> env = Map.of("MODEL", "virtual", "HOST", "0.0.0.0", "PORT", "9000", "THREADS", "7",
-                "MAX_VIRTUAL_THREADS", "300", "PAUSE_MS", "42", "IDLE_TIMEOUT_MS", "1234", "STOP_TIMEOUT_MS", "1");
+                "MAX_VIRTUAL_THREADS", "300", "PAUSE_MS", "42", "IDLE_TIMEOUT_MS", "1234", "STOP_TIMEOUT_MS", "1",
+                "HEADER_CACHE_SIZE", "256");
         assertThat(TargetApp.parse(env)).isEqualTo(
-                new TargetConfig(ThreadModel.VIRTUAL, "0.0.0.0", 9000, 7, 300, 42, 1234, 1));
+                new TargetConfig(ThreadModel.VIRTUAL, "0.0.0.0", 9000, 7, 300, 42, 1234, 1, 256));
         assertThat(TargetApp.parse(env, "--model", "blocking", "--port", "8081", "--pause", "5"))
                 .extracting(TargetConfig::model, TargetConfig::port, TargetConfig::pauseMs, TargetConfig::threads)
                 .containsExactly(ThreadModel.BLOCKING, 8081, 5L, 7);
@@ -71,7 +73,7 @@ class TargetAppCommandTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"--bogus", "--model=fast", "--port=x", "--port=70000", "--threads=0",
-            "--pause=60001", "--pause=-1", "--max-virtual-threads=0", "--max-virtual-threads=lots"})
+            "--pause=60001", "--pause=-1", "--header-cache-size=-1", "--max-virtual-threads=0", "--max-virtual-threads=lots"})
     void badFlagsPrintUsageOnStderrAndExitTwo(String flag) {
         Run run = run(Map.of(), flag);
         assertThat(run.code()).isEqualTo(2);
