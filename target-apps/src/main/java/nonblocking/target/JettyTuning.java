@@ -21,11 +21,11 @@ final class JettyTuning {
     /**
      * Shared by both models. Jetty's protections stay at their defaults (8 KiB request headers -> 431 beyond).
      *
-     * <p>Memory: with Jetty's default header cache (1024) each connection's parser builds an ArrayTrie of
-     * ~100 KB ({@code char[]}) on its first request and keeps it while the connection lives: at 10,000
-     * connections that is most of the heap, and with 2,000 connections opened at once the burst shows up as
-     * long young-GC pauses. {@code --header-cache-size 0} turns the cache off; the default stays Jetty's so
-     * that "out of the box" means what it says.
+     * <p>Memory: with Jetty's default header cache (1024) each connection's parser builds an ArrayTrie
+     * ({@code char[]}, ~45 KB measured, ~100 KB of allocation) on its first request and keeps it while the
+     * connection lives: at 10,000 connections that was 450 MB of a 512 MB heap (class histogram), and with
+     * 2,000 connections opened at once the burst shows up as long young-GC pauses. So the cache is off by
+     * default, for both models alike; {@code --header-cache-size 1024} restores Jetty's default.
      */
     static HttpConfiguration httpConfiguration(TargetConfig config) {
         HttpConfiguration http = new HttpConfiguration();

@@ -31,7 +31,7 @@ class TargetAppCommandTest {
     void defaults() {
         TargetConfig config = TargetApp.parse(Map.of());
         assertThat(config).isEqualTo(new TargetConfig(ThreadModel.BLOCKING, "127.0.0.1", 8080, 200,
-                TargetConfig.UNBOUNDED, 1000, 30_000, 5000, 1024));
+                TargetConfig.UNBOUNDED, 1000, 30_000, 5000, 0));
     }
 
     @Test
