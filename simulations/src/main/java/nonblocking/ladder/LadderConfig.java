@@ -102,6 +102,10 @@ public record LadderConfig(
         Duration hold = seconds(props, "hold", profile.holdS(), false);
         Duration ramp = seconds(props, "ramp", profile.rampS(), true);
         Duration warmup = seconds(props, "warmup", profile.warmupS(), true);
+        if (!ramp.isZero() && ramp.compareTo(Duration.ofSeconds(1)) < 0) {
+            // Gatling 3.15 never injects a rampUsers(...).during(<1 s) step: the run would sit idle until maxDuration.
+            throw new LadderException("-Dramp=" + props.get("ramp") + " must be 0 (all users at once) or at least 1 second");
+        }
         long pause = longValue(props, "pause", profile.pauseMs(), 0, 60_000);
         long timeout = longValue(props, "timeout", profile.timeoutMs(), 1, 600_000);
         if (timeout <= pause) {

@@ -36,7 +36,7 @@ public class LadderSimulation extends Simulation {
     private final LadderRun run;
 
     public LadderSimulation() {
-        run = LadderRun.prepare(LadderConfig.fromSystemProperties(), System.out);
+        run = prepareOrExit();
         System.out.println(run.plan());
 
         // One keep-alive connection per user (Gatling's default without shareConnections), like funkload's threads.
@@ -56,6 +56,22 @@ public class LadderSimulation extends Simulation {
             chain = populations.get(i).andThen(chain);
         }
         setUp(chain).maxDuration(run.maxDuration());
+    }
+
+    /**
+     * A bad property, an unreachable URL or a target that does not start is one line and exit code 1, before
+     * any load (Gatling would otherwise print the stack trace twice). The shutdown hook stops what was started.
+     */
+    private static LadderRun prepareOrExit() {
+        try {
+            return LadderRun.prepare(LadderConfig.fromSystemProperties(), System.out);
+        } catch (LadderException e) {
+            System.out.flush();
+            System.err.println("nonblocking: ERROR " + e.getMessage());
+            System.err.flush();
+            System.exit(1);
+            throw e;
+        }
     }
 
     private ScenarioBuilder scenarioOf(TargetRun target) {
