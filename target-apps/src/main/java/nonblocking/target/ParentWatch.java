@@ -1,0 +1,28 @@
+package nonblocking.target;
+
+import java.util.Optional;
+
+/**
+ * {@code --exit-with-parent}: the load ladder starts targets as child JVMs. If the ladder is killed (even with
+ * SIGKILL, which runs no hooks), its children would live on and hold their ports; watching the parent's exit
+ * prevents such stray JVMs.
+ */
+final class ParentWatch {
+    private ParentWatch() {
+    }
+
+    /**
+     * Runs {@code onParentExit} once the parent process has exited (at once if it already has).
+     *
+     * @return the parent's pid, or -1 if there was no parent to watch
+     */
+    static long watch(Runnable onParentExit) {
+        Optional<ProcessHandle> parent = ProcessHandle.current().parent();
+        if (parent.isEmpty() || !parent.get().isAlive()) {
+            onParentExit.run();
+            return -1;
+        }
+        parent.get().onExit().thenRun(onParentExit);
+        return parent.get().pid();
+    }
+}

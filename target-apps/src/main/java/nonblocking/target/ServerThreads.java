@@ -1,0 +1,74 @@
+package nonblocking.target;
+
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.eclipse.jetty.util.thread.VirtualThreadPool;
+
+/**
+ * Builds the threads of each model.
+ *
+ * <p>Both start from a {@link QueuedThreadPool}, which always runs Jetty's acceptor and selector loops (each
+ * holds a thread for good). What differs is who runs the request handlers:
+ * <ul>
+ *   <li>blocking: the same QueuedThreadPool. It is sized {@code threads + acceptors + selectors}, so that
+ *       {@code --threads 200} really means 200 requests served at once: 200 concurrent 1 s requests take
+ *       ~1 s, 400 take ~2 s. (Jetty's default maxThreads=200 would leave ~198 for requests.)</li>
+ *   <li>virtual: Jetty's recommended setup, a small QueuedThreadPool for acceptors, selectors and Jetty's
+ *       non-blocking tasks, plus a {@link VirtualThreadPool} as its virtual-threads executor, which Jetty uses
+ *       for every blocking task, i.e. our handler. VirtualThreadPool caps concurrent tasks at 200 by default;
+ *       {@code --max-virtual-threads} sets that cap (unbounded by default). A low cap is the "cripple" knob
+ *       that shows a load gate can fail.</li>
+ * </ul>
+ * Reserved threads are off in both: they would hold extra idle threads and make the blocking pool size fuzzy.
+ */
+final class ServerThreads {
+    /** Platform threads for Jetty's non-blocking work in the virtual model, on top of acceptors and selectors. */
+    static final int VIRTUAL_MODEL_SPARE_THREADS = 8;
+
+    private ServerThreads() {
+    }
+
+    /** The pool to hand to {@code new Server(pool)}; it is sized later by {@link #size}. */
+    static QueuedThreadPool newPool(TargetConfig config) {
+        QueuedThreadPool pool = new QueuedThreadPool();
+        pool.setName("jetty-" + config.model().label());
+        pool.setReservedThreads(0);
+        if (config.model() == ThreadModel.VIRTUAL) {
+            VirtualThreadPool virtual = new VirtualThreadPool();
+            // Names appear in thread dumps ("handler-vt-<n>"), which helps when counting them.
+            virtual.setName("handler-vt");
+            // Jetty treats <= 0 as "no cap" (no semaphore at all).
+            virtual.setMaxConcurrentTasks(config.maxVirtualThreads() == TargetConfig.UNBOUNDED
+                    ? 0 : config.maxVirtualThreads());
+            pool.setVirtualThreadsExecutor(virtual);
+            // QueuedThreadPool does not manage it, and a stopped VirtualThreadPool rejects tasks.
+            pool.addManaged(virtual);
+        }
+        return pool;
+    }
+
+    /**
+     * Sizes the pool now that the connector knows its acceptor and selector counts.
+     *
+     * @return the pool settings as one token for the start-up line
+     */
+    static String size(QueuedThreadPool pool, ServerConnector connector, TargetConfig config) {
+        int acceptors = connector.getAcceptors();
+        int selectors = connector.getSelectorManager().getSelectorCount();
+        int held = acceptors + selectors;
+        if (config.model() == ThreadModel.BLOCKING) {
+            int max = config.threads() + held;
+            pool.setMaxThreads(max);
+            pool.setMinThreads(Math.min(pool.getMinThreads(), max));
+            return "qtp(threads=" + config.threads() + ",acceptors=" + acceptors + ",selectors=" + selectors
+                    + ",max=" + max + ",reserved=0)";
+        }
+        int max = held + VIRTUAL_MODEL_SPARE_THREADS;
+        pool.setMaxThreads(max);
+        pool.setMinThreads(Math.min(pool.getMinThreads(), max));
+        String cap = config.maxVirtualThreads() == TargetConfig.UNBOUNDED
+                ? "unbounded" : Integer.toString(config.maxVirtualThreads());
+        return "virtual(max-virtual-threads=" + cap + ",qtp-max=" + max + ",acceptors=" + acceptors
+                + ",selectors=" + selectors + ",reserved=0)";
+    }
+}

@@ -1,0 +1,41 @@
+package nonblocking.target;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/** A bounded burst: n requests at once, each its own connection, waited for with a hard time limit. */
+final class Load {
+    /** What a burst did. */
+    record Burst(List<HttpResponse<String>> responses, Duration elapsed) {
+        long elapsedMs() {
+            return elapsed.toMillis();
+        }
+    }
+
+    private Load() {
+    }
+
+    static Burst burst(TestHttp http, int requests, String pathAndQuery, Duration limit) throws Exception {
+        List<CompletableFuture<HttpResponse<String>>> futures = new ArrayList<>(requests);
+        long start = System.nanoTime();
+        for (int i = 0; i < requests; i++) {
+            futures.add(http.client().sendAsync(http.request(pathAndQuery).GET().build(),
+                    HttpResponse.BodyHandlers.ofString()));
+        }
+        CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new))
+                .get(limit.toMillis(), TimeUnit.MILLISECONDS);
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+        List<HttpResponse<String>> responses = futures.stream().map(CompletableFuture::join).toList();
+        assertThat(responses).allSatisfy(r -> {
+            assertThat(r.statusCode()).isEqualTo(200);
+            assertThat(r.body()).isEqualTo("HelloWorld");
+        });
+        return new Burst(responses, elapsed);
+    }
+}

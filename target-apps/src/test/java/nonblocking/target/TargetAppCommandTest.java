@@ -1,0 +1,105 @@
+package nonblocking.target;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import picocli.CommandLine;
+
+/** The command line, run in-process: flags, environment variables, exit codes. */
+class TargetAppCommandTest {
+
+    /** Exit code and what went to stdout and stderr. */
+    record Run(int code, String out, String err) {
+    }
+
+    static Run run(Map<String, String> env, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = TargetApp.run(args, new PrintWriter(out), new PrintWriter(err), env);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void defaults() {
+        TargetConfig config = TargetApp.parse(Map.of());
+        assertThat(config).isEqualTo(new TargetConfig(ThreadModel.BLOCKING, "127.0.0.1", 8080, 200,
+                TargetConfig.UNBOUNDED, 1000, 30_000, 5000));
+    }
+
+    @Test
+    void flagsSetEverything() {
+        TargetConfig config = TargetApp.parse(Map.of(), "--model", "virtual", "--host", "0.0.0.0", "--port", "8082",
+                "--threads", "50", "--max-virtual-threads", "300", "--pause", "250", "--idle-timeout", "9000",
+                "--stop-timeout", "100");
+        assertThat(config).isEqualTo(new TargetConfig(ThreadModel.VIRTUAL, "0.0.0.0", 8082, 50, 300, 250, 9000, 100));
+    }
+
+    @Test
+    void environmentFillsInAndFlagsWin() {
+        Map<String, String> env = Map.of("MODEL", "virtual", "HOST", "0.0.0.0", "PORT", "9000", "THREADS", "7",
+                "MAX_VIRTUAL_THREADS", "300", "PAUSE_MS", "42", "IDLE_TIMEOUT_MS", "1234", "STOP_TIMEOUT_MS", "1");
+        assertThat(TargetApp.parse(env)).isEqualTo(
+                new TargetConfig(ThreadModel.VIRTUAL, "0.0.0.0", 9000, 7, 300, 42, 1234, 1));
+        assertThat(TargetApp.parse(env, "--model", "blocking", "--port", "8081", "--pause", "5"))
+                .extracting(TargetConfig::model, TargetConfig::port, TargetConfig::pauseMs, TargetConfig::threads)
+                .containsExactly(ThreadModel.BLOCKING, 8081, 5L, 7);
+    }
+
+    @Test
+    void everyFlagHasAnEnvironmentVariable() {
+        CommandLine cmd = new CommandLine(new TargetApp());
+        assertThat(cmd.getCommandSpec().options())
+                .filteredOn(o -> !o.usageHelp() && !o.versionHelp())
+                .allSatisfy(o -> assertThat(TargetApp.ENVIRONMENT).containsKey(o.longestName()));
+    }
+
+    @Test
+    void helpGoesToStdoutWithExitZero() {
+        Run run = run(Map.of(), "--help");
+        assertThat(run.code()).isZero();
+        assertThat(run.out()).contains("Usage: target-apps", "--model", "--max-virtual-threads", "MODEL");
+        assertThat(run.err()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"--bogus", "--model=fast", "--port=x", "--port=70000", "--threads=0",
+            "--pause=60001", "--pause=-1", "--max-virtual-threads=0", "--max-virtual-threads=lots"})
+    void badFlagsPrintUsageOnStderrAndExitTwo(String flag) {
+        Run run = run(Map.of(), flag);
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.err()).contains("Usage: target-apps");
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
+    void badEnvironmentValueIsAUsageErrorToo() {
+        Run run = run(Map.of("MODEL", "fast"));
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.err()).contains("fast", "Usage:");
+    }
+
+    @Test
+    void portInUseIsOneLineAndExitOne() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Run run = run(Map.of(), "--port", Integer.toString(taken.getLocalPort()));
+            assertThat(run.code()).isEqualTo(1);
+            assertThat(run.err()).startsWith("nonblocking target: cannot listen on 127.0.0.1:" + taken.getLocalPort())
+                    .contains("in use").hasLineCount(1);
+            assertThat(run.out()).isEmpty();
+        }
+    }
+
+    @Test
+    void configRejectsOutOfRangeValues() {
+        assertThatThrownBy(() -> TargetConfig.defaults(ThreadModel.BLOCKING).withPauseMs(60_001))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}

@@ -1,0 +1,71 @@
+package nonblocking.target;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+
+/** A real HTTP/1.1 client for tests. One connection per concurrent request, so it can hold thousands. */
+final class TestHttp implements AutoCloseable {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final URI base;
+    // Virtual threads for the client's own callbacks: its default cached pool would add platform threads to
+    // the very JVM whose platform threads the tests count.
+    private final HttpClient client = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10))
+            .executor(Executors.newVirtualThreadPerTaskExecutor())
+            .build();
+
+    TestHttp(TargetServer server) {
+        this.base = server.uri();
+    }
+
+    HttpClient client() {
+        return client;
+    }
+
+    HttpRequest.Builder request(String pathAndQuery) {
+        return HttpRequest.newBuilder(base.resolve(pathAndQuery)).timeout(Duration.ofSeconds(30));
+    }
+
+    HttpResponse<String> get(String pathAndQuery) throws IOException, InterruptedException {
+        return client.send(request(pathAndQuery).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> send(String method, String pathAndQuery) throws IOException, InterruptedException {
+        return client.send(request(pathAndQuery).method(method, HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    JsonNode threads() throws IOException, InterruptedException {
+        return JSON.readTree(get("/threads").body());
+    }
+
+    JsonNode reset() throws IOException, InterruptedException {
+        return JSON.readTree(send("POST", "/threads/reset").body());
+    }
+
+    /** For Awaitility: the census, or an unchecked exception. */
+    JsonNode census() {
+        try {
+            return threads();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        client.close();
+    }
+}

@@ -1,0 +1,65 @@
+package nonblocking.target;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** The virtual model: every request its own virtual thread, so concurrency is not capped by a pool. */
+class VirtualThreadsTest {
+
+    @Test
+    void twoThousandConcurrentRequestsFinishInAboutOnePause() throws Exception {
+        int requests = 2000;
+        long pause = 500;
+        TargetConfig config = TargetConfig.defaults(ThreadModel.VIRTUAL).withStopTimeoutMs(2000);
+        try (TargetServer server = new TargetServer(config).start(); TestHttp http = new TestHttp(server)) {
+            try (SocketBurst warmUp = SocketBurst.open(server.port(), requests)) {
+                warmUp.send("/?pause=0", Duration.ofSeconds(30)); // JIT, in the same shape as the real burst
+            }
+            try (SocketBurst burst = SocketBurst.open(server.port(), requests)) {
+                // Time the requests, not the kernel handing 2,000 fresh connections to Jetty's acceptor.
+                await().atMost(Duration.ofSeconds(20)).until(() -> server.connections() >= requests);
+                http.reset();
+
+                SocketBurst.Result result = burst.send("/?pause=" + pause, Duration.ofSeconds(30));
+
+                assertThat(result.replies()).hasSize(requests).allSatisfy(r -> {
+                    assertThat(r.status()).isEqualTo(200);
+                    assertThat(r.body()).isEqualTo("HelloWorld");
+                    assertThat(r.header("X-Thread-Model")).isEqualTo("virtual");
+                    assertThat(r.header("X-Handler-Thread")).isEqualTo("virtual");
+                });
+                JsonNode census = http.threads();
+                System.out.printf("virtual: %d requests x %d ms pause took %d ms (last Hello after %d ms);"
+                                + " in-flight peak %d; platform threads peak %d%n",
+                        requests, pause, result.elapsed().toMillis(),
+                        result.replies().stream().mapToLong(r -> r.chunks().get(0).arrivedMs()).max().orElse(-1),
+                        census.get("in_flight_peak").asInt(), census.get("platform_threads_peak").asInt());
+                // A 200-thread pool would need 10 pauses (5 s); virtual threads need about one.
+                assertThat(result.elapsed().toMillis()).isGreaterThanOrEqualTo(pause).isLessThan(2000);
+                assertThat(census.get("in_flight_peak").asInt()).isGreaterThanOrEqualTo(requests);
+                // Platform threads of this whole JVM (server, client, test runner) stay few.
+                assertThat(census.get("platform_threads_peak").asInt()).isLessThan(50);
+                assertThat(census.get("served").asLong()).isGreaterThanOrEqualTo(2L * requests);
+            }
+        }
+    }
+
+    @Test
+    void maxVirtualThreadsCapsConcurrencyThisIsTheCrippleKnob() throws Exception {
+        TargetConfig config = TargetConfig.defaults(ThreadModel.VIRTUAL).withMaxVirtualThreads(20)
+                .withStopTimeoutMs(2000);
+        try (TargetServer server = new TargetServer(config).start(); TestHttp http = new TestHttp(server)) {
+            Load.Burst burst = Load.burst(http, 80, "/?pause=200", Duration.ofSeconds(30));
+
+            assertThat(burst.elapsedMs()).as("80 requests, 20 at a time: 4 waves").isGreaterThanOrEqualTo(800);
+            JsonNode census = http.threads();
+            assertThat(census.get("in_flight_peak").asInt()).isEqualTo(20);
+            assertThat(census.get("max_virtual_threads").asInt()).isEqualTo(20);
+            assertThat(census.get("threads").isNull()).isTrue();
+        }
+    }
+}
