@@ -1,15 +1,14 @@
 package nonblocking.ladder;
 
 import java.time.Duration;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.IntConsumer;
 
 /**
- * Follows one target's ladder on its own thread: at each hold start it resets the target's peaks
- * ({@code POST /threads/reset}), samples {@code GET /threads} every {@link #PERIOD} during the hold, once
- * mid-hold with {@code ?gc=true} (retained heap), and after each hold reports the level (progress line).
- * Without a census (foreign server) it only reports.
+ * Follows one target's ladder on its own thread, ticking every {@link #PERIOD}: when a hold starts it resets
+ * the target's peaks ({@code POST /threads/reset}), during the hold it samples {@code GET /threads}, once
+ * mid-hold with {@code ?gc=true} (retained heap); and once a level's requests are all done it reports the
+ * level (the progress line). Without a census (a foreign server) it only reports.
  */
 public final class CensusSampler {
 
@@ -19,24 +18,29 @@ public final class CensusSampler {
 
     private final String name;
     private final Ladder ladder;
+    private final LadderRecorder recorder;
     private final TargetClient client;
     private final boolean census;
-    private final Duration settle;
+    private final long settleNanos;
+    private final long giveUpNanos;
     private final IntConsumer onLevelDone;
     private final AtomicReferenceArray<LevelCensus> results;
     private volatile Thread thread;
 
     /**
-     * @param settle      how long after a hold to wait before reporting it, so its last requests can finish
-     * @param onLevelDone called with the level index once the level is over (and settled)
+     * @param settle      earliest time after a hold to report it (its last requests need about a pause)
+     * @param giveUp      latest time after a hold to report it even with requests still out (the timeout)
+     * @param onLevelDone called with the level index once the level is reported
      */
-    public CensusSampler(String name, Ladder ladder, TargetClient client, boolean census, Duration settle,
-                         IntConsumer onLevelDone) {
+    public CensusSampler(String name, LadderRecorder recorder, TargetClient client, boolean census, Duration settle,
+                         Duration giveUp, IntConsumer onLevelDone) {
         this.name = name;
-        this.ladder = ladder;
+        this.ladder = recorder.ladder();
+        this.recorder = recorder;
         this.client = client;
         this.census = census;
-        this.settle = settle;
+        this.settleNanos = settle.toNanos();
+        this.giveUpNanos = Math.max(settle.toNanos(), giveUp.toNanos());
         this.onLevelDone = onLevelDone;
         this.results = new AtomicReferenceArray<>(ladder.size());
     }
@@ -63,59 +67,64 @@ public final class CensusSampler {
         }
     }
 
-    /** What the census saw during a level; null when the level was not sampled. */
+    /** What the census saw during a level; null before the level is reported. */
     public LevelCensus level(int index) {
         return results.get(index);
     }
 
     private void run() {
+        int n = ladder.size();
+        LevelCensus.Builder[] seen = new LevelCensus.Builder[n];
+        boolean[] reset = new boolean[n];
+        boolean[] gc = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            seen[i] = new LevelCensus.Builder();
+        }
+        int reported = 0;
         try {
-            for (Level level : ladder.levels()) {
-                LevelCensus.Builder seen = new LevelCensus.Builder();
-                if (census) {
-                    sampleHold(level, seen);
+            while (reported < n) {
+                long now = ladder.offset(System.nanoTime());
+                int current = ladder.levelAt(now);
+                if (census && current >= 0) {
+                    Level level = ladder.level(current);
+                    long mid = (level.holdStartNanos() + level.holdEndNanos()) / 2;
+                    if (!reset[current]) {
+                        reset[current] = true;
+                        client.resetPeaks(REQUEST_TIMEOUT).ifPresent(seen[current]::add);
+                    } else if (!gc[current] && now >= mid) {
+                        gc[current] = true;
+                        LevelCensus.Builder b = seen[current];
+                        client.census(true, REQUEST_TIMEOUT).ifPresent(c -> b.add(c).retained(c.heapUsedBytes()));
+                    } else {
+                        client.census(false, REQUEST_TIMEOUT).ifPresent(seen[current]::add);
+                    }
                 }
-                results.set(level.index(), seen.build());
-                long next = level.index() + 1 < ladder.size()
-                        ? ladder.level(level.index() + 1).holdStartNanos() : Long.MAX_VALUE;
-                sleepUntil(Math.min(level.holdEndNanos() + settle.toNanos(), next - PERIOD.toNanos()));
-                onLevelDone.accept(level.index());
+                now = ladder.offset(System.nanoTime());
+                while (reported < n && due(reported, now)) {
+                    results.set(reported, seen[reported].build());
+                    onLevelDone.accept(reported);
+                    reported++;
+                }
+                Thread.sleep(nextTick(now));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
 
-    private void sampleHold(Level level, LevelCensus.Builder seen) throws InterruptedException {
-        sleepUntil(level.holdStartNanos());
-        client.resetPeaks(REQUEST_TIMEOUT).ifPresent(seen::add);
-        long mid = level.holdStartNanos() + (level.holdEndNanos() - level.holdStartNanos()) / 2;
-        boolean gcDone = false;
-        long t = level.holdStartNanos();
-        while (true) {
-            t += PERIOD.toNanos();
-            if (t >= level.holdEndNanos()) {
-                break;
-            }
-            sleepUntil(t);
-            if (!gcDone && ladder.offset(System.nanoTime()) >= mid) {
-                gcDone = true;
-                Optional<Census> afterGc = client.census(true, REQUEST_TIMEOUT);
-                afterGc.ifPresent(c -> {
-                    seen.add(c);
-                    seen.retained(c.heapUsedBytes());
-                });
-            } else {
-                client.census(false, REQUEST_TIMEOUT).ifPresent(seen::add);
-            }
-            t = Math.max(t, ladder.offset(System.nanoTime()));
-        }
+    private boolean due(int index, long now) {
+        long sinceEnd = now - ladder.level(index).holdEndNanos();
+        return sinceEnd >= giveUpNanos || (sinceEnd >= settleNanos && recorder.level(index).inFlight() == 0);
     }
 
-    private void sleepUntil(long offsetNanos) throws InterruptedException {
-        long wait = offsetNanos - ladder.offset(System.nanoTime());
-        if (wait > 0) {
-            Thread.sleep(Duration.ofNanos(wait));
+    /** Sleep one period, but wake up right at a hold start so that the reset opens the window. */
+    private Duration nextTick(long now) {
+        long next = now + PERIOD.toNanos();
+        for (Level level : ladder.levels()) {
+            if (level.holdStartNanos() > now && level.holdStartNanos() < next) {
+                next = level.holdStartNanos();
+            }
         }
+        return Duration.ofNanos(Math.max(1_000_000, next - now));
     }
 }

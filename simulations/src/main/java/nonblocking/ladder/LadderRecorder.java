@@ -26,6 +26,14 @@ public final class LadderRecorder {
         return ladder;
     }
 
+    /** Notes that a request starts now; lets the progress line wait until the level's requests are done. */
+    public void started(long startNanos) {
+        int index = ladder.levelAt(ladder.offset(startNanos));
+        if (index >= 0) {
+            levels.get(index).started();
+        }
+    }
+
     /**
      * Records one finished request.
      *

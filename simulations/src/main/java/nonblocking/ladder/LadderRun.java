@@ -171,7 +171,8 @@ public final class LadderRun implements AutoCloseable {
     public Results finish(String gatlingSimulationId) {
         for (TargetRun t : targets) {
             try {
-                t.sampler().join(Duration.ofSeconds(5));
+                // Every user is done, so the sampler reports its last level at its next tick.
+                t.sampler().join(Duration.ofMillis(config.timeoutMs() + 2000));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

@@ -17,10 +17,20 @@ public final class LevelStats {
     /** Latencies are recorded in microseconds, reported in milliseconds. */
     private static final double MICROS_PER_MS = 1000.0;
 
+    private final LongAdder started = new LongAdder();
     private final LongAdder ok = new LongAdder();
     private final Map<String, LongAdder> ko = new ConcurrentHashMap<>();
     private final Recorder recorder = new Recorder(3);
     private final Histogram accumulated = new Histogram(3);
+
+    public void started() {
+        started.increment();
+    }
+
+    /** Requests that started in this level and have not finished yet. */
+    public long inFlight() {
+        return Math.max(0, started.sum() - ok() - ko());
+    }
 
     public void record(Outcome outcome, long latencyNanos) {
         if (outcome.ok()) {

@@ -45,8 +45,8 @@ public final class TargetRun {
         this.ladder = config.ladder();
         this.recorder = new LadderRecorder(ladder, config.timeoutMs());
         this.loadUri = TargetClient.loadUri(url, config.pauseMs());
-        Duration settle = Duration.ofMillis(Math.min(config.timeoutMs(), config.pauseMs() + 500));
-        this.sampler = new CensusSampler(name, ladder, client, census, settle,
+        Duration settle = Duration.ofMillis(Math.min(config.timeoutMs(), config.pauseMs() + 250));
+        this.sampler = new CensusSampler(name, recorder, client, census, settle, Duration.ofMillis(config.timeoutMs() + 250),
                 index -> progress.accept(Console.progressLine(name, ladder, index, levelResult(index))));
         this.requestNames = new String[ladder.size()];
         for (Level level : ladder.levels()) {

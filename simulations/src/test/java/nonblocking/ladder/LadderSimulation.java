@@ -77,7 +77,11 @@ public class LadderSimulation extends Simulation {
     private ScenarioBuilder scenarioOf(TargetRun target) {
         Duration timeout = Duration.ofMillis(run.config().timeoutMs());
         String url = target.loadUrl();
-        ChainBuilder request = exec(session -> session.set(T0, System.nanoTime()).remove(STATUS))
+        ChainBuilder request = exec(session -> {
+                    long t0 = System.nanoTime();
+                    target.recorder().started(t0);
+                    return session.set(T0, t0).remove(STATUS);
+                })
                 .exec(http(session -> target.requestName(session.getLong(T0)))
                         .get(url)
                         .requestTimeout(timeout)
