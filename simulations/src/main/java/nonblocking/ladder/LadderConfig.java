@@ -24,6 +24,7 @@ import java.util.Map;
  *   <tr><td>targets</td><td>blocking,virtual (run in this order) or one of them</td></tr>
  *   <tr><td>blocking.threads</td><td>pool size of the managed blocking target</td></tr>
  *   <tr><td>virtual.maxVirtualThreads</td><td>cap of the managed virtual target (the "cripple")</td></tr>
+ *   <tr><td>target.heap</td><td>fixed heap of both managed targets, e.g. 512m or 2g</td></tr>
  *   <tr><td>blocking.url, virtual.url</td><td>drive this server instead of starting one</td></tr>
  *   <tr><td>runId</td><td>run folder name (default: UTC time and profile)</td></tr>
  *   <tr><td>nonblocking.output</td><td>folder of run folders (default simulations/target/nonblocking)</td></tr>
@@ -41,6 +42,7 @@ public record LadderConfig(
         List<String> targets,
         int blockingThreads,
         Integer virtualMaxThreads,
+        String targetHeap,
         Map<String, URI> urls,
         String runId,
         Path outputDir,
@@ -52,12 +54,12 @@ public record LadderConfig(
 
     /** Every property this class reads; anything else is ignored. */
     public static final List<String> PROPERTIES = List.of("profile", "levels", "hold", "ramp", "warmup", "pause",
-            "timeout", "targets", "blocking.threads", "virtual.maxVirtualThreads", "blocking.url", "virtual.url",
+            "timeout", "targets", "blocking.threads", "virtual.maxVirtualThreads", "target.heap", "blocking.url", "virtual.url",
             "runId", "nonblocking.output", "nonblocking.gatlingResults");
 
     /** A named set of defaults. */
     public record Profile(String name, List<Integer> levels, double holdS, double rampS, double warmupS,
-                          long pauseMs, long timeoutMs, int blockingThreads) {
+                          long pauseMs, long timeoutMs, int blockingThreads, String targetHeap) {
     }
 
     public static final Map<String, Profile> PROFILES = profiles();
@@ -66,11 +68,13 @@ public record LadderConfig(
         Map<String, Profile> p = new LinkedHashMap<>();
         // ~70 s a target on 2 cores: 8 levels x (2 s ramp + 6 s hold) + 3 s warm-up.
         p.put("default", new Profile("default", List.of(25, 50, 100, 200, 400, 800, 1600, 3200),
-                6, 2, 3, 1000, 5000, 200));
+                6, 2, 3, 1000, 5000, 200, TargetCommand.DEFAULT_HEAP));
         // The blog's experiment: "Hello", sleep 0.1 s, "World"; a blocking pool of 10 like a small WSGI server.
-        p.put("seed", new Profile("seed", List.of(5, 10, 20, 50, 100, 200), 4, 1, 2, 100, 2000, 10));
-        // Ten thousand users at 1 s: held longer, ramped slower (thousands of connects per step).
-        p.put("c10k", new Profile("c10k", List.of(1000, 2500, 5000, 10000), 10, 5, 5, 1000, 10000, 200));
+        p.put("seed", new Profile("seed", List.of(5, 10, 20, 50, 100, 200), 4, 1, 2, 100, 2000, 10,
+                TargetCommand.DEFAULT_HEAP));
+        // Ten thousand users at 1 s: held longer, ramped slower (thousands of connects per step), and a 2 GB
+        // heap for both targets: Jetty keeps ~110 KB of heap per connection, 10,000 would not fit in 512 MB.
+        p.put("c10k", new Profile("c10k", List.of(1000, 2500, 5000, 10000), 10, 5, 5, 1000, 10000, 200, "2g"));
         return Map.copyOf(p);
     }
 
@@ -117,6 +121,10 @@ public record LadderConfig(
                 && !props.get("virtual.maxVirtualThreads").isBlank()
                 && !"unbounded".equalsIgnoreCase(props.get("virtual.maxVirtualThreads").trim())
                 ? (int) longValue(props, "virtual.maxVirtualThreads", 0, 1, 10_000_000) : null;
+        String heap = props.getOrDefault("target.heap", profile.targetHeap()).trim();
+        if (!heap.matches("\\d+[kKmMgG]")) {
+            throw new LadderException("-Dtarget.heap=" + heap + " must be a JVM heap size such as 512m or 2g");
+        }
         Map<String, URI> urls = new LinkedHashMap<>();
         for (String target : TARGETS) {
             String raw = props.get(target + ".url");
@@ -132,7 +140,7 @@ public record LadderConfig(
         Path gatling = Path.of(props.getOrDefault("nonblocking.gatlingResults", output.resolveSibling("gatling").toString()));
         // Shorter holds or ramps keep the experiment; other levels or another pause make it a different one.
         String name = levels.equals(profile.levels()) && pause == profile.pauseMs() ? profile.name() : "custom";
-        return new LadderConfig(name, levels, hold, ramp, warmup, pause, timeout, targets, threads, cap, urls,
+        return new LadderConfig(name, levels, hold, ramp, warmup, pause, timeout, targets, threads, cap, heap, urls,
                 runId, output.toAbsolutePath().normalize(), gatling.toAbsolutePath().normalize());
     }
 

@@ -90,7 +90,7 @@ public final class LadderRun implements AutoCloseable {
                 if (classpath == null) {
                     classpath = Classpath.current();
                 }
-                List<String> command = TargetCommand.managed(name, config.pauseMs(),
+                List<String> command = TargetCommand.managed(name, config.targetHeap(), config.pauseMs(),
                         config.blockingThreads(), config.virtualMaxThreads(), classpath);
                 ManagedTarget process = ManagedTarget.start(name, command, runDir.resolve(name + ".log"));
                 processes.add(process);
@@ -153,6 +153,7 @@ public final class LadderRun implements AutoCloseable {
                 config.pauseMs(), config.timeoutMs(), config.ladder().duration().toSeconds()));
         for (TargetRun t : targets) {
             s.append("\n  ").append(t.name()).append(": ").append(t.url()).append(t.managed() ? " (managed" : " (given")
+                    .append(t.managed() ? ", heap " + config.targetHeap() : "")
                     .append(t.managed() && "blocking".equals(t.name()) ? ", threads " + config.blockingThreads() : "")
                     .append(t.managed() && "virtual".equals(t.name()) && config.virtualMaxThreads() != null
                             ? ", max virtual threads " + config.virtualMaxThreads() : "")
@@ -180,7 +181,7 @@ public final class LadderRun implements AutoCloseable {
         }
         Map<String, TargetResult> results = new LinkedHashMap<>();
         for (TargetRun t : targets) {
-            results.put(t.name(), t.result(TargetCommand.JVM_OPTIONS,
+            results.put(t.name(), t.result(TargetCommand.jvmOptions(config.targetHeap()),
                     "blocking".equals(t.name()) ? config.blockingThreads() : null,
                     "virtual".equals(t.name()) ? config.virtualMaxThreads() : null));
         }

@@ -18,8 +18,16 @@ public final class TargetCommand {
 
     public static final String MAIN_CLASS = "nonblocking.target.TargetApp";
 
+    /** Heap of both targets unless a profile needs more (c10k: Jetty holds ~110 KB of heap per connection). */
+    public static final String DEFAULT_HEAP = "512m";
+
     /** Same fixed heap for both models, so memory per user compares like with like; no pre-touch (RSS must move). */
-    public static final List<String> JVM_OPTIONS = List.of("-Xms512m", "-Xmx512m", "-XX:+ExitOnOutOfMemoryError");
+    public static final List<String> JVM_OPTIONS = jvmOptions(DEFAULT_HEAP);
+
+    /** The JVM options with another (still fixed: -Xms = -Xmx) heap size, e.g. "2g". */
+    public static List<String> jvmOptions(String heap) {
+        return List.of("-Xms" + heap, "-Xmx" + heap, "-XX:+ExitOnOutOfMemoryError");
+    }
 
     public static final String HOST = "127.0.0.1";
 
@@ -50,11 +58,11 @@ public final class TargetCommand {
     }
 
     /** Full command of a managed target on this machine: same JDK as this JVM, free port, exits with us. */
-    public static List<String> managed(String model, long pauseMs, Integer threads, Integer maxVirtualThreads,
-                                       String classpath) {
+    public static List<String> managed(String model, String heap, long pauseMs, Integer threads,
+                                       Integer maxVirtualThreads, String classpath) {
         List<String> command = new ArrayList<>();
         command.add(javaExecutable().toString());
-        command.addAll(JVM_OPTIONS);
+        command.addAll(jvmOptions(heap));
         command.add("-cp");
         command.add(classpath);
         command.add(MAIN_CLASS);

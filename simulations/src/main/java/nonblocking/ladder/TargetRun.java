@@ -141,6 +141,9 @@ public final class TargetRun {
         Integer t = firstCensus != null ? firstCensus.threads() : managed() && "blocking".equals(name) ? threads : null;
         Integer cap = firstCensus != null ? firstCensus.maxVirtualThreads()
                 : managed() && "virtual".equals(name) ? maxVirtualThreads : null;
+        if (cap != null && cap == Integer.MAX_VALUE) {
+            cap = null; // target-apps reports "unbounded" as Integer.MAX_VALUE; results.json says null
+        }
         TargetResult.TargetConfig config = new TargetResult.TargetConfig(url.toString(), managed(), model, t, cap,
                 managed() ? jvmArgs : List.of());
         return new TargetResult(config, idle, levels, Sustainability.sustainableUsers(levels, pauseMs));

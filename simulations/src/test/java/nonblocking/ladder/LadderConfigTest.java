@@ -33,6 +33,7 @@ class LadderConfigTest {
         assertThat(c.targets()).containsExactly("blocking", "virtual");
         assertThat(c.blockingThreads()).isEqualTo(200);
         assertThat(c.virtualMaxThreads()).isNull();
+        assertThat(c.targetHeap()).isEqualTo("512m");
         assertThat(c.managed("blocking")).isTrue();
         assertThat(c.outputDir()).isEqualTo(Path.of("/tmp/out"));
         assertThat(c.gatlingResultsDir()).isEqualTo(Path.of("/tmp/gatling"));
@@ -52,6 +53,7 @@ class LadderConfigTest {
     void c10kProfileGoesToTenThousandUsers() {
         LadderConfig c = of("profile", "c10k");
         assertThat(c.maxUsers()).isEqualTo(10_000);
+        assertThat(c.targetHeap()).isEqualTo("2g");
         assertThat(c.pauseMs()).isEqualTo(1000);
     }
 
@@ -59,7 +61,7 @@ class LadderConfigTest {
     void overridesWinOverTheProfile() {
         LadderConfig c = of("levels", "25, 50", "hold", "3", "ramp", "1.5", "warmup", "0", "pause", "200",
                 "timeout", "900", "targets", "virtual", "blocking.threads", "20", "virtual.maxVirtualThreads", "300",
-                "runId", "ci-1");
+                "runId", "ci-1", "target.heap", "1g");
         assertThat(c.levels()).containsExactly(25, 50);
         assertThat(c.hold()).isEqualTo(Duration.ofSeconds(3));
         assertThat(c.ramp()).isEqualTo(Duration.ofMillis(1500));
@@ -70,6 +72,7 @@ class LadderConfigTest {
         assertThat(c.blockingThreads()).isEqualTo(20);
         assertThat(c.virtualMaxThreads()).isEqualTo(300);
         assertThat(c.runId()).isEqualTo("ci-1");
+        assertThat(c.targetHeap()).isEqualTo("1g");
         assertThat(c.profile()).isEqualTo("custom");
     }
 
@@ -111,7 +114,8 @@ class LadderConfigTest {
                 new String[]{"blocking.threads", "0"},
                 new String[]{"virtual.url", "ftp://x/"},
                 new String[]{"blocking.url", "http://127.0.0.1:8081/?pause=1"},
-                new String[]{"runId", "../x"});
+                new String[]{"runId", "../x"},
+                new String[]{"target.heap", "lots"});
         for (String[] kv : bad) {
             assertThatThrownBy(() -> of(kv[0], kv[1]))
                     .as("-D%s=%s", kv[0], kv[1])
