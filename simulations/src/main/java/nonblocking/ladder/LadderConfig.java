@@ -74,7 +74,8 @@ public record LadderConfig(
                 TargetCommand.DEFAULT_HEAP));
         // Ten thousand users at 1 s: held longer, ramped slower (thousands of connects per step), and a 2 GB
         // heap for both targets: Jetty keeps ~110 KB of heap per connection, 10,000 would not fit in 512 MB.
-        p.put("c10k", new Profile("c10k", List.of(1000, 2500, 5000, 10000), 10, 5, 5, 1000, 10000, 200, "2g"));
+        // It starts at the blocking pool size, so that the blocking target holds a level and the gap is defined.
+        p.put("c10k", new Profile("c10k", List.of(200, 1000, 2500, 5000, 10000), 10, 5, 5, 1000, 10000, 200, "2g"));
         return Map.copyOf(p);
     }
 
