@@ -1,0 +1,130 @@
+package nonblocking.ladder;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.function.IntConsumer;
+
+/**
+ * Follows one target's ladder on its own thread, ticking every {@link #PERIOD}: when a hold starts it resets
+ * the target's peaks ({@code POST /threads/reset}), during the hold it samples {@code GET /threads}, once
+ * mid-hold with {@code ?gc=true} (retained heap); and once a level's requests are all done it reports the
+ * level (the progress line). Without a census (a foreign server) it only reports.
+ */
+public final class CensusSampler {
+
+    public static final Duration PERIOD = Duration.ofMillis(250);
+    /** A saturated blocking target queues /threads behind the load; give up on a sample rather than wait. */
+    static final Duration REQUEST_TIMEOUT = Duration.ofMillis(1500);
+
+    private final String name;
+    private final Ladder ladder;
+    private final LadderRecorder recorder;
+    private final TargetClient client;
+    private final boolean census;
+    private final long settleNanos;
+    private final long giveUpNanos;
+    private final IntConsumer onLevelDone;
+    private final AtomicReferenceArray<LevelCensus> results;
+    private volatile Thread thread;
+
+    /**
+     * @param settle      earliest time after a hold to report it (its last requests need about a pause)
+     * @param giveUp      latest time after a hold to report it even with requests still out (the timeout)
+     * @param onLevelDone called with the level index once the level is reported
+     */
+    public CensusSampler(String name, LadderRecorder recorder, TargetClient client, boolean census, Duration settle,
+                         Duration giveUp, IntConsumer onLevelDone) {
+        this.name = name;
+        this.ladder = recorder.ladder();
+        this.recorder = recorder;
+        this.client = client;
+        this.census = census;
+        this.settleNanos = settle.toNanos();
+        this.giveUpNanos = Math.max(settle.toNanos(), giveUp.toNanos());
+        this.onLevelDone = onLevelDone;
+        this.results = new AtomicReferenceArray<>(ladder.size());
+    }
+
+    /** Starts following the ladder; call once its clock runs. */
+    public synchronized void start() {
+        if (thread == null) {
+            thread = Thread.ofPlatform().daemon().name("census-" + name).start(this::run);
+        }
+    }
+
+    /** Waits until the sampler has reported every level (or the timeout passes). */
+    public void join(Duration timeout) throws InterruptedException {
+        Thread t = thread;
+        if (t != null) {
+            t.join(timeout);
+        }
+    }
+
+    public void stop() {
+        Thread t = thread;
+        if (t != null) {
+            t.interrupt();
+        }
+    }
+
+    /** What the census saw during a level; null before the level is reported. */
+    public LevelCensus level(int index) {
+        return results.get(index);
+    }
+
+    private void run() {
+        int n = ladder.size();
+        LevelCensus.Builder[] seen = new LevelCensus.Builder[n];
+        boolean[] reset = new boolean[n];
+        boolean[] gc = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            seen[i] = new LevelCensus.Builder();
+        }
+        int reported = 0;
+        try {
+            while (reported < n) {
+                long now = ladder.offset(System.nanoTime());
+                int current = ladder.levelAt(now);
+                if (census && current >= 0) {
+                    Level level = ladder.level(current);
+                    long mid = (level.holdStartNanos() + level.holdEndNanos()) / 2;
+                    if (!reset[current]) {
+                        reset[current] = true;
+                        client.resetPeaks(REQUEST_TIMEOUT).ifPresent(seen[current]::add);
+                    } else if (!gc[current] && now >= mid) {
+                        gc[current] = true;
+                        LevelCensus.Builder b = seen[current];
+                        client.census(true, REQUEST_TIMEOUT).ifPresent(c -> b.add(c).retained(c.heapUsedBytes()));
+                    } else {
+                        client.census(false, REQUEST_TIMEOUT).ifPresent(seen[current]::add);
+                    }
+                }
+                now = ladder.offset(System.nanoTime());
+                while (reported < n && due(reported, now)) {
+                    results.set(reported, seen[reported].build());
+                    onLevelDone.accept(reported);
+                    reported++;
+                }
+                Thread.sleep(nextTick(now));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private boolean due(int index, long now) {
+        long sinceEnd = now - ladder.level(index).holdEndNanos();
+        return sinceEnd >= giveUpNanos || (sinceEnd >= settleNanos && recorder.level(index).inFlight() == 0);
+    }
+
+    /** Sleep one period, but wake up right at a hold start so that the reset opens the window. */
+    private Duration nextTick(long now) {
+        long next = now + PERIOD.toNanos();
+        for (Level level : ladder.levels()) {
+            if (level.holdStartNanos() > now && level.holdStartNanos() < next) {
+                next = level.holdStartNanos();
+            }
+        }
+        return Duration.ofNanos(Math.max(1_000_000, next - now));
+    }
+}

@@ -1,0 +1,191 @@
+package nonblocking.ladder;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Writer;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A target JVM the ladder started itself. Its stdout and stderr go to a log file; the first stdout line
+ * starting with {@value #READY_PREFIX} carries the URL (the port was chosen at run time with {@code --port 0}).
+ */
+public final class ManagedTarget implements AutoCloseable {
+
+    public static final String READY_PREFIX = "nonblocking target ready:";
+    private static final Pattern URL = Pattern.compile("\\burl=(\\S+)");
+    private static final Duration STOP_GRACE = Duration.ofSeconds(10);
+
+    private final String name;
+    private final Process process;
+    private final Path log;
+    private final CompletableFuture<String> ready = new CompletableFuture<>();
+    private final Deque<String> lastLines = new ArrayDeque<>();
+    private volatile URI url;
+
+    private ManagedTarget(String name, Process process, Path log) {
+        this.name = name;
+        this.process = process;
+        this.log = log;
+    }
+
+    /** Starts the JVM; returns at once. Call {@link #awaitReady} next. */
+    public static ManagedTarget start(String name, List<String> command, Path log) {
+        try {
+            Files.createDirectories(log.toAbsolutePath().getParent());
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            ManagedTarget target = new ManagedTarget(name, process, log);
+            Thread pump = new Thread(target::pump, "target-log-" + name);
+            pump.setDaemon(true);
+            pump.start();
+            return target;
+        } catch (IOException e) {
+            throw new LadderException("cannot start the " + name + " target (" + command.getFirst() + "): " + e.getMessage(), e);
+        }
+    }
+
+    /** Copies the child's output to the log file and spots the ready line. */
+    private void pump() {
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+             Writer out = Files.newBufferedWriter(log, StandardCharsets.UTF_8)) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                out.write(line);
+                out.write('\n');
+                out.flush();
+                synchronized (lastLines) {
+                    lastLines.addLast(line);
+                    if (lastLines.size() > 5) {
+                        lastLines.removeFirst();
+                    }
+                }
+                if (!ready.isDone() && line.startsWith(READY_PREFIX)) {
+                    ready.complete(line);
+                }
+            }
+        } catch (IOException e) {
+            // The child is gone or the log is unwritable; awaitReady reports what it can.
+        } finally {
+            ready.complete(null);
+        }
+    }
+
+    /**
+     * Waits for the ready line, then for {@code GET /health} to answer 200.
+     *
+     * @return the ready line
+     */
+    public String awaitReady(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        String line;
+        try {
+            line = ready.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            throw new LadderException("the " + name + " target printed no ready line within " + timeout.toSeconds()
+                    + " s; see " + log);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LadderException("interrupted while starting the " + name + " target");
+        } catch (ExecutionException e) {
+            throw new LadderException("the " + name + " target failed to start: " + e.getCause());
+        }
+        if (line == null) {
+            throw new LadderException("the " + name + " target exited before it was ready"
+                    + exitCode().map(c -> " (exit code " + c + ")").orElse("") + ": " + lastLine() + " (log: " + log + ")");
+        }
+        Matcher m = URL.matcher(line);
+        if (!m.find()) {
+            throw new LadderException("the " + name + " target's ready line has no url=: " + line);
+        }
+        String u = m.group(1);
+        url = URI.create(u.endsWith("/") ? u : u + "/");
+        try (TargetClient client = new TargetClient(url)) {
+            while (!client.healthy()) {
+                if (!process.isAlive()) {
+                    throw new LadderException("the " + name + " target exited before /health answered: " + lastLine());
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new LadderException("the " + name + " target's " + url + "health did not answer 200 within "
+                            + timeout.toSeconds() + " s");
+                }
+                sleep(Duration.ofMillis(100));
+            }
+        }
+        return line;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public URI url() {
+        return url;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public Path log() {
+        return log;
+    }
+
+    public boolean alive() {
+        return process.isAlive();
+    }
+
+    /** SIGTERM (graceful stop), then SIGKILL if it is still there after the grace time. Idempotent. */
+    @Override
+    public void close() {
+        if (!process.isAlive()) {
+            return;
+        }
+        process.destroy();
+        try {
+            if (!process.waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly();
+                process.waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private java.util.Optional<Integer> exitCode() {
+        try {
+            return process.waitFor(2, TimeUnit.SECONDS) ? java.util.Optional.of(process.exitValue()) : java.util.Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return java.util.Optional.empty();
+        }
+    }
+
+    private String lastLine() {
+        synchronized (lastLines) {
+            return lastLines.isEmpty() ? "(no output)" : lastLines.getLast();
+        }
+    }
+
+    private static void sleep(Duration d) {
+        try {
+            Thread.sleep(d);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LadderException("interrupted while waiting for a target");
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package nonblocking.ladder;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Side-channel requests to a target, outside Gatling: the reachability probe, {@code /health} and the census.
+ * One JDK HttpClient per target; the census must not depend on the load generator it observes.
+ */
+public final class TargetClient implements AutoCloseable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final URI base;
+    private final HttpClient http;
+
+    public TargetClient(URI base) {
+        this.base = base;
+        this.http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(2))
+                .build();
+    }
+
+    public URI base() {
+        return base;
+    }
+
+    /** The URL a user requests: {@code <base>?pause=<ms>}. */
+    public static URI loadUri(URI base, long pauseMs) {
+        return base.resolve("?pause=" + pauseMs);
+    }
+
+    /** One request like the load's, with a short pause: throws a one-line {@link LadderException} if it fails. */
+    public void probe(String name, long pauseMs, Duration timeout) {
+        URI uri = loadUri(base, pauseMs);
+        try {
+            HttpResponse<String> response = send(HttpRequest.newBuilder(uri).timeout(timeout).GET().build());
+            if (response.statusCode() != 200) {
+                throw new LadderException(name + " target " + base + " answered GET " + uri.getRawPath()
+                        + "?" + uri.getRawQuery() + " with status " + response.statusCode() + ", expected 200");
+            }
+        } catch (IOException e) {
+            throw new LadderException(name + " target " + base + " is unreachable: " + describe(e));
+        }
+    }
+
+    /** True once {@code GET /health} answers 200. */
+    public boolean healthy() {
+        try {
+            return send(HttpRequest.newBuilder(base.resolve("health")).timeout(Duration.ofSeconds(2)).GET().build())
+                    .statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** {@code GET /threads[?gc=true]}; empty when the target has none, is saturated, or answers something else. */
+    public Optional<Census> census(boolean gc, Duration timeout) {
+        return censusRequest(HttpRequest.newBuilder(base.resolve(gc ? "threads?gc=true" : "threads"))
+                .timeout(timeout).GET().build());
+    }
+
+    /** {@code POST /threads/reset}: a new window for the peaks. */
+    public Optional<Census> resetPeaks(Duration timeout) {
+        return censusRequest(HttpRequest.newBuilder(base.resolve("threads/reset"))
+                .timeout(timeout).POST(HttpRequest.BodyPublishers.noBody()).build());
+    }
+
+    private Optional<Census> censusRequest(HttpRequest request) {
+        try {
+            HttpResponse<String> response = send(request);
+            if (response.statusCode() != 200) {
+                return Optional.empty();
+            }
+            return Optional.of(Census.of(JSON.readTree(response.body())));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private HttpResponse<String> send(HttpRequest request) throws IOException {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        http.shutdownNow();
+    }
+
+    static String describe(IOException e) {
+        if (e instanceof HttpConnectTimeoutException) {
+            return "connect timed out";
+        }
+        if (e instanceof HttpTimeoutException) {
+            return "no answer within the timeout";
+        }
+        if (e instanceof ConnectException) {
+            return "connection refused";
+        }
+        String message = e.getMessage();
+        return e.getClass().getSimpleName() + (message == null ? "" : ": " + message.lines().findFirst().orElse(""));
+    }
+}

@@ -1,0 +1,127 @@
+package nonblocking.ladder;
+
+import nonblocking.results.LevelResult;
+import nonblocking.results.Results;
+import nonblocking.results.ResultsFile;
+import nonblocking.results.TargetResult;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+/**
+ * The whole ladder, end to end: a real Gatling run in a child JVM (as the Maven plugin forks it) that starts
+ * both real targets, climbs two tiny levels on each and writes results.json; then nothing may be left running.
+ * The blocking pool is cut to 5 threads so that its 10-user level must fail (10 users x 500 ms on 5 threads
+ * take ~1 s > 1.5 pauses): the gap is visible even in a 40-second test.
+ */
+class LadderIT {
+
+    /** What gatling-maven-plugin 4.21 passes to its fork (Gatling 3.15 needs the opens on JDK 21+). */
+    static final List<String> GATLING_JVM_OPTIONS = List.of("-Xmx1g", "--add-opens=java.base/java.lang=ALL-UNNAMED",
+            "--add-opens=java.base/jdk.internal.misc=ALL-UNNAMED", "--enable-native-access=ALL-UNNAMED");
+
+    @Test
+    void tinyLadderAgainstBothTargetsWritesResultsAndLeavesNothingRunning(@TempDir Path tmp) throws Exception {
+        Path output = tmp.resolve("nonblocking");
+        Path gatling = tmp.resolve("gatling");
+        List<String> command = new ArrayList<>();
+        command.add(TargetCommand.javaExecutable().toString());
+        command.addAll(GATLING_JVM_OPTIONS);
+        if (Runtime.version().feature() >= 24) {
+            command.add("--sun-misc-unsafe-memory-access=allow");
+        }
+        command.addAll(List.of("-cp", Classpath.current(),
+                "-Dlevels=5,10", "-Dhold=3", "-Dramp=1", "-Dwarmup=1", "-Dpause=500", "-Dtimeout=2000",
+                "-Dblocking.threads=5", "-DrunId=it",
+                "-Dnonblocking.output=" + output, "-Dnonblocking.gatlingResults=" + gatling,
+                "io.gatling.app.Gatling", "-s", LadderSimulation.class.getName(), "-rf", gatling.toString()));
+        Path log = tmp.resolve("gatling-run.log");
+        Process gatlingJvm = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        if (!gatlingJvm.waitFor(150, TimeUnit.SECONDS)) {
+            gatlingJvm.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            fail("the Gatling run took longer than 150 s; its output:\n" + tail(log));
+        }
+        assertThat(gatlingJvm.exitValue()).as("Gatling's exit code; output:\n%s", tail(log)).isZero();
+
+        String console = Files.readString(log);
+        assertThat(console).contains("[blocking] level 2/2: 10 users", "[virtual] level 2/2: 10 users",
+                "sustainable concurrency: blocking 5, virtual 10 -> 2x");
+
+        Results results = ResultsFile.read(output.resolve("it").resolve(ResultsFile.NAME));
+        assertThat(ResultsFile.read(output.resolve(LadderRun.LATEST).resolve(ResultsFile.NAME))).isEqualTo(results);
+        assertThat(results.schema()).isEqualTo(Results.SCHEMA);
+        assertThat(results.pauseMs()).isEqualTo(500);
+        assertThat(results.targets()).containsOnlyKeys("blocking", "virtual");
+        assertThat(List.copyOf(results.targets().keySet())).containsExactly("blocking", "virtual");
+        for (var entry : results.targets().entrySet()) {
+            TargetResult target = entry.getValue();
+            assertThat(target.config().managed()).isTrue();
+            assertThat(target.config().model()).isEqualTo(entry.getKey());
+            assertThat(target.config().jvmArgs()).isEqualTo(TargetCommand.JVM_OPTIONS);
+            assertThat(target.idle()).isNotNull();
+            assertThat(target.idle().heapUsedBytes()).isPositive();
+            assertThat(target.levels()).extracting(LevelResult::users).containsExactly(5, 10);
+            for (LevelResult level : target.levels()) {
+                assertThat(level.ok()).as("%s %d users ok", entry.getKey(), level.users()).isPositive();
+                assertThat(level.p50Ms()).isGreaterThanOrEqualTo(500);
+                assertThat(level.platformThreadsPeak()).as("census of %s", entry.getKey()).isNotNull().isPositive();
+                assertThat(level.inFlightPeak()).isNotNull().isPositive();
+                assertThat(level.rssPeakBytes()).isNotNull().isPositive();
+                assertThat(level.heapRetainedBytes()).isNotNull().isPositive();
+            }
+        }
+        assertThat(results.targets().get("blocking").config().threads()).isEqualTo(5);
+        assertThat(results.targets().get("blocking").sustainableUsers()).isEqualTo(5);
+        assertThat(results.targets().get("virtual").sustainableUsers()).isEqualTo(10);
+        assertThat(results.gap()).isEqualTo(2.0);
+
+        Path gatlingRun = Path.of(Files.readString(output.resolve("it").resolve(LadderRun.GATLING_REPORT_FILE)).trim());
+        assertThat(gatlingRun.getParent()).isEqualTo(gatling.toAbsolutePath().normalize());
+        assertThat(gatlingRun.resolve("index.html")).exists();
+        assertThat(Files.readString(gatlingRun.resolve("index.html"))).contains("virtual 0010u", "blocking warm-up");
+
+        // Nothing left behind: the targets' ports are closed and their processes gone.
+        for (var entry : results.targets().entrySet()) {
+            URI url = URI.create(entry.getValue().config().url());
+            assertThat(listening(url)).as("%s still listening on %s", entry.getKey(), url).isFalse();
+            Path targetLog = output.resolve("it").resolve(entry.getKey() + ".log");
+            long pid = pidOf(Files.readString(targetLog));
+            assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false))
+                    .as("%s target pid %d alive", entry.getKey(), pid).isFalse();
+        }
+    }
+
+    private static boolean listening(URI url) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(url.getHost(), url.getPort()), 1000);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static long pidOf(String targetLog) {
+        Matcher m = Pattern.compile("nonblocking target ready: .* pid=(\\d+)").matcher(targetLog);
+        assertThat(m.find()).as("ready line in target log:\n%s", targetLog).isTrue();
+        return Long.parseLong(m.group(1));
+    }
+
+    private static String tail(Path log) throws IOException {
+        List<String> lines = Files.readAllLines(log);
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
+    }
+}

@@ -1,0 +1,124 @@
+package nonblocking.ladder;
+
+import io.gatling.javaapi.core.ChainBuilder;
+import io.gatling.javaapi.core.OpenInjectionStep;
+import io.gatling.javaapi.core.PopulationBuilder;
+import io.gatling.javaapi.core.ScenarioBuilder;
+import io.gatling.javaapi.core.Simulation;
+import io.gatling.javaapi.http.HttpProtocolBuilder;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import static io.gatling.javaapi.core.CoreDsl.asLongAs;
+import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
+import static io.gatling.javaapi.core.CoreDsl.exec;
+import static io.gatling.javaapi.core.CoreDsl.nothingFor;
+import static io.gatling.javaapi.core.CoreDsl.rampUsers;
+import static io.gatling.javaapi.core.CoreDsl.scenario;
+import static io.gatling.javaapi.http.HttpDsl.http;
+import static io.gatling.javaapi.http.HttpDsl.status;
+
+/**
+ * The ladder in Gatling: per target one scenario whose users loop {@code GET /?pause=<ms>} until that target's
+ * ladder ends, injected so that concurrency steps through the levels; the targets run one after the other.
+ * Everything else (targets, timing, recording, results) lives in plain classes of this package.
+ *
+ * <p>{@code ./mvnw gatling:test [-Dprofile=seed] [-Dlevels=25,50 -Dhold=3] ...}; see {@link LadderConfig}.
+ */
+public class LadderSimulation extends Simulation {
+
+    private static final String T0 = "t0";
+    private static final String STATUS = "status";
+
+    private final LadderRun run;
+
+    public LadderSimulation() {
+        run = prepareOrExit();
+        System.out.println(run.plan());
+
+        // One keep-alive connection per user (Gatling's default without shareConnections), like funkload's threads.
+        HttpProtocolBuilder protocol = http
+                .disableWarmUp()
+                .disableCaching()
+                .disableFollowRedirect()
+                .disableAutoReferer()
+                .userAgentHeader("nonblocking-ladder");
+
+        List<PopulationBuilder> populations = new ArrayList<>();
+        for (TargetRun target : run.targets()) {
+            populations.add(scenarioOf(target).injectOpen(injection(target.ladder())).protocols(protocol));
+        }
+        PopulationBuilder chain = populations.getLast();
+        for (int i = populations.size() - 2; i >= 0; i--) {
+            chain = populations.get(i).andThen(chain);
+        }
+        setUp(chain).maxDuration(run.maxDuration());
+    }
+
+    /**
+     * A bad property, an unreachable URL or a target that does not start is one line and exit code 1, before
+     * any load (Gatling would otherwise print the stack trace twice). The shutdown hook stops what was started.
+     */
+    private static LadderRun prepareOrExit() {
+        try {
+            return LadderRun.prepare(LadderConfig.fromSystemProperties(), System.out);
+        } catch (LadderException e) {
+            System.out.flush();
+            System.err.println("nonblocking: ERROR " + e.getMessage());
+            System.err.flush();
+            System.exit(1);
+            throw e;
+        }
+    }
+
+    private ScenarioBuilder scenarioOf(TargetRun target) {
+        Duration timeout = Duration.ofMillis(run.config().timeoutMs());
+        String url = target.loadUrl();
+        ChainBuilder request = exec(session -> {
+                    long t0 = System.nanoTime();
+                    target.recorder().started(t0);
+                    return session.set(T0, t0).remove(STATUS);
+                })
+                .exec(http(session -> target.requestName(session.getLong(T0)))
+                        .get(url)
+                        .requestTimeout(timeout)
+                        .check(status().saveAs(STATUS), status().is(200)))
+                .exec(session -> {
+                    Integer status = session.contains(STATUS) ? session.getInt(STATUS) : null;
+                    target.recorder().record(session.getLong(T0), System.nanoTime(), session.isFailed(), status);
+                    return session.markAsSucceeded();
+                });
+        return scenario(target.name())
+                .exec(session -> {
+                    target.userStarted(System.nanoTime());
+                    return session;
+                })
+                .exec(asLongAs(session -> target.ladder().running(System.nanoTime())).on(request));
+    }
+
+    private static List<OpenInjectionStep> injection(Ladder ladder) {
+        List<OpenInjectionStep> steps = new ArrayList<>();
+        List<Ladder.InjectionStep> plan = ladder.injection();
+        for (int i = 0; i < plan.size(); i++) {
+            Ladder.InjectionStep step = plan.get(i);
+            steps.add(step.ramp().isZero() ? atOnceUsers(step.users()) : rampUsers(step.users()).during(step.ramp()));
+            if (i < plan.size() - 1) {
+                // Nothing after the last ramp: its users loop until the ladder's end by themselves.
+                steps.add(nothingFor(step.thenNothing()));
+            }
+        }
+        return steps;
+    }
+
+    @Override
+    public void after() {
+        try {
+            run.finish(getClass().getSimpleName().toLowerCase(Locale.ROOT));
+        } finally {
+            run.close();
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package nonblocking.ladder;
+
+import nonblocking.results.LevelResult;
+import nonblocking.results.TargetResult;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+class TargetRunTest {
+
+    private static final long MS = 1_000_000L;
+
+    @Test
+    void levelResultTurnsCountsIntoThroughputAndEfficiency() {
+        LadderConfig config = LadderConfig.from(Map.of("levels", "10,20", "hold", "2", "ramp", "0", "warmup", "1",
+                "pause", "1000", "timeout", "3000", "nonblocking.output", "/tmp/x"));
+        List<String> lines = new ArrayList<>();
+        try (TargetClient client = new TargetClient(URI.create("http://127.0.0.1:9/"))) {
+            TargetRun run = new TargetRun("virtual", client.base(), null, client, null, null, config, lines::add);
+            long t0 = 1_000_000_000L;
+            run.userStarted(t0);
+            assertThat(run.requestName(t0 + 500 * MS)).isEqualTo("virtual warm-up");
+            assertThat(run.requestName(t0 + 1500 * MS)).isEqualTo("virtual 0010u");
+            assertThat(run.requestName(t0 + 3500 * MS)).isEqualTo("virtual 0020u");
+            // 10 users for 2 s at 1 s pause: 20 OK responses would be perfect; record 19 and one timeout
+            for (int i = 0; i < 19; i++) {
+                run.recorder().record(t0 + 1500 * MS, 1010 * MS, Outcome.OK);
+            }
+            run.recorder().record(t0 + 1500 * MS, 3000 * MS, new Outcome("timeout"));
+            LevelResult level = run.levelResult(0);
+            assertThat(level.users()).isEqualTo(10);
+            assertThat(level.requests()).isEqualTo(20);
+            assertThat(level.ok()).isEqualTo(19);
+            assertThat(level.koReasons()).containsEntry("timeout", 1L);
+            assertThat(level.throughputRps()).isEqualTo(9.5);
+            assertThat(level.efficiency()).isCloseTo(0.95, within(1e-9));
+            assertThat(level.p50Ms()).isCloseTo(1010, within(1.0));
+            assertThat(level.platformThreadsPeak()).isNull();   // no census
+            assertThat(level.heapPerUserBytes()).isNull();
+
+            TargetResult result = run.result(List.of("-Xmx1g"), null, null);
+            assertThat(result.levels()).hasSize(2);
+            assertThat(result.config().managed()).isFalse();
+            assertThat(result.config().jvmArgs()).isEmpty();
+            assertThat(result.sustainableUsers()).isZero();     // 5% KO in the first level
+            assertThat(run.loadUrl()).isEqualTo("http://127.0.0.1:9/?pause=1000");
+        }
+    }
+
+    @Test
+    void memoryPerUserIsGrowthOverIdleDividedByUsers() {
+        assertThat(TargetRun.perUser(3_000_000L, 1_000_000L, 400)).isEqualTo(5000.0);
+        assertThat(TargetRun.perUser(null, 1L, 400)).isNull();
+        assertThat(TargetRun.perUser(1L, null, 400)).isNull();
+    }
+}

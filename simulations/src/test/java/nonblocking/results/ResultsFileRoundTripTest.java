@@ -1,0 +1,76 @@
+package nonblocking.results;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ResultsFileRoundTripTest {
+
+    static Results sample() {
+        LevelResult level = new LevelResult(200, 1190, 1188, 2, Map.of("timeout", 2L), 198.0, 0.99,
+                1004.5, 1010.2, 1190.7, 1301.0, 211, 200, 150_000_000L, 40_000_000L, 50_000.0, 120_000.0);
+        LevelResult noCensus = new LevelResult(400, 10, 0, 10, Map.of("status 503", 10L), 0, 0, 0, 0, 0, 0,
+                null, null, null, null, null, null);
+        Map<String, TargetResult> targets = new LinkedHashMap<>();
+        targets.put("blocking", new TargetResult(
+                new TargetResult.TargetConfig("http://127.0.0.1:40001/", true, "blocking", 200, null,
+                        List.of("-Xms512m", "-Xmx512m")),
+                new TargetResult.Memory(20_000_000L, 90_000_000L), List.of(level, noCensus), 200));
+        targets.put("virtual", new TargetResult(
+                new TargetResult.TargetConfig("http://example.test:8082/", false, null, null, null, List.of()),
+                null, List.of(level), 200));
+        return new Results(Results.SCHEMA, "20261126-034100-default", "default", 1000, 6, 2, 5000,
+                "2026-11-26T03:41:00Z", "2026-11-26T03:44:00Z", new Results.Machine(2, "25.0.3", "Linux", 20000),
+                targets, Results.gapOf(targets));
+    }
+
+    @Test
+    void writeThenReadGivesTheSameResults(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("run/results.json");
+        Results results = sample();
+        ResultsFile.write(results, file);
+        assertThat(ResultsFile.read(file)).isEqualTo(results);
+        String json = Files.readString(file);
+        assertThat(json).contains("\"sustainable_users\"", "\"ko_reasons\"", "\"p99_ms\"", "\"heap_per_user_bytes\"",
+                "\"max_open_files\"");
+        assertThat(json.indexOf("\"blocking\"")).isLessThan(json.indexOf("\"virtual\""));   // run order kept
+        try (var files = Files.list(file.getParent())) {
+            assertThat(files).containsExactly(file);                                        // no temp file left
+        }
+    }
+
+    @Test
+    void missingFileIsAOneLineError(@TempDir Path dir) {
+        assertThatThrownBy(() -> ResultsFile.read(dir.resolve("results.json")))
+                .isInstanceOf(ResultsException.class)
+                .hasMessageContaining("no results file")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+    }
+
+    @Test
+    void corruptFileIsAOneLineError(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("results.json"), "{\"schema\": 1, \"targets\": {\n  oops");
+        assertThatThrownBy(() -> ResultsFile.read(file))
+                .isInstanceOf(ResultsException.class)
+                .hasMessageContaining("corrupt")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+    }
+
+    @Test
+    void emptyAndOtherSchemaAreRefused(@TempDir Path dir) throws IOException {
+        Path empty = Files.writeString(dir.resolve("empty.json"), "");
+        assertThatThrownBy(() -> ResultsFile.read(empty)).isInstanceOf(ResultsException.class);
+        Path other = Files.writeString(dir.resolve("other.json"), "{\"schema\": 2}");
+        assertThatThrownBy(() -> ResultsFile.read(other)).isInstanceOf(ResultsException.class)
+                .hasMessageContaining("schema 2");
+    }
+}
