@@ -1,0 +1,69 @@
+package nonblocking.ladder;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * docker compose must start the targets the way the ladder does: the same main class and the same JVM options
+ * (heap above all), so that a containerised run compares like with like. (target-apps' ContainerFilesTest checks
+ * the rest of the files: services, ports, limits, environment, health check.)
+ */
+class ContainerCommandTest {
+
+    private static Path root;
+    private static JsonNode compose;
+    private static String dockerfile;
+
+    @BeforeAll
+    static void read() throws IOException {
+        root = Path.of("").toAbsolutePath();
+        while (!Files.exists(root.resolve("docker-compose.yml"))) {
+            root = root.getParent();
+        }
+        compose = new ObjectMapper(new YAMLFactory()).readTree(root.resolve("docker-compose.yml").toFile());
+        dockerfile = Files.readString(root.resolve("target-apps/Dockerfile"));
+    }
+
+    @Test
+    void eachServiceRunsTheJvmOptionsOfAManagedTarget() throws IOException {
+        for (String service : List.of("blocking", "virtual")) {
+            List<String> options = new ArrayList<>(entrypointJvmOptions());
+            String toolOptions = compose.at("/services/" + service + "/environment/JAVA_TOOL_OPTIONS").asText("");
+            options.addAll(Arrays.asList(toolOptions.trim().split("\\s+")));
+            assertThat(options).as(service).containsExactlyInAnyOrderElementsOf(TargetCommand.JVM_OPTIONS);
+        }
+    }
+
+    @Test
+    void theImageRunsTheManagedTargetsMainClass() throws IOException {
+        Matcher mainClass = Pattern.compile("<mainClass>([^<]+)</mainClass>")
+                .matcher(Files.readString(root.resolve("target-apps/pom.xml")));
+        assertThat(mainClass.find()).isTrue();
+        assertThat(mainClass.group(1)).isEqualTo(TargetCommand.MAIN_CLASS);
+        assertThat(dockerfile).contains("\"-jar\", \"/app/target-apps.jar\"");
+    }
+
+    /** The options between {@code "java"} and {@code "-jar"} in the ENTRYPOINT's JSON array. */
+    private static List<String> entrypointJvmOptions() throws IOException {
+        Matcher entrypoint = Pattern.compile("(?m)^ENTRYPOINT\\s+(\\[.*])\\s*$").matcher(dockerfile);
+        assertThat(entrypoint.find()).as("an ENTRYPOINT in exec form").isTrue();
+        List<String> words = new ArrayList<>();
+        new ObjectMapper().readTree(entrypoint.group(1)).forEach(w -> words.add(w.asText()));
+        assertThat(words.getFirst()).isEqualTo("java");
+        return words.subList(1, words.indexOf("-jar"));
+    }
+}
