@@ -53,7 +53,8 @@ public final class ResultsFile {
     public static void write(Results results, Path file) {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
-            Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), NAME, ".tmp");
+            // Not Files.createTempFile: its 0600 mode would stick to the committed baseline and CI artifacts.
+            Path tmp = file.resolveSibling(file.getFileName() + ".tmp-" + ProcessHandle.current().pid());
             MAPPER.writeValue(tmp.toFile(), results);
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
