@@ -35,9 +35,10 @@ final class JettyTuning {
         return http;
     }
 
-    static void tune(ServerConnector connector, TargetConfig config) {
+    /** Tunes the connector for {@code port}: the main port, or the census port. */
+    static void tune(ServerConnector connector, TargetConfig config, int port) {
         connector.setHost(config.host());
-        connector.setPort(config.port());
+        connector.setPort(port);
         connector.setIdleTimeout(config.idleTimeoutMs());
         connector.setAcceptQueueSize(ACCEPT_QUEUE_SIZE);
     }
