@@ -5,7 +5,7 @@ import org.eclipse.jetty.server.ServerConnector;
 
 /**
  * The one place for HTTP and connector settings. Both thread models use exactly these, so any difference in
- * the results comes from the threads alone.
+ * the results comes from the threads alone; the census port's connector uses them too.
  */
 final class JettyTuning {
     /**
