@@ -8,12 +8,16 @@ import java.util.function.IntConsumer;
  * Follows one target's ladder on its own thread, ticking every {@link #PERIOD}: when a hold starts it resets
  * the target's peaks ({@code POST /threads/reset}), during the hold it samples {@code GET /threads}, once
  * mid-hold with {@code ?gc=true} (retained heap); and once a level's requests are all done it reports the
- * level (the progress line). Without a census (a foreign server) it only reports.
+ * level (the progress line). Without a census (a foreign server) it only reports. The requests go to the
+ * {@link TargetClient}'s census base: the target's census port when it has one, else its main URL.
  */
 public final class CensusSampler {
 
     public static final Duration PERIOD = Duration.ofMillis(250);
-    /** A saturated blocking target queues /threads behind the load; give up on a sample rather than wait. */
+    /**
+     * On a census port (managed targets) the census answers at once; a foreign target serves it on the load's
+     * port, where a saturated blocking pool queues it behind the load: give up on a sample rather than wait.
+     */
     static final Duration REQUEST_TIMEOUT = Duration.ofMillis(1500);
 
     private final String name;

@@ -101,14 +101,16 @@ public final class LadderRun implements AutoCloseable {
         for (String name : config.targets()) {
             ManagedTarget process = started.get(name);
             URI url;
+            URI censusUrl = null;
             if (process != null) {
                 String ready = process.awaitReady(TARGET_START_TIMEOUT);
                 url = process.url();
+                censusUrl = process.censusUrl();
                 out.println("[" + name + "] " + ready);
             } else {
                 url = config.urls().get(name);
             }
-            TargetClient client = new TargetClient(url);
+            TargetClient client = new TargetClient(url, censusUrl);
             clients.add(client);
             client.probe(name, Math.min(config.pauseMs(), 10), PROBE_TIMEOUT);
             // Idle memory before any load: heap after a GC, and RSS. Absent census = foreign server.
@@ -158,7 +160,9 @@ public final class LadderRun implements AutoCloseable {
                     .append(t.managed() && "blocking".equals(t.name()) ? ", threads " + config.blockingThreads() : "")
                     .append(t.managed() && "virtual".equals(t.name()) && config.virtualMaxThreads() != null
                             ? ", max virtual threads " + config.virtualMaxThreads() : "")
-                    .append(t.hasCensus() ? ", census)" : ", no census)");
+                    .append(!t.hasCensus() ? ", no census)"
+                            : t.client().censusBase().equals(t.url()) ? ", census)"
+                            : ", census on " + t.client().censusBase() + ")");
         }
         s.append("\n  run folder: ").append(runDir);
         return s.toString();

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Writer;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -21,12 +23,17 @@ import java.util.regex.Pattern;
 
 /**
  * A target JVM the ladder started itself. Its stdout and stderr go to a log file; the first stdout line
- * starting with {@value #READY_PREFIX} carries the URL (the port was chosen at run time with {@code --port 0}).
+ * starting with {@value #READY_PREFIX} carries the URL (the port was chosen at run time with {@code --port 0})
+ * and, when the target has a census port ({@code --census-port 0}), the census URL:
+ * {@code nonblocking target ready: model=blocking url=http://127.0.0.1:41234/ census=http://127.0.0.1:41235/ pool=...}.
  */
 public final class ManagedTarget implements AutoCloseable {
 
     public static final String READY_PREFIX = "nonblocking target ready:";
-    private static final Pattern URL = Pattern.compile("\\burl=(\\S+)");
+    /** The ready line's field with the load's base URL. */
+    static final String URL_FIELD = "url";
+    /** The ready line's field with the census port's base URL; absent when the target has no census port. */
+    static final String CENSUS_FIELD = "census";
     private static final Duration STOP_GRACE = Duration.ofSeconds(10);
 
     private final String name;
@@ -35,6 +42,7 @@ public final class ManagedTarget implements AutoCloseable {
     private final CompletableFuture<String> ready = new CompletableFuture<>();
     private final Deque<String> lastLines = new ArrayDeque<>();
     private volatile URI url;
+    private volatile URI censusUrl;
 
     private ManagedTarget(String name, Process process, Path log) {
         this.name = name;
@@ -106,12 +114,9 @@ public final class ManagedTarget implements AutoCloseable {
             throw new LadderException("the " + name + " target exited before it was ready"
                     + exitCode().map(c -> " (exit code " + c + ")").orElse("") + ": " + lastLine() + " (log: " + log + ")");
         }
-        Matcher m = URL.matcher(line);
-        if (!m.find()) {
-            throw new LadderException("the " + name + " target's ready line has no url=: " + line);
-        }
-        String u = m.group(1);
-        url = URI.create(u.endsWith("/") ? u : u + "/");
+        url = readyUrl(line, URL_FIELD).orElseThrow(
+                () -> new LadderException("the " + name + " target's ready line has no url=: " + line));
+        censusUrl = readyUrl(line, CENSUS_FIELD).orElse(null);
         try (TargetClient client = new TargetClient(url)) {
             while (!client.healthy()) {
                 if (!process.isAlive()) {
@@ -127,12 +132,35 @@ public final class ManagedTarget implements AutoCloseable {
         return line;
     }
 
+    /**
+     * A base URL from the ready line, {@code <field>=<url>}, always ending in "/"; empty if the field is absent.
+     *
+     * @throws LadderException if the field is there but not a URL
+     */
+    static Optional<URI> readyUrl(String readyLine, String field) {
+        Matcher m = Pattern.compile("(?:^|\\s)" + Pattern.quote(field) + "=(\\S+)").matcher(readyLine);
+        if (!m.find()) {
+            return Optional.empty();
+        }
+        String u = m.group(1);
+        try {
+            return Optional.of(new URI(u.endsWith("/") ? u : u + "/"));
+        } catch (URISyntaxException e) {
+            throw new LadderException("the ready line's " + field + "= is not a URL: " + u);
+        }
+    }
+
     public String name() {
         return name;
     }
 
     public URI url() {
         return url;
+    }
+
+    /** The census port's base URL, or null when the target printed no {@code census=} (none, or an older one). */
+    public URI censusUrl() {
+        return censusUrl;
     }
 
     public long pid() {
@@ -165,12 +193,12 @@ public final class ManagedTarget implements AutoCloseable {
         }
     }
 
-    private java.util.Optional<Integer> exitCode() {
+    private Optional<Integer> exitCode() {
         try {
-            return process.waitFor(2, TimeUnit.SECONDS) ? java.util.Optional.of(process.exitValue()) : java.util.Optional.empty();
+            return process.waitFor(2, TimeUnit.SECONDS) ? Optional.of(process.exitValue()) : Optional.empty();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 

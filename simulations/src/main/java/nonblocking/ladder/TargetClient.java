@@ -16,16 +16,28 @@ import java.util.Optional;
 /**
  * Side-channel requests to a target, outside Gatling: the reachability probe, {@code /health} and the census.
  * One JDK HttpClient per target; the census must not depend on the load generator it observes.
+ *
+ * <p>The probe and {@code /health} go to the load's base URL. The census ({@code /threads}, {@code /threads/reset})
+ * goes to the census base URL: the target's census port when it has one (a managed target does), where a
+ * saturated blocking pool cannot hold it up; otherwise (a foreign target) the load's base URL too.
  */
 public final class TargetClient implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final URI base;
+    private final URI censusBase;
     private final HttpClient http;
 
+    /** Everything, census included, on {@code base}. */
     public TargetClient(URI base) {
+        this(base, null);
+    }
+
+    /** @param censusBase the census port's base URL, or null to ask {@code base} for the census too */
+    public TargetClient(URI base, URI censusBase) {
         this.base = base;
+        this.censusBase = censusBase != null ? censusBase : base;
         this.http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(2))
@@ -34,6 +46,11 @@ public final class TargetClient implements AutoCloseable {
 
     public URI base() {
         return base;
+    }
+
+    /** Where the census is asked for: the census port's base URL, or {@link #base()}. */
+    public URI censusBase() {
+        return censusBase;
     }
 
     /** The URL a user requests: {@code <base>?pause=<ms>}. */
@@ -65,15 +82,18 @@ public final class TargetClient implements AutoCloseable {
         }
     }
 
-    /** {@code GET /threads[?gc=true]}; empty when the target has none, is saturated, or answers something else. */
+    /**
+     * {@code GET /threads[?gc=true]} on the census base; empty when the target has none, is saturated (without a
+     * census port), or answers something else.
+     */
     public Optional<Census> census(boolean gc, Duration timeout) {
-        return censusRequest(HttpRequest.newBuilder(base.resolve(gc ? "threads?gc=true" : "threads"))
+        return censusRequest(HttpRequest.newBuilder(censusBase.resolve(gc ? "threads?gc=true" : "threads"))
                 .timeout(timeout).GET().build());
     }
 
     /** {@code POST /threads/reset}: a new window for the peaks. */
     public Optional<Census> resetPeaks(Duration timeout) {
-        return censusRequest(HttpRequest.newBuilder(base.resolve("threads/reset"))
+        return censusRequest(HttpRequest.newBuilder(censusBase.resolve("threads/reset"))
                 .timeout(timeout).POST(HttpRequest.BodyPublishers.noBody()).build());
     }
 

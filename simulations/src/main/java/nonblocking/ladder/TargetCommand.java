@@ -11,8 +11,11 @@ import java.util.List;
  * <pre>
  * java -Xms512m -Xmx512m -XX:+ExitOnOutOfMemoryError -cp &lt;classpath&gt; nonblocking.target.TargetApp \
  *      --model blocking|virtual --host 127.0.0.1 --port 0 --pause &lt;ms&gt; \
- *      [--threads N] [--max-virtual-threads N] --exit-with-parent
+ *      [--threads N] [--max-virtual-threads N] --census-port 0 --exit-with-parent
  * </pre>
+ *
+ * <p>{@code --census-port 0}: the census on a port and a 4-thread pool of its own (any free port, printed on the
+ * ready line as {@code census=}), so that a saturated blocking pool still answers it; both models get it alike.
  */
 public final class TargetCommand {
 
@@ -39,10 +42,11 @@ public final class TargetCommand {
      *
      * @param threads           blocking pool size (ignored by the virtual model), null for TargetApp's default
      * @param maxVirtualThreads virtual-thread cap, null for unbounded
+     * @param censusPort        the census port, 0 for any free one, null for none (census on {@code port} only)
      * @param exitWithParent    true for child JVMs, so that a killed ladder leaves no stray server
      */
     public static List<String> arguments(String model, String host, int port, long pauseMs, Integer threads,
-                                         Integer maxVirtualThreads, boolean exitWithParent) {
+                                         Integer maxVirtualThreads, Integer censusPort, boolean exitWithParent) {
         List<String> args = new ArrayList<>(List.of("--model", model, "--host", host, "--port", Integer.toString(port),
                 "--pause", Long.toString(pauseMs)));
         if (threads != null && "blocking".equals(model)) {
@@ -51,13 +55,16 @@ public final class TargetCommand {
         if (maxVirtualThreads != null && "virtual".equals(model)) {
             args.addAll(List.of("--max-virtual-threads", maxVirtualThreads.toString()));
         }
+        if (censusPort != null) {
+            args.addAll(List.of("--census-port", censusPort.toString()));
+        }
         if (exitWithParent) {
             args.add("--exit-with-parent");
         }
         return args;
     }
 
-    /** Full command of a managed target on this machine: same JDK as this JVM, free port, exits with us. */
+    /** Full command of a managed target on this machine: same JDK as this JVM, free ports, exits with us. */
     public static List<String> managed(String model, String heap, long pauseMs, Integer threads,
                                        Integer maxVirtualThreads, String classpath) {
         List<String> command = new ArrayList<>();
@@ -66,7 +73,7 @@ public final class TargetCommand {
         command.add("-cp");
         command.add(classpath);
         command.add(MAIN_CLASS);
-        command.addAll(arguments(model, HOST, 0, pauseMs, threads, maxVirtualThreads, true));
+        command.addAll(arguments(model, HOST, 0, pauseMs, threads, maxVirtualThreads, 0, true));
         return command;
     }
 

@@ -99,6 +99,8 @@ class LadderIT {
             URI url = URI.create(entry.getValue().config().url());
             assertThat(listening(url)).as("%s still listening on %s", entry.getKey(), url).isFalse();
             Path targetLog = output.resolve("it").resolve(entry.getKey() + ".log");
+            // Managed targets have a census port, and the ladder read the census there.
+            assertThat(Files.readString(targetLog)).contains(" census=http://127.0.0.1:");
             long pid = pidOf(Files.readString(targetLog));
             assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false))
                     .as("%s target pid %d alive", entry.getKey(), pid).isFalse();

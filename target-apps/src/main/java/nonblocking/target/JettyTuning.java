@@ -5,7 +5,7 @@ import org.eclipse.jetty.server.ServerConnector;
 
 /**
  * The one place for HTTP and connector settings. Both thread models use exactly these, so any difference in
- * the results comes from the threads alone.
+ * the results comes from the threads alone; the census port's connector uses them too.
  */
 final class JettyTuning {
     /**
@@ -35,9 +35,10 @@ final class JettyTuning {
         return http;
     }
 
-    static void tune(ServerConnector connector, TargetConfig config) {
+    /** Tunes the connector for {@code port}: the main port, or the census port. */
+    static void tune(ServerConnector connector, TargetConfig config, int port) {
         connector.setHost(config.host());
-        connector.setPort(config.port());
+        connector.setPort(port);
         connector.setIdleTimeout(config.idleTimeoutMs());
         connector.setAcceptQueueSize(ACCEPT_QUEUE_SIZE);
     }

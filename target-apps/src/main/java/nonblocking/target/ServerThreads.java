@@ -20,12 +20,36 @@ import org.eclipse.jetty.util.thread.VirtualThreadPool;
  *       that shows a load gate can fail.</li>
  * </ul>
  * Reserved threads are off in both: they would hold extra idle threads and make the blocking pool size fuzzy.
+ *
+ * <p>The optional census port ({@code --census-port}) has a third, tiny pool of its own: see {@link #newCensusPool}.
  */
 final class ServerThreads {
     /** Platform threads for Jetty's non-blocking work in the virtual model, on top of acceptors and selectors. */
     static final int VIRTUAL_MODEL_SPARE_THREADS = 8;
 
+    /** The census connector: one acceptor, one selector... */
+    static final int CENSUS_ACCEPTORS = 1;
+    static final int CENSUS_SELECTORS = 1;
+    /** ...and this many threads for census requests (the ladder sends one at a time). */
+    static final int CENSUS_WORKERS = 2;
+    /** Thread-name prefix of the census pool, e.g. "census-42". */
+    static final String CENSUS_POOL_NAME = "census";
+
     private ServerThreads() {
+    }
+
+    /**
+     * The census connector's own executor: a fixed set of {@code CENSUS_ACCEPTORS + CENSUS_SELECTORS +
+     * CENSUS_WORKERS} platform threads, the same in both models, started with the server and never more or
+     * fewer, so they add a constant to {@code platform_threads_*} and no noise. No virtual-threads executor: the
+     * census must not wait for the load's pool, nor look like load in the virtual model.
+     */
+    static QueuedThreadPool newCensusPool() {
+        int max = CENSUS_ACCEPTORS + CENSUS_SELECTORS + CENSUS_WORKERS;
+        QueuedThreadPool pool = new QueuedThreadPool(max, max);
+        pool.setName(CENSUS_POOL_NAME);
+        pool.setReservedThreads(0);
+        return pool;
     }
 
     /** The pool to hand to {@code new Server(pool)}; it is sized later by {@link #size}. */

@@ -26,7 +26,8 @@ import picocli.CommandLine.Spec;
         description = {
             "Serves the seed request (GET / -> \"Hello\", pause, \"World\", chunked) on Jetty 12,",
             "either on a blocking thread pool or on virtual threads.",
-            "Also: GET /health, GET /threads[?gc=true] (JSON census), POST /threads/reset."},
+            "Also: GET /health, GET /threads[?gc=true] (JSON census), POST /threads/reset;",
+            "with --census-port, these three also on a port and thread pool of their own."},
         footer = {"", "Each option also reads an environment variable (shown in brackets); a flag wins over it."})
 public final class TargetApp implements Callable<Integer> {
 
@@ -38,6 +39,7 @@ public final class TargetApp implements Callable<Integer> {
         env.put("--model", "MODEL");
         env.put("--host", "HOST");
         env.put("--port", "PORT");
+        env.put("--census-port", "CENSUS_PORT");
         env.put("--threads", "THREADS");
         env.put("--max-virtual-threads", "MAX_VIRTUAL_THREADS");
         env.put("--pause", "PAUSE_MS");
@@ -64,6 +66,14 @@ public final class TargetApp implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "8080",
             description = "Port to listen on, 0 for any free port [PORT]. Default: ${DEFAULT-VALUE}.")
     int port;
+
+    @Option(names = "--census-port", paramLabel = "port",
+            description = "Also serve /threads, /threads/reset and /health (nothing else) on this port, 0 for any "
+                    + "free port, on a pool of its own: " + (ServerThreads.CENSUS_ACCEPTORS
+                    + ServerThreads.CENSUS_SELECTORS + ServerThreads.CENSUS_WORKERS) + " platform threads, the same "
+                    + "in both models and counted in the census like any other. A saturated blocking pool then "
+                    + "cannot hold up the census [CENSUS_PORT]. Default: none (census on --port only).")
+    Integer censusPort;
 
     @Option(names = "--threads", defaultValue = "" + TargetConfig.DEFAULT_THREADS,
             description = "blocking: threads serving requests; acceptor and selector threads come on top "
@@ -107,7 +117,7 @@ public final class TargetApp implements Callable<Integer> {
     TargetConfig config() {
         try {
             return new TargetConfig(model, host, port, threads, maxVirtualThreads, pauseMs, idleTimeoutMs,
-                    stopTimeoutMs, headerCacheSize);
+                    stopTimeoutMs, headerCacheSize, censusPort);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
@@ -142,6 +152,9 @@ public final class TargetApp implements Callable<Integer> {
     /** One line, no stack trace: what a person or the ladder needs to act on. */
     private static String startFailure(Throwable e, TargetConfig config) {
         for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof TargetServer.CannotListen cannotListen) {
+                return cannotListen.getMessage();
+            }
             if (t instanceof BindException) {
                 return "cannot listen on " + config.host() + ":" + config.port() + ": " + t.getMessage();
             }

@@ -15,6 +15,8 @@ import java.util.Objects;
  * @param idleTimeoutMs     connection idle timeout
  * @param stopTimeoutMs     how long a graceful stop waits for requests in flight
  * @param headerCacheSize   Jetty's per-connection request-header cache, in characters (0 = none)
+ * @param censusPort        second port for the census endpoints only, on its own small thread pool; 0 for any free
+ *                          port, null for none (the census is then served on {@code port} only)
  */
 public record TargetConfig(
         ThreadModel model,
@@ -25,7 +27,8 @@ public record TargetConfig(
         long pauseMs,
         long idleTimeoutMs,
         long stopTimeoutMs,
-        int headerCacheSize) {
+        int headerCacheSize,
+        Integer censusPort) {
 
     /** Jetty's own default QueuedThreadPool size: the blocking model's baseline. */
     public static final int DEFAULT_THREADS = 200;
@@ -67,36 +70,47 @@ public record TargetConfig(
         if (headerCacheSize < 0) {
             throw new IllegalArgumentException("header cache size must be >= 0, got " + headerCacheSize);
         }
+        if (censusPort != null && (censusPort < 0 || censusPort > 65_535)) {
+            throw new IllegalArgumentException("census port must be 0..65535, got " + censusPort);
+        }
+        if (censusPort != null && censusPort != 0 && censusPort == port) {
+            throw new IllegalArgumentException("census port must differ from port " + port);
+        }
     }
 
     /** Defaults for a model on 127.0.0.1, any free port: what tests start from. */
     public static TargetConfig defaults(ThreadModel model) {
         return new TargetConfig(model, "127.0.0.1", 0, DEFAULT_THREADS, UNBOUNDED,
-                DEFAULT_PAUSE_MS, DEFAULT_IDLE_TIMEOUT_MS, DEFAULT_STOP_TIMEOUT_MS, DEFAULT_HEADER_CACHE_SIZE);
+                DEFAULT_PAUSE_MS, DEFAULT_IDLE_TIMEOUT_MS, DEFAULT_STOP_TIMEOUT_MS, DEFAULT_HEADER_CACHE_SIZE, null);
     }
 
     public TargetConfig withPort(int newPort) {
-        return new TargetConfig(model, host, newPort, threads, maxVirtualThreads, pauseMs, idleTimeoutMs, stopTimeoutMs, headerCacheSize);
+        return new TargetConfig(model, host, newPort, threads, maxVirtualThreads, pauseMs, idleTimeoutMs, stopTimeoutMs, headerCacheSize, censusPort);
     }
 
     public TargetConfig withThreads(int newThreads) {
-        return new TargetConfig(model, host, port, newThreads, maxVirtualThreads, pauseMs, idleTimeoutMs, stopTimeoutMs, headerCacheSize);
+        return new TargetConfig(model, host, port, newThreads, maxVirtualThreads, pauseMs, idleTimeoutMs, stopTimeoutMs, headerCacheSize, censusPort);
     }
 
     public TargetConfig withMaxVirtualThreads(int max) {
-        return new TargetConfig(model, host, port, threads, max, pauseMs, idleTimeoutMs, stopTimeoutMs, headerCacheSize);
+        return new TargetConfig(model, host, port, threads, max, pauseMs, idleTimeoutMs, stopTimeoutMs, headerCacheSize, censusPort);
     }
 
     public TargetConfig withPauseMs(long newPauseMs) {
-        return new TargetConfig(model, host, port, threads, maxVirtualThreads, newPauseMs, idleTimeoutMs, stopTimeoutMs, headerCacheSize);
+        return new TargetConfig(model, host, port, threads, maxVirtualThreads, newPauseMs, idleTimeoutMs, stopTimeoutMs, headerCacheSize, censusPort);
     }
 
     public TargetConfig withStopTimeoutMs(long newStopTimeoutMs) {
-        return new TargetConfig(model, host, port, threads, maxVirtualThreads, pauseMs, idleTimeoutMs, newStopTimeoutMs, headerCacheSize);
+        return new TargetConfig(model, host, port, threads, maxVirtualThreads, pauseMs, idleTimeoutMs, newStopTimeoutMs, headerCacheSize, censusPort);
     }
 
     public TargetConfig withHeaderCacheSize(int size) {
-        return new TargetConfig(model, host, port, threads, maxVirtualThreads, pauseMs, idleTimeoutMs, stopTimeoutMs, size);
+        return new TargetConfig(model, host, port, threads, maxVirtualThreads, pauseMs, idleTimeoutMs, stopTimeoutMs, size, censusPort);
+    }
+
+    /** With a census port (0 = any free port), or without one (null). */
+    public TargetConfig withCensusPort(Integer newCensusPort) {
+        return new TargetConfig(model, host, port, threads, maxVirtualThreads, pauseMs, idleTimeoutMs, stopTimeoutMs, headerCacheSize, newCensusPort);
     }
 
     /** Pool size as JSON reports it: null where the model has no such setting. */

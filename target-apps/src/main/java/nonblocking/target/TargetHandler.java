@@ -1,6 +1,7 @@
 package nonblocking.target;
 
 import org.eclipse.jetty.http.HttpMethod;
+import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -8,16 +9,28 @@ import org.eclipse.jetty.util.Callback;
 
 /**
  * Routes the few endpoints. Declared BLOCKING so that Jetty never runs it on a selector thread: in the blocking
- * model it gets a pool thread, in the virtual model a virtual thread.
+ * model it gets a pool thread, in the virtual model a virtual thread; on the census port, a thread of the census
+ * port's own pool. The census port serves the census endpoints only: {@code GET /} there is a 404, so no load can
+ * land on it.
  */
 final class TargetHandler extends Handler.Abstract {
     private final SlowHello hello;
-    private final ThreadCensus threadCensus;
+    /**
+     * On every response but the seed request's (that one stays as lean as the load needs): the name of the thread
+     * that ran the handler, e.g. "census-41" or "jetty-blocking-37", so a test (or curl -i) can see which pool
+     * served it.
+     */
+    static final String HANDLER_THREAD_NAME_HEADER = "X-Handler-Thread-Name";
 
-    TargetHandler(SlowHello hello, ThreadCensus threadCensus) {
+    private final ThreadCensus threadCensus;
+    private final Connector censusConnector;
+
+    /** @param censusConnector the census port's connector, or null when there is none */
+    TargetHandler(SlowHello hello, ThreadCensus threadCensus, Connector censusConnector) {
         super(InvocationType.BLOCKING);
         this.hello = hello;
         this.threadCensus = threadCensus;
+        this.censusConnector = censusConnector;
     }
 
     @Override
@@ -25,8 +38,17 @@ final class TargetHandler extends Handler.Abstract {
         String path = Request.getPathInContext(request);
         String method = request.getMethod();
         boolean get = HttpMethod.GET.is(method);
+        boolean censusPort = censusConnector != null && request.getConnectionMetaData().getConnector() == censusConnector;
+        if (censusPort || !"/".equals(path)) {
+            response.getHeaders().put(HANDLER_THREAD_NAME_HEADER, Thread.currentThread().getName());
+        }
         switch (path) {
             case "/" -> {
+                if (censusPort) {
+                    PlainResponses.text(response, callback, 404, "no such path on the census port: " + path
+                            + " (it serves /threads, /threads/reset and /health only)");
+                    return true;
+                }
                 if (get) {
                     hello.handle(request, response, callback);
                 } else {

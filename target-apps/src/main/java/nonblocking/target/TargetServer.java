@@ -1,6 +1,9 @@
 package nonblocking.target;
 
+import java.io.IOException;
+import java.net.BindException;
 import java.net.URI;
+import java.util.Optional;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
@@ -12,6 +15,8 @@ public final class TargetServer implements AutoCloseable {
     private final TargetConfig config;
     private final Server server;
     private final ServerConnector connector;
+    /** The census port's connector, on its own thread pool; null when there is no census port. */
+    private final ServerConnector censusConnector;
     private final Census census = new Census();
     private final String poolSettings;
 
@@ -20,20 +25,85 @@ public final class TargetServer implements AutoCloseable {
         QueuedThreadPool pool = ServerThreads.newPool(config);
         server = new Server(pool);
         connector = new ServerConnector(server, new HttpConnectionFactory(JettyTuning.httpConfiguration(config)));
-        JettyTuning.tune(connector, config);
+        JettyTuning.tune(connector, config, config.port());
         poolSettings = ServerThreads.size(pool, connector, config);
         server.addConnector(connector);
+        censusConnector = config.censusPort() == null ? null : newCensusConnector(server, config);
+        if (censusConnector != null) {
+            server.addConnector(censusConnector);
+        }
 
         ThreadCensus threadCensus = new ThreadCensus(config, census);
         // GracefulHandler lets a stop wait (up to the stop timeout) for requests in flight.
-        server.setHandler(new GracefulHandler(new TargetHandler(new SlowHello(config, census), threadCensus)));
+        server.setHandler(new GracefulHandler(
+                new TargetHandler(new SlowHello(config, census), threadCensus, censusConnector)));
         server.setStopTimeout(config.stopTimeoutMs());
     }
 
-    /** Starts and binds; throws if the port is taken. */
+    /**
+     * The census port: a second connector whose executor is its own small pool (see
+     * {@link ServerThreads#newCensusPool}), not the server's, so that its requests neither queue behind a saturated
+     * blocking pool nor run on virtual threads. Scheduler and buffer pool are the server's. Same tuning as the main
+     * port; TargetHandler serves only the census endpoints on it.
+     */
+    private static ServerConnector newCensusConnector(Server server, TargetConfig config) {
+        ServerConnector census = new ServerConnector(server, ServerThreads.newCensusPool(), null, null,
+                ServerThreads.CENSUS_ACCEPTORS, ServerThreads.CENSUS_SELECTORS,
+                new HttpConnectionFactory(JettyTuning.httpConfiguration(config)));
+        census.setName("census");
+        JettyTuning.tune(census, config, config.censusPort());
+        return census;
+    }
+
+    /**
+     * Binds the port(s), then starts.
+     *
+     * @throws CannotListen if a port is taken (or otherwise cannot be bound); nothing stays open then
+     */
     public TargetServer start() throws Exception {
+        try {
+            // Bind before starting, so that a failure names the port it concerns.
+            bind(connector, config.port(), "");
+            if (censusConnector != null) {
+                bind(censusConnector, config.censusPort(), "census port ");
+            }
+        } catch (IOException e) {
+            closeQuietly(connector);
+            closeQuietly(censusConnector);
+            throw e;
+        }
         server.start();
         return this;
+    }
+
+    private void bind(ServerConnector c, int port, String what) throws IOException {
+        try {
+            c.open();
+        } catch (IOException e) {
+            throw new CannotListen(what + config.host() + ":" + port, e);
+        }
+    }
+
+    private static void closeQuietly(ServerConnector c) {
+        if (c != null) {
+            c.close();
+        }
+    }
+
+    /** A port could not be bound; the message names it ("127.0.0.1:8080", "census port 127.0.0.1:8090"). */
+    public static final class CannotListen extends IOException {
+        CannotListen(String where, IOException cause) {
+            super("cannot listen on " + where + ": " + reason(cause), cause);
+        }
+
+        private static String reason(IOException e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof BindException) {
+                    return t.getMessage();
+                }
+            }
+            return e.getMessage();
+        }
     }
 
     /** Stops gracefully: stop accepting, let requests in flight finish within the stop timeout. */
@@ -61,11 +131,20 @@ public final class TargetServer implements AutoCloseable {
 
     /** The base URL, e.g. {@code http://127.0.0.1:8082/}. */
     public URI uri() {
-        String host = config.host().contains(":") ? "[" + config.host() + "]" : config.host();
-        return URI.create("http://" + host + ":" + port() + "/");
+        return uri(port());
     }
 
-    /** Connections currently open on the connector. */
+    /** The census port's base URL, e.g. {@code http://127.0.0.1:40123/}; empty without a census port. */
+    public Optional<URI> censusUri() {
+        return censusConnector == null ? Optional.empty() : Optional.of(uri(censusConnector.getLocalPort()));
+    }
+
+    private URI uri(int localPort) {
+        String host = config.host().contains(":") ? "[" + config.host() + "]" : config.host();
+        return URI.create("http://" + host + ":" + localPort + "/");
+    }
+
+    /** Connections currently open on the main connector. */
     public int connections() {
         return connector.getConnectedEndPoints().size();
     }
@@ -82,10 +161,11 @@ public final class TargetServer implements AutoCloseable {
         return poolSettings;
     }
 
-    /** The one line a launcher waits for; it parses {@code url=}. */
+    /** The one line a launcher waits for; it parses {@code url=} and, when present, {@code census=}. */
     public String readyLine() {
         return "nonblocking target ready: model=" + config.model().label()
                 + " url=" + uri()
+                + censusUri().map(u -> " census=" + u).orElse("")
                 + " pool=" + poolSettings
                 + " pause=" + config.pauseMs() + "ms"
                 + " jdk=" + System.getProperty("java.version")

@@ -16,6 +16,10 @@ import java.util.List;
 /**
  * Answers "how many threads are spun up?" from inside the server: platform threads from ThreadMXBean, the
  * virtual-thread scheduler from its MXBean, requests in flight from the {@link Census}, and memory.
+ *
+ * <p>The platform-thread counts are the whole JVM's. With a census port ({@code --census-port}) they include its
+ * pool: a fixed handful of platform threads (see {@link ServerThreads#newCensusPool}), the same in both models,
+ * so the comparison stays fair.
  */
 public final class ThreadCensus {
 

@@ -31,28 +31,29 @@ class TargetAppCommandTest {
     void defaults() {
         TargetConfig config = TargetApp.parse(Map.of());
         assertThat(config).isEqualTo(new TargetConfig(ThreadModel.BLOCKING, "127.0.0.1", 8080, 200,
-                TargetConfig.UNBOUNDED, 1000, 30_000, 5000, 0));
+                TargetConfig.UNBOUNDED, 1000, 30_000, 5000, 0, null));
     }
 
     @Test
     void flagsSetEverything() {
         TargetConfig config = TargetApp.parse(Map.of(), "--model", "virtual", "--host", "0.0.0.0", "--port", "8082",
                 "--threads", "50", "--max-virtual-threads", "300", "--pause", "250", "--idle-timeout", "9000",
-                "--stop-timeout", "100", "--header-cache-size", "0");
+                "--stop-timeout", "100", "--header-cache-size", "0", "--census-port", "8090");
         assertThat(config).isEqualTo(
-                new TargetConfig(ThreadModel.VIRTUAL, "0.0.0.0", 8082, 50, 300, 250, 9000, 100, 0));
+                new TargetConfig(ThreadModel.VIRTUAL, "0.0.0.0", 8082, 50, 300, 250, 9000, 100, 0, 8090));
     }
 
     @Test
     void environmentFillsInAndFlagsWin() {
         Map<String, String> env = Map.of("MODEL", "virtual", "HOST", "0.0.0.0", "PORT", "9000", "THREADS", "7",
                 "MAX_VIRTUAL_THREADS", "300", "PAUSE_MS", "42", "IDLE_TIMEOUT_MS", "1234", "STOP_TIMEOUT_MS", "1",
-                "HEADER_CACHE_SIZE", "256");
+                "HEADER_CACHE_SIZE", "256", "CENSUS_PORT", "0");
         assertThat(TargetApp.parse(env)).isEqualTo(
-                new TargetConfig(ThreadModel.VIRTUAL, "0.0.0.0", 9000, 7, 300, 42, 1234, 1, 256));
-        assertThat(TargetApp.parse(env, "--model", "blocking", "--port", "8081", "--pause", "5"))
-                .extracting(TargetConfig::model, TargetConfig::port, TargetConfig::pauseMs, TargetConfig::threads)
-                .containsExactly(ThreadModel.BLOCKING, 8081, 5L, 7);
+                new TargetConfig(ThreadModel.VIRTUAL, "0.0.0.0", 9000, 7, 300, 42, 1234, 1, 256, 0));
+        assertThat(TargetApp.parse(env, "--model", "blocking", "--port", "8081", "--pause", "5", "--census-port", "8091"))
+                .extracting(TargetConfig::model, TargetConfig::port, TargetConfig::pauseMs, TargetConfig::threads,
+                        TargetConfig::censusPort)
+                .containsExactly(ThreadModel.BLOCKING, 8081, 5L, 7, 8091);
     }
 
     @Test
@@ -67,13 +68,15 @@ class TargetAppCommandTest {
     void helpGoesToStdoutWithExitZero() {
         Run run = run(Map.of(), "--help");
         assertThat(run.code()).isZero();
-        assertThat(run.out()).contains("Usage: target-apps", "--model", "--max-virtual-threads", "MODEL");
+        assertThat(run.out()).contains("Usage: target-apps", "--model", "--max-virtual-threads", "MODEL",
+                "--census-port", "CENSUS_PORT");
         assertThat(run.err()).isEmpty();
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"--bogus", "--model=fast", "--port=x", "--port=70000", "--threads=0",
-            "--pause=60001", "--pause=-1", "--header-cache-size=-1", "--max-virtual-threads=0", "--max-virtual-threads=lots"})
+            "--pause=60001", "--pause=-1", "--header-cache-size=-1", "--max-virtual-threads=0", "--max-virtual-threads=lots",
+            "--census-port=-1", "--census-port=70000", "--census-port=x"})
     void badFlagsPrintUsageOnStderrAndExitTwo(String flag) {
         Run run = run(Map.of(), flag);
         assertThat(run.code()).isEqualTo(2);
@@ -97,6 +100,25 @@ class TargetAppCommandTest {
                     .contains("in use").hasLineCount(1);
             assertThat(run.out()).isEmpty();
         }
+    }
+
+    @Test
+    void censusPortInUseIsOneLineNamingTheCensusPortAndExitOne() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Run run = run(Map.of(), "--port", "0", "--census-port", Integer.toString(taken.getLocalPort()));
+            assertThat(run.code()).isEqualTo(1);
+            assertThat(run.err())
+                    .startsWith("nonblocking target: cannot listen on census port 127.0.0.1:" + taken.getLocalPort())
+                    .contains("in use").hasLineCount(1);
+            assertThat(run.out()).isEmpty();
+        }
+    }
+
+    @Test
+    void censusPortMustDifferFromThePort() {
+        Run run = run(Map.of(), "--port", "8085", "--census-port", "8085");
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.err()).contains("census port must differ from port 8085");
     }
 
     @Test

@@ -24,8 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** The real main in a child JVM: the start-up line, the port-in-use line, SIGTERM. */
 class TargetProcessTest {
     static final Pattern READY = Pattern.compile(
-            "nonblocking target ready: model=(blocking|virtual) url=(http://\\S+/) pool=(\\S+) pause=(\\d+)ms"
-                    + " jdk=(\\S+) pid=(\\d+)");
+            "nonblocking target ready: model=(blocking|virtual) url=(http://\\S+/)(?: census=(http://\\S+/))?"
+                    + " pool=(\\S+) pause=(\\d+)ms jdk=(\\S+) pid=(\\d+)");
 
     @TempDir
     Path dir;
@@ -56,9 +56,10 @@ class TargetProcessTest {
             Matcher ready = READY.matcher(line);
             assertThat(ready.matches()).as(line).isTrue();
             assertThat(ready.group(1)).isEqualTo("virtual");
-            assertThat(ready.group(3)).startsWith("virtual(max-virtual-threads=unbounded,");
-            assertThat(ready.group(4)).isEqualTo("300");
-            assertThat(Long.parseLong(ready.group(6))).isEqualTo(process.pid());
+            assertThat(ready.group(3)).as("no census port unless asked").isNull();
+            assertThat(ready.group(4)).startsWith("virtual(max-virtual-threads=unbounded,");
+            assertThat(ready.group(5)).isEqualTo("300");
+            assertThat(Long.parseLong(ready.group(7))).isEqualTo(process.pid());
 
             try (HttpClient client = HttpClient.newHttpClient()) {
                 HttpResponse<String> response = client.send(
@@ -70,6 +71,35 @@ class TargetProcessTest {
             process.destroy(); // SIGTERM: the shutdown hook stops Jetty gracefully
             assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
             assertThat(stdout()).as("exactly one line on stdout").hasSize(1);
+            assertThat(Files.readString(dir.resolve("stderr.txt"))).isEmpty();
+        } finally {
+            process.destroyForcibly();
+        }
+    }
+
+    @Test
+    void censusPortIsOnTheReadyLineAndServesTheCensusOnly() throws Exception {
+        Process process = launch("--model", "blocking", "--port", "0", "--census-port", "0", "--exit-with-parent");
+        try {
+            await().atMost(Duration.ofSeconds(30)).until(() -> !stdout().isEmpty() || !process.isAlive());
+            String line = stdout().isEmpty() ? "" : stdout().get(0);
+            Matcher ready = READY.matcher(line);
+            assertThat(ready.matches()).as(line).isTrue();
+            URI url = URI.create(ready.group(2));
+            URI census = URI.create(ready.group(3));
+            assertThat(census.getHost()).isEqualTo("127.0.0.1");
+            assertThat(census.getPort()).isPositive().isNotEqualTo(url.getPort());
+            assertThat(ready.group(4)).startsWith("qtp(threads=200,");
+
+            try (HttpClient client = HttpClient.newHttpClient()) {
+                assertThat(client.send(HttpRequest.newBuilder(census.resolve("threads")).timeout(Duration.ofSeconds(20))
+                        .build(), HttpResponse.BodyHandlers.ofString()).body()).contains("\"model\":\"blocking\"");
+                assertThat(client.send(HttpRequest.newBuilder(census).timeout(Duration.ofSeconds(20)).build(),
+                        HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(404);
+            }
+
+            process.destroy();
+            assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
             assertThat(Files.readString(dir.resolve("stderr.txt"))).isEmpty();
         } finally {
             process.destroyForcibly();

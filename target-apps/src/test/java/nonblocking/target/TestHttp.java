@@ -24,7 +24,12 @@ final class TestHttp implements AutoCloseable {
             .build();
 
     TestHttp(TargetServer server) {
-        this.base = server.uri();
+        this(server.uri());
+    }
+
+    /** Against another base URL, e.g. the census port's. */
+    TestHttp(URI base) {
+        this.base = base;
     }
 
     HttpClient client() {

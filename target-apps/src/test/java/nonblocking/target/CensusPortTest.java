@@ -1,0 +1,145 @@
+package nonblocking.target;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * The census port (--census-port): its requests run on its own small pool, never on the server's pool nor on
+ * virtual threads, so the census answers while a blocking pool is saturated; and it serves nothing else.
+ */
+class CensusPortTest {
+    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static TargetConfig config(ThreadModel model) {
+        return TargetConfig.defaults(model).withCensusPort(0).withStopTimeoutMs(500);
+    }
+
+    @Test
+    void censusAnswersWhileTheBlockingPoolIsSaturated() throws Exception {
+        // 2 threads, 6 requests that each hold a thread for 30 s: 2 in the handler, 4 in the pool's queue.
+        // Stop timeout 0: no graceful wait for the 30 s handlers at the end (Jetty would throw a TimeoutException).
+        TargetConfig config = config(ThreadModel.BLOCKING).withThreads(2).withStopTimeoutMs(0);
+        try (TargetServer server = new TargetServer(config).start();
+             TestHttp load = new TestHttp(server);
+             TestHttp census = new TestHttp(server.censusUri().orElseThrow())) {
+            // HttpClient.close() would wait for the held requests: abort them instead, whatever happens.
+            try {
+                saturateAndAskBothPorts(server, load, census);
+            } finally {
+                load.client().shutdownNow();
+            }
+        }
+    }
+
+    private static void saturateAndAskBothPorts(TargetServer server, TestHttp load, TestHttp census) throws Exception {
+        List<CompletableFuture<HttpResponse<String>>> held = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            held.add(load.client().sendAsync(load.request("/?pause=30000").GET().build(),
+                    HttpResponse.BodyHandlers.ofString()));
+        }
+        await().atMost(WAIT).until(() -> server.connections() == 6 && census.census().get("in_flight").asInt() == 2);
+
+        // The main port's census queues behind the 30 s requests: no answer within 2 s...
+        assertThatThrownBy(() -> load.client().send(load.request("/threads").timeout(Duration.ofSeconds(2))
+                .GET().build(), HttpResponse.BodyHandlers.ofString()))
+                .isInstanceOf(HttpTimeoutException.class);
+        // ...while the census port answers at once (well within the pause), from its own pool.
+        HttpResponse<String> response = census.client().send(census.request("/threads")
+                .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue(TargetHandler.HANDLER_THREAD_NAME_HEADER))
+                .hasValueSatisfying(name -> assertThat(name).startsWith(ServerThreads.CENSUS_POOL_NAME + "-"));
+        JsonNode body = JSON.readTree(response.body());
+        assertThat(body.get("in_flight").asInt()).isEqualTo(2);
+        assertThat(body.get("threads").asInt()).isEqualTo(2);
+
+        HttpResponse<String> reset = census.send("POST", "/threads/reset");
+        assertThat(reset.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(reset.body()).get("in_flight_peak").asInt()).isEqualTo(2);
+        assertThat(census.get("/health").statusCode()).isEqualTo(200);
+        assertThat(held).noneMatch(CompletableFuture::isDone);
+    }
+
+    @ParameterizedTest
+    @EnumSource(ThreadModel.class)
+    void servesOnlyTheCensusEndpointsAndOnItsOwnPlatformThreads(ThreadModel model) throws Exception {
+        try (TargetServer server = new TargetServer(config(model)).start();
+             TestHttp main = new TestHttp(server);
+             TestHttp census = new TestHttp(server.censusUri().orElseThrow())) {
+            assertThat(server.censusUri().orElseThrow()).isNotEqualTo(server.uri());
+
+            // No load can land on the census port.
+            for (String path : List.of("/", "/?pause=0")) {
+                HttpResponse<String> response = census.get(path);
+                assertThat(response.statusCode()).as(path).isEqualTo(404);
+                assertThat(response.body()).contains("census port");
+            }
+            assertThat(census.get("/nothing").statusCode()).isEqualTo(404);
+            assertThat(census.threads().get("served").asLong()).isZero();
+
+            for (HttpResponse<String> response : List.of(census.get("/threads?gc=true"), census.get("/health"),
+                    census.send("POST", "/threads/reset"))) {
+                assertThat(response.statusCode()).isEqualTo(200);
+                // Not the server's pool ("jetty-<model>-N"), not a virtual thread: the census pool.
+                assertThat(response.headers().firstValue(TargetHandler.HANDLER_THREAD_NAME_HEADER))
+                        .hasValueSatisfying(name -> assertThat(name).startsWith(ServerThreads.CENSUS_POOL_NAME + "-"));
+            }
+            assertThat(census.threads().get("model").asText()).isEqualTo(model.label());
+            assertThat(census.send("GET", "/threads/reset").statusCode()).isEqualTo(405);
+
+            // The main port is unchanged: the load and the census endpoints, on the model's own threads.
+            HttpResponse<String> hello = main.get("/?pause=0");
+            assertThat(hello.body()).isEqualTo("HelloWorld");
+            assertThat(hello.headers().firstValue(SlowHello.HANDLER_THREAD_HEADER))
+                    .hasValue(model == ThreadModel.VIRTUAL ? "virtual" : "platform");
+            HttpResponse<String> threads = main.get("/threads");
+            assertThat(threads.statusCode()).isEqualTo(200);
+            assertThat(threads.headers().firstValue(TargetHandler.HANDLER_THREAD_NAME_HEADER))
+                    .hasValueSatisfying(name -> assertThat(name).doesNotStartWith(ServerThreads.CENSUS_POOL_NAME + "-"));
+            assertThat(census.threads().get("served").asLong()).isEqualTo(1);
+
+            // A fixed handful of platform threads, the same in both models (counted by ThreadMXBean like any other).
+            int fixed = ServerThreads.CENSUS_ACCEPTORS + ServerThreads.CENSUS_SELECTORS + ServerThreads.CENSUS_WORKERS;
+            await().atMost(WAIT).until(() -> censusThreads() == fixed);
+        }
+    }
+
+    @Test
+    void withoutACensusPortThereIsNoneAndTheReadyLineSaysNothing() throws Exception {
+        try (TargetServer server = new TargetServer(TargetConfig.defaults(ThreadModel.VIRTUAL).withStopTimeoutMs(500))
+                .start()) {
+            assertThat(server.censusUri()).isEmpty();
+            assertThat(server.readyLine()).doesNotContain("census=");
+        }
+    }
+
+    @Test
+    void readyLineNamesTheCensusPortRightAfterTheUrl() throws Exception {
+        try (TargetServer server = new TargetServer(config(ThreadModel.BLOCKING)).start()) {
+            URI census = server.censusUri().orElseThrow();
+            assertThat(census.getPort()).isPositive().isNotEqualTo(server.port());
+            assertThat(server.readyLine()).contains(" url=" + server.uri() + " census=" + census + " pool=qtp(");
+        }
+    }
+
+    private static long censusThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().startsWith(ServerThreads.CENSUS_POOL_NAME + "-"))
+                .count();
+    }
+}
