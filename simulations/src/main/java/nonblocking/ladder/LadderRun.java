@@ -1,6 +1,7 @@
 package nonblocking.ladder;
 
 import nonblocking.report.Report;
+import nonblocking.target.ParentWatch;
 import nonblocking.results.Results;
 import nonblocking.results.ResultsFile;
 import nonblocking.results.TargetResult;
@@ -36,6 +37,9 @@ import java.util.stream.Stream;
  */
 public final class LadderRun implements AutoCloseable {
 
+    /** Exit code when the launcher (Maven) went away mid-run: 128 + SIGHUP, as a shell reports a hang-up. */
+    static final int EXIT_LAUNCHER_GONE = 129;
+
     public static final String LATEST = "latest";
     public static final String GATLING_REPORT_FILE = "gatling-report.txt";
     private static final Duration TARGET_START_TIMEOUT = Duration.ofSeconds(60);
@@ -68,6 +72,12 @@ public final class LadderRun implements AutoCloseable {
         checkOpenFiles(config.maxUsers());
         LadderRun run = new LadderRun(config, out);
         Runtime.getRuntime().addShutdownHook(new Thread(run::close, "ladder-stop-targets"));
+        // Gatling's Maven plugin leaves its forked JVM running when Maven alone is killed: end the run with the
+        // launcher, through the shutdown hook above, rather than load on unattended.
+        ParentWatch.watch(() -> {
+            out.println("nonblocking: the process that launched this run has exited; stopping");
+            System.exit(EXIT_LAUNCHER_GONE);
+        });
         try {
             run.startTargets();
         } catch (RuntimeException e) {

@@ -3,11 +3,11 @@ package nonblocking.target;
 import java.util.Optional;
 
 /**
- * {@code --exit-with-parent}: the load ladder starts targets as child JVMs. If the ladder is killed (even with
+ * {@code --exit-with-parent}, and the ladder's own Gatling JVM: the load ladder starts targets as child JVMs. If the ladder is killed (even with
  * SIGKILL, which runs no hooks), its children would live on and hold their ports; watching the parent's exit
  * prevents such stray JVMs.
  */
-final class ParentWatch {
+public final class ParentWatch {
     private ParentWatch() {
     }
 
@@ -16,7 +16,7 @@ final class ParentWatch {
      *
      * @return the parent's pid, or -1 if there was no parent to watch
      */
-    static long watch(Runnable onParentExit) {
+    public static long watch(Runnable onParentExit) {
         Optional<ProcessHandle> parent = ProcessHandle.current().parent();
         if (parent.isEmpty() || !parent.get().isAlive()) {
             onParentExit.run();
