@@ -1,4 +1,4 @@
-# Sourced by ../mvnw and ../.ci/run: virtual threads need Java 21+, and the
+# Sourced by ../mvnw, ../.ci/run, or by hand (`. .mvn/find-jdk.sh`): virtual threads need Java 21+, and the
 # machine's default java may be older. Picks JAVA_HOME if it is 21+, else the
 # newest JDK 21+ in the usual folders; otherwise stops with one line.
 nb_java_major() { # prints the feature version of the JDK at $1, or nothing
@@ -23,12 +23,13 @@ nb_find_jdk() {
   [ -z "$nb_noglob" ] || set -f
   if [ -z "$nb_best" ]; then
     echo "nonblocking needs a JDK 21 or newer (virtual threads): install one (e.g. Temurin 21 or openjdk-21-jdk) or set JAVA_HOME to it." >&2
-    exit 1
+    return 1
   fi
   JAVA_HOME=$nb_best
   export JAVA_HOME
 }
-nb_find_jdk
+# Sourced from an interactive shell, fail without closing it; from a script, stop the script.
+nb_find_jdk || { return 1 2>/dev/null || exit 1; }
 # Maven 3.9's Guice touches sun.misc.Unsafe, which JDK 24+ warns about at every start.
 if [ "$(nb_java_major "$JAVA_HOME")" -ge 24 ] 2>/dev/null; then
   case "${MAVEN_OPTS-}" in *sun-misc-unsafe*) ;; *) MAVEN_OPTS="${MAVEN_OPTS-} --sun-misc-unsafe-memory-access=allow"; export MAVEN_OPTS ;; esac
