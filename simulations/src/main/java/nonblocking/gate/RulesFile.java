@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import nonblocking.results.ResultsFile;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -30,8 +31,7 @@ public final class RulesFile {
         } catch (NoSuchFileException e) {
             throw new RulesException("no rules file at " + file, e);
         } catch (JacksonException e) {
-            String message = e.getOriginalMessage() == null ? "unreadable" : e.getOriginalMessage().lines().findFirst().orElse("unreadable");
-            throw new RulesException("rules file " + file + " is corrupt: " + message, e);
+            throw new RulesException("rules file " + file + " is corrupt: " + ResultsFile.firstLine(e.getOriginalMessage()), e);
         } catch (IOException e) {
             throw new RulesException("cannot read rules file " + file + ": " + e, e);
         }

@@ -62,7 +62,8 @@ public final class ResultsFile {
         }
     }
 
-    private static String firstLine(String message) {
+    /** The first line of a parser's message, so that errors about a file stay one line. */
+    public static String firstLine(String message) {
         return message == null ? "unreadable" : message.lines().findFirst().orElse("unreadable");
     }
 }
