@@ -1,5 +1,8 @@
 package nonblocking.ladder;
 
+import nonblocking.target.TargetServer;
+
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -29,7 +32,7 @@ import java.util.regex.Pattern;
  */
 public final class ManagedTarget implements AutoCloseable {
 
-    public static final String READY_PREFIX = "nonblocking target ready:";
+    public static final String READY_PREFIX = TargetServer.READY_PREFIX;
     /** The ready line's field with the load's base URL. */
     static final String URL_FIELD = "url";
     /** The ready line's field with the census port's base URL; absent when the target has no census port. */

@@ -24,8 +24,8 @@ final class LevelStatus {
         if (Sustainability.holds(level, pauseMs)) {
             return "holds, above a failed level";
         }
-        boolean slow = level.p99Ms() > Sustainability.MAX_P99_PAUSES * pauseMs;
-        boolean failing = level.koPercent() > Sustainability.MAX_KO_PERCENT;
+        boolean slow = Sustainability.tooSlow(level, pauseMs);
+        boolean failing = Sustainability.tooManyKo(level);
         return slow && failing ? "p99 and KO over limit" : slow ? "p99 over limit" : "KO over limit";
     }
 }

@@ -17,9 +17,17 @@ public final class Sustainability {
     }
 
     public static boolean holds(LevelResult level, long pauseMs) {
-        return level.requests() > 0
-                && level.p99Ms() <= MAX_P99_PAUSES * pauseMs
-                && level.koPercent() <= MAX_KO_PERCENT;
+        return level.requests() > 0 && !tooSlow(level, pauseMs) && !tooManyKo(level);
+    }
+
+    /** p99 above 1.5 x the pause. */
+    public static boolean tooSlow(LevelResult level, long pauseMs) {
+        return level.p99Ms() > MAX_P99_PAUSES * pauseMs;
+    }
+
+    /** More than 1% of the requests KO. */
+    public static boolean tooManyKo(LevelResult level) {
+        return level.koPercent() > MAX_KO_PERCENT;
     }
 
     /** Users of the highest level in the unbroken run of holding levels from the bottom; 0 if none. */

@@ -161,9 +161,12 @@ public final class TargetServer implements AutoCloseable {
         return poolSettings;
     }
 
+    /** How the ready line starts: what a launcher waits for. */
+    public static final String READY_PREFIX = "nonblocking target ready:";
+
     /** The one line a launcher waits for; it parses {@code url=} and, when present, {@code census=}. */
     public String readyLine() {
-        return "nonblocking target ready: model=" + config.model().label()
+        return READY_PREFIX + " model=" + config.model().label()
                 + " url=" + uri()
                 + censusUri().map(u -> " census=" + u).orElse("")
                 + " pool=" + poolSettings
