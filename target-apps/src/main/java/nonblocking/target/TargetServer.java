@@ -144,7 +144,11 @@ public final class TargetServer implements AutoCloseable {
         return URI.create("http://" + host + ":" + localPort + "/");
     }
 
-    /** Connections currently open on the main connector. */
+    /**
+     * Connections currently open on the main connector, as Jetty has registered them. A saturated blocking pool
+     * delays that too (Jetty creates each endpoint on a pool thread), so new connections count only once a
+     * thread frees.
+     */
     public int connections() {
         return connector.getConnectedEndPoints().size();
     }
