@@ -1,7 +1,9 @@
 package nonblocking.ladder;
 
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,6 +28,8 @@ import java.util.Map;
  *   <tr><td>virtual.maxVirtualThreads</td><td>cap of the managed virtual target (the "cripple")</td></tr>
  *   <tr><td>target.heap</td><td>fixed heap of both managed targets, e.g. 512m or 2g</td></tr>
  *   <tr><td>blocking.url, virtual.url</td><td>drive this server instead of starting one</td></tr>
+ *   <tr><td>blocking.census, virtual.census</td><td>that server's census port, if it has one (default: its URL)</td></tr>
+ *   <tr><td>remote</td><td>true: allow URLs that are not this machine's loopback (default false)</td></tr>
  *   <tr><td>runId</td><td>run folder name (default: UTC time and profile)</td></tr>
  *   <tr><td>nonblocking.output</td><td>folder of run folders (default simulations/target/nonblocking)</td></tr>
  *   <tr><td>nonblocking.gatlingResults</td><td>Gatling's results folder, to find this run's report</td></tr>
@@ -44,6 +48,7 @@ public record LadderConfig(
         Integer virtualMaxThreads,
         String targetHeap,
         Map<String, URI> urls,
+        Map<String, URI> censusUrls,
         String runId,
         Path outputDir,
         Path gatlingResultsDir) {
@@ -55,7 +60,7 @@ public record LadderConfig(
     /** Every property this class reads; anything else is ignored. */
     public static final List<String> PROPERTIES = List.of("profile", "levels", "hold", "ramp", "warmup", "pause",
             "timeout", "targets", "blocking.threads", "virtual.maxVirtualThreads", "target.heap", "blocking.url", "virtual.url",
-            "runId", "nonblocking.output", "nonblocking.gatlingResults");
+            "blocking.census", "virtual.census", "remote", "runId", "nonblocking.output", "nonblocking.gatlingResults");
 
     /** A named set of defaults. */
     public record Profile(String name, List<Integer> levels, double holdS, double rampS, double warmupS,
@@ -85,6 +90,7 @@ public record LadderConfig(
         levels = List.copyOf(levels);
         targets = List.copyOf(targets);
         urls = Map.copyOf(urls);
+        censusUrls = Map.copyOf(censusUrls);
     }
 
     public static LadderConfig fromSystemProperties() {
@@ -128,11 +134,21 @@ public record LadderConfig(
         if (!heap.matches("\\d+[kKmMgG]")) {
             throw new LadderException("-Dtarget.heap=" + heap + " must be a JVM heap size such as 512m or 2g");
         }
+        boolean remote = bool(props, "remote");
         Map<String, URI> urls = new LinkedHashMap<>();
+        Map<String, URI> censusUrls = new LinkedHashMap<>();
         for (String target : TARGETS) {
             String raw = props.get(target + ".url");
             if (raw != null && !raw.isBlank()) {
-                urls.put(target, url(target + ".url", raw.trim()));
+                urls.put(target, url(target + ".url", raw.trim(), remote));
+            }
+            String census = props.get(target + ".census");
+            if (census != null && !census.isBlank()) {
+                if (raw == null || raw.isBlank()) {
+                    throw new LadderException("-D" + target + ".census needs -D" + target
+                            + ".url: a managed target's census port is found by the ladder itself");
+                }
+                censusUrls.put(target, url(target + ".census", census.trim(), remote));
             }
         }
         String runId = props.get("runId");
@@ -144,7 +160,7 @@ public record LadderConfig(
         // Shorter holds or ramps keep the experiment; other levels or another pause make it a different one.
         String name = levels.equals(profile.levels()) && pause == profile.pauseMs() ? profile.name() : "custom";
         return new LadderConfig(name, levels, hold, ramp, warmup, pause, timeout, targets, threads, cap, heap, urls,
-                runId, output.toAbsolutePath().normalize(), gatling.toAbsolutePath().normalize());
+                censusUrls, runId, output.toAbsolutePath().normalize(), gatling.toAbsolutePath().normalize());
     }
 
     /** True when this run starts the target itself (no URL given for it). */
@@ -231,16 +247,42 @@ public record LadderConfig(
         return targets;
     }
 
-    private static URI url(String key, String raw) {
+    private static boolean bool(Map<String, String> props, String key) {
+        String raw = props.getOrDefault(key, "false").trim().toLowerCase(Locale.ROOT);
+        return switch (raw) {
+            case "true", "" -> true;   // a bare -Dremote means true, as for Maven's own flags
+            case "false" -> false;
+            default -> throw new LadderException("-D" + key + "=" + props.get(key) + " must be true or false");
+        };
+    }
+
+    private static URI url(String key, String raw, boolean remote) {
+        URI uri;
         try {
-            URI uri = new URI(raw.endsWith("/") ? raw : raw + "/");
-            if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null
-                    || uri.getRawQuery() != null) {
-                throw new LadderException("-D" + key + "=" + raw + " must be an http(s) base URL such as http://127.0.0.1:8080/");
-            }
-            return uri;
+            uri = new URI(raw.endsWith("/") ? raw : raw + "/");
         } catch (URISyntaxException e) {
             throw new LadderException("-D" + key + "=" + raw + " is not a URL: " + e.getReason());
+        }
+        if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null
+                || uri.getRawQuery() != null) {
+            throw new LadderException("-D" + key + "=" + raw + " must be an http(s) base URL such as http://127.0.0.1:8080/");
+        }
+        if (!remote && !isLoopback(uri.getHost())) {
+            // A load generator pointed at the wrong host is a denial of service: another machine needs a yes.
+            throw new LadderException("-D" + key + "=" + raw + " is not this machine's loopback;"
+                    + " add -Dremote=true to send load to another host");
+        }
+        return uri;
+    }
+
+    /** True when every address the host resolves to is a loopback address (127.0.0.0/8, ::1). */
+    static boolean isLoopback(String host) {
+        String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        try {
+            InetAddress[] addresses = InetAddress.getAllByName(bare);
+            return addresses.length > 0 && Arrays.stream(addresses).allMatch(InetAddress::isLoopbackAddress);
+        } catch (UnknownHostException e) {
+            throw new LadderException("cannot resolve host " + host + ": " + e.getMessage());
         }
     }
 }

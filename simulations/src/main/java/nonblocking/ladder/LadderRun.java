@@ -119,6 +119,7 @@ public final class LadderRun implements AutoCloseable {
                 out.println("[" + name + "] " + ready);
             } else {
                 url = config.urls().get(name);
+                censusUrl = config.censusUrls().get(name);
             }
             TargetClient client = new TargetClient(url, censusUrl);
             clients.add(client);
@@ -126,6 +127,10 @@ public final class LadderRun implements AutoCloseable {
             // Idle memory before any load: heap after a GC, and RSS. Absent census = foreign server.
             Optional<Census> idle = client.census(true, PROBE_TIMEOUT);
             TargetResult.Memory memory = idle.map(c -> new TargetResult.Memory(c.heapUsedBytes(), c.rssBytes())).orElse(null);
+            if (idle.isEmpty() && process == null && censusUrl != null) {
+                throw new LadderException(name + " target's census " + censusUrl + " gave no /threads census;"
+                        + " check -D" + name + ".census");
+            }
             if (idle.isEmpty()) {
                 out.println("[" + name + "] " + url + " has no /threads census: threads and memory will be null");
             }

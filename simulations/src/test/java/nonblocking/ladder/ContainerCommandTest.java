@@ -3,6 +3,7 @@ package nonblocking.ladder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import nonblocking.target.TargetApp;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -12,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -45,6 +47,36 @@ class ContainerCommandTest {
             String toolOptions = compose.at("/services/" + service + "/environment/JAVA_TOOL_OPTIONS").asText("");
             options.addAll(Arrays.asList(toolOptions.trim().split("\\s+")));
             assertThat(options).as(service).containsExactlyInAnyOrderElementsOf(TargetCommand.JVM_OPTIONS);
+        }
+    }
+
+    /**
+     * Every flag the ladder gives a managed target, compose gives its service as the variable TargetApp reads for
+     * it, with the same value. Not host, port and exit-with-parent: a container listens on 0.0.0.0:8080 and has
+     * no parent JVM to follow. The census port is fixed there (it must be published), 0 (any free) here.
+     */
+    @Test
+    void eachServiceGetsTheManagedTargetsFlags() {
+        LadderConfig.Profile profile = LadderConfig.PROFILES.get("default");
+        Set<String> perProcess = Set.of("--host", "--port", "--exit-with-parent");
+        for (String service : List.of("blocking", "virtual")) {
+            List<String> args = TargetCommand.arguments(service, TargetCommand.HOST, 0, profile.pauseMs(),
+                    profile.blockingThreads(), null, 0, true);
+            JsonNode env = compose.at("/services/" + service + "/environment");
+            for (int i = 0; i < args.size(); i++) {
+                String flag = args.get(i);
+                boolean hasValue = i + 1 < args.size() && !args.get(i + 1).startsWith("--");
+                String value = hasValue ? args.get(++i) : null;
+                if (perProcess.contains(flag)) {
+                    continue;
+                }
+                String variable = TargetApp.ENVIRONMENT.get(flag);
+                assertThat(env.has(variable)).as(service + " sets " + variable + " for " + flag).isTrue();
+                if (!"--census-port".equals(flag)) {
+                    assertThat(env.get(variable).asText()).as(service + " " + variable).isEqualTo(value);
+                }
+            }
+            assertThat(env.get("CENSUS_PORT").asInt()).as(service + " CENSUS_PORT").isPositive();
         }
     }
 

@@ -94,6 +94,29 @@ class LadderConfigTest {
     }
 
     @Test
+    void aForeignTargetsCensusPortIsOptional() {
+        LadderConfig c = of("blocking.url", "http://127.0.0.1:8081/", "blocking.census", "http://127.0.0.1:9081",
+                "virtual.url", "http://127.0.0.1:8082/");
+        assertThat(c.censusUrls()).containsOnly(Map.entry("blocking", URI.create("http://127.0.0.1:9081/")));
+    }
+
+    @Test
+    void loadGoesOnlyToThisMachineUnlessRemoteIsSaidOutLoud() {
+        assertThat(of("virtual.url", "http://localhost:8082/").urls()).containsKey("virtual");
+        assertThat(of("virtual.url", "http://[::1]:8082/").urls()).containsKey("virtual");
+        assertThat(of("virtual.url", "http://127.0.0.2:8082/").urls()).containsKey("virtual");
+        // 192.0.2.0/24 is TEST-NET-1: never anybody's server, and a literal needs no DNS.
+        assertThatThrownBy(() -> of("virtual.url", "http://192.0.2.1:8082/"))
+                .isInstanceOf(LadderException.class)
+                .hasMessageContaining("-Dremote=true");
+        assertThatThrownBy(() -> of("blocking.url", "http://127.0.0.1:8081/", "blocking.census", "http://192.0.2.1:9081/"))
+                .isInstanceOf(LadderException.class)
+                .hasMessageContaining("blocking.census");
+        assertThat(of("virtual.url", "http://192.0.2.1:8082/", "remote", "true").urls())
+                .containsEntry("virtual", URI.create("http://192.0.2.1:8082/"));
+    }
+
+    @Test
     void unboundedCapIsNoCap() {
         assertThat(of("virtual.maxVirtualThreads", "unbounded").virtualMaxThreads()).isNull();
     }
@@ -114,6 +137,8 @@ class LadderConfigTest {
                 new String[]{"blocking.threads", "0"},
                 new String[]{"virtual.url", "ftp://x/"},
                 new String[]{"blocking.url", "http://127.0.0.1:8081/?pause=1"},
+                new String[]{"blocking.census", "http://127.0.0.1:9081/"},   // without blocking.url
+                new String[]{"remote", "maybe"},
                 new String[]{"runId", "../x"},
                 new String[]{"target.heap", "lots"});
         for (String[] kv : bad) {

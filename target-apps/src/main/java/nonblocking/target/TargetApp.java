@@ -32,7 +32,7 @@ import picocli.CommandLine.Spec;
 public final class TargetApp implements Callable<Integer> {
 
     /** Option -> environment variable. Part of the container contract (see docker-compose.yml). */
-    static final Map<String, String> ENVIRONMENT = envMap();
+    public static final Map<String, String> ENVIRONMENT = envMap();
 
     private static Map<String, String> envMap() {
         Map<String, String> env = new LinkedHashMap<>();

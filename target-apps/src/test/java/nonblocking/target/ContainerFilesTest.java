@@ -49,8 +49,12 @@ class ContainerFilesTest {
     void twoServicesOnTheirHostPorts() {
         JsonNode services = compose.get("services");
         assertThat(fieldNames(services)).containsExactlyInAnyOrder("blocking", "virtual");
-        assertThat(hostPort(services.get("blocking"))).isEqualTo(8081);
-        assertThat(hostPort(services.get("virtual"))).isEqualTo(8082);
+        // Load port first, census port second; both on the host's loopback only.
+        assertThat(publishedPorts(services.get("blocking"))).extracting(Published::host).containsExactly(8081, 9081);
+        assertThat(publishedPorts(services.get("virtual"))).extracting(Published::host).containsExactly(8082, 9082);
+        for (String name : List.of("blocking", "virtual")) {
+            services.get(name).get("ports").forEach(p -> assertThat(p.asText()).startsWith("127.0.0.1:"));
+        }
     }
 
     @Test
@@ -87,7 +91,10 @@ class ContainerFilesTest {
 
             assertThat(config.model().label()).isEqualTo(name);
             assertThat(config.host()).isEqualTo("0.0.0.0");
-            assertThat(config.port()).isEqualTo(containerPort(service));
+            List<Published> published = publishedPorts(service);
+            assertThat(config.port()).isEqualTo(published.get(0).container());
+            // The census port, as the ladder's managed targets have one: a saturated pool still answers it.
+            assertThat(config.censusPort()).isEqualTo(published.get(1).container());
             assertThat(config.pauseMs()).isEqualTo(TargetConfig.DEFAULT_PAUSE_MS);
         }
     }
@@ -190,19 +197,19 @@ class ContainerFilesTest {
         }
     }
 
-    private static int hostPort(JsonNode service) {
-        String[] parts = onlyPort(service).split(":");
-        return Integer.parseInt(parts[parts.length - 2]);
+    /** One "ip:host:container" entry of a service's ports. */
+    private record Published(int host, int container) {
     }
 
-    private static int containerPort(JsonNode service) {
-        String[] parts = onlyPort(service).split(":");
-        return Integer.parseInt(parts[parts.length - 1].replace("/tcp", ""));
-    }
-
-    private static String onlyPort(JsonNode service) {
-        assertThat(service.get("ports")).hasSize(1);
-        return service.get("ports").get(0).asText();
+    private static List<Published> publishedPorts(JsonNode service) {
+        assertThat(service.get("ports")).hasSize(2);
+        List<Published> published = new ArrayList<>();
+        service.get("ports").forEach(entry -> {
+            String[] parts = entry.asText().split(":");
+            published.add(new Published(Integer.parseInt(parts[parts.length - 2]),
+                    Integer.parseInt(parts[parts.length - 1].replace("/tcp", ""))));
+        });
+        return published;
     }
 
     private static List<String> fieldNames(JsonNode node) {
