@@ -11,18 +11,13 @@ public final class ParentWatch {
     private ParentWatch() {
     }
 
-    /**
-     * Runs {@code onParentExit} once the parent process has exited (at once if it already has).
-     *
-     * @return the parent's pid, or -1 if there was no parent to watch
-     */
-    public static long watch(Runnable onParentExit) {
+    /** Runs {@code onParentExit} once the parent process has exited (at once if it already has). */
+    public static void watch(Runnable onParentExit) {
         Optional<ProcessHandle> parent = ProcessHandle.current().parent();
         if (parent.isEmpty() || !parent.get().isAlive()) {
             onParentExit.run();
-            return -1;
+            return;
         }
         parent.get().onExit().thenRun(onParentExit);
-        return parent.get().pid();
     }
 }

@@ -79,17 +79,14 @@ final class ServerThreads {
     static String size(QueuedThreadPool pool, ServerConnector connector, TargetConfig config) {
         int acceptors = connector.getAcceptors();
         int selectors = connector.getSelectorManager().getSelectorCount();
-        int held = acceptors + selectors;
-        if (config.model() == ThreadModel.BLOCKING) {
-            int max = config.threads() + held;
-            pool.setMaxThreads(max);
-            pool.setMinThreads(Math.min(pool.getMinThreads(), max));
+        boolean blocking = config.model() == ThreadModel.BLOCKING;
+        int max = acceptors + selectors + (blocking ? config.threads() : VIRTUAL_MODEL_SPARE_THREADS);
+        pool.setMaxThreads(max);
+        pool.setMinThreads(Math.min(pool.getMinThreads(), max));
+        if (blocking) {
             return "qtp(threads=" + config.threads() + ",acceptors=" + acceptors + ",selectors=" + selectors
                     + ",max=" + max + ",reserved=0)";
         }
-        int max = held + VIRTUAL_MODEL_SPARE_THREADS;
-        pool.setMaxThreads(max);
-        pool.setMinThreads(Math.min(pool.getMinThreads(), max));
         String cap = config.maxVirtualThreads() == TargetConfig.UNBOUNDED
                 ? "unbounded" : Integer.toString(config.maxVirtualThreads());
         return "virtual(max-virtual-threads=" + cap + ",qtp-max=" + max + ",acceptors=" + acceptors

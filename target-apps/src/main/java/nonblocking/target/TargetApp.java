@@ -1,7 +1,6 @@
 package nonblocking.target;
 
 import java.io.PrintWriter;
-import java.net.BindException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -130,7 +129,7 @@ public final class TargetApp implements Callable<Integer> {
         try {
             server.start();
         } catch (Exception e) {
-            err.println("nonblocking target: " + startFailure(e, config));
+            err.println("nonblocking target: " + startFailure(e));
             err.flush();
             stopQuietly(server);
             return 1;
@@ -150,16 +149,9 @@ public final class TargetApp implements Callable<Integer> {
     }
 
     /** One line, no stack trace: what a person or the ladder needs to act on. */
-    private static String startFailure(Throwable e, TargetConfig config) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof TargetServer.CannotListen cannotListen) {
-                return cannotListen.getMessage();
-            }
-            if (t instanceof BindException) {
-                return "cannot listen on " + config.host() + ":" + config.port() + ": " + t.getMessage();
-            }
-        }
-        return "cannot start: " + e;
+    private static String startFailure(Exception e) {
+        // TargetServer.start binds every port itself and throws CannotListen, with the port in its message.
+        return e instanceof TargetServer.CannotListen ? e.getMessage() : "cannot start: " + e;
     }
 
     private static void stopQuietly(TargetServer server) {

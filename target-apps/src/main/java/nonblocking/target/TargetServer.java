@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.BindException;
 import java.net.URI;
 import java.util.Optional;
+import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
@@ -24,11 +25,13 @@ public final class TargetServer implements AutoCloseable {
         this.config = config;
         QueuedThreadPool pool = ServerThreads.newPool(config);
         server = new Server(pool);
-        connector = new ServerConnector(server, new HttpConnectionFactory(JettyTuning.httpConfiguration(config)));
+        // One HTTP configuration for both ports: the census port is tuned exactly like the main one.
+        HttpConfiguration http = JettyTuning.httpConfiguration(config);
+        connector = new ServerConnector(server, new HttpConnectionFactory(http));
         JettyTuning.tune(connector, config, config.port());
         poolSettings = ServerThreads.size(pool, connector, config);
         server.addConnector(connector);
-        censusConnector = config.censusPort() == null ? null : newCensusConnector(server, config);
+        censusConnector = config.censusPort() == null ? null : newCensusConnector(server, config, http);
         if (censusConnector != null) {
             server.addConnector(censusConnector);
         }
@@ -46,10 +49,10 @@ public final class TargetServer implements AutoCloseable {
      * blocking pool nor run on virtual threads. Scheduler and buffer pool are the server's. Same tuning as the main
      * port; TargetHandler serves only the census endpoints on it.
      */
-    private static ServerConnector newCensusConnector(Server server, TargetConfig config) {
+    private static ServerConnector newCensusConnector(Server server, TargetConfig config, HttpConfiguration http) {
         ServerConnector census = new ServerConnector(server, ServerThreads.newCensusPool(), null, null,
                 ServerThreads.CENSUS_ACCEPTORS, ServerThreads.CENSUS_SELECTORS,
-                new HttpConnectionFactory(JettyTuning.httpConfiguration(config)));
+                new HttpConnectionFactory(http));
         census.setName("census");
         JettyTuning.tune(census, config, config.censusPort());
         return census;

@@ -3,7 +3,6 @@ package nonblocking.target;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
@@ -11,7 +10,6 @@ import java.lang.management.MemoryUsage;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 
 /**
  * Answers "how many threads are spun up?" from inside the server: platform threads from ThreadMXBean, the
@@ -51,17 +49,10 @@ public final class ThreadCensus {
                                    long queuedVirtualThreadCount) {
     }
 
-    /** The JSON field names, in order: the contract with the load ladder. */
-    public static final List<String> FIELDS = List.of("model", "platform_threads_live", "platform_threads_peak",
-            "platform_threads_daemon", "virtual_scheduler", "in_flight", "in_flight_peak", "served",
-            "heap_used_bytes", "heap_max_bytes", "rss_bytes", "uptime_ms", "pause_ms", "threads",
-            "max_virtual_threads");
-
     private static final Path PROC_STATUS = Path.of("/proc/self/status");
 
     private final ObjectMapper json = new ObjectMapper()
-            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
     private final ThreadMXBean threadBean = ManagementFactory.getThreadMXBean();
     private final MemoryMXBean memoryBean = ManagementFactory.getMemoryMXBean();
     private final VirtualSchedulerProbe scheduler = VirtualSchedulerProbe.find();

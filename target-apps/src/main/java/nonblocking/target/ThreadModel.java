@@ -9,9 +9,12 @@ public enum ThreadModel {
     /** Each request gets its own virtual thread; a sleeping request releases its carrier. */
     VIRTUAL;
 
+    // Computed once: SlowHello sends it in a header on every request.
+    private final String label = name().toLowerCase(Locale.ROOT);
+
     /** The lower-case name used on the command line, in headers, JSON and the start-up line. */
     public String label() {
-        return name().toLowerCase(Locale.ROOT);
+        return label;
     }
 
     /** Parses "blocking" or "virtual", in any case. */
