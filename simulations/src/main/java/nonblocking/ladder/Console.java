@@ -1,5 +1,6 @@
 package nonblocking.ladder;
 
+import nonblocking.report.Numbers;
 import nonblocking.results.LevelResult;
 import nonblocking.results.Results;
 import nonblocking.results.TargetResult;
@@ -61,11 +62,7 @@ public final class Console {
     public static String headline(Results results) {
         List<String> parts = new ArrayList<>();
         results.targets().forEach((name, t) -> parts.add(name + " " + t.sustainableUsers()));
-        String gap = results.gap() == null ? "" : String.format(Locale.ROOT, " -> %sx", trim(results.gap()));
+        String gap = results.gap() == null ? "" : " -> " + Numbers.factor(results.gap());
         return "sustainable concurrency: " + String.join(", ", parts) + gap;
-    }
-
-    private static String trim(double value) {
-        return value == Math.rint(value) ? Long.toString((long) value) : String.format(Locale.ROOT, "%.1f", value);
     }
 }

@@ -23,7 +23,6 @@ public final class Ladder {
     private final List<Level> levels;
     private final long rampNanos;
     private final long warmupNanos;
-    private final long holdNanos;
     private final AtomicLong startNanos = new AtomicLong(UNSTARTED);
 
     public Ladder(List<Integer> users, Duration ramp, Duration warmup, Duration hold) {
@@ -35,7 +34,7 @@ public final class Ladder {
         }
         this.rampNanos = ramp.toNanos();
         this.warmupNanos = warmup.toNanos();
-        this.holdNanos = hold.toNanos();
+        long holdNanos = hold.toNanos();
         List<Level> built = new ArrayList<>();
         long t = 0;
         int previous = 0;
@@ -66,18 +65,6 @@ public final class Ladder {
         return levels.size();
     }
 
-    public Duration ramp() {
-        return Duration.ofNanos(rampNanos);
-    }
-
-    public Duration warmup() {
-        return Duration.ofNanos(warmupNanos);
-    }
-
-    public Duration hold() {
-        return Duration.ofNanos(holdNanos);
-    }
-
     /** Offset where users stop starting new requests: the end of the last hold. */
     public long endNanos() {
         return levels.getLast().holdEndNanos();
@@ -85,10 +72,6 @@ public final class Ladder {
 
     public Duration duration() {
         return Duration.ofNanos(endNanos());
-    }
-
-    public int maxUsers() {
-        return levels.getLast().users();
     }
 
     /**

@@ -168,6 +168,16 @@ public record LadderConfig(
         return !urls.containsKey(target);
     }
 
+    /** The pool size a managed target of this name is started with: blocking only, else null. */
+    public Integer threadsOf(String target) {
+        return BLOCKING.equals(target) ? blockingThreads : null;
+    }
+
+    /** The virtual-thread cap a managed target of this name is started with: virtual only, null if none. */
+    public Integer maxVirtualThreadsOf(String target) {
+        return VIRTUAL.equals(target) ? virtualMaxThreads : null;
+    }
+
     public int maxUsers() {
         return levels.getLast();
     }

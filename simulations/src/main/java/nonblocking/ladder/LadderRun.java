@@ -102,7 +102,7 @@ public final class LadderRun implements AutoCloseable {
                     classpath = Classpath.current();
                 }
                 List<String> command = TargetCommand.managed(name, config.targetHeap(), config.pauseMs(),
-                        config.blockingThreads(), config.virtualMaxThreads(), classpath);
+                        config.threadsOf(name), config.maxVirtualThreadsOf(name), classpath);
                 ManagedTarget process = ManagedTarget.start(name, command, runDir.resolve(name + ".log"));
                 processes.add(process);
                 started.put(name, process);
@@ -126,7 +126,6 @@ public final class LadderRun implements AutoCloseable {
             client.probe(name, Math.min(config.pauseMs(), 10), PROBE_TIMEOUT);
             // Idle memory before any load: heap after a GC, and RSS. Absent census = foreign server.
             Optional<Census> idle = client.census(true, PROBE_TIMEOUT);
-            TargetResult.Memory memory = idle.map(c -> new TargetResult.Memory(c.heapUsedBytes(), c.rssBytes())).orElse(null);
             if (idle.isEmpty() && process == null && censusUrl != null) {
                 throw new LadderException(name + " target's census " + censusUrl + " gave no /threads census;"
                         + " check -D" + name + ".census");
@@ -134,7 +133,7 @@ public final class LadderRun implements AutoCloseable {
             if (idle.isEmpty()) {
                 out.println("[" + name + "] " + url + " has no /threads census: threads and memory will be null");
             }
-            targets.add(new TargetRun(name, url, process, client, idle.orElse(null), memory, config, out::println));
+            targets.add(new TargetRun(name, process != null, client, idle.orElse(null), config, out::println));
         }
     }
 
@@ -144,14 +143,6 @@ public final class LadderRun implements AutoCloseable {
 
     public List<TargetRun> targets() {
         return List.copyOf(targets);
-    }
-
-    public Path runDir() {
-        return runDir;
-    }
-
-    public String runId() {
-        return runId;
     }
 
     /** Safety net for Gatling's maxDuration: every ladder, its drain and a generous margin. */
@@ -172,9 +163,10 @@ public final class LadderRun implements AutoCloseable {
         for (TargetRun t : targets) {
             s.append("\n  ").append(t.name()).append(": ").append(t.url()).append(t.managed() ? " (managed" : " (given")
                     .append(t.managed() ? ", heap " + config.targetHeap() : "")
-                    .append(t.managed() && "blocking".equals(t.name()) ? ", threads " + config.blockingThreads() : "")
-                    .append(t.managed() && "virtual".equals(t.name()) && config.virtualMaxThreads() != null
-                            ? ", max virtual threads " + config.virtualMaxThreads() : "")
+                    .append(t.managed() && config.threadsOf(t.name()) != null
+                            ? ", threads " + config.threadsOf(t.name()) : "")
+                    .append(t.managed() && config.maxVirtualThreadsOf(t.name()) != null
+                            ? ", max virtual threads " + config.maxVirtualThreadsOf(t.name()) : "")
                     .append(!t.hasCensus() ? ", no census)"
                             : t.client().censusBase().equals(t.url()) ? ", census)"
                             : ", census on " + t.client().censusBase() + ")");
@@ -201,9 +193,7 @@ public final class LadderRun implements AutoCloseable {
         }
         Map<String, TargetResult> results = new LinkedHashMap<>();
         for (TargetRun t : targets) {
-            results.put(t.name(), t.result(TargetCommand.jvmOptions(config.targetHeap()),
-                    "blocking".equals(t.name()) ? config.blockingThreads() : null,
-                    "virtual".equals(t.name()) ? config.virtualMaxThreads() : null));
+            results.put(t.name(), t.result());
         }
         Results r = new Results(Results.SCHEMA, runId, config.profile(), config.pauseMs(),
                 config.hold().toNanos() / 1e9, config.ramp().toNanos() / 1e9, config.timeoutMs(),

@@ -29,14 +29,6 @@ public record Level(int index, int users, long rampStartNanos, long holdStartNan
         return offsetNanos >= holdStartNanos && offsetNanos < holdEndNanos;
     }
 
-    public Duration holdStart() {
-        return Duration.ofNanos(holdStartNanos);
-    }
-
-    public Duration holdEnd() {
-        return Duration.ofNanos(holdEndNanos);
-    }
-
     public Duration hold() {
         return Duration.ofNanos(holdEndNanos - holdStartNanos);
     }

@@ -153,10 +153,6 @@ public final class ManagedTarget implements AutoCloseable {
         }
     }
 
-    public String name() {
-        return name;
-    }
-
     public URI url() {
         return url;
     }
@@ -164,18 +160,6 @@ public final class ManagedTarget implements AutoCloseable {
     /** The census port's base URL, or null when the target printed no {@code census=} (none, or an older one). */
     public URI censusUrl() {
         return censusUrl;
-    }
-
-    public long pid() {
-        return process.pid();
-    }
-
-    public Path log() {
-        return log;
-    }
-
-    public boolean alive() {
-        return process.isAlive();
     }
 
     /** SIGTERM (graceful stop), then SIGKILL if it is still there after the grace time. Idempotent. */

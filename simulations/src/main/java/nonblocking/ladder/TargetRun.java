@@ -3,6 +3,7 @@ package nonblocking.ladder;
 import nonblocking.results.LevelResult;
 import nonblocking.results.Sustainability;
 import nonblocking.results.TargetResult;
+import nonblocking.target.TargetConfig;
 
 import java.net.URI;
 import java.time.Duration;
@@ -15,9 +16,8 @@ public final class TargetRun {
 
     private final String name;
     private final URI url;
-    private final ManagedTarget process;
+    private final boolean managed;
     private final TargetClient client;
-    private final boolean census;
     private final Census firstCensus;
     private final TargetResult.Memory idle;
     private final Ladder ladder;
@@ -26,27 +26,36 @@ public final class TargetRun {
     private final long pauseMs;
     private final URI loadUri;
     private final String[] requestNames;
+    /** What a managed target was started with (results.json's config); unused for a server given by URL. */
+    private final List<String> jvmArgs;
+    private final Integer threads;
+    private final Integer maxVirtualThreads;
 
     /**
-     * @param process     the managed JVM, or null for a server given by URL
-     * @param firstCensus the census read before load, or null when the server has no {@code /threads}
+     * @param managed     true when the ladder started this target, false for a server given by URL
+     * @param client      the target's client; its base URL is the target's URL
+     * @param firstCensus the census read before load (after a GC: the idle memory), or null when the server has
+     *                    no {@code /threads}
      * @param progress    receives one progress line per level while the ladder runs
      */
-    public TargetRun(String name, URI url, ManagedTarget process, TargetClient client, Census firstCensus,
-                     TargetResult.Memory idle, LadderConfig config, Consumer<String> progress) {
+    public TargetRun(String name, boolean managed, TargetClient client, Census firstCensus, LadderConfig config,
+                     Consumer<String> progress) {
         this.name = name;
-        this.url = url;
-        this.process = process;
+        this.url = client.base();
+        this.managed = managed;
         this.client = client;
         this.firstCensus = firstCensus;
-        this.census = firstCensus != null;
-        this.idle = idle;
+        this.idle = firstCensus == null ? null
+                : new TargetResult.Memory(firstCensus.heapUsedBytes(), firstCensus.rssBytes());
+        this.jvmArgs = TargetCommand.jvmOptions(config.targetHeap());
+        this.threads = config.threadsOf(name);
+        this.maxVirtualThreads = config.maxVirtualThreadsOf(name);
         this.pauseMs = config.pauseMs();
         this.ladder = config.ladder();
         this.recorder = new LadderRecorder(ladder, config.timeoutMs());
         this.loadUri = TargetClient.loadUri(url, config.pauseMs());
         Duration settle = Duration.ofMillis(Math.min(config.timeoutMs(), config.pauseMs() + 250));
-        this.sampler = new CensusSampler(name, recorder, client, census, settle, Duration.ofMillis(config.timeoutMs() + 250),
+        this.sampler = new CensusSampler(name, recorder, client, hasCensus(), settle, Duration.ofMillis(config.timeoutMs() + 250),
                 index -> progress.accept(Console.progressLine(name, ladder, index, levelResult(index))));
         this.requestNames = new String[ladder.size()];
         for (Level level : ladder.levels()) {
@@ -68,15 +77,11 @@ public final class TargetRun {
     }
 
     public boolean managed() {
-        return process != null;
-    }
-
-    public ManagedTarget process() {
-        return process;
+        return managed;
     }
 
     public boolean hasCensus() {
-        return census;
+        return firstCensus != null;
     }
 
     public Ladder ladder() {
@@ -131,18 +136,17 @@ public final class TargetRun {
                 perUser(seen.rssPeakBytes(), idle == null ? null : idle.rssBytes(), level.users()));
     }
 
-    public TargetResult result(List<String> jvmArgs, Integer threads, Integer maxVirtualThreads) {
+    public TargetResult result() {
         List<LevelResult> levels = new ArrayList<>();
         for (int i = 0; i < ladder.size(); i++) {
             levels.add(levelResult(i));
         }
         // What the server says about itself wins; otherwise what we started it with.
         String model = firstCensus != null && firstCensus.model() != null ? firstCensus.model() : managed() ? name : null;
-        Integer t = firstCensus != null ? firstCensus.threads() : managed() && "blocking".equals(name) ? threads : null;
-        Integer cap = firstCensus != null ? firstCensus.maxVirtualThreads()
-                : managed() && "virtual".equals(name) ? maxVirtualThreads : null;
-        if (cap != null && cap == Integer.MAX_VALUE) {
-            cap = null; // target-apps reports "unbounded" as Integer.MAX_VALUE; results.json says null
+        Integer t = firstCensus != null ? firstCensus.threads() : managed() ? threads : null;
+        Integer cap = firstCensus != null ? firstCensus.maxVirtualThreads() : managed() ? maxVirtualThreads : null;
+        if (cap != null && cap == TargetConfig.UNBOUNDED) {
+            cap = null; // results.json says null for "unbounded"
         }
         TargetResult.TargetConfig config = new TargetResult.TargetConfig(url.toString(), managed(), model, t, cap,
                 managed() ? jvmArgs : List.of());

@@ -3,7 +3,7 @@ package nonblocking.report;
 import java.util.Locale;
 
 /** How the report writes numbers: the same in HTML and markdown, "–" for a value not measured. */
-final class Numbers {
+public final class Numbers {
 
     static final String NONE = "–";
 
@@ -34,8 +34,8 @@ final class Numbers {
         return bytes == null ? NONE : String.format(Locale.ROOT, "%,.1f KiB", bytes.doubleValue() / 1024);
     }
 
-    /** A gap factor: 16x, 12.5x. */
-    static String factor(Double gap) {
+    /** A gap factor: 16x, 12.5x (also on the console's headline). */
+    public static String factor(Double gap) {
         if (gap == null) {
             return NONE;
         }

@@ -22,7 +22,7 @@ class TargetRunTest {
                 "pause", "1000", "timeout", "3000", "nonblocking.output", "/tmp/x"));
         List<String> lines = new ArrayList<>();
         try (TargetClient client = new TargetClient(URI.create("http://127.0.0.1:9/"))) {
-            TargetRun run = new TargetRun("virtual", client.base(), null, client, null, null, config, lines::add);
+            TargetRun run = new TargetRun("virtual", false, client, null, config, lines::add);
             long t0 = 1_000_000_000L;
             run.userStarted(t0);
             assertThat(run.requestName(t0 + 500 * MS)).isEqualTo("virtual warm-up");
@@ -44,7 +44,7 @@ class TargetRunTest {
             assertThat(level.platformThreadsPeak()).isNull();   // no census
             assertThat(level.heapPerUserBytes()).isNull();
 
-            TargetResult result = run.result(List.of("-Xmx1g"), null, null);
+            TargetResult result = run.result();
             assertThat(result.levels()).hasSize(2);
             assertThat(result.config().managed()).isFalse();
             assertThat(result.config().jvmArgs()).isEmpty();
