@@ -33,9 +33,8 @@ public final class GateRun {
         if (outcome.run() != null) {
             Path runDir = results.toAbsolutePath().getParent();
             try {
-                Report.write(outcome.run(), runDir, null, outcome.verdicts());
-                markdown = Files.readString(runDir.resolve(Report.SUMMARY));
-            } catch (IOException | UncheckedIOException e) {
+                markdown = Report.write(outcome.run(), runDir, null, outcome.verdicts());
+            } catch (UncheckedIOException e) {
                 verdicts.add(Verdict.error("report", Report.HTML, "cannot rewrite the report: " + e.getMessage()));
             }
         }

@@ -109,10 +109,8 @@ public final class Gate {
 
     /** The top level of the ladder: the most users any target was driven with. */
     static int topLevel(Results run) {
-        return run.targets().values().stream()
-                .flatMap(target -> target.levels().stream())
-                .mapToInt(LevelResult::users)
-                .max().orElse(0);
+        List<Integer> users = run.levelUsers();
+        return users.isEmpty() ? 0 : users.getLast();
     }
 
     private static Verdict virtualEfficiency(Results run, double min, Results baseline) {

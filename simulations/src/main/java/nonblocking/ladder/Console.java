@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeSet;
 
 /** What the run prints: a progress line per level, the final table and the headline. */
 public final class Console {
@@ -31,8 +30,6 @@ public final class Console {
      */
     public static String table(Results results) {
         Map<String, TargetResult> targets = results.targets();
-        TreeSet<Integer> users = new TreeSet<>();
-        targets.values().forEach(t -> t.levels().forEach(l -> users.add(l.users())));
         StringBuilder out = new StringBuilder();
         StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "%6s", "users"));
         StringBuilder sub = new StringBuilder(String.format(Locale.ROOT, "%6s", ""));
@@ -41,7 +38,7 @@ public final class Console {
             sub.append(String.format(Locale.ROOT, " | %8s %7s %7s %6s %6s ", "rps", "p50 ms", "p99 ms", "KO%", "thr"));
         }
         out.append(header).append('\n').append(sub).append('\n');
-        for (int u : users) {
+        for (int u : results.levelUsers()) {
             StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "%6d", u));
             for (TargetResult t : targets.values()) {
                 LevelResult l = t.levels().stream().filter(x -> x.users() == u).findFirst().orElse(null);

@@ -70,7 +70,7 @@ final class Charts {
         forEachTarget(results, (name, target, colour) -> lines.add(
                 series(name, target.levels(), LevelResult::throughputRps, true), colour, LINE, false));
         XYSeries ideal = new XYSeries("ideal: users / pause");
-        levels(results).forEach(users -> ideal.add((double) users, (double) users * 1000.0 / results.pauseMs()));
+        results.levelUsers().forEach(users -> ideal.add((double) users, (double) users * 1000.0 / results.pauseMs()));
         lines.add(ideal, Palette.IDEAL, DASHED, true);
 
         XYPlot plot = lines.plot(axis(results), LogScaleAxis.values("throughput (ok responses / s, log scale)"));
@@ -94,7 +94,8 @@ final class Charts {
         });
         XYPlot plot = lines.plot(axis(results), LogScaleAxis.values("latency of ok responses (ms, log scale)"));
         double limit = Sustainability.MAX_P99_PAUSES * results.pauseMs();
-        plot.addRangeMarker(horizontalMarker(limit, "sustainable: p99 ≤ 1.5 × pause = " + Numbers.milliseconds(limit) + " ms"));
+        plot.addRangeMarker(horizontalMarker(limit, "sustainable: p99 ≤ " + Verdict.number(Sustainability.MAX_P99_PAUSES) + " × pause = "
+                + Numbers.milliseconds(limit) + " ms"));
         return new Chart("latency.png", "Latency",
                 chart("Latency (p50 solid, p99 dashed) vs concurrent users",
                         "lower is better · the floor is the " + results.pauseMs() + " ms pause the target waits per request", plot));
@@ -198,17 +199,8 @@ final class Charts {
         return series;
     }
 
-    private static List<Integer> levels(Results results) {
-        return results.targets().values().stream()
-                .flatMap(target -> target.levels().stream())
-                .map(LevelResult::users)
-                .distinct()
-                .sorted()
-                .toList();
-    }
-
     private static LogScaleAxis axis(Results results) {
-        LogScaleAxis axis = LogScaleAxis.users(levels(results));
+        LogScaleAxis axis = LogScaleAxis.users(results.levelUsers());
         axis.setLabelFont(LABEL.deriveFont(Font.BOLD, 12f));
         return axis;
     }

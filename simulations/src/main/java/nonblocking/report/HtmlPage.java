@@ -139,7 +139,7 @@ final class HtmlPage {
                     .append("<th>p99 ms</th><th>max ms</th><th>Platform threads</th><th>In flight</th><th>RSS peak</th>")
                     .append("<th>Heap retained</th><th>Heap / user</th><th>RSS / user</th></tr>\n");
             for (LevelResult level : target.levels()) {
-                html.append("<tr class=\"").append(LevelStatus.sustained(level, target) ? "sustained" : "failed").append("\">")
+                html.append("<tr class=\"").append(target.sustains(level) ? "sustained" : "failed").append("\">")
                         .append(cell(Numbers.integer(level.users())))
                         .append(textCell(LevelStatus.of(level, target, results.pauseMs())))
                         .append(cell(Numbers.integer(level.requests())))
@@ -196,7 +196,9 @@ final class HtmlPage {
                 .append(" s. Every user sends <code>GET /?pause=").append(pause)
                 .append("</code> and, when the answer comes, the next one. A target that keeps up answers in just over ")
                 .append(pause).append(" ms, so its throughput is users / pause: the dashed <em>ideal</em> line.</li>\n")
-                .append("<li>A level is <em>sustained</em> when its p99 is at most 1.5 × pause and at most 1 % of its requests fail (KO). ")
+                .append("<li>A level is <em>sustained</em> when its p99 is at most ")
+                .append(escape(Verdict.number(Sustainability.MAX_P99_PAUSES))).append(" × pause and at most ")
+                .append(escape(Verdict.number(Sustainability.MAX_KO_PERCENT))).append(" % of its requests fail (KO). ")
                 .append("A target's sustainable concurrency is the highest level in the unbroken run of sustained levels from the bottom.</li>\n")
                 .append("<li>A blocking pool holds one platform thread per request, pause included: beyond its thread count requests queue, ")
                 .append("latency grows with users / threads and throughput flattens at threads / pause. Virtual threads let go of their ")

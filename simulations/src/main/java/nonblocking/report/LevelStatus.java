@@ -10,12 +10,8 @@ final class LevelStatus {
     private LevelStatus() {
     }
 
-    static boolean sustained(LevelResult level, TargetResult target) {
-        return level.users() <= target.sustainableUsers();
-    }
-
     static String of(LevelResult level, TargetResult target, long pauseMs) {
-        if (sustained(level, target)) {
+        if (target.sustains(level)) {
             return "sustained";
         }
         if (level.requests() == 0) {

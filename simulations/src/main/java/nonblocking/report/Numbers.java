@@ -1,5 +1,8 @@
 package nonblocking.report;
 
+import nonblocking.gate.Verdict;
+import nonblocking.results.Sustainability;
+
 import java.util.Locale;
 
 /** How the report writes numbers: the same in HTML and markdown, "–" for a value not measured. */
@@ -32,6 +35,12 @@ public final class Numbers {
 
     static String kibibytes(Number bytes) {
         return bytes == null ? NONE : String.format(Locale.ROOT, "%,.1f KiB", bytes.doubleValue() / 1024);
+    }
+
+    /** The limits a sustained level stays within, from the rule itself: "p99 ≤ 1.5 × pause, KO ≤ 1 %". */
+    static String sustainedLimits() {
+        return "p99 ≤ " + Verdict.number(Sustainability.MAX_P99_PAUSES) + " × pause, KO ≤ "
+                + Verdict.number(Sustainability.MAX_KO_PERCENT) + " %";
     }
 
     /** A gap factor: 16x, 12.5x (also on the console's headline). */

@@ -17,7 +17,8 @@ public final class SummaryMarkdown {
     static String render(Results results, List<Verdict> verdicts) {
         StringBuilder md = new StringBuilder(4096);
         md.append("## nonblocking: ").append(cell(Headline.of(results))).append("\n\n")
-                .append("Sustainable concurrent users per target (p99 ≤ 1.5 × pause, KO ≤ 1 %) and the gap, virtual / blocking. ")
+                .append("Sustainable concurrent users per target (").append(Numbers.sustainedLimits())
+                .append(") and the gap, virtual / blocking. ")
                 .append("Run `").append(code(results.runId())).append("`, profile `").append(code(results.profile()))
                 .append("`, pause ").append(results.pauseMs()).append(" ms, hold ").append(Numbers.decimal(results.holdS(), 0))
                 .append(" s per level, timeout ").append(results.timeoutMs()).append(" ms");
@@ -42,7 +43,7 @@ public final class SummaryMarkdown {
                         .append(" | ").append(Numbers.percent(level.koPercent()))
                         .append(" | ").append(Numbers.integer(level.platformThreadsPeak()))
                         .append(" | ").append(Numbers.mebibytes(level.rssPeakBytes()))
-                        .append(" | ").append(LevelStatus.sustained(level, target) ? "✅ " : "❌ ")
+                        .append(" | ").append(target.sustains(level) ? "✅ " : "❌ ")
                         .append(cell(LevelStatus.of(level, target, results.pauseMs()))).append(" |\n");
             }
             md.append('\n');

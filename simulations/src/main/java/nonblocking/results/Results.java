@@ -1,6 +1,7 @@
 package nonblocking.results;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -49,6 +50,16 @@ public record Results(
             return null;
         }
         return (double) virtual.sustainableUsers() / blocking.sustainableUsers();
+    }
+
+    /** The user counts of every level any target ran, distinct and ascending: the rows and the x axis. */
+    public List<Integer> levelUsers() {
+        return targets.values().stream()
+                .flatMap(target -> target.levels().stream())
+                .map(LevelResult::users)
+                .distinct()
+                .sorted()
+                .toList();
     }
 
     /** Where it ran: enough to tell two machines apart when comparing runs. */

@@ -19,7 +19,7 @@ public final class ResultsFile {
     public static final String NAME = "results.json";
 
     /** snake_case on disk, camelCase in Java; unknown fields are tolerated so that newer writers stay readable. */
-    public static final ObjectMapper MAPPER = JsonMapper.builder()
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
             .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .enable(SerializationFeature.INDENT_OUTPUT)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -53,13 +53,20 @@ public final class ResultsFile {
     public static void write(Results results, Path file) {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
-            // Not Files.createTempFile: its 0600 mode would stick to the committed baseline and CI artifacts.
-            Path tmp = file.resolveSibling(file.getFileName() + ".tmp-" + ProcessHandle.current().pid());
-            MAPPER.writeValue(tmp.toFile(), results);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            writeAtomically(file, MAPPER.writeValueAsBytes(results));
         } catch (IOException e) {
             throw new ResultsException("cannot write results file " + file + ": " + e, e);
         }
+    }
+
+    /**
+     * Temp file in the same folder, then move: a reader (or a crash) never sees half a file. Not
+     * Files.createTempFile: its 0600 mode would stick to the committed baseline, the report and CI artifacts.
+     */
+    public static void writeAtomically(Path file, byte[] content) throws IOException {
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp-" + ProcessHandle.current().pid());
+        Files.write(tmp, content);
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     /** The first line of a parser's message, so that errors about a file stay one line. */

@@ -1,5 +1,6 @@
 package nonblocking.results;
 
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -33,7 +34,7 @@ public final class Sustainability {
     /** Users of the highest level in the unbroken run of holding levels from the bottom; 0 if none. */
     public static int sustainableUsers(List<LevelResult> levels, long pauseMs) {
         int best = 0;
-        for (LevelResult level : levels.stream().sorted((a, b) -> Integer.compare(a.users(), b.users())).toList()) {
+        for (LevelResult level : levels.stream().sorted(Comparator.comparingInt(LevelResult::users)).toList()) {
             if (!holds(level, pauseMs)) {
                 break;
             }

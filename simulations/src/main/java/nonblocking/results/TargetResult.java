@@ -1,5 +1,6 @@
 package nonblocking.results;
 
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -19,9 +20,14 @@ public record TargetResult(TargetConfig config, Memory idle, List<LevelResult> l
     /** The levels counted as sustained: those at or below {@link #sustainableUsers}, lowest first; empty if none. */
     public List<LevelResult> sustainedLevels() {
         return levels.stream()
-                .filter(level -> level.users() <= sustainableUsers)
-                .sorted((a, b) -> Integer.compare(a.users(), b.users()))
+                .filter(this::sustains)
+                .sorted(Comparator.comparingInt(LevelResult::users))
                 .toList();
+    }
+
+    /** True when this level counts as sustained: at or below {@link #sustainableUsers}. */
+    public boolean sustains(LevelResult level) {
+        return level.users() <= sustainableUsers;
     }
 
     /**
