@@ -16,7 +16,6 @@ import static org.assertj.core.api.Assertions.tuple;
 /** Each rule over the fixtures, with the committed rules.yaml (gap 10, efficiency 0.90, drop 10%). */
 class GateTest {
 
-    static final Path RULES_FILE = Fixtures.RULES_FILE;
     static final Rules RULES = Fixtures.rules();
     static final Baseline BASELINE = Fixtures.baseline();
 
@@ -111,7 +110,7 @@ class GateTest {
     @Test
     void theTopLevelRuleCanBeSwitchedOff() throws IOException {
         Path rules = dir.resolve("rules.yaml");
-        Files.writeString(rules, Files.readString(RULES_FILE).replace("virtual_top_level: true", "virtual_top_level: false"));
+        Files.writeString(rules, Files.readString(Fixtures.RULES_FILE).replace("virtual_top_level: true", "virtual_top_level: false"));
 
         List<Verdict> verdicts = Gate.ownRules(Fixtures.read(Fixtures.CRIPPLED_VIRTUAL), RulesFile.read(rules), null);
 
@@ -156,7 +155,7 @@ class GateTest {
 
     @Test
     void checkPassesAGoodRun() {
-        Gate.Outcome outcome = Gate.check(Fixtures.path(Fixtures.GOOD), RULES_FILE, Fixtures.path(Fixtures.BASELINE));
+        Gate.Outcome outcome = Gate.check(Fixtures.path(Fixtures.GOOD), Fixtures.RULES_FILE, Fixtures.path(Fixtures.BASELINE));
 
         assertThat(outcome.passed()).isTrue();
         assertThat(outcome.run().runId()).isEqualTo("20260110-090000");
@@ -167,7 +166,7 @@ class GateTest {
     void checkFailsAMissingResultsFileWithOneLine() {
         Path missing = dir.resolve("latest/results.json");
 
-        Gate.Outcome outcome = Gate.check(missing, RULES_FILE, Fixtures.path(Fixtures.BASELINE));
+        Gate.Outcome outcome = Gate.check(missing, Fixtures.RULES_FILE, Fixtures.path(Fixtures.BASELINE));
 
         assertThat(outcome.passed()).isFalse();
         assertThat(outcome.run()).isNull();
@@ -180,7 +179,7 @@ class GateTest {
 
     @Test
     void checkFailsACorruptResultsFile() {
-        Gate.Outcome outcome = Gate.check(Fixtures.path(Fixtures.CORRUPT), RULES_FILE, Fixtures.path(Fixtures.BASELINE));
+        Gate.Outcome outcome = Gate.check(Fixtures.path(Fixtures.CORRUPT), Fixtures.RULES_FILE, Fixtures.path(Fixtures.BASELINE));
 
         assertThat(outcome.passed()).isFalse();
         assertThat(outcome.verdicts()).singleElement()
@@ -192,7 +191,7 @@ class GateTest {
         Path other = dir.resolve("results.json");
         Files.writeString(other, Files.readString(Fixtures.path(Fixtures.GOOD)).replace("\"schema\": 1", "\"schema\": 2"));
 
-        Gate.Outcome outcome = Gate.check(other, RULES_FILE, Fixtures.path(Fixtures.BASELINE));
+        Gate.Outcome outcome = Gate.check(other, Fixtures.RULES_FILE, Fixtures.path(Fixtures.BASELINE));
 
         assertThat(outcome.passed()).isFalse();
         assertThat(outcome.verdicts()).singleElement()

@@ -1,5 +1,6 @@
 package nonblocking.gate;
 
+import nonblocking.Fixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -20,7 +21,7 @@ class RulesFileTest {
 
     @Test
     void theCommittedRulesHoldTheDocumentedDefaults() {
-        Rules rules = RulesFile.read(GateTest.RULES_FILE);
+        Rules rules = RulesFile.read(Fixtures.RULES_FILE);
 
         assertThat(rules.gap().min()).isEqualTo(10.0);
         assertThat(rules.virtualTopLevel()).isTrue();
@@ -84,7 +85,7 @@ class RulesFileTest {
     }
 
     private String committed() throws IOException {
-        return Files.readString(GateTest.RULES_FILE);
+        return Files.readString(Fixtures.RULES_FILE);
     }
 
     private Path write(String content) throws IOException {

@@ -50,9 +50,9 @@ class CensusPortTest {
         // First fill both threads, then queue 4 more. (Not "wait for 6 connections": with the pool full, Jetty
         // does not even register a new connection, since it creates the endpoint on a pool thread too.)
         List<CompletableFuture<HttpResponse<String>>> held = new ArrayList<>();
-        hold(load, held, 2);
+        held.addAll(load.sendAsync("/?pause=30000", 2));
         await().atMost(WAIT).until(() -> census.census().get("in_flight").asInt() == 2);
-        hold(load, held, 4);
+        held.addAll(load.sendAsync("/?pause=30000", 4));
 
         // The main port's census queues behind the 30 s requests: no answer within 2 s...
         assertThatThrownBy(() -> load.client().send(load.request("/threads").timeout(Duration.ofSeconds(2))
@@ -73,13 +73,6 @@ class CensusPortTest {
         assertThat(JSON.readTree(reset.body()).get("in_flight_peak").asInt()).isEqualTo(2);
         assertThat(census.get("/health").statusCode()).isEqualTo(200);
         assertThat(held).noneMatch(CompletableFuture::isDone);
-    }
-
-    private static void hold(TestHttp load, List<CompletableFuture<HttpResponse<String>>> held, int requests) {
-        for (int i = 0; i < requests; i++) {
-            held.add(load.client().sendAsync(load.request("/?pause=30000").GET().build(),
-                    HttpResponse.BodyHandlers.ofString()));
-        }
     }
 
     @ParameterizedTest

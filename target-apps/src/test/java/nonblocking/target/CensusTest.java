@@ -83,11 +83,7 @@ class CensusTest {
             await().atMost(WAIT).until(() -> http.census().get("served").asLong() == 3);
 
             // Hold 5 requests in the pause and look at them.
-            List<CompletableFuture<HttpResponse<String>>> held = new ArrayList<>();
-            for (int i = 0; i < 5; i++) {
-                held.add(http.client().sendAsync(http.request("/?pause=3000").GET().build(),
-                        HttpResponse.BodyHandlers.ofString()));
-            }
+            List<CompletableFuture<HttpResponse<String>>> held = http.sendAsync("/?pause=3000", 5);
             await().atMost(WAIT).until(() -> http.census().get("in_flight").asInt() == 5);
             assertThat(http.threads().get("in_flight_peak").asInt()).isEqualTo(5);
 

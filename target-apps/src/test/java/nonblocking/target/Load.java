@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -22,12 +21,8 @@ final class Load {
     }
 
     static Burst burst(TestHttp http, int requests, String pathAndQuery, Duration limit) throws Exception {
-        List<CompletableFuture<HttpResponse<String>>> futures = new ArrayList<>(requests);
         long start = System.nanoTime();
-        for (int i = 0; i < requests; i++) {
-            futures.add(http.client().sendAsync(http.request(pathAndQuery).GET().build(),
-                    HttpResponse.BodyHandlers.ofString()));
-        }
+        List<CompletableFuture<HttpResponse<String>>> futures = http.sendAsync(pathAndQuery, requests);
         CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new))
                 .get(limit.toMillis(), TimeUnit.MILLISECONDS);
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);

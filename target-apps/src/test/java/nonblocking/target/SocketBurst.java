@@ -40,10 +40,6 @@ final class SocketBurst implements AutoCloseable {
         return burst;
     }
 
-    int size() {
-        return sockets.size();
-    }
-
     /** One request on every connection at once; waits for all replies, at most {@code limit}. */
     Result send(String pathAndQuery, Duration limit) throws Exception {
         String request = "GET " + pathAndQuery + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";

@@ -43,6 +43,15 @@ class TargetProcessTest {
                 .start();
     }
 
+    /** The child's first stdout line, matched against {@link #READY}; fails if it is not a ready line. */
+    private Matcher awaitReadyLine(Process process) throws Exception {
+        await().atMost(Duration.ofSeconds(30)).until(() -> !stdout().isEmpty() || !process.isAlive());
+        String line = stdout().isEmpty() ? "" : stdout().get(0);
+        Matcher ready = READY.matcher(line);
+        assertThat(ready.matches()).as(line).isTrue();
+        return ready;
+    }
+
     private List<String> stdout() throws Exception {
         return Files.readAllLines(dir.resolve("stdout.txt"), StandardCharsets.UTF_8);
     }
@@ -51,10 +60,7 @@ class TargetProcessTest {
     void printsOneReadyLineServesAndStopsOnSigterm() throws Exception {
         Process process = launch("--model", "virtual", "--port", "0", "--pause", "300", "--exit-with-parent");
         try {
-            await().atMost(Duration.ofSeconds(30)).until(() -> !stdout().isEmpty() || !process.isAlive());
-            String line = stdout().isEmpty() ? "" : stdout().get(0);
-            Matcher ready = READY.matcher(line);
-            assertThat(ready.matches()).as(line).isTrue();
+            Matcher ready = awaitReadyLine(process);
             assertThat(ready.group(1)).isEqualTo("virtual");
             assertThat(ready.group(3)).as("no census port unless asked").isNull();
             assertThat(ready.group(4)).startsWith("virtual(max-virtual-threads=unbounded,");
@@ -81,10 +87,7 @@ class TargetProcessTest {
     void censusPortIsOnTheReadyLineAndServesTheCensusOnly() throws Exception {
         Process process = launch("--model", "blocking", "--port", "0", "--census-port", "0", "--exit-with-parent");
         try {
-            await().atMost(Duration.ofSeconds(30)).until(() -> !stdout().isEmpty() || !process.isAlive());
-            String line = stdout().isEmpty() ? "" : stdout().get(0);
-            Matcher ready = READY.matcher(line);
-            assertThat(ready.matches()).as(line).isTrue();
+            Matcher ready = awaitReadyLine(process);
             URI url = URI.create(ready.group(2));
             URI census = URI.create(ready.group(3));
             assertThat(census.getHost()).isEqualTo("127.0.0.1");

@@ -8,6 +8,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 
 /** A real HTTP/1.1 client for tests. One connection per concurrent request, so it can hold thousands. */
@@ -42,6 +45,15 @@ final class TestHttp implements AutoCloseable {
 
     HttpResponse<String> get(String pathAndQuery) throws IOException, InterruptedException {
         return client.send(request(pathAndQuery).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** {@code requests} GETs at once, each on its own connection; the caller waits for (or abandons) them. */
+    List<CompletableFuture<HttpResponse<String>>> sendAsync(String pathAndQuery, int requests) {
+        List<CompletableFuture<HttpResponse<String>>> futures = new ArrayList<>(requests);
+        for (int i = 0; i < requests; i++) {
+            futures.add(client.sendAsync(request(pathAndQuery).GET().build(), HttpResponse.BodyHandlers.ofString()));
+        }
+        return futures;
     }
 
     HttpResponse<String> send(String method, String pathAndQuery) throws IOException, InterruptedException {
