@@ -33,9 +33,10 @@ class ContainerCommandTest {
     @BeforeAll
     static void read() throws IOException {
         root = Path.of("").toAbsolutePath();
-        while (!Files.exists(root.resolve("docker-compose.yml"))) {
+        while (root != null && !Files.exists(root.resolve("docker-compose.yml"))) {
             root = root.getParent();
         }
+        assertThat(root).as("docker-compose.yml above " + Path.of("").toAbsolutePath()).isNotNull();
         compose = new ObjectMapper(new YAMLFactory()).readTree(root.resolve("docker-compose.yml").toFile());
         dockerfile = Files.readString(root.resolve("target-apps/Dockerfile"));
     }
