@@ -84,10 +84,6 @@ public record TargetConfig(
                 DEFAULT_PAUSE_MS, DEFAULT_IDLE_TIMEOUT_MS, DEFAULT_STOP_TIMEOUT_MS, DEFAULT_HEADER_CACHE_SIZE, null);
     }
 
-    public TargetConfig withPort(int newPort) {
-        return new TargetConfig(model, host, newPort, threads, maxVirtualThreads, pauseMs, idleTimeoutMs, stopTimeoutMs, headerCacheSize, censusPort);
-    }
-
     public TargetConfig withThreads(int newThreads) {
         return new TargetConfig(model, host, port, newThreads, maxVirtualThreads, pauseMs, idleTimeoutMs, stopTimeoutMs, headerCacheSize, censusPort);
     }
