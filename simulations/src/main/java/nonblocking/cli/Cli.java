@@ -1,14 +1,13 @@
 package nonblocking.cli;
 
+import nonblocking.NonblockingException;
 import nonblocking.gate.Baseline;
 import nonblocking.gate.Gate;
 import nonblocking.gate.Rules;
-import nonblocking.gate.RulesException;
 import nonblocking.gate.RulesFile;
 import nonblocking.gate.Verdict;
 import nonblocking.report.Report;
 import nonblocking.results.Results;
-import nonblocking.results.ResultsException;
 import nonblocking.results.ResultsFile;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -57,23 +56,18 @@ public final class Cli {
         }
     }
 
-    @Command(name = "report", description = "Rebuild report.html, summary.md and the charts next to a results.json.")
+    @Command(name = "report", description = "Rebuild report.html, summary.md and the charts next to a results.json (and in latest/ when it holds the same run).")
     static final class ReportCommand extends Streams implements Callable<Integer> {
         @Parameters(arity = "0..1", defaultValue = LATEST, description = "results.json of the run (default: ${DEFAULT-VALUE})")
         Path results;
 
-        @Option(names = "--gatling-report", description = "Gatling's report folder of the run (default: found by time under target/gatling/)")
-        Path gatlingReport;
-
         @Override
         public Integer call() {
             try {
-                Results run = ResultsFile.read(results);
-                Path runDir = results.toAbsolutePath().getParent();
-                Report.write(run, runDir, gatlingReport);
-                out.println("report written: " + runDir.resolve(Report.HTML));
+                Report.writeEverywhere(ResultsFile.read(results), results, null);
+                out.println("report written: " + results.toAbsolutePath().getParent().resolve(Report.HTML));
                 return 0;
-            } catch (ResultsException | UncheckedIOException e) {
+            } catch (NonblockingException | UncheckedIOException e) {
                 err.println(e.getMessage());
                 return 1;
             }
@@ -122,7 +116,7 @@ public final class Cli {
             try {
                 run = ResultsFile.read(from);
                 gateRules = RulesFile.read(rules);
-            } catch (ResultsException | RulesException e) {
+            } catch (NonblockingException e) {
                 err.println(e.getMessage());
                 return 1;
             }
@@ -135,7 +129,7 @@ public final class Cli {
             }
             try {
                 ResultsFile.write(run, to);
-            } catch (ResultsException e) {
+            } catch (NonblockingException e) {
                 err.println(e.getMessage());
                 return 1;
             }

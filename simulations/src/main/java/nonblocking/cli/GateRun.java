@@ -31,9 +31,8 @@ public final class GateRun {
         List<Verdict> verdicts = new ArrayList<>(outcome.verdicts());
         String markdown = null;
         if (outcome.run() != null) {
-            Path runDir = results.toAbsolutePath().getParent();
             try {
-                markdown = Report.write(outcome.run(), runDir, null, outcome.verdicts());
+                markdown = Report.writeEverywhere(outcome.run(), results, outcome.verdicts());
             } catch (UncheckedIOException e) {
                 verdicts.add(Verdict.error("report", Report.HTML, "cannot rewrite the report: " + e.getMessage()));
             }

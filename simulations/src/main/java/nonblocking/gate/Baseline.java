@@ -1,7 +1,7 @@
 package nonblocking.gate;
 
 import nonblocking.results.Results;
-import nonblocking.results.ResultsException;
+import nonblocking.NonblockingException;
 import nonblocking.results.ResultsFile;
 
 import java.nio.file.Files;
@@ -20,7 +20,7 @@ public record Baseline(Results results, String problem) {
         }
         try {
             return new Baseline(ResultsFile.read(file), null);
-        } catch (ResultsException e) {
+        } catch (NonblockingException e) {
             return new Baseline(null, "baseline: " + e.getMessage());
         }
     }

@@ -2,7 +2,8 @@ package nonblocking.gate;
 
 import nonblocking.results.LevelResult;
 import nonblocking.results.Results;
-import nonblocking.results.ResultsException;
+import nonblocking.NonblockingException;
+import nonblocking.results.Gap;
 import nonblocking.results.ResultsFile;
 import nonblocking.results.TargetResult;
 
@@ -13,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import static nonblocking.gate.Verdict.number;
+import static nonblocking.results.Numbers.plain;
 
 /**
  * The performance gate: judges one run of the ladder against {@code rules.yaml} and the committed baseline.
@@ -49,12 +50,12 @@ public final class Gate {
         Results run = null;
         try {
             rules = RulesFile.read(rulesFile);
-        } catch (RulesException e) {
+        } catch (NonblockingException e) {
             errors.add(Verdict.error("inputs", "rules.yaml", e.getMessage()));
         }
         try {
             run = ResultsFile.read(resultsFile);
-        } catch (ResultsException e) {
+        } catch (NonblockingException e) {
             errors.add(Verdict.error("inputs", "results.json", e.getMessage()));
         }
         if (!errors.isEmpty()) {
@@ -70,64 +71,66 @@ public final class Gate {
     }
 
     /**
-     * The rules that judge the run by itself: gap, virtual_top_level, virtual_efficiency.
-     * The baseline (nullable) only adds its value of each metric for context.
+     * The rules that judge the run by itself: gap, top_level, efficiency. A rule about a target the run lacks is a
+     * FAIL with its reason. The baseline (nullable) only adds its value of each metric for context.
      */
     public static List<Verdict> ownRules(Results run, Rules rules, Results baseline) {
         List<Verdict> verdicts = new ArrayList<>();
-        verdicts.add(gap(run, rules.gap().min(), baseline));
-        if (rules.virtualTopLevel()) {
-            verdicts.add(virtualTopLevel(run, baseline));
+        verdicts.add(gap(run, rules.gap(), baseline));
+        for (String target : rules.topLevel().targets()) {
+            verdicts.add(topLevel(run, target, baseline));
         }
-        verdicts.add(virtualEfficiency(run, rules.virtualEfficiency().min(), baseline));
+        for (String target : rules.efficiency().targets()) {
+            verdicts.add(efficiency(run, target, rules.efficiency().min(), baseline));
+        }
         return verdicts;
     }
 
-    private static Verdict gap(Results run, double min, Results baseline) {
-        if (run.gap() == null) {
-            return Verdict.error("gap", "gap", "no gap in the results: a target is missing or blocking sustained no level");
+    private static Verdict gap(Results run, Rules.GapRule rule, Results baseline) {
+        String metric = "gap " + rule.of() + "/" + rule.over();
+        Gap gap = Gap.of(run.targets(), rule.of(), rule.over());
+        if (gap == null) {
+            return Verdict.error("gap", metric, "the run has no " + (run.targets().containsKey(rule.of()) ? rule.over() : rule.of()) + " target");
         }
-        Double baselineGap = baseline == null ? null : baseline.gap();
-        return new Verdict("gap", "gap", run.gap(), ">= " + number(min), baselineGap, run.gap() >= min - EPSILON, null);
+        if (gap.factor() == null) {
+            return Verdict.error("gap", metric, rule.over() + " sustained no level: the gap is undefined");
+        }
+        Gap before = baseline == null ? null : Gap.of(baseline.targets(), rule.of(), rule.over());
+        return new Verdict("gap", metric, gap.factor(), ">= " + plain(rule.min()), before == null ? null : before.factor(),
+                gap.factor() >= rule.min() - EPSILON, gap.lowerBound() ? "a lower bound: " + rule.of() + " held the top level" : null);
     }
 
-    private static Verdict virtualTopLevel(Results run, Results baseline) {
-        String rule = "virtual_top_level";
-        String metric = "virtual.sustainable_users";
-        TargetResult virtual = run.targets().get("virtual");
-        if (virtual == null) {
-            return Verdict.error(rule, metric, "no virtual target in the results");
+    private static Verdict topLevel(Results run, String name, Results baseline) {
+        String rule = "top_level";
+        String metric = name + ".sustainable_users";
+        TargetResult target = run.targets().get(name);
+        if (target == null) {
+            return Verdict.error(rule, metric, "the run has no " + name + " target");
         }
-        int top = topLevel(run);
+        int top = run.topLevel();
         if (top == 0) {
             return Verdict.error(rule, metric, "the results hold no level");
         }
-        int sustained = virtual.sustainableUsers();
+        int sustained = target.sustainableUsers();
         return new Verdict(rule, metric, (double) sustained, "= top level " + top,
-                sustainableUsers(baseline, "virtual"), sustained >= top, null);
+                sustainableUsers(baseline, name), sustained >= top, null);
     }
 
-    /** The top level of the ladder: the most users any target was driven with. */
-    static int topLevel(Results run) {
-        List<Integer> users = run.levelUsers();
-        return users.isEmpty() ? 0 : users.getLast();
-    }
-
-    private static Verdict virtualEfficiency(Results run, double min, Results baseline) {
-        String rule = "virtual_efficiency";
-        String metric = "virtual.efficiency_min";
-        TargetResult virtual = run.targets().get("virtual");
-        if (virtual == null) {
-            return Verdict.error(rule, metric, "no virtual target in the results");
+    private static Verdict efficiency(Results run, String name, double min, Results baseline) {
+        String rule = "efficiency";
+        String metric = name + ".efficiency_min";
+        TargetResult target = run.targets().get(name);
+        if (target == null) {
+            return Verdict.error(rule, metric, "the run has no " + name + " target");
         }
-        LevelResult worst = worst(virtual.sustainedLevels());
+        LevelResult worst = worst(target.sustainedLevels());
         if (worst == null) {
-            return Verdict.error(rule, metric, "virtual sustained no level");
+            return Verdict.error(rule, metric, name + " sustained no level");
         }
-        TargetResult baselineVirtual = baseline == null ? null : baseline.targets().get("virtual");
-        LevelResult baselineWorst = baselineVirtual == null ? null : worst(baselineVirtual.sustainedLevels());
-        return new Verdict(rule, metric, worst.efficiency(), ">= " + number(min) + " at each sustained level",
-                baselineWorst == null ? null : baselineWorst.efficiency(),
+        TargetResult before = baseline == null ? null : baseline.targets().get(name);
+        LevelResult worstBefore = before == null ? null : worst(before.sustainedLevels());
+        return new Verdict(rule, metric, worst.efficiency(), ">= " + plain(min) + " at each sustained level",
+                worstBefore == null ? null : worstBefore.efficiency(),
                 worst.efficiency() >= min - EPSILON, "at " + worst.users() + " users");
     }
 
@@ -175,7 +178,7 @@ public final class Gate {
         double limit = worstBefore.efficiency() * (1 - maxDrop);
         String levels = common.getFirst().users() + "-" + common.getLast().users() + " users";
         return new Verdict(rule, metric, worst.efficiency(),
-                ">= " + number(limit) + " (baseline - " + number(maxDrop * 100) + "%)",
+                ">= " + plain(limit) + " (baseline - " + plain(maxDrop * 100) + "%)",
                 worstBefore.efficiency(), worst.efficiency() >= limit - EPSILON,
                 "worst of " + levels + ", at " + worst.users());
     }
@@ -191,7 +194,7 @@ public final class Gate {
                     + " ms: not comparable (refresh the baseline)";
         }
         if (!run.targets().containsKey(target)) {
-            return "no " + target + " target in the results";
+            return "the run has no " + target + " target";
         }
         if (!before.targets().containsKey(target)) {
             return "no " + target + " target in the baseline";

@@ -3,18 +3,24 @@ package nonblocking.gate;
 import java.util.List;
 
 /**
- * The gate's thresholds, as {@code simulations/gate/rules.yaml} sets them (that file explains each rule).
- * {@link RulesFile} reads and validates it: every field is required.
+ * The gate's thresholds, as {@code simulations/gate/rules.yaml} sets them (that file explains each rule); each
+ * rule names the targets it applies to. {@link RulesFile} reads and validates it: every field is required.
  *
- * @param gap               minimum of virtual / blocking sustainable users
- * @param virtualTopLevel   whether virtual must sustain the top level of the ladder
- * @param virtualEfficiency minimum efficiency of virtual at each level it sustained
- * @param baseline          comparison against the committed baseline run
+ * @param gap        minimum of one target's sustainable users over another's
+ * @param topLevel   targets that must sustain the top level of the ladder
+ * @param efficiency minimum efficiency of some targets at each level they sustained
+ * @param baseline   comparison against the committed baseline run
  */
-public record Rules(Minimum gap, Boolean virtualTopLevel, Minimum virtualEfficiency, Baseline baseline) {
+public record Rules(GapRule gap, Targets topLevel, EfficiencyRule efficiency, Baseline baseline) {
 
-    /** A lower bound. */
-    public record Minimum(Double min) {
+    /** @param of the numerator's target, {@code over} the denominator's, {@code min} the lowest passing factor */
+    public record GapRule(String of, String over, Double min) {
+    }
+
+    public record Targets(List<String> targets) {
+    }
+
+    public record EfficiencyRule(List<String> targets, Double min) {
     }
 
     /**

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import nonblocking.NonblockingException;
 import nonblocking.results.ResultsFile;
 
 import java.io.IOException;
@@ -12,7 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
-/** Reads {@code rules.yaml}; every failure is a {@link RulesException} with a one-line message. */
+/** Reads {@code rules.yaml}; every failure is a {@link NonblockingException} with a one-line message. */
 public final class RulesFile {
 
     /** Strict: an unknown key is a typo that would silently drop a rule, so it is an error. */
@@ -29,15 +30,15 @@ public final class RulesFile {
         try {
             rules = MAPPER.readValue(Files.readString(file), Rules.class);
         } catch (NoSuchFileException e) {
-            throw new RulesException("no rules file at " + file, e);
+            throw new NonblockingException("no rules file at " + file, e);
         } catch (JacksonException e) {
-            throw new RulesException("rules file " + file + " is corrupt: " + ResultsFile.firstLine(e.getOriginalMessage()), e);
+            throw new NonblockingException("rules file " + file + " is corrupt: " + ResultsFile.firstLine(e.getOriginalMessage()), e);
         } catch (IOException e) {
-            throw new RulesException("cannot read rules file " + file + ": " + e, e);
+            throw new NonblockingException("cannot read rules file " + file + ": " + e, e);
         }
         String problem = problem(rules);
         if (problem != null) {
-            throw new RulesException("rules file " + file + " is invalid: " + problem, null);
+            throw new NonblockingException("rules file " + file + " is invalid: " + problem);
         }
         return rules;
     }
@@ -47,15 +48,17 @@ public final class RulesFile {
         if (rules == null) {
             return "it is empty";
         }
-        if (rules.gap() == null || rules.gap().min() == null || !(rules.gap().min() > 0)) {
-            return "gap.min must be a number above 0";
+        Rules.GapRule gap = rules.gap();
+        if (gap == null || blank(gap.of()) || blank(gap.over()) || gap.min() == null || !(gap.min() > 0)) {
+            return "gap needs of, over (target names) and min (a number above 0)";
         }
-        if (rules.virtualTopLevel() == null) {
-            return "virtual_top_level must be true or false";
+        if (rules.topLevel() == null || rules.topLevel().targets() == null) {
+            return "top_level.targets must be a list of target names (it may be empty)";
         }
-        if (rules.virtualEfficiency() == null || rules.virtualEfficiency().min() == null
-                || !(rules.virtualEfficiency().min() > 0 && rules.virtualEfficiency().min() <= 1)) {
-            return "virtual_efficiency.min must be a number in (0, 1]";
+        Rules.EfficiencyRule efficiency = rules.efficiency();
+        if (efficiency == null || efficiency.targets() == null || efficiency.min() == null
+                || !(efficiency.min() > 0 && efficiency.min() <= 1)) {
+            return "efficiency needs targets (a list) and min (a number in (0, 1])";
         }
         if (rules.baseline() == null || rules.baseline().targets() == null) {
             return "baseline.targets must be a list (it may be empty)";
@@ -65,5 +68,9 @@ public final class RulesFile {
             return "baseline.max_efficiency_drop must be a number in [0, 1)";
         }
         return null;
+    }
+
+    private static boolean blank(String text) {
+        return text == null || text.isBlank();
     }
 }

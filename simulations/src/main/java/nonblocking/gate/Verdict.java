@@ -1,7 +1,6 @@
 package nonblocking.gate;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
+import nonblocking.results.Numbers;
 
 /**
  * What one rule decided.
@@ -43,18 +42,10 @@ public record Verdict(String rule, String metric, Double measured, String limit,
         if (measured == null) {
             return note;
         }
-        return note == null ? number(measured) : number(measured) + " (" + note + ")";
+        return note == null ? Numbers.plain(measured) : Numbers.plain(measured) + " (" + note + ")";
     }
 
     public String baselineText() {
-        return baseline == null ? "none" : number(baseline);
-    }
-
-    /** Integers without decimals, others with at most four: 3200, 16, 12.5, 0.9412. */
-    public static String number(double value) {
-        if (!Double.isFinite(value)) {
-            return String.valueOf(value);
-        }
-        return BigDecimal.valueOf(value).setScale(4, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
+        return baseline == null ? "none" : Numbers.plain(baseline);
     }
 }

@@ -1,5 +1,8 @@
 package nonblocking.ladder;
 
+import nonblocking.NonblockingException;
+import nonblocking.target.ThreadModel;
+
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -15,25 +18,12 @@ import java.util.Map;
 
 /**
  * What to run, from a profile and {@code -D} overrides (Gatling's Maven plugin passes Maven's {@code -D}
- * properties on to its forked JVM as system properties).
+ * properties on to its forked JVM as system properties). The README's "Running the ladder" lists them all.
  *
- * <table>
- *   <caption>Properties</caption>
- *   <tr><td>profile</td><td>default | seed | c10k</td></tr>
- *   <tr><td>levels</td><td>users per level, comma-separated, increasing</td></tr>
- *   <tr><td>hold, ramp, warmup</td><td>seconds (decimals allowed)</td></tr>
- *   <tr><td>pause, timeout</td><td>milliseconds</td></tr>
- *   <tr><td>targets</td><td>blocking,virtual (run in this order) or one of them</td></tr>
- *   <tr><td>blocking.threads</td><td>pool size of the managed blocking target</td></tr>
- *   <tr><td>virtual.maxVirtualThreads</td><td>cap of the managed virtual target (the "cripple")</td></tr>
- *   <tr><td>target.heap</td><td>fixed heap of both managed targets, e.g. 512m or 2g</td></tr>
- *   <tr><td>blocking.url, virtual.url</td><td>drive this server instead of starting one</td></tr>
- *   <tr><td>blocking.census, virtual.census</td><td>that server's census port, if it has one (default: its URL)</td></tr>
- *   <tr><td>remote</td><td>true: allow URLs that are not this machine's loopback (default false)</td></tr>
- *   <tr><td>runId</td><td>run folder name (default: UTC time and profile)</td></tr>
- *   <tr><td>nonblocking.output</td><td>folder of run folders (default simulations/target/nonblocking)</td></tr>
- *   <tr><td>nonblocking.gatlingResults</td><td>Gatling's results folder, to find this run's report</td></tr>
- * </table>
+ * <p>Targets are named: {@code -Dtargets=blocking,virtual} (the default) or any names, each described by
+ * {@code -D<name>.model|threads|maxVirtualThreads|url|census} (see {@link TargetSpec}). The built-in names
+ * below need no model; any other name needs a model or a URL. This class and target-apps are the only code that
+ * knows a target by name.
  */
 public record LadderConfig(
         String profile,
@@ -43,24 +33,22 @@ public record LadderConfig(
         Duration warmup,
         long pauseMs,
         long timeoutMs,
-        List<String> targets,
-        int blockingThreads,
-        Integer virtualMaxThreads,
+        List<TargetSpec> targets,
         String targetHeap,
-        Map<String, URI> urls,
-        Map<String, URI> censusUrls,
+        String gapOf,
+        String gapOver,
         String runId,
         Path outputDir,
         Path gatlingResultsDir) {
 
-    public static final String BLOCKING = "blocking";
-    public static final String VIRTUAL = "virtual";
-    public static final List<String> TARGETS = List.of(BLOCKING, VIRTUAL);
-
-    /** Every property this class reads; anything else is ignored. */
-    public static final List<String> PROPERTIES = List.of("profile", "levels", "hold", "ramp", "warmup", "pause",
-            "timeout", "targets", "blocking.threads", "virtual.maxVirtualThreads", "target.heap", "blocking.url", "virtual.url",
-            "blocking.census", "virtual.census", "remote", "runId", "nonblocking.output", "nonblocking.gatlingResults");
+    /** Built-in target names and their models. */
+    static final Map<String, ThreadModel> BUILT_IN = Map.of(
+            "blocking", ThreadModel.BLOCKING,
+            "virtual", ThreadModel.VIRTUAL);
+    static final String DEFAULT_TARGETS = "blocking,virtual";
+    /** The headline's gap, when the run has both: virtual over blocking. */
+    static final String DEFAULT_GAP_OF = "virtual";
+    static final String DEFAULT_GAP_OVER = "blocking";
 
     /** A named set of defaults. */
     public record Profile(String name, List<Integer> levels, double holdS, double rampS, double warmupS,
@@ -73,43 +61,38 @@ public record LadderConfig(
         Map<String, Profile> p = new LinkedHashMap<>();
         // ~70 s a target on 2 cores: 8 levels x (2 s ramp + 6 s hold) + 3 s warm-up.
         p.put("default", new Profile("default", List.of(25, 50, 100, 200, 400, 800, 1600, 3200),
-                6, 2, 3, 1000, 5000, 200, TargetCommand.DEFAULT_HEAP));
+                6, 2, 3, 1000, 5000, 200, DEFAULT_HEAP));
         // The blog's experiment: "Hello", sleep 0.1 s, "World"; a blocking pool of 10 like a small WSGI server.
-        p.put("seed", new Profile("seed", List.of(5, 10, 20, 50, 100, 200), 4, 1, 2, 100, 2000, 10,
-                TargetCommand.DEFAULT_HEAP));
+        p.put("seed", new Profile("seed", List.of(5, 10, 20, 50, 100, 200), 4, 1, 2, 100, 2000, 10, DEFAULT_HEAP));
         // Ten thousand users at 1 s: held longer and ramped slower (thousands of connects per step), on the same
         // 512 MB heap as the other profiles: with Jetty's header cache off (target-apps' JettyTuning) a
         // connection costs a few KB of heap instead of ~45 KB, so 10,000 fit.
         // It starts at the blocking pool size, so that the blocking target holds a level and the gap is defined.
         p.put("c10k", new Profile("c10k", List.of(200, 1000, 2500, 5000, 10000), 10, 5, 5, 1000, 10000, 200,
-                TargetCommand.DEFAULT_HEAP));
+                DEFAULT_HEAP));
         return Map.copyOf(p);
     }
+
+    /** Heap of every managed target unless -Dtarget.heap says otherwise. */
+    public static final String DEFAULT_HEAP = "512m";
 
     public LadderConfig {
         levels = List.copyOf(levels);
         targets = List.copyOf(targets);
-        urls = Map.copyOf(urls);
-        censusUrls = Map.copyOf(censusUrls);
     }
 
     public static LadderConfig fromSystemProperties() {
         Map<String, String> props = new LinkedHashMap<>();
-        for (String key : PROPERTIES) {
-            String value = System.getProperty(key);
-            if (value != null) {
-                props.put(key, value);
-            }
-        }
+        System.getProperties().forEach((key, value) -> props.put(key.toString(), value.toString()));
         return from(props);
     }
 
-    /** Reads a profile and its overrides; a bad value is a {@link LadderException} naming the property. */
+    /** Reads a profile and its overrides; a bad value is a one-line {@link NonblockingException} naming the property. */
     public static LadderConfig from(Map<String, String> props) {
         String profileName = props.getOrDefault("profile", "default").trim().toLowerCase(Locale.ROOT);
         Profile profile = PROFILES.get(profileName);
         if (profile == null) {
-            throw new LadderException("-Dprofile=" + profileName + " is unknown; use one of " + PROFILES.keySet().stream().sorted().toList());
+            throw new NonblockingException("-Dprofile=" + profileName + " is unknown; use one of " + PROFILES.keySet().stream().sorted().toList());
         }
         List<Integer> levels = props.containsKey("levels") ? levels(props.get("levels")) : profile.levels();
         Duration hold = seconds(props, "hold", profile.holdS(), false);
@@ -117,65 +100,68 @@ public record LadderConfig(
         Duration warmup = seconds(props, "warmup", profile.warmupS(), true);
         if (!ramp.isZero() && ramp.compareTo(Duration.ofSeconds(1)) < 0) {
             // Gatling 3.15 never injects a rampUsers(...).during(<1 s) step: the run would sit idle until maxDuration.
-            throw new LadderException("-Dramp=" + props.get("ramp") + " must be 0 (all users at once) or at least 1 second");
+            throw new NonblockingException("-Dramp=" + props.get("ramp") + " must be 0 (all users at once) or at least 1 second");
         }
         long pause = longValue(props, "pause", profile.pauseMs(), 0, 60_000);
         long timeout = longValue(props, "timeout", profile.timeoutMs(), 1, 600_000);
         if (timeout <= pause) {
-            throw new LadderException("-Dtimeout=" + timeout + " must be longer than the pause (" + pause + " ms)");
+            throw new NonblockingException("-Dtimeout=" + timeout + " must be longer than the pause (" + pause + " ms)");
         }
-        List<String> targets = targets(props.getOrDefault("targets", String.join(",", TARGETS)));
-        int threads = (int) longValue(props, "blocking.threads", profile.blockingThreads(), 1, 100_000);
-        Integer cap = props.containsKey("virtual.maxVirtualThreads")
-                && !props.get("virtual.maxVirtualThreads").isBlank()
-                && !"unbounded".equalsIgnoreCase(props.get("virtual.maxVirtualThreads").trim())
-                ? (int) longValue(props, "virtual.maxVirtualThreads", 0, 1, 10_000_000) : null;
         String heap = props.getOrDefault("target.heap", profile.targetHeap()).trim();
         if (!heap.matches("\\d+[kKmMgG]")) {
-            throw new LadderException("-Dtarget.heap=" + heap + " must be a JVM heap size such as 512m or 2g");
+            throw new NonblockingException("-Dtarget.heap=" + heap + " must be a JVM heap size such as 512m or 2g");
         }
         boolean remote = bool(props, "remote");
-        Map<String, URI> urls = new LinkedHashMap<>();
-        Map<String, URI> censusUrls = new LinkedHashMap<>();
-        for (String target : TARGETS) {
-            String raw = props.get(target + ".url");
-            if (raw != null && !raw.isBlank()) {
-                urls.put(target, url(target + ".url", raw.trim(), remote));
-            }
-            String census = props.get(target + ".census");
-            if (census != null && !census.isBlank()) {
-                if (raw == null || raw.isBlank()) {
-                    throw new LadderException("-D" + target + ".census needs -D" + target
-                            + ".url: a managed target's census port is found by the ladder itself");
-                }
-                censusUrls.put(target, url(target + ".census", census.trim(), remote));
-            }
+        List<TargetSpec> targets = new ArrayList<>();
+        for (String name : names(props.getOrDefault("targets", DEFAULT_TARGETS))) {
+            targets.add(target(name, props, profile, remote));
+        }
+        List<String> names = targets.stream().map(TargetSpec::name).toList();
+        String gapOf = props.getOrDefault("gap.of", DEFAULT_GAP_OF).trim();
+        String gapOver = props.getOrDefault("gap.over", DEFAULT_GAP_OVER).trim();
+        if ((props.containsKey("gap.of") || props.containsKey("gap.over"))
+                && !(names.contains(gapOf) && names.contains(gapOver) && !gapOf.equals(gapOver))) {
+            throw new NonblockingException("-Dgap.of=" + gapOf + " and -Dgap.over=" + gapOver
+                    + " must name two different targets of this run " + names);
         }
         String runId = props.get("runId");
         if (runId != null && !runId.matches("[A-Za-z0-9._-]+")) {
-            throw new LadderException("-DrunId=" + runId + " must be a plain folder name (letters, digits, . _ -)");
+            throw new NonblockingException("-DrunId=" + runId + " must be a plain folder name (letters, digits, . _ -)");
         }
         Path output = Path.of(props.getOrDefault("nonblocking.output", defaultOutput().toString()));
         Path gatling = Path.of(props.getOrDefault("nonblocking.gatlingResults", output.resolveSibling("gatling").toString()));
         // Shorter holds or ramps keep the experiment; other levels or another pause make it a different one.
         String name = levels.equals(profile.levels()) && pause == profile.pauseMs() ? profile.name() : "custom";
-        return new LadderConfig(name, levels, hold, ramp, warmup, pause, timeout, targets, threads, cap, heap, urls,
-                censusUrls, runId, output.toAbsolutePath().normalize(), gatling.toAbsolutePath().normalize());
+        return new LadderConfig(name, levels, hold, ramp, warmup, pause, timeout, targets, heap, gapOf, gapOver,
+                runId, output.toAbsolutePath().normalize(), gatling.toAbsolutePath().normalize());
     }
 
-    /** True when this run starts the target itself (no URL given for it). */
-    public boolean managed(String target) {
-        return !urls.containsKey(target);
+    /** One target from its -D<name>.* properties; built-in names bring their model and pool size. */
+    private static TargetSpec target(String name, Map<String, String> props, Profile profile, boolean remote) {
+        String rawModel = props.get(name + ".model");
+        ThreadModel model = rawModel == null || rawModel.isBlank() ? BUILT_IN.get(name) : model(name, rawModel);
+        Integer threads = props.containsKey(name + ".threads")
+                ? Integer.valueOf((int) longValue(props, name + ".threads", 0, 1, 100_000))
+                : model == ThreadModel.BLOCKING && !props.containsKey(name + ".url") ? profile.blockingThreads() : null;
+        String rawCap = props.get(name + ".maxVirtualThreads");
+        Integer cap = rawCap == null || rawCap.isBlank() || "unbounded".equalsIgnoreCase(rawCap.trim())
+                ? null : (int) longValue(props, name + ".maxVirtualThreads", 0, 1, 10_000_000);
+        URI url = optionalUrl(props, name + ".url", remote);
+        URI census = optionalUrl(props, name + ".census", remote);
+        return new TargetSpec(name, model, threads, cap, url, census);
     }
 
-    /** The pool size a managed target of this name is started with: blocking only, else null. */
-    public Integer threadsOf(String target) {
-        return BLOCKING.equals(target) ? blockingThreads : null;
+    private static ThreadModel model(String name, String raw) {
+        try {
+            return ThreadModel.valueOf(raw.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new NonblockingException("-D" + name + ".model=" + raw + " is unknown; use one of "
+                    + Arrays.stream(ThreadModel.values()).map(TargetSpec::label).toList());
+        }
     }
 
-    /** The virtual-thread cap a managed target of this name is started with: virtual only, null if none. */
-    public Integer maxVirtualThreadsOf(String target) {
-        return VIRTUAL.equals(target) ? virtualMaxThreads : null;
+    public List<String> targetNames() {
+        return targets.stream().map(TargetSpec::name).toList();
     }
 
     public int maxUsers() {
@@ -202,14 +188,14 @@ public record LadderConfig(
                 }
             }
         } catch (NumberFormatException e) {
-            throw new LadderException("-Dlevels=" + raw + " must be comma-separated user counts, e.g. 25,50,100");
+            throw new NonblockingException("-Dlevels=" + raw + " must be comma-separated user counts, e.g. 25,50,100");
         }
         if (levels.isEmpty()) {
-            throw new LadderException("-Dlevels is empty; give comma-separated user counts, e.g. 25,50,100");
+            throw new NonblockingException("-Dlevels is empty; give comma-separated user counts, e.g. 25,50,100");
         }
         for (int i = 0; i < levels.size(); i++) {
             if (levels.get(i) < 1 || (i > 0 && levels.get(i) <= levels.get(i - 1))) {
-                throw new LadderException("-Dlevels=" + raw + " must be positive and strictly increasing");
+                throw new NonblockingException("-Dlevels=" + raw + " must be positive and strictly increasing");
             }
         }
         return levels;
@@ -222,11 +208,11 @@ public record LadderConfig(
             try {
                 s = Double.parseDouble(raw.trim());
             } catch (NumberFormatException e) {
-                throw new LadderException("-D" + key + "=" + raw + " must be a number of seconds");
+                throw new NonblockingException("-D" + key + "=" + raw + " must be a number of seconds");
             }
         }
         if (Double.isNaN(s) || s < 0 || (!zeroOk && s == 0) || s > 3600) {
-            throw new LadderException("-D" + key + "=" + raw + " must be " + (zeroOk ? ">= 0" : "> 0") + " and <= 3600 seconds");
+            throw new NonblockingException("-D" + key + "=" + raw + " must be " + (zeroOk ? ">= 0" : "> 0") + " and <= 3600 seconds");
         }
         return Duration.ofNanos(Math.round(s * 1e9));
     }
@@ -240,21 +226,27 @@ public record LadderConfig(
         try {
             value = Long.parseLong(raw.trim());
         } catch (NumberFormatException e) {
-            throw new LadderException("-D" + key + "=" + raw + " must be a whole number");
+            throw new NonblockingException("-D" + key + "=" + raw + " must be a whole number");
         }
         if (value < min || value > max) {
-            throw new LadderException("-D" + key + "=" + raw + " must be between " + min + " and " + max);
+            throw new NonblockingException("-D" + key + "=" + raw + " must be between " + min + " and " + max);
         }
         return value;
     }
 
-    private static List<String> targets(String raw) {
-        List<String> targets = Arrays.stream(raw.split(",")).map(String::trim).filter(s -> !s.isEmpty())
+    private static List<String> names(String raw) {
+        List<String> names = Arrays.stream(raw.split(",")).map(String::trim).filter(s -> !s.isEmpty())
                 .map(s -> s.toLowerCase(Locale.ROOT)).distinct().toList();
-        if (targets.isEmpty() || !TARGETS.containsAll(targets)) {
-            throw new LadderException("-Dtargets=" + raw + " must list blocking and/or virtual");
+        if (names.isEmpty()) {
+            throw new NonblockingException("-Dtargets is empty; name the targets to run, e.g. blocking,virtual");
         }
-        return targets;
+        for (String name : names) {
+            if (!name.matches("[a-z][a-z0-9_-]*")) {
+                throw new NonblockingException("-Dtargets=" + raw + ": '" + name
+                        + "' must be a plain name (a letter, then letters, digits, _ or -)");
+            }
+        }
+        return names;
     }
 
     private static boolean bool(Map<String, String> props, String key) {
@@ -262,8 +254,13 @@ public record LadderConfig(
         return switch (raw) {
             case "true", "" -> true;   // a bare -Dremote means true, as for Maven's own flags
             case "false" -> false;
-            default -> throw new LadderException("-D" + key + "=" + props.get(key) + " must be true or false");
+            default -> throw new NonblockingException("-D" + key + "=" + props.get(key) + " must be true or false");
         };
+    }
+
+    private static URI optionalUrl(Map<String, String> props, String key, boolean remote) {
+        String raw = props.get(key);
+        return raw == null || raw.isBlank() ? null : url(key, raw.trim(), remote);
     }
 
     private static URI url(String key, String raw, boolean remote) {
@@ -271,15 +268,15 @@ public record LadderConfig(
         try {
             uri = new URI(raw.endsWith("/") ? raw : raw + "/");
         } catch (URISyntaxException e) {
-            throw new LadderException("-D" + key + "=" + raw + " is not a URL: " + e.getReason());
+            throw new NonblockingException("-D" + key + "=" + raw + " is not a URL: " + e.getReason());
         }
         if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null
                 || uri.getRawQuery() != null) {
-            throw new LadderException("-D" + key + "=" + raw + " must be an http(s) base URL such as http://127.0.0.1:8080/");
+            throw new NonblockingException("-D" + key + "=" + raw + " must be an http(s) base URL such as http://127.0.0.1:8080/");
         }
         if (!remote && !isLoopback(uri.getHost())) {
             // A load generator pointed at the wrong host is a denial of service: another machine needs a yes.
-            throw new LadderException("-D" + key + "=" + raw + " is not this machine's loopback;"
+            throw new NonblockingException("-D" + key + "=" + raw + " is not this machine's loopback;"
                     + " add -Dremote=true to send load to another host");
         }
         return uri;
@@ -292,7 +289,7 @@ public record LadderConfig(
             InetAddress[] addresses = InetAddress.getAllByName(bare);
             return addresses.length > 0 && Arrays.stream(addresses).allMatch(InetAddress::isLoopbackAddress);
         } catch (UnknownHostException e) {
-            throw new LadderException("cannot resolve host " + host + ": " + e.getMessage());
+            throw new NonblockingException("cannot resolve host " + host + ": " + e.getMessage());
         }
     }
 }

@@ -1,7 +1,7 @@
 package nonblocking.report;
 
-import nonblocking.gate.Verdict;
 import nonblocking.results.LevelResult;
+import nonblocking.results.Numbers;
 import nonblocking.results.Results;
 import nonblocking.results.Sustainability;
 import nonblocking.results.TargetResult;
@@ -77,7 +77,7 @@ final class Charts {
         int[] position = {0};
         forEachTarget(results, (name, target, colour) -> {
             if (target.sustainableUsers() > 0) {
-                plot.addDomainMarker(verticalMarker(target.sustainableUsers(), name + " sustains " + target.sustainableUsers(),
+                plot.addDomainMarker(verticalMarker(target.sustainableUsers(), name + " sustains " + Format.sustainable(target),
                         colour, position[0]++), Layer.BACKGROUND);
             }
         });
@@ -94,8 +94,8 @@ final class Charts {
         });
         XYPlot plot = lines.plot(axis(results), LogScaleAxis.values("latency of ok responses (ms, log scale)"));
         double limit = Sustainability.MAX_P99_PAUSES * results.pauseMs();
-        plot.addRangeMarker(horizontalMarker(limit, "sustainable: p99 ≤ " + Verdict.number(Sustainability.MAX_P99_PAUSES) + " × pause = "
-                + Numbers.milliseconds(limit) + " ms"));
+        plot.addRangeMarker(horizontalMarker(limit, "sustainable: p99 ≤ " + Numbers.plain(Sustainability.MAX_P99_PAUSES) + " × pause = "
+                + Format.milliseconds(limit) + " ms"));
         return new Chart("latency.png", "Latency",
                 chart("Latency (p50 solid, p99 dashed) vs concurrent users",
                         "lower is better · the floor is the " + results.pauseMs() + " ms pause the target waits per request", plot));
@@ -106,12 +106,13 @@ final class Charts {
         forEachTarget(results, (name, target, colour) -> lines.add(
                 series(name, target.levels(), LevelResult::koPercent, false), colour, LINE, false));
         NumberAxis percent = new NumberAxis("KO (% of requests)");
-        percent.setAutoRangeIncludesZero(true);
-        percent.setAutoRangeStickyZero(false);
-        percent.setAutoRangeMinimumSize(5);
+        // From 0, never below: a share cannot be negative. At least 0..5 % so that the 1 % limit shows.
+        double highest = results.targets().values().stream().flatMap(target -> target.levels().stream())
+                .mapToDouble(LevelResult::koPercent).max().orElse(0);
+        percent.setRange(0, Math.max(5, Math.min(100, highest) * 1.05));
         XYPlot plot = lines.plot(axis(results), percent);
         plot.addRangeMarker(horizontalMarker(Sustainability.MAX_KO_PERCENT,
-                "sustainable: KO ≤ " + Verdict.number(Sustainability.MAX_KO_PERCENT) + " %"));
+                "sustainable: KO ≤ " + Numbers.plain(Sustainability.MAX_KO_PERCENT) + " %"));
         return new Chart("errors.png", "KO share",
                 chart("Failed requests (KO) vs concurrent users", "lower is better · timeouts, error statuses and refused connections", plot));
     }
@@ -183,7 +184,7 @@ final class Charts {
     private static void forEachTarget(Results results, TargetAction action) {
         int position = 0;
         for (Map.Entry<String, TargetResult> entry : results.targets().entrySet()) {
-            action.accept(entry.getKey(), entry.getValue(), Palette.of(entry.getKey(), position++));
+            action.accept(entry.getKey(), entry.getValue(), Palette.of(position++));
         }
     }
 
@@ -205,8 +206,9 @@ final class Charts {
         return axis;
     }
 
+    /** Shapes alternate with colours, so that neighbouring targets differ in two ways. */
     private static Shape shape(Color colour) {
-        return colour.equals(Palette.BLOCKING) ? new Rectangle2D.Double(-4, -4, 8, 8) : new Ellipse2D.Double(-4.5, -4.5, 9, 9);
+        return (colour.getRGB() & 1) == 0 ? new Rectangle2D.Double(-4, -4, 8, 8) : new Ellipse2D.Double(-4.5, -4.5, 9, 9);
     }
 
     private static ValueMarker verticalMarker(double users, String label, Color colour, int position) {

@@ -1,6 +1,6 @@
 package nonblocking.report;
 
-/** Escaping for text put into HTML, in element content and in quoted attribute values alike. */
+/** Writing HTML: escaping for element content and quoted attribute values alike, and tables. */
 final class Html {
 
     private Html() {
@@ -21,5 +21,22 @@ final class Html {
             }
         }
         return out.toString();
+    }
+
+    static String table(Table table) {
+        StringBuilder html = new StringBuilder("<table>\n<tr>");
+        for (int c = 0; c < table.headers().size(); c++) {
+            html.append(table.text().get(c) ? "<th class=\"text\">" : "<th>").append(escape(table.headers().get(c))).append("</th>");
+        }
+        html.append("</tr>\n");
+        for (int r = 0; r < table.rows().size(); r++) {
+            html.append("<tr class=\"").append(escape(table.classes().get(r))).append("\">");
+            for (int c = 0; c < table.headers().size(); c++) {
+                html.append(table.text().get(c) ? "<td class=\"text\">" : "<td>")
+                        .append(escape(table.rows().get(r).get(c))).append("</td>");
+            }
+            html.append("</tr>\n");
+        }
+        return html.append("</table>\n").toString();
     }
 }

@@ -1,7 +1,7 @@
 package nonblocking.report;
 
 import nonblocking.gate.Verdict;
-import nonblocking.results.LevelResult;
+import nonblocking.results.Gap;
 import nonblocking.results.Results;
 import nonblocking.results.Sustainability;
 import nonblocking.results.TargetResult;
@@ -9,7 +9,6 @@ import nonblocking.results.TargetResult;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import static nonblocking.report.Html.escape;
 
@@ -25,7 +24,7 @@ final class HtmlPage {
 
     private static final String CSS = """
             body{margin:0;background:#f6f7f9;color:#1d1f23;font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"DejaVu Sans",sans-serif}
-            main{max-width:1000px;margin:0 auto;padding:24px}
+            main{max-width:1240px;margin:0 auto;padding:16px 20px}
             h1{font-size:34px;margin:4px 0 8px}
             h2{margin-top:40px;border-bottom:1px solid #d0d4da;padding-bottom:4px}
             .kicker{color:#5a606b;margin:0;text-transform:uppercase;letter-spacing:.05em;font-size:12px}
@@ -38,12 +37,13 @@ final class HtmlPage {
             figure{margin:20px 0;background:#fff;border:1px solid #d0d4da;border-radius:6px;padding:8px}
             figure img{width:100%;height:auto;display:block}
             figcaption{color:#5a606b;font-size:13px;padding:4px 8px}
-            table{border-collapse:collapse;background:#fff;font-size:13px;width:100%;margin:8px 0 16px}
-            th,td{border:1px solid #d0d4da;padding:4px 8px;text-align:right;white-space:nowrap}
+            table{border-collapse:collapse;background:#fff;font-size:12.5px;width:100%;margin:8px 0 16px}
+            th,td{border:1px solid #d0d4da;padding:3px 5px;text-align:right;white-space:nowrap}
+            th{white-space:normal;vertical-align:bottom}
             th{background:#eef0f3}
             td.text,th.text{text-align:left;white-space:normal}
-            tr.sustained td:first-child{box-shadow:inset 4px 0 #2e7d32}
-            tr.failed td:first-child{box-shadow:inset 4px 0 #b00020}
+            tr.sustained td:first-child,tr.pass td:first-child{box-shadow:inset 4px 0 #2e7d32}
+            tr.failed td:first-child,tr.fail td:first-child{box-shadow:inset 4px 0 #b00020}
             .pass{color:#2e7d32;font-weight:700}
             .fail{color:#b00020;font-weight:700}
             .scroll{overflow-x:auto}
@@ -56,9 +56,9 @@ final class HtmlPage {
     private HtmlPage() {
     }
 
-    static String render(Results results, List<Image> images, List<String> gatlingLinks, List<Verdict> verdicts) {
+    static String render(Results results, List<Image> images, List<Verdict> verdicts) {
         StringBuilder html = new StringBuilder(256 * 1024);
-        String headline = Headline.of(results);
+        String headline = Format.headline(results);
         html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
                 .append("<title>nonblocking · ").append(escape(headline)).append("</title>\n")
@@ -71,7 +71,7 @@ final class HtmlPage {
         levels(html, results);
         settings(html, results);
         howToRead(html, results);
-        gatling(html, gatlingLinks);
+        gatling(html, results.gatlingReport());
         html.append("<footer>Written by nonblocking.report from results.json of run ")
                 .append(escape(results.runId())).append(".</footer>\n</main>\n</body>\n</html>\n");
         return html.toString();
@@ -81,22 +81,24 @@ final class HtmlPage {
         html.append("<header>\n<p class=\"kicker\">nonblocking · run ").append(escape(results.runId()))
                 .append(" · profile ").append(escape(results.profile())).append("</p>\n")
                 .append("<h1 id=\"headline\">").append(escape(headline)).append("</h1>\n")
-                .append("<p class=\"lead\">The most concurrent users each target sustained (p99 ≤ ")
-                .append(escape(Numbers.milliseconds(Sustainability.MAX_P99_PAUSES * results.pauseMs())))
-                .append(" ms and at most ").append(escape(Verdict.number(Sustainability.MAX_KO_PERCENT)))
-                .append(" % KO, at every level up to it), and the gap: virtual over blocking.</p>\n<div class=\"cards\">\n");
+                .append("<p class=\"lead\">").append(escape(Format.headlineLegend(results))).append("</p>\n<div class=\"cards\">\n");
         int position = 0;
         for (Map.Entry<String, TargetResult> entry : results.targets().entrySet()) {
             html.append("<div class=\"card\" style=\"border-top-color:")
-                    .append(Palette.hex(Palette.of(entry.getKey(), position++))).append("\">")
+                    .append(Palette.hex(Palette.of(position++))).append("\">")
                     .append("<div class=\"name\">").append(escape(entry.getKey())).append("</div>")
-                    .append("<div class=\"value\">").append(escape(Numbers.integer(entry.getValue().sustainableUsers()))).append("</div>")
+                    .append("<div class=\"value\">").append(escape(Format.sustainable(entry.getValue()))).append("</div>")
                     .append("<div class=\"unit\">sustainable users</div>")
                     .append("<div class=\"config\">").append(escape(describe(entry.getValue().config()))).append("</div></div>\n");
         }
-        html.append("<div class=\"card\"><div class=\"name\">gap</div><div class=\"value\">")
-                .append(escape(Numbers.factor(results.gap()))).append("</div><div class=\"unit\">virtual / blocking</div></div>\n")
-                .append("</div>\n</header>\n");
+        Gap gap = results.gap();
+        if (gap != null) {
+            html.append("<div class=\"card\"><div class=\"name\">gap</div><div class=\"value\">")
+                    .append(escape((gap.lowerBound() && gap.factor() != null ? Format.AT_LEAST : "") + Format.factor(gap.factor())))
+                    .append("</div><div class=\"unit\">").append(escape(gap.of() + " / " + gap.over()))
+                    .append(gap.lowerBound() ? " · a lower bound" : "").append("</div></div>\n");
+        }
+        html.append("</div>\n</header>\n");
     }
 
     private static void gate(StringBuilder html, List<Verdict> verdicts) {
@@ -104,17 +106,7 @@ final class HtmlPage {
         html.append("<section id=\"gate\">\n<h2>Gate: <span class=\"").append(failed == 0 ? "pass\">PASS" : "fail\">FAIL")
                 .append("</span></h2>\n<p>").append(verdicts.size() - failed).append(" of ").append(verdicts.size())
                 .append(" rules pass (rules: <code>simulations/gate/rules.yaml</code>, baseline: <code>simulations/gate/baseline.json</code>).</p>\n")
-                .append("<div class=\"scroll\"><table>\n<tr><th class=\"text\"></th><th class=\"text\">Metric</th><th class=\"text\">Measured</th>")
-                .append("<th class=\"text\">Limit</th><th>Baseline</th><th class=\"text\">Rule</th></tr>\n");
-        for (Verdict verdict : verdicts) {
-            html.append("<tr><td class=\"text ").append(verdict.pass() ? "pass" : "fail").append("\">").append(verdict.status())
-                    .append("</td><td class=\"text\">").append(escape(verdict.metric()))
-                    .append("</td><td class=\"text\">").append(escape(verdict.measuredText()))
-                    .append("</td><td class=\"text\">").append(escape(verdict.limit() == null ? Numbers.NONE : verdict.limit()))
-                    .append("</td><td>").append(escape(verdict.measured() == null ? Numbers.NONE : verdict.baselineText()))
-                    .append("</td><td class=\"text\">").append(escape(verdict.rule())).append("</td></tr>\n");
-        }
-        html.append("</table></div>\n</section>\n");
+                .append(Html.table(Table.verdicts(verdicts))).append("</section>\n");
     }
 
     private static void charts(StringBuilder html, List<Image> images) {
@@ -131,35 +123,9 @@ final class HtmlPage {
     private static void levels(StringBuilder html, Results results) {
         html.append("<section id=\"levels\">\n<h2>Levels</h2>\n");
         for (Map.Entry<String, TargetResult> entry : results.targets().entrySet()) {
-            TargetResult target = entry.getValue();
             html.append("<h3>").append(escape(entry.getKey())).append(": sustains ")
-                    .append(escape(Numbers.integer(target.sustainableUsers()))).append(" users</h3>\n")
-                    .append("<div class=\"scroll\"><table>\n<tr><th>Users</th><th class=\"text\">Status</th><th>Requests</th><th>KO %</th>")
-                    .append("<th class=\"text\">KO reasons</th><th>Throughput req/s</th><th>Efficiency</th><th>p50 ms</th><th>p90 ms</th>")
-                    .append("<th>p99 ms</th><th>max ms</th><th>Platform threads</th><th>In flight</th><th>RSS peak</th>")
-                    .append("<th>Heap retained</th><th>Heap / user</th><th>RSS / user</th></tr>\n");
-            for (LevelResult level : target.levels()) {
-                html.append("<tr class=\"").append(target.sustains(level) ? "sustained" : "failed").append("\">")
-                        .append(cell(Numbers.integer(level.users())))
-                        .append(textCell(LevelStatus.of(level, target, results.pauseMs())))
-                        .append(cell(Numbers.integer(level.requests())))
-                        .append(cell(Numbers.percent(level.koPercent())))
-                        .append(textCell(koReasons(level)))
-                        .append(cell(Numbers.decimal(level.throughputRps(), 1)))
-                        .append(cell(Numbers.decimal(level.efficiency(), 3)))
-                        .append(cell(Numbers.milliseconds(level.p50Ms())))
-                        .append(cell(Numbers.milliseconds(level.p90Ms())))
-                        .append(cell(Numbers.milliseconds(level.p99Ms())))
-                        .append(cell(Numbers.milliseconds(level.maxMs())))
-                        .append(cell(Numbers.integer(level.platformThreadsPeak())))
-                        .append(cell(Numbers.integer(level.inFlightPeak())))
-                        .append(cell(Numbers.mebibytes(level.rssPeakBytes())))
-                        .append(cell(Numbers.mebibytes(level.heapRetainedBytes())))
-                        .append(cell(Numbers.kibibytes(level.heapPerUserBytes())))
-                        .append(cell(Numbers.kibibytes(level.rssPerUserBytes())))
-                        .append("</tr>\n");
-            }
-            html.append("</table></div>\n");
+                    .append(escape(Format.sustainable(entry.getValue()))).append(" users</h3>\n")
+                    .append(Html.table(Table.levels(entry.getValue(), results.pauseMs())));
         }
         html.append("</section>\n");
     }
@@ -169,12 +135,12 @@ final class HtmlPage {
         term(html, "run", results.runId());
         term(html, "profile", results.profile());
         term(html, "pause per request", results.pauseMs() + " ms");
-        term(html, "hold per level", Numbers.decimal(results.holdS(), 0) + " s (measured), after a ramp of " + Numbers.decimal(results.rampS(), 0) + " s");
+        term(html, "hold per level", Format.decimal(results.holdS(), 0) + " s (measured), after a ramp of " + Format.decimal(results.rampS(), 0) + " s");
         term(html, "request timeout", results.timeoutMs() + " ms");
         term(html, "started / finished", results.startedAt() + " / " + results.finishedAt());
         Results.Machine machine = results.machine();
         if (machine != null) {
-            term(html, "machine", machine.cores() + " cores · JDK " + machine.jdk() + " · " + machine.os()
+            term(html, "machine", machine.cores() + " cores · " + machine.os() + " · load generator's JDK " + machine.jdk()
                     + " · max open files " + machine.maxOpenFiles());
         }
         for (Map.Entry<String, TargetResult> entry : results.targets().entrySet()) {
@@ -182,8 +148,9 @@ final class HtmlPage {
             TargetResult.Memory idle = entry.getValue().idle();
             String text = config == null ? "not recorded"
                     : describe(config) + " · " + config.url() + (config.managed() ? " · started by the ladder" : " · not started by the ladder")
+                    + (entry.getValue().jdk() == null ? "" : " · JDK " + entry.getValue().jdk())
                     + (config.jvmArgs().isEmpty() ? "" : " · JVM " + String.join(" ", config.jvmArgs()))
-                    + (idle == null ? "" : " · idle heap " + Numbers.mebibytes(idle.heapUsedBytes()) + ", idle RSS " + Numbers.mebibytes(idle.rssBytes()));
+                    + (idle == null ? "" : " · idle heap " + Format.mebibytes(idle.heapUsedBytes()) + ", idle RSS " + Format.mebibytes(idle.rssBytes()));
             term(html, entry.getKey(), text);
         }
         html.append("</dl>\n</section>\n");
@@ -192,14 +159,13 @@ final class HtmlPage {
     private static void howToRead(StringBuilder html, Results results) {
         long pause = results.pauseMs();
         html.append("<section id=\"how-to-read\">\n<h2>How to read this</h2>\n<ul>\n")
-                .append("<li>Each level holds that many concurrent users for ").append(escape(Numbers.decimal(results.holdS(), 0)))
+                .append("<li>Each level holds that many concurrent users for ").append(escape(Format.decimal(results.holdS(), 0)))
                 .append(" s. Every user sends <code>GET /?pause=").append(pause)
                 .append("</code> and, when the answer comes, the next one. A target that keeps up answers in just over ")
                 .append(pause).append(" ms, so its throughput is users / pause: the dashed <em>ideal</em> line.</li>\n")
-                .append("<li>A level is <em>sustained</em> when its p99 is at most ")
-                .append(escape(Verdict.number(Sustainability.MAX_P99_PAUSES))).append(" × pause and at most ")
-                .append(escape(Verdict.number(Sustainability.MAX_KO_PERCENT))).append(" % of its requests fail (KO). ")
-                .append("A target's sustainable concurrency is the highest level in the unbroken run of sustained levels from the bottom.</li>\n")
+                .append("<li>A level is <em>sustained</em> when ").append(escape(Sustainability.limits()))
+                .append(". A target's sustainable concurrency is the highest level in the unbroken run of sustained levels from the bottom; ")
+                .append("≥ marks a target that sustained the top of its ladder, whose real limit lies higher.</li>\n")
                 .append("<li>A blocking pool holds one platform thread per request, pause included: beyond its thread count requests queue, ")
                 .append("latency grows with users / threads and throughput flattens at threads / pause. Virtual threads let go of their ")
                 .append("carrier during the pause, so throughput follows the ideal line until something else runs out ")
@@ -211,18 +177,15 @@ final class HtmlPage {
                 .append("</ul>\n</section>\n");
     }
 
-    private static void gatling(StringBuilder html, List<String> links) {
+    private static void gatling(StringBuilder html, String link) {
         html.append("<section id=\"gatling\">\n<h2>Gatling's own report</h2>\n");
-        if (links.isEmpty()) {
-            html.append("<p>No Gatling HTML report was found for this run (it is written to <code>simulations/target/gatling/</code>).</p>\n");
+        if (link == null) {
+            html.append("<p>The run recorded no Gatling HTML report (Gatling writes it to <code>simulations/target/gatling/</code>).</p>\n");
         } else {
-            html.append("<p>Request-level detail (response time distribution, requests per second over time) is in Gatling's report")
-                    .append(links.size() > 1 ? "s" : "").append(":</p>\n<ul>\n");
-            for (String link : links) {
-                html.append("<li><a href=\"").append(escape(link)).append("\">").append(escape(link)).append("</a></li>\n");
-            }
-            html.append("</ul>\n<p>The links are relative: they work from this run's folder and from <code>latest/</code>, ")
-                    .append("which holds a copy of this report at the same depth.</p>\n");
+            html.append("<p>Request-level detail (response time distribution, requests per second over time) is in Gatling's report: <a href=\"")
+                    .append(escape(link)).append("\">").append(escape(link)).append("</a>. ")
+                    .append("The link is relative: it works from this run's folder and from <code>latest/</code>, at the same depth. ")
+                    .append("Gatling's totals count every request, warm-ups, ramps and failed levels included; the tables here count each level's hold alone.</p>\n");
         }
         html.append("</section>\n");
     }
@@ -243,20 +206,6 @@ final class HtmlPage {
             model += ", at most " + config.maxVirtualThreads() + " virtual threads";
         }
         return model;
-    }
-
-    private static String koReasons(LevelResult level) {
-        return level.koReasons().entrySet().stream()
-                .map(reason -> reason.getKey() + " " + reason.getValue())
-                .collect(Collectors.joining(", "));
-    }
-
-    private static String cell(String text) {
-        return "<td>" + escape(text) + "</td>";
-    }
-
-    private static String textCell(String text) {
-        return "<td class=\"text\">" + escape(text) + "</td>";
     }
 
     private static void term(StringBuilder html, String term, String description) {

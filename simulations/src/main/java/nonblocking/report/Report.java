@@ -3,6 +3,7 @@ package nonblocking.report;
 import nonblocking.gate.Verdict;
 import nonblocking.results.Results;
 import nonblocking.results.ResultsFile;
+import nonblocking.results.RunFolders;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,9 +14,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The comparison report of one run, written into the run's folder: {@value #HTML} (self-contained), {@value #SUMMARY}
- * (for a CI job summary) and the charts as PNG files. The ladder calls it at the end of a run; the gate calls it again
- * with its verdicts.
+ * The comparison report of one run, rendered from its results (and the gate's verdicts, once a gate judged it) into
+ * the run's folder: {@value #HTML} (self-contained), {@value #SUMMARY} (for a CI job summary) and the charts as PNG
+ * files. The same input gives the same files: rendering again is harmless.
  */
 public final class Report {
 
@@ -26,18 +27,26 @@ public final class Report {
     }
 
     /**
-     * @param gatlingReportDir Gatling's own report folder of this run, or null to look for it under
-     *                         {@code <runDir>/../../gatling/} (see {@link GatlingReports})
+     * Renders into every folder that holds this run (its own and {@code latest/}, see {@link RunFolders#holding}).
+     *
+     * @param verdicts the gate's verdicts, shown in both files; null when the run was not judged
+     * @return the markdown summary, for the CI job summary
      */
-    public static void write(Results results, Path runDir, Path gatlingReportDir) {
-        write(results, runDir, gatlingReportDir, null);
+    public static String writeEverywhere(Results results, Path resultsFile, List<Verdict> verdicts) {
+        String summary = null;
+        for (Path dir : RunFolders.holding(resultsFile, results)) {
+            summary = write(results, dir, verdicts);
+        }
+        return summary;
     }
 
     /**
+     * Renders into one folder.
+     *
      * @param verdicts the gate's verdicts, shown in both files; null when the run was not judged
-     * @return the markdown summary it wrote, for the CI job summary
+     * @return the markdown summary it wrote
      */
-    public static String write(Results results, Path runDir, Path gatlingReportDir, List<Verdict> verdicts) {
+    public static String write(Results results, Path runDir, List<Verdict> verdicts) {
         try {
             Files.createDirectories(runDir);
             List<HtmlPage.Image> images = new ArrayList<>();
@@ -46,8 +55,8 @@ public final class Report {
                 ResultsFile.writeAtomically(runDir.resolve(chart.file()), png);
                 images.add(new HtmlPage.Image(chart.file(), chart.title(), png));
             }
-            List<String> gatlingLinks = GatlingReports.links(runDir, gatlingReportDir, results);
-            ResultsFile.writeAtomically(runDir.resolve(HTML), HtmlPage.render(results, images, gatlingLinks, verdicts).getBytes(StandardCharsets.UTF_8));
+            ResultsFile.writeAtomically(runDir.resolve(HTML),
+                    HtmlPage.render(results, images, verdicts).getBytes(StandardCharsets.UTF_8));
             String summary = SummaryMarkdown.render(results, verdicts);
             ResultsFile.writeAtomically(runDir.resolve(SUMMARY), summary.getBytes(StandardCharsets.UTF_8));
             return summary;

@@ -8,19 +8,19 @@ import java.util.Map;
  * One run of the ladder: what {@code results.json} holds. Field names are written in snake_case
  * (see {@link ResultsFile}); the schema is documented in the README and versioned by {@link #SCHEMA}.
  *
- * @param schema     version of this layout; readers refuse any other
- * @param runId      folder name of the run under {@code simulations/target/nonblocking/}
- * @param profile    ladder profile name (default, seed, c10k, or custom)
- * @param pauseMs    the pause each request asked the target for
- * @param holdS      seconds each level is held (and measured)
- * @param rampS      seconds of ramp before each level (not measured)
- * @param timeoutMs  request timeout of the load generator
- * @param startedAt  ISO-8601 instant
- * @param finishedAt ISO-8601 instant
- * @param machine    where it ran
- * @param targets    per target name ("blocking", "virtual"), in run order
- * @param gap        virtual sustainable users / blocking sustainable users; null when not both measured
- *                   or blocking sustained no level
+ * @param schema        version of this layout; readers refuse any other
+ * @param runId         name of the run's folder under {@code simulations/target/nonblocking/}
+ * @param profile       ladder profile name (default, seed, c10k, or custom)
+ * @param pauseMs       the pause each request asked the target for
+ * @param holdS         seconds each level is held (and measured)
+ * @param rampS         seconds of ramp before each level (not measured)
+ * @param timeoutMs     request timeout of the load generator
+ * @param startedAt     ISO-8601 instant
+ * @param finishedAt    ISO-8601 instant
+ * @param machine       where it ran
+ * @param gatlingReport Gatling's own report of this run, relative to the run's folder; null when none was found
+ * @param targets       per target name, in run order
+ * @param gap           the headline's ratio, naming its two targets; null when the run lacks one of them
  */
 public record Results(
         int schema,
@@ -33,23 +33,15 @@ public record Results(
         String startedAt,
         String finishedAt,
         Machine machine,
+        String gatlingReport,
         Map<String, TargetResult> targets,
-        Double gap) {
+        Gap gap) {
 
-    public static final int SCHEMA = 1;
+    /** 2: targets by any name, each with its model; the gap names what it divides. */
+    public static final int SCHEMA = 2;
 
     public Results {
         targets = targets == null ? Map.of() : new LinkedHashMap<>(targets);
-    }
-
-    /** The gap as the issue defines it: virtual over blocking sustainable users. */
-    public static Double gapOf(Map<String, TargetResult> targets) {
-        TargetResult blocking = targets.get("blocking");
-        TargetResult virtual = targets.get("virtual");
-        if (blocking == null || virtual == null || blocking.sustainableUsers() <= 0) {
-            return null;
-        }
-        return (double) virtual.sustainableUsers() / blocking.sustainableUsers();
     }
 
     /** The user counts of every level any target ran, distinct and ascending: the rows and the x axis. */
@@ -60,6 +52,12 @@ public record Results(
                 .distinct()
                 .sorted()
                 .toList();
+    }
+
+    /** The top of the ladder: the most users any target was driven with; 0 without levels. */
+    public int topLevel() {
+        List<Integer> users = levelUsers();
+        return users.isEmpty() ? 0 : users.getLast();
     }
 
     /** Where it ran: enough to tell two machines apart when comparing runs. */

@@ -2,10 +2,12 @@ package nonblocking.results;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import nonblocking.NonblockingException;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,7 +15,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
-/** Reads and writes {@code results.json}; every failure is a {@link ResultsException} with a one-line message. */
+/** Reads and writes {@code results.json}; every failure is a {@link NonblockingException} with a one-line message. */
 public final class ResultsFile {
 
     public static final String NAME = "results.json";
@@ -29,33 +31,33 @@ public final class ResultsFile {
     }
 
     public static Results read(Path file) {
-        Results results;
         try {
-            results = MAPPER.readValue(Files.readString(file), Results.class);
+            JsonNode tree = MAPPER.readTree(Files.readString(file));
+            if (tree == null || tree.isMissingNode() || tree.isEmpty()) {
+                throw new NonblockingException("results file " + file + " is empty");
+            }
+            int schema = tree.path("schema").asInt(-1);
+            if (schema != Results.SCHEMA) {
+                throw new NonblockingException("results file " + file + " has schema " + (schema < 0 ? "none" : schema)
+                        + ", this build reads schema " + Results.SCHEMA + (schema == 1
+                        ? " (schema 1 had two fixed targets): run the ladder again with this build" : ""));
+            }
+            return MAPPER.treeToValue(tree, Results.class);
         } catch (NoSuchFileException e) {
-            throw new ResultsException("no results file at " + file + " (run ./mvnw gatling:test first)");
+            throw new NonblockingException("no results file at " + file + " (run ./mvnw gatling:test first)");
         } catch (JacksonException e) {
-            throw new ResultsException("results file " + file + " is corrupt: " + firstLine(e.getOriginalMessage()), e);
+            throw new NonblockingException("results file " + file + " is corrupt: " + firstLine(e.getOriginalMessage()), e);
         } catch (IOException e) {
-            throw new ResultsException("cannot read results file " + file + ": " + e, e);
+            throw new NonblockingException("cannot read results file " + file + ": " + e, e);
         }
-        if (results == null) {
-            throw new ResultsException("results file " + file + " is empty");
-        }
-        if (results.schema() != Results.SCHEMA) {
-            throw new ResultsException("results file " + file + " has schema " + results.schema()
-                    + ", this build reads schema " + Results.SCHEMA);
-        }
-        return results;
     }
 
-    /** Writes atomically (temp file, then move), so a crash never leaves half a file behind. */
     public static void write(Results results, Path file) {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             writeAtomically(file, MAPPER.writeValueAsBytes(results));
         } catch (IOException e) {
-            throw new ResultsException("cannot write results file " + file + ": " + e, e);
+            throw new NonblockingException("cannot write results file " + file + ": " + e, e);
         }
     }
 

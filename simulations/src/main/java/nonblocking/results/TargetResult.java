@@ -7,11 +7,12 @@ import java.util.List;
  * One target's ladder.
  *
  * @param config           how the target was run
+ * @param jdk              the target's own JDK, from its census; null without one
  * @param idle             the target's memory before load (heap after GC, RSS); null without a census
  * @param levels           one entry per level, lowest users first
  * @param sustainableUsers see {@link Sustainability}; 0 when no level held
  */
-public record TargetResult(TargetConfig config, Memory idle, List<LevelResult> levels, int sustainableUsers) {
+public record TargetResult(TargetConfig config, String jdk, Memory idle, List<LevelResult> levels, int sustainableUsers) {
 
     public TargetResult {
         levels = levels == null ? List.of() : List.copyOf(levels);
@@ -30,15 +31,21 @@ public record TargetResult(TargetConfig config, Memory idle, List<LevelResult> l
         return level.users() <= sustainableUsers;
     }
 
+    /** True when the target sustained the top of its ladder: its real limit lies higher, so its number is a lower bound. */
+    public boolean heldTop() {
+        return sustainableUsers > 0 && !levels.isEmpty() && sustainableUsers == levels.getLast().users();
+    }
+
     /**
      * @param url               base URL the ladder drove
+     * @param census            base URL of its census, or null when it has none
      * @param managed           true when the ladder started (and stopped) the target itself
-     * @param model             thread model reported by the target's census, or null for foreign servers
+     * @param model             thread model (blocking, virtual, ...), or null for a server that does not say
      * @param threads           blocking pool size, when known
-     * @param maxVirtualThreads virtual-thread cap, when known (null = unbounded or not applicable)
+     * @param maxVirtualThreads virtual-thread cap; null when unbounded or not applicable
      * @param jvmArgs           JVM options of a managed target (heap etc.), empty otherwise
      */
-    public record TargetConfig(String url, boolean managed, String model, Integer threads,
+    public record TargetConfig(String url, String census, boolean managed, String model, Integer threads,
                                Integer maxVirtualThreads, List<String> jvmArgs) {
         public TargetConfig {
             jvmArgs = jvmArgs == null ? List.of() : List.copyOf(jvmArgs);

@@ -1,5 +1,6 @@
-package nonblocking.ladder;
+package nonblocking.targets;
 
+import nonblocking.NonblockingException;
 import nonblocking.target.TargetServer;
 
 
@@ -64,7 +65,7 @@ public final class ManagedTarget implements AutoCloseable {
             pump.start();
             return target;
         } catch (IOException e) {
-            throw new LadderException("cannot start the " + name + " target (" + command.getFirst() + "): " + e.getMessage(), e);
+            throw new NonblockingException("cannot start the " + name + " target (" + command.getFirst() + "): " + e.getMessage(), e);
         }
     }
 
@@ -105,28 +106,28 @@ public final class ManagedTarget implements AutoCloseable {
         try {
             line = ready.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
-            throw new LadderException("the " + name + " target printed no ready line within " + timeout.toSeconds()
+            throw new NonblockingException("the " + name + " target printed no ready line within " + timeout.toSeconds()
                     + " s; see " + log);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new LadderException("interrupted while starting the " + name + " target");
+            throw new NonblockingException("interrupted while starting the " + name + " target");
         } catch (ExecutionException e) {
-            throw new LadderException("the " + name + " target failed to start: " + e.getCause());
+            throw new NonblockingException("the " + name + " target failed to start: " + e.getCause());
         }
         if (line == null) {
-            throw new LadderException("the " + name + " target exited before it was ready"
+            throw new NonblockingException("the " + name + " target exited before it was ready"
                     + exitCode().map(c -> " (exit code " + c + ")").orElse("") + ": " + lastLine() + " (log: " + log + ")");
         }
         url = readyUrl(line, URL_FIELD).orElseThrow(
-                () -> new LadderException("the " + name + " target's ready line has no url=: " + line));
+                () -> new NonblockingException("the " + name + " target's ready line has no url=: " + line));
         censusUrl = readyUrl(line, CENSUS_FIELD).orElse(null);
         try (TargetClient client = new TargetClient(url)) {
             while (!client.healthy()) {
                 if (!process.isAlive()) {
-                    throw new LadderException("the " + name + " target exited before /health answered: " + lastLine());
+                    throw new NonblockingException("the " + name + " target exited before /health answered: " + lastLine());
                 }
                 if (System.nanoTime() > deadline) {
-                    throw new LadderException("the " + name + " target's " + url + "health did not answer 200 within "
+                    throw new NonblockingException("the " + name + " target's " + url + "health did not answer 200 within "
                             + timeout.toSeconds() + " s");
                 }
                 sleep(Duration.ofMillis(100));
@@ -138,7 +139,7 @@ public final class ManagedTarget implements AutoCloseable {
     /**
      * A base URL from the ready line, {@code <field>=<url>}, always ending in "/"; empty if the field is absent.
      *
-     * @throws LadderException if the field is there but not a URL
+     * @throws NonblockingException if the field is there but not a URL
      */
     static Optional<URI> readyUrl(String readyLine, String field) {
         Matcher m = Pattern.compile("(?:^|\\s)" + Pattern.quote(field) + "=(\\S+)").matcher(readyLine);
@@ -149,7 +150,7 @@ public final class ManagedTarget implements AutoCloseable {
         try {
             return Optional.of(new URI(u.endsWith("/") ? u : u + "/"));
         } catch (URISyntaxException e) {
-            throw new LadderException("the ready line's " + field + "= is not a URL: " + u);
+            throw new NonblockingException("the ready line's " + field + "= is not a URL: " + u);
         }
     }
 
@@ -200,7 +201,7 @@ public final class ManagedTarget implements AutoCloseable {
             Thread.sleep(d);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new LadderException("interrupted while waiting for a target");
+            throw new NonblockingException("interrupted while waiting for a target");
         }
     }
 }

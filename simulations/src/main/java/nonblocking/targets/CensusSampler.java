@@ -1,4 +1,8 @@
-package nonblocking.ladder;
+package nonblocking.targets;
+
+import nonblocking.ladder.Ladder;
+import nonblocking.ladder.LadderRecorder;
+import nonblocking.ladder.Level;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReferenceArray;

@@ -1,4 +1,4 @@
-package nonblocking.ladder;
+package nonblocking.targets;
 
 /**
  * The census of one level: peaks over the samples taken during its hold. Any field is null when no sample

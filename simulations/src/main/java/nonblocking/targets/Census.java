@@ -1,4 +1,4 @@
-package nonblocking.ladder;
+package nonblocking.targets;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 public record Census(
         String model,
+        String jdk,
         Integer platformThreadsLive,
         Integer platformThreadsPeak,
         Long inFlight,
@@ -20,6 +21,7 @@ public record Census(
     public static Census of(JsonNode json) {
         return new Census(
                 text(json, "model"),
+                text(json, "jdk"),
                 integer(json, "platform_threads_live"),
                 integer(json, "platform_threads_peak"),
                 number(json, "in_flight"),

@@ -1,4 +1,4 @@
-package nonblocking.ladder;
+package nonblocking.targets;
 
 import java.io.File;
 import java.io.IOException;

@@ -1,5 +1,6 @@
-package nonblocking.ladder;
+package nonblocking.targets;
 
+import nonblocking.NonblockingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
@@ -58,17 +59,17 @@ public final class TargetClient implements AutoCloseable {
         return base.resolve("?pause=" + pauseMs);
     }
 
-    /** One request like the load's, with a short pause: throws a one-line {@link LadderException} if it fails. */
+    /** One request like the load's, with a short pause: throws a one-line {@link NonblockingException} if it fails. */
     public void probe(String name, long pauseMs, Duration timeout) {
         URI uri = loadUri(base, pauseMs);
         try {
             HttpResponse<String> response = send(HttpRequest.newBuilder(uri).timeout(timeout).GET().build());
             if (response.statusCode() != 200) {
-                throw new LadderException(name + " target " + base + " answered GET " + uri.getRawPath()
+                throw new NonblockingException(name + " target " + base + " answered GET " + uri.getRawPath()
                         + "?" + uri.getRawQuery() + " with status " + response.statusCode() + ", expected 200");
             }
         } catch (IOException e) {
-            throw new LadderException(name + " target " + base + " is unreachable: " + describe(e));
+            throw new NonblockingException(name + " target " + base + " is unreachable: " + describe(e));
         }
     }
 

@@ -1,0 +1,75 @@
+package nonblocking.report;
+
+import nonblocking.gate.Verdict;
+import nonblocking.results.LevelResult;
+import nonblocking.results.TargetResult;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * A table built once and written twice, as HTML ({@link Html#table}) and as markdown ({@link SummaryMarkdown#table}):
+ * the level table of a target and the gate's verdicts.
+ *
+ * @param headers the column headers
+ * @param text    per column: true for text (left-aligned, may wrap), false for numbers
+ * @param rows    the cells, already formatted
+ * @param classes per row, how it is marked ("sustained", "failed", "pass", "fail")
+ */
+record Table(List<String> headers, List<Boolean> text, List<List<String>> rows, List<String> classes) {
+
+    private record Column<T>(String header, boolean text, Function<T, String> value) {
+    }
+
+    private static <T> Table of(List<Column<T>> columns, List<T> items, Function<T, String> rowClass) {
+        List<List<String>> rows = new ArrayList<>();
+        for (T item : items) {
+            rows.add(columns.stream().map(column -> column.value().apply(item)).toList());
+        }
+        return new Table(columns.stream().map(Column::header).toList(), columns.stream().map(Column::text).toList(),
+                rows, items.stream().map(rowClass).toList());
+    }
+
+    /** One row per level of a target: the measurement, and whether it held (and why not). */
+    static Table levels(TargetResult target, long pauseMs) {
+        List<Column<LevelResult>> columns = List.of(
+                new Column<>("Users", false, level -> Format.integer(level.users())),
+                new Column<>("Status", true, level -> (target.sustains(level) ? "✅ " : "❌ ")
+                        + Format.status(level, target, pauseMs)),
+                new Column<>("Requests", false, level -> Format.integer(level.requests())),
+                new Column<>("KO %", false, level -> Format.percent(level.koPercent())),
+                new Column<>("KO reasons", true, Table::koReasons),
+                new Column<>("Req/s", false, level -> Format.decimal(level.throughputRps(), 1)),
+                new Column<>("Efficiency", false, level -> Format.decimal(level.efficiency(), 3)),
+                new Column<>("p50 ms", false, level -> Format.milliseconds(level.p50Ms())),
+                new Column<>("p90 ms", false, level -> Format.milliseconds(level.p90Ms())),
+                new Column<>("p99 ms", false, level -> Format.milliseconds(level.p99Ms())),
+                new Column<>("max ms", false, level -> Format.milliseconds(level.maxMs())),
+                new Column<>("Platform threads", false, level -> Format.integer(level.platformThreadsPeak())),
+                new Column<>("In flight", false, level -> Format.integer(level.inFlightPeak())),
+                new Column<>("RSS peak", false, level -> Format.mebibytes(level.rssPeakBytes())),
+                new Column<>("Heap / user", false, level -> Format.kibibytes(level.heapPerUserBytes())),
+                new Column<>("RSS / user", false, level -> Format.kibibytes(level.rssPerUserBytes())));
+        return of(columns, target.levels(), level -> target.sustains(level) ? "sustained" : "failed");
+    }
+
+    /** One row per verdict of the gate. */
+    static Table verdicts(List<Verdict> verdicts) {
+        List<Column<Verdict>> columns = List.of(
+                new Column<>("", true, verdict -> verdict.pass() ? "✅ PASS" : "❌ FAIL"),
+                new Column<>("Metric", true, Verdict::metric),
+                new Column<>("Measured", true, Verdict::measuredText),
+                new Column<>("Limit", true, verdict -> verdict.limit() == null ? Format.NONE : verdict.limit()),
+                new Column<>("Baseline", false, verdict -> verdict.measured() == null ? Format.NONE : verdict.baselineText()),
+                new Column<>("Rule", true, Verdict::rule));
+        return of(columns, verdicts, verdict -> verdict.pass() ? "pass" : "fail");
+    }
+
+    private static String koReasons(LevelResult level) {
+        return level.koReasons().entrySet().stream()
+                .map(reason -> reason.getKey() + " " + reason.getValue())
+                .collect(Collectors.joining(", "));
+    }
+}

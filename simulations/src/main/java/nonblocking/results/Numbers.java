@@ -1,0 +1,19 @@
+package nonblocking.results;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
+/** The plain form of a number in every text this project writes: the bottom layer, so that all layers share it. */
+public final class Numbers {
+
+    private Numbers() {
+    }
+
+    /** Integers without decimals, others with at most four: 3200, 16, 12.5, 0.9412. */
+    public static String plain(double value) {
+        if (!Double.isFinite(value)) {
+            return String.valueOf(value);
+        }
+        return BigDecimal.valueOf(value).setScale(4, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
+    }
+}

@@ -1,0 +1,244 @@
+package nonblocking.run;
+
+import nonblocking.NonblockingException;
+import nonblocking.ladder.LadderConfig;
+import nonblocking.ladder.TargetSpec;
+import nonblocking.report.Format;
+import nonblocking.report.Report;
+import nonblocking.results.Gap;
+import nonblocking.results.Results;
+import nonblocking.results.ResultsFile;
+import nonblocking.results.RunFolders;
+import nonblocking.results.TargetResult;
+import nonblocking.target.ParentWatch;
+import nonblocking.targets.Classpath;
+import nonblocking.targets.ManagedTarget;
+import nonblocking.targets.TargetCommand;
+import nonblocking.targets.TargetRun;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * One run of the ladder outside of Gatling's DSL: checks the limits, starts (or connects to) the targets, owns the
+ * run folder, and at the end writes {@code results.json}, the console table, the headline and the report.
+ *
+ * <p>Order: {@link #prepare} (before any load) - Gatling runs the scenarios - {@link #finish} - {@link #close}.
+ * A JVM shutdown hook also calls {@link #close}, so Ctrl-C or a crash stops the managed targets too.
+ */
+public final class LadderRun implements AutoCloseable {
+
+    /** Exit code when the launcher (Maven) went away mid-run: 128 + SIGHUP, as a shell reports a hang-up. */
+    static final int EXIT_LAUNCHER_GONE = 129;
+    private static final Duration TARGET_START_TIMEOUT = Duration.ofSeconds(60);
+    /** File descriptors beyond one socket per user: jars, logs, epoll, the census client... */
+    static final int FD_HEADROOM = 512;
+
+    private final LadderConfig config;
+    private final Path runDir;
+    private final Instant startedAt;
+    private final List<TargetRun> targets = new ArrayList<>();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final PrintStream out;
+    private volatile String lastWord;
+
+    private LadderRun(LadderConfig config, PrintStream out) {
+        this.config = config;
+        this.out = out;
+        this.startedAt = Instant.now();
+        String runId = config.runId() != null ? config.runId()
+                : DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT).withZone(ZoneOffset.UTC).format(startedAt)
+                + "-" + config.profile();
+        try {
+            this.runDir = RunFolders.create(config.outputDir(), runId);
+        } catch (IOException e) {
+            throw new NonblockingException("cannot create the run folder " + config.outputDir().resolve(runId) + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Everything before load: limits, run folder, targets up and answering. Fails with one-line messages. */
+    public static LadderRun prepare(LadderConfig config, PrintStream out) {
+        checkOpenFiles(config.maxUsers());
+        LadderRun run = new LadderRun(config, out);
+        Runtime.getRuntime().addShutdownHook(new Thread(run::atExit, "ladder-stop-targets"));
+        // Gatling's Maven plugin leaves its forked JVM running when Maven alone is killed: end the run with the
+        // launcher, through the shutdown hook above, rather than load on unattended.
+        ParentWatch.watch(() -> {
+            out.println("nonblocking: the process that launched this run has exited; stopping");
+            System.exit(EXIT_LAUNCHER_GONE);
+        });
+        try {
+            run.startTargets();
+        } catch (RuntimeException e) {
+            run.close();
+            throw e;
+        }
+        return run;
+    }
+
+    private void startTargets() {
+        // Start every managed JVM first, then wait: they boot in parallel.
+        Map<String, ManagedTarget> started = new LinkedHashMap<>();
+        String classpath = null;
+        for (TargetSpec spec : config.targets()) {
+            if (spec.managed()) {
+                classpath = classpath == null ? Classpath.current() : classpath;
+                started.put(spec.name(), ManagedTarget.start(spec.name(),
+                        TargetCommand.managed(spec, config.targetHeap(), config.pauseMs(), classpath),
+                        runDir.resolve(spec.name() + ".log")));
+            }
+        }
+        try {
+            for (TargetSpec spec : config.targets()) {
+                ManagedTarget process = started.remove(spec.name());
+                targets.add(TargetRun.connect(spec, process, config, TARGET_START_TIMEOUT, out::println,
+                        (index, level) -> out.println(Format.progressLine(spec.name(), index, config.levels().size(), level))));
+            }
+        } finally {
+            started.values().forEach(ManagedTarget::close);   // those never connected, after a failure
+        }
+    }
+
+    public LadderConfig config() {
+        return config;
+    }
+
+    public List<TargetRun> targets() {
+        return List.copyOf(targets);
+    }
+
+    /** Safety net for Gatling's maxDuration: every ladder, its drain and a generous margin. */
+    public Duration maxDuration() {
+        Duration total = Duration.ofMinutes(2);
+        for (TargetRun t : targets) {
+            total = total.plus(t.ladder().duration()).plus(Duration.ofMillis(2 * config.timeoutMs()));
+        }
+        return total;
+    }
+
+    /** What is about to run, before the load. */
+    public String plan() {
+        StringBuilder s = new StringBuilder(String.format(Locale.ROOT,
+                "nonblocking ladder %s: profile %s, levels %s, ramp %s s, warm-up %s s, hold %s s, pause %d ms, timeout %d ms, ~%d s a target",
+                runDir.getFileName(), config.profile(), config.levels(), Format.seconds(config.ramp()),
+                Format.seconds(config.warmup()), Format.seconds(config.hold()), config.pauseMs(), config.timeoutMs(),
+                config.ladder().duration().toSeconds()));
+        for (TargetRun t : targets) {
+            TargetSpec spec = t.spec();
+            s.append("\n  ").append(t.name()).append(": ").append(t.url()).append(" (")
+                    .append(t.managed() ? "managed, " + spec.modelName() + ", heap " + config.targetHeap() : "given")
+                    .append(spec.threads() != null ? ", threads " + spec.threads() : "")
+                    .append(spec.maxVirtualThreads() != null ? ", max virtual threads " + spec.maxVirtualThreads() : "")
+                    .append(!t.hasCensus() ? ", no census)"
+                            : t.client().censusBase().equals(t.url()) ? ", census)"
+                            : ", census on " + t.client().censusBase() + ")");
+        }
+        s.append("\n  run folder: ").append(runDir);
+        return s.toString();
+    }
+
+    /**
+     * After Gatling's last user: writes results.json and the report, prints the table and the headline, then
+     * refreshes {@code latest/}.
+     *
+     * @param gatlingSimulationId Gatling's folder prefix for this simulation (lower-case class name)
+     */
+    public Results finish(String gatlingSimulationId) {
+        Map<String, TargetResult> results = new LinkedHashMap<>();
+        for (TargetRun t : targets) {
+            // Every user is done, so the sampler reports its last level at its next tick.
+            t.awaitMeasured(Duration.ofMillis(config.timeoutMs() + 2000));
+            results.put(t.name(), t.result());
+        }
+        String gatlingReport = GatlingRunDir.find(config.gatlingResultsDir(), gatlingSimulationId, startedAt)
+                .map(dir -> runDir.relativize(dir.resolve("index.html")).toString().replace('\\', '/'))
+                .orElse(null);
+        Results r = new Results(Results.SCHEMA, runDir.getFileName().toString(), config.profile(), config.pauseMs(),
+                config.hold().toNanos() / 1e9, config.ramp().toNanos() / 1e9, config.timeoutMs(),
+                startedAt.toString(), Instant.now().toString(), machine(), gatlingReport, results,
+                Gap.of(results, config.gapOf(), config.gapOver()));
+        Path file = runDir.resolve(ResultsFile.NAME);
+        ResultsFile.write(r, file);
+        out.println();
+        out.print(Format.table(r));
+        out.println(Format.consoleHeadline(r));
+        RuntimeException reportFailure = null;
+        try {
+            Report.write(r, runDir, null);
+        } catch (UncheckedIOException e) {
+            reportFailure = e;
+        }
+        Path latest = runDir.resolveSibling(RunFolders.LATEST);
+        try {
+            latest = RunFolders.refreshLatest(runDir);
+        } catch (IOException | UncheckedIOException e) {
+            out.println("nonblocking: cannot refresh " + latest + ": " + e.getMessage());
+        }
+        out.println("results: " + file);
+        out.println("report:  " + latest.resolve(Report.HTML));
+        if (gatlingReport != null) {
+            out.println("gatling: " + runDir.resolve(gatlingReport).normalize() + " (written when Gatling finishes)");
+        }
+        lastWord = Format.afterGatling(r);
+        if (reportFailure != null) {
+            throw new NonblockingException("the comparison report could not be written: " + reportFailure.getMessage(),
+                    reportFailure);
+        }
+        return r;
+    }
+
+    /** The shutdown hook: stop what runs, then, after Gatling's own summary, say which numbers are the measurement. */
+    private void atExit() {
+        close();
+        String word = lastWord;
+        if (word != null) {
+            out.println();
+            out.println(word);
+            out.flush();
+        }
+    }
+
+    /** Stops every target (sampler, client, managed JVM). Idempotent; also the shutdown hook. */
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            targets.forEach(TargetRun::close);
+        }
+    }
+
+    static void checkOpenFiles(int maxUsers) {
+        long limit = maxOpenFiles();
+        long needed = (long) maxUsers + FD_HEADROOM;
+        if (limit > 0 && limit < needed) {
+            throw new NonblockingException("the open-file limit is " + limit + " but " + maxUsers + " users need at least "
+                    + needed + ": raise it (e.g. ulimit -n 65536) and run again");
+        }
+    }
+
+    static long maxOpenFiles() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.UnixOperatingSystemMXBean unix) {
+            return unix.getMaxFileDescriptorCount();
+        }
+        return -1;
+    }
+
+    static Results.Machine machine() {
+        return new Results.Machine(Runtime.getRuntime().availableProcessors(),
+                Runtime.version() + " (" + System.getProperty("java.vendor", "?") + ")",
+                System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"),
+                maxOpenFiles());
+    }
+}

@@ -1,0 +1,76 @@
+package nonblocking.targets;
+
+import nonblocking.ladder.TargetSpec;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * THE command of a managed target: JVM options and TargetApp arguments, in one place. The Dockerfile and
+ * compose file must run the targets the same way (same heap, same flags), so they copy it from here.
+ *
+ * <pre>
+ * java -Xms512m -Xmx512m -XX:+ExitOnOutOfMemoryError -cp &lt;classpath&gt; nonblocking.target.TargetApp \
+ *      --model blocking|virtual|async --host 127.0.0.1 --port 0 --pause &lt;ms&gt; \
+ *      [--threads N] [--max-virtual-threads N] --census-port 0 --exit-with-parent
+ * </pre>
+ *
+ * <p>{@code --census-port 0}: the census on a port and a 4-thread pool of its own (any free port, printed on the
+ * ready line as {@code census=}), so that a saturated blocking pool still answers it; every model gets it alike.
+ */
+public final class TargetCommand {
+
+    public static final String MAIN_CLASS = "nonblocking.target.TargetApp";
+    public static final String HOST = "127.0.0.1";
+
+    private TargetCommand() {
+    }
+
+    /** Same fixed heap for every model, so memory per user compares like with like; no pre-touch (RSS must move). */
+    public static List<String> jvmOptions(String heap) {
+        return List.of("-Xms" + heap, "-Xmx" + heap, "-XX:+ExitOnOutOfMemoryError");
+    }
+
+    /**
+     * TargetApp's arguments for a target.
+     *
+     * @param censusPort     the census port, 0 for any free one, null for none (census on {@code port} only)
+     * @param exitWithParent true for child JVMs, so that a killed ladder leaves no stray server
+     */
+    public static List<String> arguments(TargetSpec target, String host, int port, long pauseMs, Integer censusPort,
+                                         boolean exitWithParent) {
+        List<String> args = new ArrayList<>(List.of("--model", target.modelName(), "--host", host,
+                "--port", Integer.toString(port), "--pause", Long.toString(pauseMs)));
+        if (target.threads() != null) {
+            args.addAll(List.of("--threads", target.threads().toString()));
+        }
+        if (target.maxVirtualThreads() != null) {
+            args.addAll(List.of("--max-virtual-threads", target.maxVirtualThreads().toString()));
+        }
+        if (censusPort != null) {
+            args.addAll(List.of("--census-port", censusPort.toString()));
+        }
+        if (exitWithParent) {
+            args.add("--exit-with-parent");
+        }
+        return args;
+    }
+
+    /** Full command of a managed target on this machine: same JDK as this JVM, free ports, exits with us. */
+    public static List<String> managed(TargetSpec target, String heap, long pauseMs, String classpath) {
+        List<String> command = new ArrayList<>();
+        command.add(javaExecutable().toString());
+        command.addAll(jvmOptions(heap));
+        command.add("-cp");
+        command.add(classpath);
+        command.add(MAIN_CLASS);
+        command.addAll(arguments(target, HOST, 0, pauseMs, 0, true));
+        return command;
+    }
+
+    /** The java of the running JVM (Gatling's), so that targets and load generator share one JDK. */
+    public static Path javaExecutable() {
+        return Path.of(System.getProperty("java.home"), "bin", "java");
+    }
+}

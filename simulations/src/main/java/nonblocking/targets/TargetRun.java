@@ -1,0 +1,234 @@
+package nonblocking.targets;
+
+import nonblocking.NonblockingException;
+import nonblocking.ladder.Ladder;
+import nonblocking.ladder.LadderConfig;
+import nonblocking.ladder.LadderRecorder;
+import nonblocking.ladder.Level;
+import nonblocking.ladder.LevelStats;
+import nonblocking.ladder.TargetSpec;
+import nonblocking.results.LevelResult;
+import nonblocking.results.Sustainability;
+import nonblocking.results.TargetResult;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiConsumer;
+
+/**
+ * One target during a run, and the one owner of everything it needs: its managed JVM (if the ladder started it),
+ * its client, its ladder and recorder, and its census sampler. {@link #close} stops all of it.
+ */
+public final class TargetRun implements AutoCloseable {
+
+    private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(5);
+
+    private final TargetSpec spec;
+    private final ManagedTarget process;
+    private final TargetClient client;
+    private final Census firstCensus;
+    private final TargetResult.Memory idle;
+    private final List<String> jvmArgs;
+    private final long pauseMs;
+    private final Ladder ladder;
+    private final LadderRecorder recorder;
+    private final CensusSampler sampler;
+    private final String[] requestNames;
+
+    /**
+     * @param process     the JVM the ladder started for this target, or null for a server given by URL
+     * @param client      the target's client; its base URL is the target's URL
+     * @param firstCensus the census read before load (after a GC: the idle memory), or null without {@code /threads}
+     * @param onLevelDone receives each level's index and result once the level is measured
+     */
+    TargetRun(TargetSpec spec, ManagedTarget process, TargetClient client, Census firstCensus, LadderConfig config,
+              BiConsumer<Integer, LevelResult> onLevelDone) {
+        this.spec = spec;
+        this.process = process;
+        this.client = client;
+        this.firstCensus = firstCensus;
+        this.idle = firstCensus == null ? null
+                : new TargetResult.Memory(firstCensus.heapUsedBytes(), firstCensus.rssBytes());
+        this.jvmArgs = process == null ? List.of() : TargetCommand.jvmOptions(config.targetHeap());
+        this.pauseMs = config.pauseMs();
+        this.ladder = config.ladder();
+        this.recorder = new LadderRecorder(ladder, config.timeoutMs());
+        Duration settle = Duration.ofMillis(Math.min(config.timeoutMs(), config.pauseMs() + 250));
+        this.sampler = new CensusSampler(spec.name(), recorder, client, firstCensus != null, settle,
+                Duration.ofMillis(config.timeoutMs() + 250), index -> onLevelDone.accept(index, levelResult(index)));
+        this.requestNames = new String[ladder.size()];
+        for (Level level : ladder.levels()) {
+            requestNames[level.index()] = spec.name() + " " + level.label();
+        }
+    }
+
+    /**
+     * Connects to a target: waits for a managed one to be ready, probes it with one request like the load's, and
+     * reads its idle census. Fails with one line; closes the process on failure.
+     *
+     * @param process the started JVM, or null for a server given by URL
+     */
+    public static TargetRun connect(TargetSpec spec, ManagedTarget process, LadderConfig config, Duration startTimeout,
+                                    java.util.function.Consumer<String> out, BiConsumer<Integer, LevelResult> onLevelDone) {
+        TargetClient client = null;
+        try {
+            URI url = spec.url();
+            URI census = spec.census();
+            if (process != null) {
+                out.accept("[" + spec.name() + "] " + process.awaitReady(startTimeout));
+                url = process.url();
+                census = process.censusUrl();
+            }
+            client = new TargetClient(url, census);
+            client.probe(spec.name(), Math.min(config.pauseMs(), 10), PROBE_TIMEOUT);
+            // Idle memory before any load: heap after a GC, and RSS. No census: a foreign server.
+            Census idle = client.census(true, PROBE_TIMEOUT).orElse(null);
+            if (idle == null && spec.census() != null) {
+                throw new NonblockingException(spec.name() + " target's census " + spec.census()
+                        + " gave no /threads census; check -D" + spec.name() + ".census");
+            }
+            if (idle == null) {
+                out.accept("[" + spec.name() + "] " + url + " has no /threads census: threads and memory will be null");
+            }
+            return new TargetRun(spec, process, client, idle, config, onLevelDone);
+        } catch (RuntimeException e) {
+            if (client != null) {
+                client.close();
+            }
+            if (process != null) {
+                process.close();
+            }
+            throw e;
+        }
+    }
+
+    public String name() {
+        return spec.name();
+    }
+
+    public TargetSpec spec() {
+        return spec;
+    }
+
+    public URI url() {
+        return client.base();
+    }
+
+    /** The URL each user requests: {@code <url>?pause=<ms>}. */
+    public String loadUrl() {
+        return TargetClient.loadUri(url(), pauseMs).toString();
+    }
+
+    public boolean managed() {
+        return process != null;
+    }
+
+    public boolean hasCensus() {
+        return firstCensus != null;
+    }
+
+    public Ladder ladder() {
+        return ladder;
+    }
+
+    public LadderRecorder recorder() {
+        return recorder;
+    }
+
+    public TargetClient client() {
+        return client;
+    }
+
+    /** Called by every user before its loop; the first call starts the clock and the sampler. */
+    public void userStarted(long nowNanos) {
+        if (ladder.start(nowNanos)) {
+            sampler.start();
+        }
+    }
+
+    /** Gatling request name for a request starting now: per target and phase, e.g. "virtual 0400u". */
+    public String requestName(long startNanos) {
+        long offset = ladder.offset(startNanos);
+        int index = ladder.levelAt(offset);
+        return index >= 0 ? requestNames[index] : spec.name() + " " + ladder.phaseAt(offset);
+    }
+
+    /** Waits (up to {@code timeout}) until the sampler has reported every level, then stops it. */
+    public void awaitMeasured(Duration timeout) {
+        try {
+            sampler.join(timeout);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        sampler.stop();
+    }
+
+    /** The level as measured so far (complete once every user has finished). */
+    public LevelResult levelResult(int index) {
+        Level level = ladder.level(index);
+        LevelStats stats = recorder.level(index);
+        LevelStats.Latency latency = stats.latency();
+        long ok = stats.ok();
+        long ko = stats.ko();
+        double holdS = level.hold().toNanos() / 1e9;
+        double throughput = ok / holdS;
+        double efficiency = pauseMs == 0 ? 0 : throughput / (level.users() * 1000.0 / pauseMs);
+        LevelCensus seen = sampler.level(index);
+        if (seen == null) {
+            seen = LevelCensus.NONE;
+        }
+        return new LevelResult(level.users(), ok + ko, ok, ko, stats.koReasons(), round(throughput, 2),
+                round(efficiency, 4), latency.p50Ms(), latency.p90Ms(), latency.p99Ms(), latency.maxMs(),
+                seen.platformThreadsPeak(), toInt(seen.inFlightPeak()), seen.rssPeakBytes(), seen.heapRetainedBytes(),
+                perUser(seen.heapRetainedBytes(), idle == null ? null : idle.heapUsedBytes(), level.users()),
+                perUser(seen.rssPeakBytes(), idle == null ? null : idle.rssBytes(), level.users()));
+    }
+
+    public TargetResult result() {
+        List<LevelResult> levels = new ArrayList<>();
+        for (int i = 0; i < ladder.size(); i++) {
+            levels.add(levelResult(i));
+        }
+        // What the server says about itself wins; otherwise what it was started with.
+        Census said = firstCensus;
+        String model = said != null && said.model() != null ? said.model() : spec.modelName();
+        Integer threads = said != null ? said.threads() : spec.threads();
+        Integer cap = said != null ? said.maxVirtualThreads() : spec.maxVirtualThreads();
+        URI census = hasCensus() ? client.censusBase() : null;
+        TargetResult.TargetConfig config = new TargetResult.TargetConfig(url().toString(),
+                census == null ? null : census.toString(), managed(), model, threads, cap, jvmArgs);
+        return new TargetResult(config, said == null ? null : said.jdk(), idle, levels,
+                Sustainability.sustainableUsers(levels, pauseMs));
+    }
+
+    /** Stops the sampler, the client and a managed target's JVM (SIGTERM, then SIGKILL). Idempotent. */
+    @Override
+    public void close() {
+        sampler.stop();
+        client.close();
+        if (process != null) {
+            process.close();
+        }
+    }
+
+    static Double perUser(Long atLevel, Long idle, int users) {
+        if (atLevel == null || idle == null || users <= 0) {
+            return null;
+        }
+        return round((double) (atLevel - idle) / users, 1);
+    }
+
+    private static Integer toInt(Long value) {
+        return value == null ? null : (int) Math.min(Integer.MAX_VALUE, value);
+    }
+
+    static double round(double value, int decimals) {
+        if (Double.isNaN(value) || Double.isInfinite(value)) {
+            return 0;
+        }
+        double f = Math.pow(10, decimals);
+        return Math.round(value * f) / f;
+    }
+}
