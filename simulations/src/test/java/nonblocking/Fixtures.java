@@ -3,9 +3,11 @@ package nonblocking;
 import nonblocking.gate.Baseline;
 import nonblocking.gate.Rules;
 import nonblocking.gate.RulesFile;
+import nonblocking.results.Gap;
 import nonblocking.results.LevelResult;
 import nonblocking.results.Results;
 import nonblocking.results.ResultsFile;
+import nonblocking.results.Sustainability;
 import nonblocking.results.TargetResult;
 
 import java.net.URISyntaxException;
@@ -23,10 +25,12 @@ public final class Fixtures {
     public static final String BASELINE = "baseline.json";
     /** Virtual capped at 300 virtual threads: it tops out at 200 like blocking, gap 1. */
     public static final String CRIPPLED_VIRTUAL = "crippled-virtual.json";
-    /** Blocking regressed: sustains 100 instead of 200, efficiency 0.85 at 100 users; virtual as good. */
+    /** Blocking regressed: efficiency 0.85 at 100 users, so it sustains 50 instead of 200; virtual as good. */
     public static final String REGRESSION = "regression.json";
     /** Servers the ladder did not start: no census, so every census field is null; seed profile, 5 levels. */
     public static final String FOREIGN = "foreign.json";
+    /** The good run as schema 1 wrote it: two fixed targets and a bare gap number. */
+    public static final String SCHEMA_1 = "schema1.json";
     /** Truncated JSON. */
     public static final String CORRUPT = "corrupt.json";
 
@@ -56,17 +60,35 @@ public final class Fixtures {
         return ResultsFile.read(path(name));
     }
 
-    /** The results with one level of one target replaced. */
+    /** The results with one level of one target replaced (sustainable users as recorded: see {@link #recounted}). */
     public static Results withLevel(Results results, String target, int users, UnaryOperator<LevelResult> edit) {
         TargetResult old = results.targets().get(target);
-        TargetResult edited = new TargetResult(old.config(), old.idle(),
+        TargetResult edited = new TargetResult(old.config(), old.jdk(), old.idle(),
                 old.levels().stream().map(level -> level.users() == users ? edit.apply(level) : level).toList(),
                 old.sustainableUsers());
         Map<String, TargetResult> targets = new LinkedHashMap<>(results.targets());
         targets.put(target, edited);
+        return withTargets(results, targets);
+    }
+
+    /** The results with sustainable users and the gap worked out again from the levels, as the ladder would. */
+    public static Results recounted(Results results) {
+        Map<String, TargetResult> targets = new LinkedHashMap<>();
+        results.targets().forEach((name, t) -> targets.put(name, new TargetResult(t.config(), t.jdk(), t.idle(), t.levels(),
+                Sustainability.sustainableUsers(t.levels(), results.pauseMs()))));
+        return withTargets(results, targets);
+    }
+
+    public static Results withoutTarget(Results results, String target) {
+        Map<String, TargetResult> targets = new LinkedHashMap<>(results.targets());
+        targets.remove(target);
+        return withTargets(results, targets);
+    }
+
+    private static Results withTargets(Results results, Map<String, TargetResult> targets) {
         return new Results(results.schema(), results.runId(), results.profile(), results.pauseMs(), results.holdS(),
                 results.rampS(), results.timeoutMs(), results.startedAt(), results.finishedAt(), results.machine(),
-                targets, results.gap());
+                results.gatlingReport(), targets, Gap.of(targets, "virtual", "blocking"));
     }
 
     public static LevelResult withEfficiency(LevelResult level, double efficiency) {
@@ -76,9 +98,9 @@ public final class Fixtures {
                 level.heapPerUserBytes(), level.rssPerUserBytes());
     }
 
-    public static Results withPauseAndGap(Results results, long pauseMs, Double gap) {
+    public static Results withPause(Results results, long pauseMs) {
         return new Results(results.schema(), results.runId(), results.profile(), pauseMs, results.holdS(),
                 results.rampS(), results.timeoutMs(), results.startedAt(), results.finishedAt(), results.machine(),
-                results.targets(), gap);
+                results.gatlingReport(), results.targets(), results.gap());
     }
 }

@@ -29,7 +29,7 @@ class CliTest {
         assertThat(execute("report", results.toString())).isZero();
 
         assertThat(results.resolveSibling("report.html")).isNotEmptyFile();
-        assertThat(results.resolveSibling("summary.md")).content().startsWith("## nonblocking: blocking 200 · virtual 3200 · 16x");
+        assertThat(results.resolveSibling("summary.md")).content().startsWith("## nonblocking: blocking 200 · virtual ≥3200 · ≥16x virtual/blocking");
         assertThat(out()).isEqualTo("report written: " + results.resolveSibling("report.html") + "\n");
     }
 
@@ -48,8 +48,8 @@ class CliTest {
         assertThat(gate(results, Fixtures.path(Fixtures.BASELINE), "--step-summary=" + stepSummary)).isZero();
 
         assertThat(out().lines()).hasSize(7).allMatch(line -> line.startsWith("PASS "));
-        assertThat(out()).contains("PASS virtual.sustainable_users  measured 3200  limit = top level 3200  baseline 3200  [virtual_top_level]\n");
-        assertThat(stepSummary).content().startsWith("earlier step\n## nonblocking: blocking 200 · virtual 3200 · 16x")
+        assertThat(out()).contains("PASS virtual.sustainable_users  measured 3200  limit = top level 3200  baseline 3200  [top_level]\n");
+        assertThat(stepSummary).content().startsWith("earlier step\n## nonblocking: blocking 200 · virtual ≥3200 · ≥16x virtual/blocking")
                 .contains("### Gate: ✅ PASS (7 of 7 rules pass)");
         assertThat(results.resolveSibling("report.html")).content().contains("<h2>Gate: <span class=\"pass\">PASS</span></h2>");
     }
@@ -61,9 +61,9 @@ class CliTest {
         assertThat(gate(results, Fixtures.path(Fixtures.BASELINE))).isEqualTo(1);
 
         assertThat(out()).contains(
-                "FAIL gap  measured 1  limit >= 10  baseline 16  [gap]\n",
-                "FAIL virtual.sustainable_users  measured 200  limit = top level 3200  baseline 3200  [virtual_top_level]\n",
-                "PASS virtual.efficiency_min  measured 0.973 (at 200 users)  limit >= 0.9 at each sustained level  baseline 0.945  [virtual_efficiency]\n",
+                "FAIL gap virtual/blocking  measured 1  limit >= 10  baseline 16  [gap]\n",
+                "FAIL virtual.sustainable_users  measured 200  limit = top level 3200  baseline 3200  [top_level]\n",
+                "PASS virtual.efficiency_min  measured 0.973 (at 200 users)  limit >= 0.9 at each sustained level  baseline 0.945  [efficiency]\n",
                 "FAIL virtual.sustainable_users  measured 200  limit >= baseline 3200  baseline 3200  [baseline_sustainable_users]\n");
     }
 

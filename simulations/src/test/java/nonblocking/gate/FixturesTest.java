@@ -1,6 +1,7 @@
 package nonblocking.gate;
 
 import nonblocking.Fixtures;
+import nonblocking.results.Gap;
 import nonblocking.results.Results;
 import nonblocking.results.Sustainability;
 import nonblocking.results.TargetResult;
@@ -23,6 +24,6 @@ class FixturesTest {
                     .as(name + " " + target.getKey())
                     .isEqualTo(Sustainability.sustainableUsers(target.getValue().levels(), results.pauseMs()));
         }
-        assertThat(results.gap()).as(name + " gap").isEqualTo(Results.gapOf(results.targets()));
+        assertThat(results.gap()).as(name + " gap").isEqualTo(Gap.of(results.targets(), "virtual", "blocking"));
     }
 }

@@ -1,6 +1,7 @@
 package nonblocking.gate;
 
 import nonblocking.Fixtures;
+import nonblocking.NonblockingException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,9 +24,10 @@ class RulesFileTest {
     void theCommittedRulesHoldTheDocumentedDefaults() {
         Rules rules = RulesFile.read(Fixtures.RULES_FILE);
 
-        assertThat(rules.gap().min()).isEqualTo(10.0);
-        assertThat(rules.virtualTopLevel()).isTrue();
-        assertThat(rules.virtualEfficiency().min()).isEqualTo(0.90);
+        assertThat(rules.gap()).isEqualTo(new Rules.GapRule("virtual", "blocking", 10.0));
+        assertThat(rules.topLevel().targets()).containsExactly("virtual");
+        assertThat(rules.efficiency().targets()).containsExactly("virtual");
+        assertThat(rules.efficiency().min()).isEqualTo(0.90);
         assertThat(rules.baseline().targets()).containsExactly("blocking", "virtual");
         assertThat(rules.baseline().maxEfficiencyDrop()).isEqualTo(0.10);
     }
@@ -33,7 +35,7 @@ class RulesFileTest {
     @Test
     void aMissingFileIsAOneLineError() {
         assertThatThrownBy(() -> RulesFile.read(dir.resolve("rules.yaml")))
-                .isInstanceOf(RulesException.class)
+                .isInstanceOf(NonblockingException.class)
                 .hasMessage("no rules file at " + dir.resolve("rules.yaml"));
     }
 
@@ -42,7 +44,7 @@ class RulesFileTest {
         Path rules = write("gap: [min: 10\n");
 
         assertThatThrownBy(() -> RulesFile.read(rules))
-                .isInstanceOf(RulesException.class)
+                .isInstanceOf(NonblockingException.class)
                 .hasMessageStartingWith("rules file " + rules + " is corrupt: ")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
     }
@@ -58,9 +60,9 @@ class RulesFileTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "min: 10|min: 0|gap.min must be a number above 0",
-            "virtual_top_level: true|virtual_top_level: null|virtual_top_level must be true or false",
-            "min: 0.90|min: 1.5|virtual_efficiency.min must be a number in (0, 1]",
+            "min: 10|min: 0|gap needs of, over (target names) and min (a number above 0)",
+            "over: blocking|over: ~|gap needs of, over (target names) and min (a number above 0)",
+            "min: 0.90|min: 1.5|efficiency needs targets (a list) and min (a number in (0, 1])",
             "max_efficiency_drop: 0.10|max_efficiency_drop: 1|baseline.max_efficiency_drop must be a number in [0, 1)",
             "targets: [blocking, virtual]|targets: ~|baseline.targets must be a list (it may be empty)",
     })
@@ -68,6 +70,14 @@ class RulesFileTest {
         Path rules = write(committed().replace(from, to));
 
         assertThatThrownBy(() -> RulesFile.read(rules)).hasMessage("rules file " + rules + " is invalid: " + problem);
+    }
+
+    @Test
+    void topLevelNeedsAList() throws IOException {
+        Path rules = write(committed().replace("top_level:\n  targets: [virtual]", "top_level:\n  targets: ~"));
+
+        assertThatThrownBy(() -> RulesFile.read(rules))
+                .hasMessage("rules file " + rules + " is invalid: top_level.targets must be a list of target names (it may be empty)");
     }
 
     @Test
@@ -81,7 +91,7 @@ class RulesFileTest {
     void anEmptyFileIsAnError() throws IOException {
         Path rules = write("# nothing\n");
 
-        assertThatThrownBy(() -> RulesFile.read(rules)).isInstanceOf(RulesException.class).hasMessageContaining(rules.toString());
+        assertThatThrownBy(() -> RulesFile.read(rules)).isInstanceOf(NonblockingException.class).hasMessageContaining(rules.toString());
     }
 
     private String committed() throws IOException {

@@ -1,5 +1,6 @@
 package nonblocking.gate;
 
+import nonblocking.results.Numbers;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -8,16 +9,16 @@ class VerdictTest {
 
     @Test
     void aPassingLineNamesMetricMeasuredLimitBaselineAndRule() {
-        Verdict verdict = new Verdict("virtual_top_level", "virtual.sustainable_users", 3200.0, "= top level 3200", 3200.0, true, null);
+        Verdict verdict = new Verdict("top_level", "virtual.sustainable_users", 3200.0, "= top level 3200", 3200.0, true, null);
 
-        assertThat(verdict.line()).isEqualTo("PASS virtual.sustainable_users  measured 3200  limit = top level 3200  baseline 3200  [virtual_top_level]");
+        assertThat(verdict.line()).isEqualTo("PASS virtual.sustainable_users  measured 3200  limit = top level 3200  baseline 3200  [top_level]");
     }
 
     @Test
     void aFailingLineCarriesTheNoteAndAMissingBaseline() {
-        Verdict verdict = new Verdict("virtual_efficiency", "virtual.efficiency_min", 0.84123, ">= 0.9", null, false, "at 400 users");
+        Verdict verdict = new Verdict("efficiency", "virtual.efficiency_min", 0.84123, ">= 0.9", null, false, "at 400 users");
 
-        assertThat(verdict.line()).isEqualTo("FAIL virtual.efficiency_min  measured 0.8412 (at 400 users)  limit >= 0.9  baseline none  [virtual_efficiency]");
+        assertThat(verdict.line()).isEqualTo("FAIL virtual.efficiency_min  measured 0.8412 (at 400 users)  limit >= 0.9  baseline none  [efficiency]");
     }
 
     @Test
@@ -30,9 +31,9 @@ class VerdictTest {
 
     @Test
     void numbersLoseTrailingZerosAndKeepFourDecimals() {
-        assertThat(Verdict.number(16.0)).isEqualTo("16");
-        assertThat(Verdict.number(12.5)).isEqualTo("12.5");
-        assertThat(Verdict.number(0.87930000001)).isEqualTo("0.8793");
-        assertThat(Verdict.number(Double.NaN)).isEqualTo("NaN");
+        assertThat(Numbers.plain(16.0)).isEqualTo("16");
+        assertThat(Numbers.plain(12.5)).isEqualTo("12.5");
+        assertThat(Numbers.plain(0.87930000001)).isEqualTo("0.8793");
+        assertThat(Numbers.plain(Double.NaN)).isEqualTo("NaN");
     }
 }

@@ -1,5 +1,7 @@
 package nonblocking.ladder;
 
+import nonblocking.NonblockingException;
+import nonblocking.target.ThreadModel;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -22,6 +24,10 @@ class LadderConfigTest {
         return LadderConfig.from(props);
     }
 
+    private static TargetSpec target(LadderConfig config, String name) {
+        return config.targets().stream().filter(t -> t.name().equals(name)).findFirst().orElseThrow();
+    }
+
     @Test
     void defaultProfileIsTheFullLadderAtOneSecond() {
         LadderConfig c = of();
@@ -30,14 +36,15 @@ class LadderConfigTest {
         assertThat(c.pauseMs()).isEqualTo(1000);
         assertThat(c.hold()).isEqualTo(Duration.ofSeconds(6));
         assertThat(c.ramp()).isEqualTo(Duration.ofSeconds(2));
-        assertThat(c.targets()).containsExactly("blocking", "virtual");
-        assertThat(c.blockingThreads()).isEqualTo(200);
-        assertThat(c.virtualMaxThreads()).isNull();
+        assertThat(c.targets()).containsExactly(
+                new TargetSpec("blocking", ThreadModel.BLOCKING, 200, null, null, null),
+                new TargetSpec("virtual", ThreadModel.VIRTUAL, null, null, null, null));
+        assertThat(c.gapOf()).isEqualTo("virtual");
+        assertThat(c.gapOver()).isEqualTo("blocking");
         assertThat(c.targetHeap()).isEqualTo("512m");
-        assertThat(c.managed("blocking")).isTrue();
         assertThat(c.outputDir()).isEqualTo(Path.of("/tmp/out"));
         assertThat(c.gatlingResultsDir()).isEqualTo(Path.of("/tmp/gatling"));
-        // the default run fits the 4-minute budget: two ladders of ~67 s plus drains
+        // the default run fits its budget: two ladders of ~67 s plus drains
         assertThat(c.ladder().duration()).isLessThan(Duration.ofSeconds(70));
     }
 
@@ -46,7 +53,7 @@ class LadderConfigTest {
         LadderConfig c = of("profile", "seed");
         assertThat(c.levels()).containsExactly(5, 10, 20, 50, 100, 200);
         assertThat(c.pauseMs()).isEqualTo(100);
-        assertThat(c.blockingThreads()).isEqualTo(10);
+        assertThat(target(c, "blocking").threads()).isEqualTo(10);
     }
 
     @Test
@@ -60,7 +67,7 @@ class LadderConfigTest {
     @Test
     void overridesWinOverTheProfile() {
         LadderConfig c = of("levels", "25, 50", "hold", "3", "ramp", "1.5", "warmup", "0", "pause", "200",
-                "timeout", "900", "targets", "virtual", "blocking.threads", "20", "virtual.maxVirtualThreads", "300",
+                "timeout", "900", "targets", "virtual,blocking", "blocking.threads", "20", "virtual.maxVirtualThreads", "300",
                 "runId", "ci-1", "target.heap", "1g");
         assertThat(c.levels()).containsExactly(25, 50);
         assertThat(c.hold()).isEqualTo(Duration.ofSeconds(3));
@@ -68,12 +75,47 @@ class LadderConfigTest {
         assertThat(c.warmup()).isZero();
         assertThat(c.pauseMs()).isEqualTo(200);
         assertThat(c.timeoutMs()).isEqualTo(900);
-        assertThat(c.targets()).containsExactly("virtual");
-        assertThat(c.blockingThreads()).isEqualTo(20);
-        assertThat(c.virtualMaxThreads()).isEqualTo(300);
+        assertThat(c.targetNames()).containsExactly("virtual", "blocking");
+        assertThat(target(c, "blocking").threads()).isEqualTo(20);
+        assertThat(target(c, "virtual").maxVirtualThreads()).isEqualTo(300);
         assertThat(c.runId()).isEqualTo("ci-1");
         assertThat(c.targetHeap()).isEqualTo("1g");
         assertThat(c.profile()).isEqualTo("custom");
+    }
+
+    @Test
+    void anyNamedTargetWithAModelOrAUrl() {
+        LadderConfig c = of("targets", "blocking,virtual,pool1k,given", "pool1k.model", "blocking", "pool1k.threads", "1000",
+                "given.url", "http://127.0.0.1:9000");
+        assertThat(c.targetNames()).containsExactly("blocking", "virtual", "pool1k", "given");
+        assertThat(target(c, "pool1k")).isEqualTo(new TargetSpec("pool1k", ThreadModel.BLOCKING, 1000, null, null, null));
+        assertThat(target(c, "pool1k").managed()).isTrue();
+        assertThat(target(c, "given").model()).isNull();
+        assertThat(target(c, "given").managed()).isFalse();
+        // a blocking model without a pool size gets the profile's
+        assertThat(of("targets", "small", "small.model", "BLOCKING").targets().getFirst().threads()).isEqualTo(200);
+        assertThatThrownBy(() -> of("targets", "blocking,mystery"))
+                .isInstanceOf(NonblockingException.class)
+                .hasMessage("target mystery needs -Dmystery.model=blocking|virtual|async (a server the ladder starts)"
+                        + " or -Dmystery.url (one that runs already)");
+    }
+
+    @Test
+    void aPoolSizeBelongsToTheBlockingModelAndACapToTheVirtualOne() {
+        assertThatThrownBy(() -> of("virtual.threads", "10"))
+                .isInstanceOf(NonblockingException.class)
+                .hasMessageContaining("-Dvirtual.threads is a pool size, which only the blocking model has");
+        assertThatThrownBy(() -> of("blocking.maxVirtualThreads", "10"))
+                .isInstanceOf(NonblockingException.class)
+                .hasMessageContaining("-Dblocking.maxVirtualThreads is a cap of the virtual model only");
+    }
+
+    @Test
+    void theGapNamesTwoTargetsOfTheRun() {
+        LadderConfig c = of("targets", "blocking,virtual,pool1k", "pool1k.model", "blocking", "gap.over", "pool1k");
+        assertThat(c.gapOf()).isEqualTo("virtual");
+        assertThat(c.gapOver()).isEqualTo("pool1k");
+        assertThatThrownBy(() -> of("gap.over", "pool1k")).hasMessageContaining("must name two different targets");
     }
 
     @Test
@@ -86,39 +128,39 @@ class LadderConfigTest {
     @Test
     void urlsMakeATargetForeignAndGetATrailingSlash() {
         LadderConfig c = of("blocking.url", "http://127.0.0.1:8081", "virtual.url", "http://localhost:8082/");
-        assertThat(c.managed("blocking")).isFalse();
-        assertThat(c.urls()).containsEntry("blocking", URI.create("http://127.0.0.1:8081/"))
-                .containsEntry("virtual", URI.create("http://localhost:8082/"));
-        assertThat(TargetClient.loadUri(c.urls().get("blocking"), 1000).toString())
-                .isEqualTo("http://127.0.0.1:8081/?pause=1000");
+        assertThat(target(c, "blocking").managed()).isFalse();
+        assertThat(target(c, "blocking").url()).isEqualTo(URI.create("http://127.0.0.1:8081/"));
+        assertThat(target(c, "blocking").threads()).as("a given server's pool is its own").isNull();
+        assertThat(target(c, "virtual").url()).isEqualTo(URI.create("http://localhost:8082/"));
     }
 
     @Test
     void aForeignTargetsCensusPortIsOptional() {
         LadderConfig c = of("blocking.url", "http://127.0.0.1:8081/", "blocking.census", "http://127.0.0.1:9081",
                 "virtual.url", "http://127.0.0.1:8082/");
-        assertThat(c.censusUrls()).containsOnly(Map.entry("blocking", URI.create("http://127.0.0.1:9081/")));
+        assertThat(target(c, "blocking").census()).isEqualTo(URI.create("http://127.0.0.1:9081/"));
+        assertThat(target(c, "virtual").census()).isNull();
     }
 
     @Test
     void loadGoesOnlyToThisMachineUnlessRemoteIsSaidOutLoud() {
-        assertThat(of("virtual.url", "http://localhost:8082/").urls()).containsKey("virtual");
-        assertThat(of("virtual.url", "http://[::1]:8082/").urls()).containsKey("virtual");
-        assertThat(of("virtual.url", "http://127.0.0.2:8082/").urls()).containsKey("virtual");
+        assertThat(target(of("virtual.url", "http://localhost:8082/"), "virtual").url()).isNotNull();
+        assertThat(target(of("virtual.url", "http://[::1]:8082/"), "virtual").url()).isNotNull();
+        assertThat(target(of("virtual.url", "http://127.0.0.2:8082/"), "virtual").url()).isNotNull();
         // 192.0.2.0/24 is TEST-NET-1: never anybody's server, and a literal needs no DNS.
         assertThatThrownBy(() -> of("virtual.url", "http://192.0.2.1:8082/"))
-                .isInstanceOf(LadderException.class)
+                .isInstanceOf(NonblockingException.class)
                 .hasMessageContaining("-Dremote=true");
         assertThatThrownBy(() -> of("blocking.url", "http://127.0.0.1:8081/", "blocking.census", "http://192.0.2.1:9081/"))
-                .isInstanceOf(LadderException.class)
+                .isInstanceOf(NonblockingException.class)
                 .hasMessageContaining("blocking.census");
-        assertThat(of("virtual.url", "http://192.0.2.1:8082/", "remote", "true").urls())
-                .containsEntry("virtual", URI.create("http://192.0.2.1:8082/"));
+        assertThat(target(of("virtual.url", "http://192.0.2.1:8082/", "remote", "true"), "virtual").url())
+                .isEqualTo(URI.create("http://192.0.2.1:8082/"));
     }
 
     @Test
     void unboundedCapIsNoCap() {
-        assertThat(of("virtual.maxVirtualThreads", "unbounded").virtualMaxThreads()).isNull();
+        assertThat(target(of("virtual.maxVirtualThreads", "unbounded"), "virtual").maxVirtualThreads()).isNull();
     }
 
     @Test
@@ -133,8 +175,10 @@ class LadderConfigTest {
                 new String[]{"ramp", "0.5"},
                 new String[]{"pause", "-1"},
                 new String[]{"timeout", "500"},
-                new String[]{"targets", "both"},
+                new String[]{"targets", "bl ocking"},
+                new String[]{"targets", ","},
                 new String[]{"blocking.threads", "0"},
+                new String[]{"blocking.model", "greenlets"},
                 new String[]{"virtual.url", "ftp://x/"},
                 new String[]{"blocking.url", "http://127.0.0.1:8081/?pause=1"},
                 new String[]{"blocking.census", "http://127.0.0.1:9081/"},   // without blocking.url
@@ -144,7 +188,7 @@ class LadderConfigTest {
         for (String[] kv : bad) {
             assertThatThrownBy(() -> of(kv[0], kv[1]))
                     .as("-D%s=%s", kv[0], kv[1])
-                    .isInstanceOf(LadderException.class)
+                    .isInstanceOf(NonblockingException.class)
                     .hasMessageContaining(kv[0])
                     .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
         }

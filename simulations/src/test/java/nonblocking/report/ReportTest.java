@@ -3,7 +3,10 @@ package nonblocking.report;
 import nonblocking.Fixtures;
 import nonblocking.gate.Gate;
 import nonblocking.gate.Verdict;
+import nonblocking.results.Gap;
 import nonblocking.results.Results;
+import nonblocking.results.ResultsFile;
+import nonblocking.results.RunFolders;
 import nonblocking.results.TargetResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,7 +53,7 @@ class ReportTest {
         Report.write(Fixtures.read(Fixtures.GOOD), dir, null);
         String html = Files.readString(dir.resolve("report.html"));
 
-        assertThat(html).contains("<h1 id=\"headline\">blocking 200 · virtual 3200 · 16x</h1>");
+        assertThat(html).contains("<h1 id=\"headline\">blocking 200 · virtual ≥3200 · ≥16x virtual/blocking</h1>");
         assertThat(html.indexOf("id=\"headline\"")).isLessThan(html.indexOf("<img"));
         Matcher images = Pattern.compile("<img alt=\"[^\"]*\" src=\"data:image/png;base64,([A-Za-z0-9+/=]+)\">").matcher(html);
         for (String chart : CHARTS) {
@@ -74,12 +77,13 @@ class ReportTest {
         Report.write(Fixtures.read(Fixtures.GOOD), dir, null);
         String html = Files.readString(dir.resolve("report.html"));
 
-        assertThat(html).contains("<h3>blocking: sustains 200 users</h3>", "<h3>virtual: sustains 3,200 users</h3>",
+        assertThat(html).contains("<h3>blocking: sustains 200 users</h3>", "<h3>virtual: sustains ≥3200 users</h3>",
                 "<dt>pause per request</dt><dd>1000 ms</dd>", "<dt>request timeout</dt><dd>10000 ms</dd>",
-                "<dt>machine</dt><dd>2 cores · JDK 25.0.1+8-LTS", "<h2>How to read this</h2>");
+                "<dt>machine</dt><dd>2 cores · ", "load generator&#39;s JDK 25.0.1+8-LTS", "<h2>How to read this</h2>");
         assertThat(count(html, "<tr class=\"sustained\">")).isEqualTo(4 + 8);
         assertThat(count(html, "<tr class=\"failed\">")).isEqualTo(4);
-        assertThat(html).contains("<td class=\"text\">p99 and KO over limit</td>", "<td class=\"text\">timeout 3564</td>");
+        assertThat(html).contains("<td class=\"text\">❌ p99 over 1.5 × pause, KO over 1 %, throughput under 0.9 × users / pause</td>",
+                "<td class=\"text\">timeout 3564</td>");
     }
 
     @Test
@@ -87,10 +91,10 @@ class ReportTest {
         Results good = Fixtures.read(Fixtures.GOOD);
         Map<String, TargetResult> targets = new LinkedHashMap<>(good.targets());
         TargetResult virtual = targets.remove("virtual");
-        targets.put("<b>virtual</b>", new TargetResult(new TargetResult.TargetConfig("http://x/?a=1&b=\"2\"", false, null, null, null, null),
-                null, virtual.levels(), virtual.sustainableUsers()));
-        Results hostile = new Results(1, "run<script>alert(1)</script>", "it's", 1000, 30, 10, 10000,
-                good.startedAt(), good.finishedAt(), good.machine(), targets, 16.0);
+        targets.put("<b>virtual</b>", new TargetResult(new TargetResult.TargetConfig("http://x/?a=1&b=\"2\"", null, false, null, null, null, null),
+                null, null, virtual.levels(), virtual.sustainableUsers()));
+        Results hostile = new Results(2, "run<script>alert(1)</script>", "it's", 1000, 30, 10, 10000,
+                good.startedAt(), good.finishedAt(), good.machine(), "\"><script>", targets, Gap.of(targets, "<b>virtual</b>", "blocking"));
 
         Report.write(hostile, dir, null);
         String html = Files.readString(dir.resolve("report.html"));
@@ -106,12 +110,12 @@ class ReportTest {
         Report.write(Fixtures.read(Fixtures.GOOD), dir, null);
         String summary = Files.readString(dir.resolve("summary.md"));
 
-        assertThat(summary).startsWith("## nonblocking: blocking 200 · virtual 3200 · 16x\n")
-                .contains("### blocking: sustains 200 users", "### virtual: sustains 3200 users")
-                .contains("| 3,200 | 3,011.2 | 0.941 | 1,009 | 1,170 | 0 | 21 | 125.1 MiB | ✅ sustained |")
-                .contains("| 400 | 198.0 | 0.495 | 2,000 | 3,000 | 0 | 217 | 282.3 MiB | ❌ p99 over limit |")
+        assertThat(summary).startsWith("## nonblocking: blocking 200 · virtual ≥3200 · ≥16x virtual/blocking\n")
+                .contains("### blocking: sustains 200 users", "### virtual: sustains ≥3200 users")
+                .contains("| 3,200 | ✅ sustained | 90,336 | 0 |  | 3,011.2 | 0.941 | 1,009 | 1,035 | 1,170 | 1,210 | 21 | 3,200 | 125.1 MiB | 3.0 KiB | 21.5 KiB |")
+                .contains("| 400 | ❌ p99 over 1.5 × pause, throughput under 0.9 × users / pause | 5,940 | 0 |  | 198.0 | 0.495 | 2,000 |")
                 .doesNotContain("### Gate");
-        assertThat(count(summary, "| Users | Req/s | Efficiency | p50 ms | p99 ms | KO % | Threads | RSS | Status |")).isEqualTo(2);
+        assertThat(count(summary, "| Users | Status | Requests | KO % | KO reasons | Req/s | Efficiency |")).isEqualTo(2);
         assertThat(summary.lines().filter(line -> line.matches("\\| [0-9,]+ \\|.*"))).hasSize(16);
     }
 
@@ -120,12 +124,12 @@ class ReportTest {
         Results crippled = Fixtures.read(Fixtures.CRIPPLED_VIRTUAL);
         List<Verdict> verdicts = Gate.evaluate(crippled, Fixtures.rules(), Fixtures.baseline());
 
-        Report.write(crippled, dir, null, verdicts);
+        Report.write(crippled, dir, verdicts);
 
         assertThat(Files.readString(dir.resolve("summary.md")))
                 .contains("### Gate: ❌ FAIL (4 of 7 rules pass)")
-                .contains("| ❌ FAIL | gap | 1 | >= 10 | 16 | gap |")
-                .contains("| ✅ PASS | virtual.efficiency_min | 0.973 (at 200 users) | >= 0.9 at each sustained level | 0.945 | virtual_efficiency |");
+                .contains("| ❌ FAIL | gap virtual/blocking | 1 | >= 10 | 16 | gap |")
+                .contains("| ✅ PASS | virtual.efficiency_min | 0.973 (at 200 users) | >= 0.9 at each sustained level | 0.945 | efficiency |");
         String html = Files.readString(dir.resolve("report.html"));
         assertThat(html).contains("<h2>Gate: <span class=\"fail\">FAIL</span></h2>", "<td class=\"text\">= top level 3200</td>");
         assertThat(html.indexOf("id=\"gate\"")).isLessThan(html.indexOf("<img"));
@@ -140,18 +144,75 @@ class ReportTest {
         }
         String html = Files.readString(dir.resolve("report.html"));
         assertThat(html).contains("server at http://10.0.0.5:8080", "<td>–</td>");
-        assertThat(Files.readString(dir.resolve("summary.md"))).contains("| 25 | 24.9 | 0.997 | 1,001 | 1,011 | 0 | – | – | ✅ sustained |");
+        assertThat(Files.readString(dir.resolve("summary.md"))).contains("| 25 | ✅ sustained |", "| – | – | – | – | – |");
     }
 
     @Test
-    void linksGatlingsReportRelativeToTheRunFolder() throws IOException {
-        Path runDir = dir.resolve("simulations/target/nonblocking/20260110-090000");
-        Path gatling = dir.resolve("simulations/target/gatling/laddersimulation-20260110090001");
+    void linksGatlingsReportAsTheRunRecordedIt() throws IOException {
+        Report.write(Fixtures.read(Fixtures.GOOD), dir, null);
+        assertThat(Files.readString(dir.resolve("report.html"))).contains("The run recorded no Gatling HTML report");
 
-        Report.write(Fixtures.read(Fixtures.GOOD), runDir, gatling);
+        Results good = Fixtures.read(Fixtures.GOOD);
+        Results linked = new Results(good.schema(), good.runId(), good.profile(), good.pauseMs(), good.holdS(), good.rampS(),
+                good.timeoutMs(), good.startedAt(), good.finishedAt(), good.machine(),
+                "../../gatling/laddersimulation-20260110090001/index.html", good.targets(), good.gap());
+        Report.write(linked, dir, null);
 
-        assertThat(Files.readString(runDir.resolve("report.html")))
+        assertThat(Files.readString(dir.resolve("report.html")))
                 .contains("<a href=\"../../gatling/laddersimulation-20260110090001/index.html\">");
+    }
+
+    @Test
+    void renderingAgainIsIdempotent() throws IOException {
+        Report.write(Fixtures.read(Fixtures.GOOD), dir, null);
+        Map<String, byte[]> first = new LinkedHashMap<>();
+        for (String file : List.of("report.html", "summary.md", "throughput.png", "errors.png")) {
+            first.put(file, Files.readAllBytes(dir.resolve(file)));
+        }
+        Report.write(Fixtures.read(Fixtures.GOOD), dir, null);
+        first.forEach((file, bytes) -> {
+            try {
+                assertThat(Files.readAllBytes(dir.resolve(file))).as(file).isEqualTo(bytes);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+    }
+
+    @Test
+    void theRunFolderAndLatestGetTheSameReport() throws IOException {
+        Results good = Fixtures.read(Fixtures.GOOD);
+        Path runDir = Files.createDirectories(dir.resolve(good.runId()));
+        ResultsFile.write(good, runDir.resolve(ResultsFile.NAME));
+        Path latest = RunFolders.refreshLatest(runDir);
+        List<Verdict> verdicts = Gate.evaluate(good, Fixtures.rules(), Fixtures.baseline());
+
+        Report.writeEverywhere(good, latest.resolve(ResultsFile.NAME), verdicts);
+
+        assertThat(Files.readString(runDir.resolve("report.html"))).contains("id=\"gate\"")
+                .isEqualTo(Files.readString(latest.resolve("report.html")));
+        assertThat(runDir.resolve("summary.md")).hasSameTextualContentAs(latest.resolve("summary.md"));
+    }
+
+    @Test
+    void aThirdTargetGetsItsOwnSeriesColumnAndColour() throws IOException {
+        Results good = Fixtures.read(Fixtures.GOOD);
+        Map<String, TargetResult> targets = new LinkedHashMap<>(good.targets());
+        targets.put("pool1k", good.targets().get("blocking"));
+        Results three = new Results(good.schema(), good.runId(), good.profile(), good.pauseMs(), good.holdS(), good.rampS(),
+                good.timeoutMs(), good.startedAt(), good.finishedAt(), good.machine(), null, targets, good.gap());
+
+        Report.write(three, dir, null);
+
+        String html = Files.readString(dir.resolve("report.html"));
+        assertThat(html).contains("<h1 id=\"headline\">blocking 200 · virtual ≥3200 · pool1k 200 · ≥16x virtual/blocking</h1>",
+                "<h3>pool1k: sustains 200 users</h3>", "border-top-color:#009e73");
+        assertThat(Palette.of(0)).isNotEqualTo(Palette.of(1)).isNotEqualTo(Palette.of(2));
+        for (int i = 0; i < 20; i++) {
+            for (int j = 0; j < i; j++) {
+                assertThat(Palette.of(i)).as("colour %d vs %d", i, j).isNotEqualTo(Palette.of(j));
+            }
+        }
     }
 
     @Test
@@ -160,7 +221,7 @@ class ReportTest {
         Report.write(Fixtures.read(Fixtures.CRIPPLED_VIRTUAL), dir, null);
 
         assertThat(Files.readString(dir.resolve("report.html")))
-                .contains("<h1 id=\"headline\">blocking 200 · virtual 200 · 1x</h1>").doesNotContain("virtual 3200");
+                .contains("<h1 id=\"headline\">blocking 200 · virtual 200 · 1x virtual/blocking</h1>").doesNotContain("virtual ≥3200");
         try (var files = Files.list(dir)) {
             assertThat(files.map(file -> file.getFileName().toString()))
                     .containsExactlyInAnyOrder("report.html", "summary.md", "throughput.png", "latency.png", "errors.png", "resources.png");

@@ -1,5 +1,6 @@
 package nonblocking.results;
 
+import nonblocking.NonblockingException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,15 +23,18 @@ class ResultsFileRoundTripTest {
                 null, null, null, null, null, null);
         Map<String, TargetResult> targets = new LinkedHashMap<>();
         targets.put("blocking", new TargetResult(
-                new TargetResult.TargetConfig("http://127.0.0.1:40001/", true, "blocking", 200, null,
-                        List.of("-Xms512m", "-Xmx512m")),
-                new TargetResult.Memory(20_000_000L, 90_000_000L), List.of(level, noCensus), 200));
+                new TargetResult.TargetConfig("http://127.0.0.1:40001/", "http://127.0.0.1:40002/", true, "blocking", 200,
+                        null, List.of("-Xms512m", "-Xmx512m")),
+                "25.0.3", new TargetResult.Memory(20_000_000L, 90_000_000L), List.of(level, noCensus), 200));
         targets.put("virtual", new TargetResult(
-                new TargetResult.TargetConfig("http://example.test:8082/", false, null, null, null, List.of()),
-                null, List.of(level), 200));
+                new TargetResult.TargetConfig("http://example.test:8082/", null, false, null, null, null, List.of()),
+                null, null, List.of(level), 200));
+        targets.put("pool1k", new TargetResult(
+                new TargetResult.TargetConfig("http://127.0.0.1:40003/", null, true, "blocking", 1000, null, List.of()),
+                null, null, List.of(level, noCensus), 200));
         return new Results(Results.SCHEMA, "20261126-034100-default", "default", 1000, 6, 2, 5000,
                 "2026-11-26T03:41:00Z", "2026-11-26T03:44:00Z", new Results.Machine(2, "25.0.3", "Linux", 20000),
-                targets, Results.gapOf(targets));
+                "../../gatling/laddersimulation-20261126034101234/index.html", targets, Gap.of(targets, "virtual", "blocking"));
     }
 
     @Test
@@ -43,6 +47,9 @@ class ResultsFileRoundTripTest {
         assertThat(json).contains("\"sustainable_users\"", "\"ko_reasons\"", "\"p99_ms\"", "\"heap_per_user_bytes\"",
                 "\"max_open_files\"");
         assertThat(json.indexOf("\"blocking\"")).isLessThan(json.indexOf("\"virtual\""));   // run order kept
+        assertThat(json.indexOf("\"virtual\"")).isLessThan(json.indexOf("\"pool1k\""));
+        assertThat(json).contains("\"gap\" : {\n    \"of\" : \"virtual\",\n    \"over\" : \"blocking\",\n    \"factor\" : 1.0,\n    \"lower_bound\" : true",
+                "\"gatling_report\" : \"../../gatling/");
         try (var files = Files.list(file.getParent())) {
             assertThat(files).containsExactly(file);                                        // no temp file left
         }
@@ -51,7 +58,7 @@ class ResultsFileRoundTripTest {
     @Test
     void missingFileIsAOneLineError(@TempDir Path dir) {
         assertThatThrownBy(() -> ResultsFile.read(dir.resolve("results.json")))
-                .isInstanceOf(ResultsException.class)
+                .isInstanceOf(NonblockingException.class)
                 .hasMessageContaining("no results file")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
     }
@@ -60,7 +67,7 @@ class ResultsFileRoundTripTest {
     void corruptFileIsAOneLineError(@TempDir Path dir) throws IOException {
         Path file = Files.writeString(dir.resolve("results.json"), "{\"schema\": 1, \"targets\": {\n  oops");
         assertThatThrownBy(() -> ResultsFile.read(file))
-                .isInstanceOf(ResultsException.class)
+                .isInstanceOf(NonblockingException.class)
                 .hasMessageContaining("corrupt")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
     }
@@ -68,9 +75,13 @@ class ResultsFileRoundTripTest {
     @Test
     void emptyAndOtherSchemaAreRefused(@TempDir Path dir) throws IOException {
         Path empty = Files.writeString(dir.resolve("empty.json"), "");
-        assertThatThrownBy(() -> ResultsFile.read(empty)).isInstanceOf(ResultsException.class);
-        Path other = Files.writeString(dir.resolve("other.json"), "{\"schema\": 2}");
-        assertThatThrownBy(() -> ResultsFile.read(other)).isInstanceOf(ResultsException.class)
-                .hasMessageContaining("schema 2");
+        assertThatThrownBy(() -> ResultsFile.read(empty)).isInstanceOf(NonblockingException.class);
+        Path other = Files.writeString(dir.resolve("other.json"), "{\"schema\": 3}");
+        assertThatThrownBy(() -> ResultsFile.read(other)).isInstanceOf(NonblockingException.class)
+                .hasMessageContaining("schema 3");
+        Path one = Files.writeString(dir.resolve("one.json"), "{\"schema\": 1, \"gap\": 16.0}");
+        assertThatThrownBy(() -> ResultsFile.read(one)).isInstanceOf(NonblockingException.class)
+                .hasMessage("results file " + one + " has schema 1, this build reads schema 2 (schema 1 had two fixed"
+                        + " targets): run the ladder again with this build");
     }
 }

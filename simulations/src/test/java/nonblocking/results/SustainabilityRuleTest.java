@@ -12,7 +12,11 @@ class SustainabilityRuleTest {
     private static final long PAUSE = 1000;
 
     static LevelResult level(int users, double p99, long ok, long ko) {
-        return new LevelResult(users, ok + ko, ok, ko, ko == 0 ? Map.of() : Map.of("timeout", ko), ok / 6.0, 1,
+        return level(users, p99, ok, ko, 1);
+    }
+
+    static LevelResult level(int users, double p99, long ok, long ko, double efficiency) {
+        return new LevelResult(users, ok + ko, ok, ko, ko == 0 ? Map.of() : Map.of("timeout", ko), ok / 6.0, efficiency,
                 1000, 1000, p99, p99, null, null, null, null, null, null);
     }
 
@@ -23,6 +27,23 @@ class SustainabilityRuleTest {
         assertThat(Sustainability.holds(level(100, 1000, 990, 10), PAUSE)).isTrue();     // exactly 1 % KO
         assertThat(Sustainability.holds(level(100, 1000, 989, 11), PAUSE)).isFalse();
         assertThat(Sustainability.holds(level(100, 0, 0, 0), PAUSE)).isFalse();          // nothing served
+    }
+
+    @Test
+    void aLevelWithAPauseMustAlsoServeNineTenthsOfTheIdealThroughput() {
+        // A capped virtual target at 3,200 users: p99 1.4 s is under 1.5 pauses, but it served 2,400 rps.
+        assertThat(Sustainability.broken(level(3200, 1400, 14_400, 0, 0.75), PAUSE))
+                .containsExactly(Sustainability.Limit.EFFICIENCY);
+        assertThat(Sustainability.holds(level(3200, 1100, 17_280, 0, 0.90), PAUSE)).isTrue();
+        assertThat(Sustainability.holds(level(3200, 1100, 17_280, 0, 0.8999), PAUSE)).isFalse();
+        assertThat(Sustainability.broken(level(100, 2000, 500, 100, 0.5), PAUSE)).containsExactly(
+                Sustainability.Limit.P99, Sustainability.Limit.KO, Sustainability.Limit.EFFICIENCY);
+    }
+
+    @Test
+    void theLimitsAreWrittenFromTheRuleItself() {
+        assertThat(Sustainability.limits()).isEqualTo("p99 ≤ 1.5 × pause, KO ≤ 1 %, throughput ≥ 0.9 × users / pause");
+        assertThat(Sustainability.Limit.EFFICIENCY.text()).isEqualTo("throughput under 0.9 × users / pause");
     }
 
     @Test
@@ -45,14 +66,24 @@ class SustainabilityRuleTest {
     }
 
     @Test
-    void gapIsVirtualOverBlocking() {
+    void theGapNamesWhatItDividesAndIsALowerBoundWhenTheNumeratorHeldTheTop() {
         Map<String, TargetResult> both = Map.of(
-                "blocking", new TargetResult(null, null, List.of(), 200),
-                "virtual", new TargetResult(null, null, List.of(), 3200));
-        assertThat(Results.gapOf(both)).isEqualTo(16.0);
-        assertThat(Results.gapOf(Map.of("virtual", new TargetResult(null, null, List.of(), 3200)))).isNull();
-        assertThat(Results.gapOf(Map.of(
-                "blocking", new TargetResult(null, null, List.of(), 0),
-                "virtual", new TargetResult(null, null, List.of(), 3200)))).isNull();
+                "blocking", target(200, 3200),
+                "virtual", target(3200, 3200));
+        assertThat(Gap.of(both, "virtual", "blocking")).isEqualTo(new Gap("virtual", "blocking", 16.0, true));
+        assertThat(Gap.of(Map.of("blocking", target(200, 3200), "virtual", target(400, 3200)), "virtual", "blocking"))
+                .isEqualTo(new Gap("virtual", "blocking", 2.0, false));
+        assertThat(Gap.of(Map.of("virtual", target(3200, 3200)), "virtual", "blocking")).isNull();
+        assertThat(Gap.of(Map.of("blocking", target(0, 3200), "virtual", target(3200, 3200)), "virtual", "blocking"))
+                .isEqualTo(new Gap("virtual", "blocking", null, true));
+    }
+
+    /** A target whose levels run 25, 50, ... up to {@code top} and which sustained {@code sustained} users. */
+    private static TargetResult target(int sustained, int top) {
+        List<LevelResult> levels = new java.util.ArrayList<>();
+        for (int users = 25; users <= top; users *= 2) {
+            levels.add(level(users, 1000, users * 6L, 0));
+        }
+        return new TargetResult(null, null, null, levels, sustained);
     }
 }

@@ -1,9 +1,14 @@
-package nonblocking.ladder;
+package nonblocking.run;
 
+import nonblocking.ladder.LadderConfig;
+import nonblocking.results.Gap;
 import nonblocking.results.LevelResult;
 import nonblocking.results.Results;
 import nonblocking.results.ResultsFile;
+import nonblocking.results.RunFolders;
 import nonblocking.results.TargetResult;
+import nonblocking.targets.Classpath;
+import nonblocking.targets.TargetCommand;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,7 +51,8 @@ class LadderIT {
         }
         command.addAll(List.of("-cp", Classpath.current(),
                 "-Dlevels=5,10", "-Dhold=3", "-Dramp=1", "-Dwarmup=1", "-Dpause=500", "-Dtimeout=2000",
-                "-Dblocking.threads=5", "-DrunId=it",
+                "-Dblocking.threads=5", "-Dtargets=blocking,virtual,pool10", "-Dpool10.model=blocking",
+                "-Dpool10.threads=10", "-DrunId=it",
                 "-Dnonblocking.output=" + output, "-Dnonblocking.gatlingResults=" + gatling,
                 "io.gatling.app.Gatling", "-s", LadderSimulation.class.getName(), "-rf", gatling.toString()));
         Path log = tmp.resolve("gatling-run.log");
@@ -59,19 +65,21 @@ class LadderIT {
 
         String console = Files.readString(log);
         assertThat(console).contains("[blocking] level 2/2: 10 users", "[virtual] level 2/2: 10 users",
-                "sustainable concurrency: blocking 5, virtual 10 -> 2x");
+                "[pool10] level 2/2: 10 users", "sustainable concurrency: blocking 5 · virtual ≥10 · pool10 ≥10 · ≥2x virtual/blocking");
+        // After Gatling's own summary, which counts warm-ups and failed levels too, the run says which numbers count.
+        assertThat(console.lastIndexOf("Global Information")).isLessThan(console.lastIndexOf("nonblocking: Gatling's summary above"));
 
         Results results = ResultsFile.read(output.resolve("it").resolve(ResultsFile.NAME));
-        assertThat(ResultsFile.read(output.resolve(LadderRun.LATEST).resolve(ResultsFile.NAME))).isEqualTo(results);
+        assertThat(ResultsFile.read(output.resolve(RunFolders.LATEST).resolve(ResultsFile.NAME))).isEqualTo(results);
         assertThat(results.schema()).isEqualTo(Results.SCHEMA);
         assertThat(results.pauseMs()).isEqualTo(500);
-        assertThat(results.targets()).containsOnlyKeys("blocking", "virtual");
-        assertThat(List.copyOf(results.targets().keySet())).containsExactly("blocking", "virtual");
+        assertThat(List.copyOf(results.targets().keySet())).containsExactly("blocking", "virtual", "pool10");
         for (var entry : results.targets().entrySet()) {
             TargetResult target = entry.getValue();
             assertThat(target.config().managed()).isTrue();
-            assertThat(target.config().model()).isEqualTo(entry.getKey());
-            assertThat(target.config().jvmArgs()).isEqualTo(TargetCommand.JVM_OPTIONS);
+            assertThat(target.config().model()).isEqualTo(entry.getKey().equals("virtual") ? "virtual" : "blocking");
+            assertThat(target.config().jvmArgs()).isEqualTo(TargetCommand.jvmOptions(LadderConfig.DEFAULT_HEAP));
+            assertThat(target.jdk()).as("the target's own JDK, from its census").isEqualTo(System.getProperty("java.version"));
             assertThat(target.idle()).isNotNull();
             assertThat(target.idle().heapUsedBytes()).isPositive();
             assertThat(target.levels()).extracting(LevelResult::users).containsExactly(5, 10);
@@ -87,12 +95,17 @@ class LadderIT {
         assertThat(results.targets().get("blocking").config().threads()).isEqualTo(5);
         assertThat(results.targets().get("blocking").sustainableUsers()).isEqualTo(5);
         assertThat(results.targets().get("virtual").sustainableUsers()).isEqualTo(10);
-        assertThat(results.gap()).isEqualTo(2.0);
+        assertThat(results.targets().get("pool10").config().threads()).isEqualTo(10);
+        assertThat(results.targets().get("pool10").sustainableUsers()).isEqualTo(10);
+        assertThat(results.gap()).isEqualTo(new Gap("virtual", "blocking", 2.0, true));
 
-        Path gatlingRun = Path.of(Files.readString(output.resolve("it").resolve(LadderRun.GATLING_REPORT_FILE)).trim());
-        assertThat(gatlingRun.getParent()).isEqualTo(gatling.toAbsolutePath().normalize());
-        assertThat(gatlingRun.resolve("index.html")).exists();
-        assertThat(Files.readString(gatlingRun.resolve("index.html"))).contains("virtual 0010u", "blocking warm-up");
+        // Gatling's report, as the run recorded it: relative to the run folder, and the same from latest/.
+        Path gatlingIndex = output.resolve("it").resolve(results.gatlingReport()).normalize();
+        assertThat(gatlingIndex.getParent().getParent()).isEqualTo(gatling.toAbsolutePath().normalize());
+        assertThat(gatlingIndex).exists();
+        assertThat(Files.readString(gatlingIndex)).contains("virtual 0010u", "blocking warm-up", "pool10 0005u");
+        assertThat(output.resolve(RunFolders.LATEST).resolve(results.gatlingReport()).normalize()).isEqualTo(gatlingIndex);
+        assertThat(output.resolve("it/report.html")).hasSameTextualContentAs(output.resolve(RunFolders.LATEST).resolve("report.html"));
 
         // Nothing left behind: the targets' ports are closed and their processes gone.
         for (var entry : results.targets().entrySet()) {

@@ -1,5 +1,7 @@
-package nonblocking.ladder;
+package nonblocking.run;
 
+import nonblocking.NonblockingException;
+import nonblocking.results.RunFolders;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,10 +23,10 @@ class LadderRunTest {
         Files.createDirectories(dir.resolve("othersimulation-20261126034500000"));
         Files.createFile(dir.resolve("lastRun.txt"));
         Instant started = Instant.parse("2026-11-26T03:41:00Z");
-        assertThat(LadderRun.findGatlingRunDir(dir, "laddersimulation", started))
+        assertThat(GatlingRunDir.find(dir, "laddersimulation", started))
                 .contains(dir.resolve("laddersimulation-20261126034101234").toAbsolutePath());
-        assertThat(LadderRun.findGatlingRunDir(dir, "laddersimulation", Instant.parse("2026-11-26T04:00:00Z"))).isEmpty();
-        assertThat(LadderRun.findGatlingRunDir(dir.resolve("missing"), "laddersimulation", started)).isEmpty();
+        assertThat(GatlingRunDir.find(dir, "laddersimulation", Instant.parse("2026-11-26T04:00:00Z"))).isEmpty();
+        assertThat(GatlingRunDir.find(dir.resolve("missing"), "laddersimulation", started)).isEmpty();
     }
 
     @Test
@@ -33,21 +35,26 @@ class LadderRunTest {
         // Skipped, not passed, where the limit is unknown or too high to exceed.
         assumeTrue(limit > 0 && limit <= Integer.MAX_VALUE - LadderRun.FD_HEADROOM, "open-file limit " + limit);
         assertThatThrownBy(() -> LadderRun.checkOpenFiles((int) limit))
-                .isInstanceOf(LadderException.class)
+                .isInstanceOf(NonblockingException.class)
                 .hasMessageContaining("open-file limit is " + limit)
                 .hasMessageContaining("ulimit -n");
         LadderRun.checkOpenFiles(1);
     }
 
     @Test
-    void copyAndDeleteTrees(@TempDir Path dir) throws IOException {
-        Path from = Files.createDirectories(dir.resolve("run/sub"));
-        Files.writeString(from.resolve("x.txt"), "x");
-        Files.writeString(dir.resolve("run/results.json"), "{}");
-        LadderRun.copyTree(dir.resolve("run"), dir.resolve("copy"));
-        assertThat(dir.resolve("copy/sub/x.txt")).hasContent("x");
-        assertThat(dir.resolve("copy/results.json")).hasContent("{}");
-        LadderRun.deleteTree(dir.resolve("copy"));
-        assertThat(dir.resolve("copy")).doesNotExist();
+    void latestIsAWholeCopyOfTheRunFolder(@TempDir Path dir) throws IOException {
+        Path run = RunFolders.create(dir, "r1");
+        assertThat(RunFolders.create(dir, "r1")).isEqualTo(dir.resolve("r1-2"));
+        Files.createDirectories(run.resolve("sub"));
+        Files.writeString(run.resolve("sub/x.txt"), "x");
+        Files.writeString(dir.resolve("latest/../stale.txt").normalize(), "old run");
+        Path latest = RunFolders.refreshLatest(run);
+        assertThat(latest.resolve("sub/x.txt")).hasContent("x");
+        Files.delete(run.resolve("sub/x.txt"));
+        RunFolders.refreshLatest(run);
+        assertThat(latest.resolve("sub/x.txt")).doesNotExist();
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(f -> f.getFileName().toString())).containsExactlyInAnyOrder("r1", "r1-2", "latest", "stale.txt");
+        }
     }
 }

@@ -1,6 +1,9 @@
-package nonblocking.ladder;
+package nonblocking.run;
 
 import io.gatling.javaapi.core.ChainBuilder;
+import nonblocking.ladder.Ladder;
+import nonblocking.ladder.LadderConfig;
+import nonblocking.targets.TargetRun;
 import io.gatling.javaapi.core.OpenInjectionStep;
 import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.core.ScenarioBuilder;
@@ -65,7 +68,7 @@ public class LadderSimulation extends Simulation {
     private static LadderRun prepareOrExit() {
         try {
             return LadderRun.prepare(LadderConfig.fromSystemProperties(), System.out);
-        } catch (LadderException e) {
+        } catch (nonblocking.NonblockingException e) {
             System.out.flush();
             System.err.println("nonblocking: ERROR " + e.getMessage());
             System.err.flush();

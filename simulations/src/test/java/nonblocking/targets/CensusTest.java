@@ -1,4 +1,4 @@
-package nonblocking.ladder;
+package nonblocking.targets;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;

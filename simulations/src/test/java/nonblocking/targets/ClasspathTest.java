@@ -1,4 +1,4 @@
-package nonblocking.ladder;
+package nonblocking.targets;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,8 +1,10 @@
-package nonblocking.ladder;
+package nonblocking.targets;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import nonblocking.ladder.LadderConfig;
+import nonblocking.ladder.TargetSpec;
 import nonblocking.target.TargetApp;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -13,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -47,7 +50,7 @@ class ContainerCommandTest {
             List<String> options = new ArrayList<>(entrypointJvmOptions());
             String toolOptions = compose.at("/services/" + service + "/environment/JAVA_TOOL_OPTIONS").asText("");
             options.addAll(Arrays.asList(toolOptions.trim().split("\\s+")));
-            assertThat(options).as(service).containsExactlyInAnyOrderElementsOf(TargetCommand.JVM_OPTIONS);
+            assertThat(options).as(service).containsExactlyInAnyOrderElementsOf(TargetCommand.jvmOptions(LadderConfig.DEFAULT_HEAP));
         }
     }
 
@@ -58,11 +61,11 @@ class ContainerCommandTest {
      */
     @Test
     void eachServiceGetsTheManagedTargetsFlags() {
-        LadderConfig.Profile profile = LadderConfig.PROFILES.get("default");
+        LadderConfig config = LadderConfig.from(Map.of());
         Set<String> perProcess = Set.of("--host", "--port", "--exit-with-parent");
-        for (String service : List.of("blocking", "virtual")) {
-            List<String> args = TargetCommand.arguments(service, TargetCommand.HOST, 0, profile.pauseMs(),
-                    profile.blockingThreads(), null, 0, true);
+        for (TargetSpec target : config.targets()) {
+            String service = target.name();
+            List<String> args = TargetCommand.arguments(target, TargetCommand.HOST, 0, config.pauseMs(), 0, true);
             JsonNode env = compose.at("/services/" + service + "/environment");
             for (int i = 0; i < args.size(); i++) {
                 String flag = args.get(i);

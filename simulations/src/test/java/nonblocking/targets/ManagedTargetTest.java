@@ -1,5 +1,6 @@
-package nonblocking.ladder;
+package nonblocking.targets;
 
+import nonblocking.NonblockingException;
 import nonblocking.target.TargetConfig;
 import nonblocking.target.TargetServer;
 import nonblocking.target.ThreadModel;
@@ -42,7 +43,7 @@ class ManagedTargetTest {
         assertThat(ManagedTarget.readyUrl("ready: xurl=http://a:1/ census_url=http://b:2/", ManagedTarget.URL_FIELD))
                 .isEmpty();
         assertThatThrownBy(() -> ManagedTarget.readyUrl("ready: url=http://bad^host/", ManagedTarget.URL_FIELD))
-                .isInstanceOf(LadderException.class);
+                .isInstanceOf(NonblockingException.class);
     }
 
     /** The contract with target-apps: what a real TargetServer prints is what the ladder reads. */

@@ -1,4 +1,4 @@
-package nonblocking.ladder;
+package nonblocking.targets;
 
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.Test;

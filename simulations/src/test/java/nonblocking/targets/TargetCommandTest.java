@@ -1,7 +1,9 @@
-package nonblocking.ladder;
+package nonblocking.targets;
 
+import nonblocking.ladder.TargetSpec;
 import nonblocking.target.TargetApp;
 import nonblocking.target.TargetConfig;
+import nonblocking.target.ThreadModel;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -13,19 +15,28 @@ class TargetCommandTest {
 
     @Test
     void managedTargetsGetACensusPortOnAnyFreePort() {
-        for (String model : List.of("blocking", "virtual")) {
-            List<String> command = TargetCommand.managed(model, "512m", 1000, 200, null, "cp");
+        for (TargetSpec spec : List.of(new TargetSpec("blocking", ThreadModel.BLOCKING, 200, null, null, null),
+                new TargetSpec("pool1k", ThreadModel.BLOCKING, 1000, null, null, null),
+                new TargetSpec("virtual", ThreadModel.VIRTUAL, null, 300, null, null))) {
+            List<String> command = TargetCommand.managed(spec, "512m", 1000, "cp");
             List<String> args = command.subList(command.indexOf(TargetCommand.MAIN_CLASS) + 1, command.size());
             TargetConfig config = TargetApp.parse(Map.of(), args.toArray(String[]::new));
-            assertThat(config.censusPort()).as(model).isZero();
+            assertThat(config.censusPort()).as(spec.name()).isZero();
             assertThat(config.port()).isZero();
-            assertThat(config.model().label()).isEqualTo(model);
+            assertThat(config.model()).isEqualTo(spec.model());
+            if (spec.threads() != null) {
+                assertThat(config.threads()).isEqualTo(spec.threads());
+            }
+            if (spec.maxVirtualThreads() != null) {
+                assertThat(config.maxVirtualThreads()).isEqualTo(spec.maxVirtualThreads());
+            }
         }
     }
 
     @Test
     void noCensusPortUnlessAsked() {
-        assertThat(TargetCommand.arguments("virtual", "127.0.0.1", 8082, 1000, null, null, null, false))
+        assertThat(TargetCommand.arguments(new TargetSpec("virtual", ThreadModel.VIRTUAL, null, null, null, null),
+                "127.0.0.1", 8082, 1000, null, false))
                 .doesNotContain("--census-port");
     }
 }

@@ -1,5 +1,8 @@
-package nonblocking.ladder;
+package nonblocking.targets;
 
+import nonblocking.ladder.LadderConfig;
+import nonblocking.ladder.Outcome;
+import nonblocking.ladder.TargetSpec;
 import nonblocking.results.LevelResult;
 import nonblocking.results.TargetResult;
 import org.junit.jupiter.api.Test;
@@ -21,8 +24,9 @@ class TargetRunTest {
         LadderConfig config = LadderConfig.from(Map.of("levels", "10,20", "hold", "2", "ramp", "0", "warmup", "1",
                 "pause", "1000", "timeout", "3000", "nonblocking.output", "/tmp/x"));
         List<String> lines = new ArrayList<>();
-        try (TargetClient client = new TargetClient(URI.create("http://127.0.0.1:9/"))) {
-            TargetRun run = new TargetRun("virtual", false, client, null, config, lines::add);
+        TargetSpec spec = new TargetSpec("virtual", null, null, null, URI.create("http://127.0.0.1:9/"), null);
+        try (TargetRun run = new TargetRun(spec, null, new TargetClient(spec.url()), null, config,
+                (index, level) -> lines.add(index + ": " + level.users()))) {
             long t0 = 1_000_000_000L;
             run.userStarted(t0);
             assertThat(run.requestName(t0 + 500 * MS)).isEqualTo("virtual warm-up");
@@ -48,6 +52,9 @@ class TargetRunTest {
             assertThat(result.levels()).hasSize(2);
             assertThat(result.config().managed()).isFalse();
             assertThat(result.config().jvmArgs()).isEmpty();
+            assertThat(result.config().model()).isNull();
+            assertThat(result.config().census()).isNull();
+            assertThat(result.jdk()).isNull();
             assertThat(result.sustainableUsers()).isZero();     // 5% KO in the first level
             assertThat(run.loadUrl()).isEqualTo("http://127.0.0.1:9/?pause=1000");
         }

@@ -1,0 +1,68 @@
+package nonblocking.report;
+
+import nonblocking.results.Gap;
+import nonblocking.results.LevelResult;
+import nonblocking.results.Results;
+import nonblocking.results.TargetResult;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class FormatTest {
+
+    static LevelResult level(int users, double rps, double p99, long ko, Integer threads) {
+        long ok = Math.round(rps * 6);
+        return new LevelResult(users, ok + ko, ok, ko, ko == 0 ? Map.of() : Map.of("timeout", ko), rps, rps * 1000 / users / 1000,
+                1004, 1010, p99, p99 + 5, threads, users, 100_000_000L, 20_000_000L, 1000.0, 2000.0);
+    }
+
+    @Test
+    void progressLineShowsRateP99KoAndThreads() {
+        String line = Format.progressLine("virtual", 4, 5, level(400, 392.1, 1012, 0, 31));
+        assertThat(line).isEqualTo("[virtual] level 5/5: 400 users, 392.1 rps, p99 1012 ms, ko 0.0%, threads 31");
+    }
+
+    @Test
+    void tableHasOneRowPerLevelAndTheHeadlineTheGap() {
+        Map<String, TargetResult> targets = new LinkedHashMap<>();
+        targets.put("blocking", new TargetResult(null, null, null, List.of(level(100, 99.8, 1050, 0, 112),
+                level(200, 197.0, 1200, 0, 211), level(400, 200.0, 2300, 50, null)), 200));
+        targets.put("virtual", new TargetResult(null, null, null, List.of(level(100, 99.9, 1010, 0, 21),
+                level(200, 199.0, 1020, 0, 21), level(400, 398.0, 1030, 0, 23)), 400));
+        Results results = new Results(Results.SCHEMA, "r", "custom", 1000, 6, 2, 5000, "a", "b", null, null, targets,
+                Gap.of(targets, "virtual", "blocking"));
+        String table = Format.table(results);
+        assertThat(table.lines()).hasSize(5);
+        assertThat(table).contains("blocking").contains("virtual").contains("211*").contains("23*");
+        assertThat(table.lines().toList().get(4)).contains("   400 |").contains(" - ");
+        assertThat(Format.consoleHeadline(results))
+                .isEqualTo("sustainable concurrency: blocking 200 · virtual ≥400 · ≥2x virtual/blocking");
+    }
+
+    @Test
+    void aLowerBoundIsMarkedAndAGapWithoutDenominatorIsLeftOut() {
+        Map<String, TargetResult> targets = new LinkedHashMap<>();
+        targets.put("blocking", new TargetResult(null, null, null, List.of(level(100, 3000, 10, 500, null)), 0));
+        targets.put("virtual", new TargetResult(null, null, null, List.of(level(100, 1010, 0, 0, 21)), 100));
+        Results results = new Results(Results.SCHEMA, "r", "custom", 1000, 6, 2, 5000, "a", "b", null, null, targets,
+                Gap.of(targets, "virtual", "blocking"));
+        assertThat(Format.headline(results)).isEqualTo("blocking 0 · virtual ≥100");
+        assertThat(Format.afterGatling(results)).contains("Gatling's summary above counts every request")
+                .endsWith("sustainable concurrency: blocking 0 · virtual ≥100");
+    }
+
+    @Test
+    void numbersAndFactors() {
+        assertThat(Format.factor(16.0)).isEqualTo("16x");
+        assertThat(Format.factor(12.5)).isEqualTo("12.5x");
+        assertThat(Format.factor(null)).isEqualTo("–");
+        assertThat(Format.integer(3200)).isEqualTo("3,200");
+        assertThat(Format.percent(0.001)).isEqualTo("<0.01");
+        assertThat(Format.seconds(java.time.Duration.ofMillis(1500))).isEqualTo("1.5");
+    }
+}
