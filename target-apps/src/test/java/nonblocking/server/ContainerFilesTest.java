@@ -1,4 +1,4 @@
-package nonblocking.target;
+package nonblocking.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;

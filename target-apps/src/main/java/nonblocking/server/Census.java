@@ -1,4 +1,4 @@
-package nonblocking.target;
+package nonblocking.server;
 
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;

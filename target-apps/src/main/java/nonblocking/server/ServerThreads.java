@@ -1,4 +1,4 @@
-package nonblocking.target;
+package nonblocking.server;
 
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;

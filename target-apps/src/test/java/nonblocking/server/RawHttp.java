@@ -1,4 +1,4 @@
-package nonblocking.target;
+package nonblocking.server;
 
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;

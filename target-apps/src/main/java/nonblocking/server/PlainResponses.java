@@ -1,4 +1,4 @@
-package nonblocking.target;
+package nonblocking.server;
 
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;

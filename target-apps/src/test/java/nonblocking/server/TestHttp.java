@@ -1,4 +1,4 @@
-package nonblocking.target;
+package nonblocking.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

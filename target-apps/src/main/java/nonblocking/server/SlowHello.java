@@ -1,4 +1,4 @@
-package nonblocking.target;
+package nonblocking.server;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package nonblocking.target;
+package nonblocking.server;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.PlatformManagedObject;

@@ -1,4 +1,4 @@
-package nonblocking.target;
+package nonblocking.server;
 
 /** Reads the {@code ?pause=<ms>} override of the seed request. */
 public final class PauseParameter {

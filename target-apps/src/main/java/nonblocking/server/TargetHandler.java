@@ -1,4 +1,4 @@
-package nonblocking.target;
+package nonblocking.server;
 
 import org.eclipse.jetty.http.HttpMethod;
 import org.eclipse.jetty.server.Connector;
