@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.BindException;
 import java.net.URI;
 import java.util.Optional;
+import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
@@ -18,7 +19,7 @@ public final class TargetServer implements AutoCloseable {
     private final ServerConnector connector;
     /** The census port's connector, on its own thread pool; null when there is no census port. */
     private final ServerConnector censusConnector;
-    private final Census census = new Census();
+    private final Requests requests = new Requests();
     private final String poolSettings;
 
     public TargetServer(TargetConfig config) {
@@ -28,6 +29,7 @@ public final class TargetServer implements AutoCloseable {
         // One HTTP configuration for both ports: the census port is tuned exactly like the main one.
         HttpConfiguration http = JettyTuning.httpConfiguration(config);
         connector = new ServerConnector(server, new HttpConnectionFactory(http));
+        connector.setName(Routes.MAIN_CONNECTOR);
         JettyTuning.tune(connector, config, config.port());
         poolSettings = ServerThreads.size(pool, connector, config);
         server.addConnector(connector);
@@ -36,24 +38,28 @@ public final class TargetServer implements AutoCloseable {
             server.addConnector(censusConnector);
         }
 
-        ThreadCensus threadCensus = new ThreadCensus(config, census);
+        CensusTaker censusTaker = new CensusTaker(config, requests);
         // GracefulHandler lets a stop wait (up to the stop timeout) for requests in flight.
-        server.setHandler(new GracefulHandler(
-                new TargetHandler(new SlowHello(config, census), threadCensus, censusConnector)));
+        server.setHandler(new GracefulHandler(Routes.of(hello(config, requests), censusTaker)));
         server.setStopTimeout(config.stopTimeoutMs());
+    }
+
+    /** The seed request's handler for the model. */
+    private static Handler hello(TargetConfig config, Requests requests) {
+        return new ThreadedHello(config, requests);
     }
 
     /**
      * The census port: a second connector whose executor is its own small pool (see
      * {@link ServerThreads#newCensusPool}), not the server's, so that its requests neither queue behind a saturated
      * blocking pool nor run on virtual threads. Scheduler and buffer pool are the server's. Same tuning as the main
-     * port; TargetHandler serves only the census endpoints on it.
+     * port; {@link Routes} serves only the census endpoints on it.
      */
     private static ServerConnector newCensusConnector(Server server, TargetConfig config, HttpConfiguration http) {
         ServerConnector census = new ServerConnector(server, ServerThreads.newCensusPool(), null, null,
                 ServerThreads.CENSUS_ACCEPTORS, ServerThreads.CENSUS_SELECTORS,
                 new HttpConnectionFactory(http));
-        census.setName("census");
+        census.setName(Routes.CENSUS_CONNECTOR);
         JettyTuning.tune(census, config, config.censusPort());
         return census;
     }
@@ -160,8 +166,8 @@ public final class TargetServer implements AutoCloseable {
         return config;
     }
 
-    public Census census() {
-        return census;
+    public Requests requests() {
+        return requests;
     }
 
     public String poolSettings() {

@@ -7,9 +7,11 @@ public enum ThreadModel {
     /** Jetty's classic setup: a bounded pool of platform threads; each request holds one for its whole pause. */
     BLOCKING,
     /** Each request gets its own virtual thread; a sleeping request releases its carrier. */
-    VIRTUAL;
+    VIRTUAL,
+    /** Callbacks: the handler returns at once and a timer writes "World"; no thread is held during the pause. */
+    ASYNC;
 
-    // Computed once: SlowHello sends it in a header on every request.
+    // Computed once: the hello handlers send it in a header on every request.
     private final String label = name().toLowerCase(Locale.ROOT);
 
     /** The lower-case name used on the command line, in headers, JSON and the start-up line. */
@@ -17,16 +19,7 @@ public enum ThreadModel {
         return label;
     }
 
-    /** Parses "blocking" or "virtual", in any case. */
-    public static ThreadModel parse(String text) {
-        for (ThreadModel model : values()) {
-            if (model.label().equalsIgnoreCase(text.trim())) {
-                return model;
-            }
-        }
-        throw new IllegalArgumentException("unknown thread model '" + text + "' (expected blocking or virtual)");
-    }
-
+    /** The label: picocli lists and matches (case-insensitively) these in flags and errors. */
     @Override
     public String toString() {
         return label();

@@ -38,9 +38,9 @@ final class VirtualSchedulerProbe {
     }
 
     /** Current figures, or null if the bean stopped answering. */
-    ThreadCensus.VirtualScheduler read() {
+    Census.VirtualScheduler read() {
         try {
-            return new ThreadCensus.VirtualScheduler(
+            return new Census.VirtualScheduler(
                     ((Number) parallelism.invoke(bean)).intValue(),
                     ((Number) poolSize.invoke(bean)).intValue(),
                     ((Number) mounted.invoke(bean)).intValue(),

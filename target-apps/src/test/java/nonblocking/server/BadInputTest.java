@@ -16,7 +16,7 @@ class BadInputTest {
 
     @BeforeAll
     static void start() throws Exception {
-        server = new TargetServer(TargetConfig.defaults(ThreadModel.VIRTUAL).withStopTimeoutMs(2000)).start();
+        server = new TargetServer(Configs.of(ThreadModel.VIRTUAL).stopTimeoutMs(2000).build()).start();
         http = new TestHttp(server);
     }
 
@@ -56,7 +56,7 @@ class BadInputTest {
     void pauseAtTheLimitsIsAccepted() throws Exception {
         assertThat(http.get("/?pause=0").statusCode()).isEqualTo(200);
         // 60000 itself is valid: check the parser rather than wait a minute.
-        assertThat(PauseParameter.parse("60000", 1000)).isEqualTo(60_000);
+        assertThat(SeedQuery.pause("60000", 1000)).isEqualTo(60_000);
     }
 
     @Test

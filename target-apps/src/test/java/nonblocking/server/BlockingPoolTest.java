@@ -2,7 +2,6 @@ package nonblocking.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -12,7 +11,7 @@ class BlockingPoolTest {
 
     @Test
     void fourThreadsServeSixteenRequestsInFourWaves() throws Exception {
-        TargetConfig config = TargetConfig.defaults(ThreadModel.BLOCKING).withThreads(4).withStopTimeoutMs(2000);
+        TargetConfig config = Configs.of(ThreadModel.BLOCKING).threads(4).stopTimeoutMs(2000).build();
         try (TargetServer server = new TargetServer(config).start(); TestHttp http = new TestHttp(server)) {
             http.get("/?pause=0"); // warm up
             http.reset();
@@ -25,23 +24,23 @@ class BlockingPoolTest {
             // 16 requests / 4 threads = 4 waves: never faster; 1-2 pauses would mean the cap does not hold.
             assertThat(burst.elapsedMs()).isGreaterThanOrEqualTo(4 * PAUSE_MS);
             assertThat(burst.elapsedMs()).as("about 4 waves, not serial").isLessThan(12 * PAUSE_MS);
-            JsonNode census = http.threads();
-            assertThat(census.get("in_flight_peak").asInt()).isEqualTo(4);
-            assertThat(census.get("threads").asInt()).isEqualTo(4);
-            assertThat(census.get("max_virtual_threads").isNull()).isTrue();
+            Census census = http.threads();
+            assertThat(census.inFlightPeak()).isEqualTo(4);
+            assertThat(census.threads()).isEqualTo(4);
+            assertThat(census.maxVirtualThreads()).isNull();
         }
     }
 
     @Test
     void acceptorsAndSelectorsDoNotEatIntoTheRequestThreads() throws Exception {
         // 30 requests on 10 threads: exactly 10 handlers at once, not 10 minus the acceptor and selector.
-        TargetConfig config = TargetConfig.defaults(ThreadModel.BLOCKING).withThreads(10).withStopTimeoutMs(2000);
+        TargetConfig config = Configs.of(ThreadModel.BLOCKING).threads(10).stopTimeoutMs(2000).build();
         try (TargetServer server = new TargetServer(config).start(); TestHttp http = new TestHttp(server)) {
             assertThat(server.poolSettings()).startsWith("qtp(threads=10,");
 
             Load.burst(http, 30, "/?pause=200", Duration.ofSeconds(30));
 
-            assertThat(http.threads().get("in_flight_peak").asInt()).isEqualTo(10);
+            assertThat(http.threads().inFlightPeak()).isEqualTo(10);
         }
     }
 }

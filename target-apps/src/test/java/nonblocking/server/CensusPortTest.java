@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
@@ -23,17 +21,16 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class CensusPortTest {
     private static final Duration WAIT = Duration.ofSeconds(20);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static TargetConfig config(ThreadModel model) {
-        return TargetConfig.defaults(model).withCensusPort(0).withStopTimeoutMs(500);
+    private static Configs config(ThreadModel model) {
+        return Configs.of(model).censusPort(0).stopTimeoutMs(500);
     }
 
     @Test
     void censusAnswersWhileTheBlockingPoolIsSaturated() throws Exception {
         // 2 threads, 6 requests that each hold a thread for 30 s: 2 in the handler, 4 waiting for the pool.
         // Stop timeout 0: no graceful wait for the 30 s handlers at the end (Jetty would throw a TimeoutException).
-        TargetConfig config = config(ThreadModel.BLOCKING).withThreads(2).withStopTimeoutMs(0);
+        TargetConfig config = config(ThreadModel.BLOCKING).threads(2).stopTimeoutMs(0).build();
         try (TargetServer server = new TargetServer(config).start();
              TestHttp load = new TestHttp(server);
              TestHttp census = new TestHttp(server.censusUri().orElseThrow())) {
@@ -51,7 +48,7 @@ class CensusPortTest {
         // does not even register a new connection, since it creates the endpoint on a pool thread too.)
         List<CompletableFuture<HttpResponse<String>>> held = new ArrayList<>();
         held.addAll(load.sendAsync("/?pause=30000", 2));
-        await().atMost(WAIT).until(() -> census.census().get("in_flight").asInt() == 2);
+        await().atMost(WAIT).until(() -> census.census().inFlight() == 2);
         held.addAll(load.sendAsync("/?pause=30000", 4));
 
         // The main port's census queues behind the 30 s requests: no answer within 2 s...
@@ -62,15 +59,15 @@ class CensusPortTest {
         HttpResponse<String> response = census.client().send(census.request("/threads")
                 .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.headers().firstValue(TargetHandler.HANDLER_THREAD_NAME_HEADER))
+        assertThat(response.headers().firstValue(PlainResponses.HANDLER_THREAD_NAME_HEADER))
                 .hasValueSatisfying(name -> assertThat(name).startsWith(ServerThreads.CENSUS_POOL_NAME + "-"));
-        JsonNode body = JSON.readTree(response.body());
-        assertThat(body.get("in_flight").asInt()).isEqualTo(2);
-        assertThat(body.get("threads").asInt()).isEqualTo(2);
+        Census body = Census.parse(response.body());
+        assertThat(body.inFlight()).isEqualTo(2);
+        assertThat(body.threads()).isEqualTo(2);
 
         HttpResponse<String> reset = census.send("POST", "/threads/reset");
         assertThat(reset.statusCode()).isEqualTo(200);
-        assertThat(JSON.readTree(reset.body()).get("in_flight_peak").asInt()).isEqualTo(2);
+        assertThat(Census.parse(reset.body()).inFlightPeak()).isEqualTo(2);
         assertThat(census.get("/health").statusCode()).isEqualTo(200);
         assertThat(held).noneMatch(CompletableFuture::isDone);
     }
@@ -78,7 +75,7 @@ class CensusPortTest {
     @ParameterizedTest
     @EnumSource(ThreadModel.class)
     void servesOnlyTheCensusEndpointsAndOnItsOwnPlatformThreads(ThreadModel model) throws Exception {
-        try (TargetServer server = new TargetServer(config(model)).start();
+        try (TargetServer server = config(model).start();
              TestHttp main = new TestHttp(server);
              TestHttp census = new TestHttp(server.censusUri().orElseThrow())) {
             assertThat(server.censusUri().orElseThrow()).isNotEqualTo(server.uri());
@@ -90,28 +87,28 @@ class CensusPortTest {
                 assertThat(response.body()).contains("census port");
             }
             assertThat(census.get("/nothing").statusCode()).isEqualTo(404);
-            assertThat(census.threads().get("served").asLong()).isZero();
+            assertThat(census.threads().served()).isZero();
 
             for (HttpResponse<String> response : List.of(census.get("/threads?gc=true"), census.get("/health"),
                     census.send("POST", "/threads/reset"))) {
                 assertThat(response.statusCode()).isEqualTo(200);
                 // Not the server's pool ("jetty-<model>-N"), not a virtual thread: the census pool.
-                assertThat(response.headers().firstValue(TargetHandler.HANDLER_THREAD_NAME_HEADER))
+                assertThat(response.headers().firstValue(PlainResponses.HANDLER_THREAD_NAME_HEADER))
                         .hasValueSatisfying(name -> assertThat(name).startsWith(ServerThreads.CENSUS_POOL_NAME + "-"));
             }
-            assertThat(census.threads().get("model").asText()).isEqualTo(model.label());
+            assertThat(census.threads().model()).isEqualTo(model.label());
             assertThat(census.send("GET", "/threads/reset").statusCode()).isEqualTo(405);
 
             // The main port is unchanged: the load and the census endpoints, on the model's own threads.
             HttpResponse<String> hello = main.get("/?pause=0");
             assertThat(hello.body()).isEqualTo("HelloWorld");
-            assertThat(hello.headers().firstValue(SlowHello.HANDLER_THREAD_HEADER))
+            assertThat(hello.headers().firstValue(Hello.HANDLER_THREAD_HEADER))
                     .hasValue(model == ThreadModel.VIRTUAL ? "virtual" : "platform");
             HttpResponse<String> threads = main.get("/threads");
             assertThat(threads.statusCode()).isEqualTo(200);
-            assertThat(threads.headers().firstValue(TargetHandler.HANDLER_THREAD_NAME_HEADER))
+            assertThat(threads.headers().firstValue(PlainResponses.HANDLER_THREAD_NAME_HEADER))
                     .hasValueSatisfying(name -> assertThat(name).doesNotStartWith(ServerThreads.CENSUS_POOL_NAME + "-"));
-            assertThat(census.threads().get("served").asLong()).isEqualTo(1);
+            assertThat(census.threads().served()).isEqualTo(1);
 
             // A fixed handful of platform threads, the same in both models (counted by ThreadMXBean like any other).
             int fixed = ServerThreads.CENSUS_ACCEPTORS + ServerThreads.CENSUS_SELECTORS + ServerThreads.CENSUS_WORKERS;
@@ -121,7 +118,7 @@ class CensusPortTest {
 
     @Test
     void withoutACensusPortThereIsNoneAndTheReadyLineSaysNothing() throws Exception {
-        try (TargetServer server = new TargetServer(TargetConfig.defaults(ThreadModel.VIRTUAL).withStopTimeoutMs(500))
+        try (TargetServer server = new TargetServer(Configs.of(ThreadModel.VIRTUAL).stopTimeoutMs(500).build())
                 .start()) {
             assertThat(server.censusUri()).isEmpty();
             assertThat(server.readyLine()).doesNotContain("census=");
@@ -130,7 +127,7 @@ class CensusPortTest {
 
     @Test
     void readyLineNamesTheCensusPortRightAfterTheUrl() throws Exception {
-        try (TargetServer server = new TargetServer(config(ThreadModel.BLOCKING)).start()) {
+        try (TargetServer server = config(ThreadModel.BLOCKING).start()) {
             URI census = server.censusUri().orElseThrow();
             assertThat(census.getPort()).isPositive().isNotEqualTo(server.port());
             assertThat(server.readyLine()).contains(" url=" + server.uri() + " census=" + census + " pool=qtp(");

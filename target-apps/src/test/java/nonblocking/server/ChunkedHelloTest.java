@@ -12,7 +12,7 @@ class ChunkedHelloTest {
     @ParameterizedTest
     @EnumSource(ThreadModel.class)
     void helloArrivesAtOnceAndWorldAfterThePause(ThreadModel model) throws Exception {
-        TargetConfig config = TargetConfig.defaults(model).withPauseMs(PAUSE_MS).withStopTimeoutMs(2000);
+        TargetConfig config = Configs.of(model).pauseMs(PAUSE_MS).stopTimeoutMs(2000).build();
         try (TargetServer server = new TargetServer(config).start()) {
             // No "Connection: close": with it Jetty may delimit the body by closing instead of chunking.
             String request = "GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
@@ -39,7 +39,7 @@ class ChunkedHelloTest {
     @EnumSource(ThreadModel.class)
     void perRequestPauseOverridesTheDefault(ThreadModel model) throws Exception {
         // Server default 60 s: only the override can make this test finish.
-        TargetConfig config = TargetConfig.defaults(model).withPauseMs(60_000).withStopTimeoutMs(2000);
+        TargetConfig config = Configs.of(model).pauseMs(60_000).stopTimeoutMs(2000).build();
         try (TargetServer server = new TargetServer(config).start()) {
             RawHttp.Reply reply = RawHttp.exchange(server.port(),
                     "GET /?pause=50 HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");

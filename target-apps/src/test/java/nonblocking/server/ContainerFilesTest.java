@@ -23,6 +23,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * There is no Docker engine here, so docker-compose.yml and the Dockerfile are checked statically: the two
@@ -75,8 +76,11 @@ class ContainerFilesTest {
         assertThat(blocking.at("/build/context").asText()).isEqualTo(".");
     }
 
+    @TempDir
+    Path tmp;
+
     @Test
-    void environmentMeansWhatTargetAppReads() {
+    void environmentMeansWhatTargetAppReads() throws Exception {
         Map<String, String> imageEnv = dockerfileEnv();
         assertThat(imageEnv).containsEntry("HOST", "0.0.0.0");
         for (String name : List.of("blocking", "virtual")) {
@@ -87,7 +91,8 @@ class ContainerFilesTest {
             assertThat(env.keySet()).allSatisfy(variable -> assertThat(variable)
                     .isIn(concat(TargetApp.ENVIRONMENT.values(), List.of("JAVA_TOOL_OPTIONS"))));
 
-            TargetConfig config = TargetApp.parse(env, entrypointArguments());
+            // In a child JVM with exactly this environment: picocli reads the real one.
+            TargetConfig config = PrintConfig.inChild(tmp, env, entrypointArguments());
 
             assertThat(config.model().label()).isEqualTo(name);
             assertThat(config.host()).isEqualTo("0.0.0.0");
@@ -126,7 +131,7 @@ class ContainerFilesTest {
                 .readValue(healthcheck.substring(healthcheck.indexOf("CMD") + 3).trim());
         assertThat(command.get(0)).isEqualTo("bash");
 
-        TargetConfig config = TargetConfig.defaults(ThreadModel.VIRTUAL).withStopTimeoutMs(1000);
+        TargetConfig config = Configs.of(ThreadModel.VIRTUAL).stopTimeoutMs(1000).build();
         try (TargetServer server = new TargetServer(config).start()) {
             assertThat(runWithPort(command, server.port())).isZero();
         }

@@ -12,13 +12,13 @@ class JettyTuningTest {
     void headerCacheIsOffByDefaultWhereJettyWouldKeepOnePerConnection() {
         // If a Jetty upgrade drops its per-connection cache, this tuning (and its README note) can go.
         assertThat(new HttpConfiguration().getHeaderCacheSize()).isPositive();
-        assertThat(JettyTuning.httpConfiguration(TargetConfig.defaults(ThreadModel.BLOCKING)).getHeaderCacheSize())
+        assertThat(JettyTuning.httpConfiguration(Configs.of(ThreadModel.BLOCKING).build()).getHeaderCacheSize())
                 .isZero();
     }
 
     @Test
     void headerCacheSizeComesFromTheConfigAndProtectionsStay() {
-        TargetConfig config = TargetConfig.defaults(ThreadModel.VIRTUAL).withHeaderCacheSize(1024);
+        TargetConfig config = Configs.of(ThreadModel.VIRTUAL).headerCacheSize(1024).build();
         HttpConfiguration http = JettyTuning.httpConfiguration(config);
         assertThat(http.getHeaderCacheSize()).isEqualTo(1024);
         assertThat(http.getRequestHeaderSize()).isEqualTo(new HttpConfiguration().getRequestHeaderSize());

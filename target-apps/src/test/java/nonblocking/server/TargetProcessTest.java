@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The real main in a child JVM: the start-up line, the port-in-use line, SIGTERM. */
 class TargetProcessTest {
     static final Pattern READY = Pattern.compile(
-            "nonblocking target ready: model=(blocking|virtual) url=(http://\\S+/)(?: census=(http://\\S+/))?"
+            "nonblocking target ready: model=(blocking|virtual|async) url=(http://\\S+/)(?: census=(http://\\S+/))?"
                     + " pool=(\\S+) pause=(\\d+)ms jdk=(\\S+) pid=(\\d+)");
 
     @TempDir

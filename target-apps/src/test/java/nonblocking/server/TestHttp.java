@@ -1,7 +1,5 @@
 package nonblocking.server;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,8 +13,6 @@ import java.util.concurrent.Executors;
 
 /** A real HTTP/1.1 client for tests. One connection per concurrent request, so it can hold thousands. */
 final class TestHttp implements AutoCloseable {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final URI base;
     // Virtual threads for the client's own callbacks: its default cached pool would add platform threads to
     // the very JVM whose platform threads the tests count.
@@ -61,16 +57,21 @@ final class TestHttp implements AutoCloseable {
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    JsonNode threads() throws IOException, InterruptedException {
-        return JSON.readTree(get("/threads").body());
+    /** {@code GET /threads}, read as the ladder reads it. */
+    Census threads() throws IOException, InterruptedException {
+        return Census.parse(get("/threads").body());
     }
 
-    JsonNode reset() throws IOException, InterruptedException {
-        return JSON.readTree(send("POST", "/threads/reset").body());
+    Census threads(String query) throws IOException, InterruptedException {
+        return Census.parse(get("/threads?" + query).body());
+    }
+
+    Census reset() throws IOException, InterruptedException {
+        return Census.parse(send("POST", "/threads/reset").body());
     }
 
     /** For Awaitility: the census, or an unchecked exception. */
-    JsonNode census() {
+    Census census() {
         try {
             return threads();
         } catch (IOException e) {

@@ -3,7 +3,6 @@ package nonblocking.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -14,7 +13,7 @@ class VirtualThreadsTest {
     void twoThousandConcurrentRequestsFinishInAboutOnePause() throws Exception {
         int requests = 2000;
         long pause = 500;
-        TargetConfig config = TargetConfig.defaults(ThreadModel.VIRTUAL).withStopTimeoutMs(2000);
+        TargetConfig config = Configs.of(ThreadModel.VIRTUAL).stopTimeoutMs(2000).build();
         try (TargetServer server = new TargetServer(config).start(); TestHttp http = new TestHttp(server)) {
             try (SocketBurst warmUp = SocketBurst.open(server.port(), requests)) {
                 warmUp.send("/?pause=0", Duration.ofSeconds(30)); // JIT, in the same shape as the real burst
@@ -32,17 +31,17 @@ class VirtualThreadsTest {
                     assertThat(r.header("X-Thread-Model")).isEqualTo("virtual");
                     assertThat(r.header("X-Handler-Thread")).isEqualTo("virtual");
                 });
-                JsonNode census = http.threads();
+                Census census = http.threads();
                 System.out.printf("virtual: %d requests x %d ms pause took %d ms (last Hello after %d ms);"
                                 + " in-flight peak %d; platform threads peak %d%n",
                         requests, pause, result.elapsed().toMillis(),
                         result.replies().stream().mapToLong(r -> r.chunks().get(0).arrivedMs()).max().orElse(-1),
-                        census.get("in_flight_peak").asInt(), census.get("platform_threads_peak").asInt());
+                        census.inFlightPeak(), census.platformThreadsPeak());
                 // A 200-thread pool would need 10 pauses (5 s); virtual threads need about one.
                 assertThat(result.elapsed().toMillis()).isGreaterThanOrEqualTo(pause).isLessThan(2000);
                 // Platform threads of this whole JVM (server, client, test runner) stay few.
-                assertThat(census.get("platform_threads_peak").asInt()).isLessThan(50);
-                assertThat(census.get("served").asLong()).isGreaterThanOrEqualTo(2L * requests);
+                assertThat(census.platformThreadsPeak()).isLessThan(50);
+                assertThat(census.served()).isGreaterThanOrEqualTo(2L * requests);
 
                 // All 2,000 inside the handler at once. Seeing that needs every request to arrive before the
                 // first one's pause ends: a longer pause keeps this assertion about the server, not about how
@@ -50,9 +49,9 @@ class VirtualThreadsTest {
                 http.reset();
                 SocketBurst.Result held = burst.send("/?pause=" + HOLD_PAUSE_MS, Duration.ofSeconds(30));
                 assertThat(held.replies()).hasSize(requests);
-                JsonNode heldCensus = http.threads();
-                assertThat(heldCensus.get("in_flight_peak").asInt()).isGreaterThanOrEqualTo(requests);
-                assertThat(heldCensus.get("platform_threads_peak").asInt()).isLessThan(50);
+                Census heldCensus = http.threads();
+                assertThat(heldCensus.inFlightPeak()).isGreaterThanOrEqualTo(requests);
+                assertThat(heldCensus.platformThreadsPeak()).isLessThan(50);
                 assertThat(held.elapsed().toMillis()).isLessThan(2 * HOLD_PAUSE_MS);
             }
         }
@@ -62,16 +61,16 @@ class VirtualThreadsTest {
 
     @Test
     void maxVirtualThreadsCapsConcurrencyThisIsTheCrippleKnob() throws Exception {
-        TargetConfig config = TargetConfig.defaults(ThreadModel.VIRTUAL).withMaxVirtualThreads(20)
-                .withStopTimeoutMs(2000);
+        TargetConfig config = Configs.of(ThreadModel.VIRTUAL).maxVirtualThreads(20)
+                .stopTimeoutMs(2000).build();
         try (TargetServer server = new TargetServer(config).start(); TestHttp http = new TestHttp(server)) {
             Load.Burst burst = Load.burst(http, 80, "/?pause=200", Duration.ofSeconds(30));
 
             assertThat(burst.elapsedMs()).as("80 requests, 20 at a time: 4 waves").isGreaterThanOrEqualTo(800);
-            JsonNode census = http.threads();
-            assertThat(census.get("in_flight_peak").asInt()).isEqualTo(20);
-            assertThat(census.get("max_virtual_threads").asInt()).isEqualTo(20);
-            assertThat(census.get("threads").isNull()).isTrue();
+            Census census = http.threads();
+            assertThat(census.inFlightPeak()).isEqualTo(20);
+            assertThat(census.maxVirtualThreads()).isEqualTo(20);
+            assertThat(census.threads()).isNull();
         }
     }
 }
