@@ -1,0 +1,111 @@
+package nonblocking.server;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+
+/**
+ * What {@code GET /threads} answers: the target's own count of its threads, requests and memory. The server writes
+ * it with {@link #toJson()}, the ladder reads it with {@link #parse(String)}: one type on both sides. JSON field
+ * names are snake_case; nullable fields are boxed.
+ *
+ * @param model                 blocking, virtual or async
+ * @param jdk                   {@code java.version} of the target JVM
+ * @param pid                   the target's process id
+ * @param platformThreadsLive   live platform threads of the whole JVM (ThreadMXBean; virtual threads not included)
+ * @param platformThreadsPeak   their peak since start or the last reset
+ * @param platformThreadsDaemon live daemon platform threads
+ * @param virtualScheduler      the JDK's virtual-thread scheduler (JDK 24+; null before)
+ * @param inFlight              seed requests between entering the handler and completing
+ * @param inFlightPeak          their peak since start or the last reset
+ * @param served                seed requests answered in full
+ * @param abandoned             seed requests whose client left before the response completed (also those never run)
+ * @param cpuTimeNs             CPU time of the whole process, all threads (null where unsupported)
+ * @param contextSwitches       voluntary + involuntary context switches of the live threads, from
+ *                              /proc/self/task; threads that have exited are not counted. Only with
+ *                              {@code ?costs=true} (it reads one file per thread), null otherwise or without /proc
+ * @param heapUsedBytes         heap in use (after a GC with {@code ?gc=true}: retained heap)
+ * @param heapMaxBytes          the heap's maximum (null if undefined)
+ * @param rssBytes              resident memory, VmRSS (Linux; null elsewhere)
+ * @param uptimeMs              since the server was built
+ * @param pauseMs               the server's default pause
+ * @param threads               blocking: the pool's request threads; null for other models
+ * @param maxVirtualThreads     virtual: the cap on concurrent handlers; null when unbounded or not virtual
+ */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+@JsonIgnoreProperties(ignoreUnknown = true)
+@JsonPropertyOrder({"model", "jdk", "pid", "platform_threads_live", "platform_threads_peak", "platform_threads_daemon",
+        "virtual_scheduler", "in_flight", "in_flight_peak", "served", "abandoned", "cpu_time_ns", "context_switches",
+        "heap_used_bytes", "heap_max_bytes", "rss_bytes", "uptime_ms", "pause_ms", "threads", "max_virtual_threads"})
+public record Census(
+        String model,
+        String jdk,
+        long pid,
+        int platformThreadsLive,
+        int platformThreadsPeak,
+        int platformThreadsDaemon,
+        VirtualScheduler virtualScheduler,
+        int inFlight,
+        int inFlightPeak,
+        long served,
+        long abandoned,
+        Long cpuTimeNs,
+        Long contextSwitches,
+        long heapUsedBytes,
+        Long heapMaxBytes,
+        Long rssBytes,
+        long uptimeMs,
+        long pauseMs,
+        Integer threads,
+        Integer maxVirtualThreads) {
+
+    /** Figures of the JDK's virtual-thread scheduler (the ForkJoinPool of carrier threads). */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    @JsonPropertyOrder({"parallelism", "pool_size", "mounted_virtual_thread_count", "queued_virtual_thread_count"})
+    public record VirtualScheduler(int parallelism, int poolSize, int mountedVirtualThreadCount,
+                                   long queuedVirtualThreadCount) {
+    }
+
+    /** A census that could not be read; the message is one line. */
+    public static final class Unreadable extends IllegalArgumentException {
+        Unreadable(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /**
+     * Reads a census; unknown fields are ignored, missing nullable ones are null.
+     *
+     * @throws Unreadable with a one-line message if {@code json} is not a census
+     */
+    public static Census parse(String json) {
+        try {
+            Census census = JSON.readValue(json, Census.class);
+            if (census == null) {
+                throw new Unreadable("census is empty", null);
+            }
+            return census;
+        } catch (JsonProcessingException e) {
+            throw new Unreadable("census is not readable JSON: " + oneLine(e.getOriginalMessage()), e);
+        }
+    }
+
+    /** The JSON {@code GET /threads} sends. */
+    public String toJson() {
+        try {
+            return JSON.writeValueAsString(this);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write census: " + oneLine(e.getOriginalMessage()), e);
+        }
+    }
+
+    private static String oneLine(String text) {
+        return text == null ? "" : text.replaceAll("\\s+", " ").strip();
+    }
+}

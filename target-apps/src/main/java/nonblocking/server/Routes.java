@@ -1,0 +1,54 @@
+package nonblocking.server;
+
+import java.util.List;
+import org.eclipse.jetty.http.pathmap.ServletPathSpec;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.handler.ContextHandler;
+import org.eclipse.jetty.server.handler.ContextHandlerCollection;
+import org.eclipse.jetty.server.handler.PathMappingsHandler;
+
+/**
+ * The endpoints, routed by Jetty's own handlers: a {@link ContextHandler} per connector (its virtual host
+ * {@code @name} matches the connector of that name), and in each a {@link PathMappingsHandler}.
+ *
+ * <ul>
+ *   <li>main port: {@code /} (the seed request), {@code /health}, {@code /threads}, {@code /threads/reset};</li>
+ *   <li>census port: the same without {@code /}, so no load can land on it.</li>
+ * </ul>
+ * Anything else is a one-line 404; a wrong method a one-line 405 with Allow.
+ */
+final class Routes {
+    static final String MAIN_CONNECTOR = "main";
+    static final String CENSUS_CONNECTOR = "census";
+
+    private Routes() {
+    }
+
+    /** @param hello the seed request's handler */
+    static Handler of(Handler hello, CensusTaker taker) {
+        PathMappingsHandler main = new PathMappingsHandler();
+        // Servlet path spec "" is the context root exactly, "/" the default: everything no other mapping takes.
+        main.addMapping(new ServletPathSpec(""), AllowedMethod.get(hello));
+        addCensusEndpoints(main, taker);
+        main.addMapping(new ServletPathSpec("/"), TextEndpoint.notFound("no such path: "));
+
+        PathMappingsHandler census = new PathMappingsHandler();
+        addCensusEndpoints(census, taker);
+        census.addMapping(new ServletPathSpec("/"), TextEndpoint.notFound(
+                "no such path on the census port (it serves /threads, /threads/reset and /health only): "));
+
+        return new ContextHandlerCollection(onConnector(CENSUS_CONNECTOR, census), onConnector(MAIN_CONNECTOR, main));
+    }
+
+    private static void addCensusEndpoints(PathMappingsHandler paths, CensusTaker taker) {
+        paths.addMapping(new ServletPathSpec("/health"), AllowedMethod.get(TextEndpoint.health()));
+        paths.addMapping(new ServletPathSpec("/threads"), AllowedMethod.get(CensusEndpoint.take(taker)));
+        paths.addMapping(new ServletPathSpec("/threads/reset"), AllowedMethod.post(CensusEndpoint.reset(taker)));
+    }
+
+    private static ContextHandler onConnector(String connectorName, Handler handler) {
+        ContextHandler context = new ContextHandler(handler, "/");
+        context.setVirtualHosts(List.of("@" + connectorName));
+        return context;
+    }
+}

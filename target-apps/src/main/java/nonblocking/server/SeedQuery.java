@@ -1,0 +1,56 @@
+package nonblocking.server;
+
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.util.Fields;
+
+/**
+ * The seed request's query: {@code ?pause=<ms>} overrides the server's default pause.
+ *
+ * @param pauseMs how long to pause between "Hello" and "World"
+ */
+record SeedQuery(long pauseMs) {
+
+    /** Thrown with a one-line reason meant for the client (a 400). */
+    static final class BadQuery extends Exception {
+        BadQuery(String reason) {
+            super(reason, null, false, false);
+        }
+    }
+
+    static SeedQuery of(Request request, long defaultPauseMs) throws BadQuery {
+        Fields query = Request.extractQueryParameters(request);
+        return new SeedQuery(pause(query.getValue("pause"), defaultPauseMs));
+    }
+
+    /**
+     * @param raw          the query value, or null when absent
+     * @param defaultPause the server's default pause
+     * @return the pause in milliseconds
+     */
+    static long pause(String raw, long defaultPause) throws BadQuery {
+        return number("pause", raw, defaultPause, TargetConfig.MAX_PAUSE_MS, "milliseconds", "ms");
+    }
+
+    private static long number(String name, String raw, long absent, long max, String units, String unit)
+            throws BadQuery {
+        if (raw == null) {
+            return absent;
+        }
+        long value;
+        try {
+            value = Long.parseLong(raw.trim());
+        } catch (NumberFormatException e) {
+            throw new BadQuery(name + " must be a whole number of " + units + ", got '" + printable(raw) + "'");
+        }
+        if (value < 0 || value > max) {
+            throw new BadQuery(name + " must be between 0 and " + max + " " + unit + ", got " + value);
+        }
+        return value;
+    }
+
+    /** Keeps the echoed value short and on one line. */
+    private static String printable(String raw) {
+        String oneLine = raw.replaceAll("\\p{Cntrl}", "?");
+        return oneLine.length() > 40 ? oneLine.substring(0, 40) + "..." : oneLine;
+    }
+}

@@ -1,0 +1,102 @@
+package nonblocking.server;
+
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.eclipse.jetty.util.thread.VirtualThreadPool;
+
+/**
+ * Builds the threads of each model.
+ *
+ * <p>All start from a {@link QueuedThreadPool}, which always runs Jetty's acceptor and selector loops (each
+ * holds a thread for good). What differs is who runs the request handlers:
+ * <ul>
+ *   <li>blocking: the same QueuedThreadPool. It is sized {@code threads + acceptors + selectors}, so that
+ *       {@code --threads 200} really means 200 requests served at once: 200 concurrent 1 s requests take
+ *       ~1 s, 400 take ~2 s. (Jetty's default maxThreads=200 would leave ~198 for requests.)</li>
+ *   <li>virtual: Jetty's recommended setup, a small QueuedThreadPool for acceptors, selectors and Jetty's
+ *       non-blocking tasks, plus a {@link VirtualThreadPool} as its virtual-threads executor, which Jetty uses
+ *       for every blocking task, i.e. our handler. VirtualThreadPool caps concurrent tasks at 200 by default;
+ *       {@code --max-virtual-threads} sets that cap (unbounded by default). A low cap is the "cripple" knob
+ *       that shows a load gate can fail.</li>
+ *   <li>async: the same small QueuedThreadPool and no virtual threads. The handler returns at once and Jetty's
+ *       scheduler finishes the response after the pause, so a handful of threads serve any number of requests.</li>
+ * </ul>
+ * Reserved threads are off in both: they would hold extra idle threads and make the blocking pool size fuzzy.
+ *
+ * <p>The optional census port ({@code --census-port}) has a tiny pool of its own: see {@link #newCensusPool}.
+ */
+final class ServerThreads {
+    /**
+     * Platform threads on top of acceptors and selectors in the virtual and async models: Jetty's non-blocking
+     * work, and in the async model the handlers themselves (each returns at once).
+     */
+    static final int SPARE_THREADS = 8;
+
+    /** The census connector: one acceptor, one selector... */
+    static final int CENSUS_ACCEPTORS = 1;
+    static final int CENSUS_SELECTORS = 1;
+    /** ...and this many threads for census requests (the ladder sends one at a time). */
+    static final int CENSUS_WORKERS = 2;
+    /** All of the census pool's threads. */
+    static final int CENSUS_THREADS = CENSUS_ACCEPTORS + CENSUS_SELECTORS + CENSUS_WORKERS;
+    /** Thread-name prefix of the census pool, e.g. "census-42". */
+    static final String CENSUS_POOL_NAME = "census";
+
+    private ServerThreads() {
+    }
+
+    /**
+     * The census connector's own executor: a fixed set of {@code CENSUS_ACCEPTORS + CENSUS_SELECTORS +
+     * CENSUS_WORKERS} platform threads, the same in both models, started with the server and never more or
+     * fewer, so they add a constant to {@code platform_threads_*} and no noise. No virtual-threads executor: the
+     * census must not wait for the load's pool, nor look like load in the virtual model.
+     */
+    static QueuedThreadPool newCensusPool() {
+        QueuedThreadPool pool = new QueuedThreadPool(CENSUS_THREADS, CENSUS_THREADS);
+        pool.setName(CENSUS_POOL_NAME);
+        pool.setReservedThreads(0);
+        return pool;
+    }
+
+    /** The pool to hand to {@code new Server(pool)}; it is sized later by {@link #size}. */
+    static QueuedThreadPool newPool(TargetConfig config) {
+        QueuedThreadPool pool = new QueuedThreadPool();
+        pool.setName("jetty-" + config.model().label());
+        pool.setReservedThreads(0);
+        if (config.model() == ThreadModel.VIRTUAL) {
+            VirtualThreadPool virtual = new VirtualThreadPool();
+            // Names appear in thread dumps ("handler-vt-<n>"), which helps when counting them.
+            virtual.setName("handler-vt");
+            // The one place "unbounded" (null) becomes Jetty's form: 0 means no cap (no semaphore at all).
+            virtual.setMaxConcurrentTasks(config.maxVirtualThreads() == null ? 0 : config.maxVirtualThreads());
+            pool.setVirtualThreadsExecutor(virtual);
+            // QueuedThreadPool does not manage it, and a stopped VirtualThreadPool rejects tasks.
+            pool.addManaged(virtual);
+        }
+        return pool;
+    }
+
+    /**
+     * Sizes the pool now that the connector knows its acceptor and selector counts.
+     *
+     * @return the pool settings as one token for the start-up line
+     */
+    static String size(QueuedThreadPool pool, ServerConnector connector, TargetConfig config) {
+        int acceptors = connector.getAcceptors();
+        int selectors = connector.getSelectorManager().getSelectorCount();
+        boolean blocking = config.model() == ThreadModel.BLOCKING;
+        int max = acceptors + selectors + (blocking ? config.threads() : SPARE_THREADS);
+        pool.setMaxThreads(max);
+        pool.setMinThreads(Math.min(pool.getMinThreads(), max));
+        if (blocking) {
+            return "qtp(threads=" + config.threads() + ",acceptors=" + acceptors + ",selectors=" + selectors
+                    + ",max=" + max + ",reserved=0)";
+        }
+        if (config.model() == ThreadModel.ASYNC) {
+            return "async(qtp-max=" + max + ",acceptors=" + acceptors + ",selectors=" + selectors + ",reserved=0)";
+        }
+        String cap = config.maxVirtualThreads() == null ? "unbounded" : config.maxVirtualThreads().toString();
+        return "virtual(max-virtual-threads=" + cap + ",qtp-max=" + max + ",acceptors=" + acceptors
+                + ",selectors=" + selectors + ",reserved=0)";
+    }
+}

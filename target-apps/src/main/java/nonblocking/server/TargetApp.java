@@ -1,0 +1,238 @@
+package nonblocking.server;
+
+import java.io.PrintWriter;
+import java.lang.reflect.Field;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * Command line of a target server:
+ * {@code java -jar target-apps/target/target-apps.jar --model virtual --port 8082}.
+ *
+ * <p>Every flag can also come from an environment variable (for containers); a flag on the command line wins.
+ * picocli does this itself: each default value reads {@code ${env:VARIABLE:-default}}.
+ * Exit codes: 0 after a normal stop, 1 if the server cannot start (e.g. port in use), 2 for bad flags.
+ */
+@Command(name = "target-apps", mixinStandardHelpOptions = true, version = "nonblocking target-apps",
+        sortOptions = false,
+        description = {
+            "Serves the seed request (GET / -> \"Hello\", pause, \"World\", chunked) on Jetty 12,",
+            "on a blocking thread pool, on virtual threads, or with async callbacks.",
+            "Also: GET /health, GET /threads[?gc=true][&costs=true] (the census, JSON),",
+            "POST /threads/reset[?costs=true]; with --census-port, these three also on a port",
+            "and thread pool of their own."},
+        footer = {"", "Each option also reads the environment variable in brackets; a flag wins over it.",
+            "The defaults shown are the effective ones: a variable that is set replaces the built-in default."})
+public final class TargetApp implements Callable<Integer> {
+
+    /**
+     * Option -> environment variable, e.g. {@code --pause -> PAUSE_MS}, read from the options' own default values
+     * (so it cannot drift from what picocli reads). Part of the container contract (see docker-compose.yml).
+     */
+    public static final Map<String, String> ENVIRONMENT = environmentVariables();
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--model", paramLabel = "blocking|virtual|async", defaultValue = "${env:MODEL:-blocking}",
+            description = "Who runs request handlers: a blocking thread pool, virtual threads, or async callbacks "
+                    + "[MODEL]. Default: ${DEFAULT-VALUE}.")
+    ThreadModel model;
+
+    @Option(names = "--host", defaultValue = "${env:HOST:-127.0.0.1}",
+            description = "Interface to listen on [HOST]. Default: ${DEFAULT-VALUE}.")
+    String host;
+
+    @Option(names = "--port", defaultValue = "${env:PORT:-8080}",
+            description = "Port to listen on, 0 for any free port [PORT]. Default: ${DEFAULT-VALUE}.")
+    int port;
+
+    @Option(names = "--census-port", paramLabel = "port", defaultValue = "${env:CENSUS_PORT}",
+            description = "Also serve /threads, /threads/reset and /health (nothing else) on this port, 0 for any "
+                    + "free port, on a pool of its own: " + ServerThreads.CENSUS_THREADS + " platform threads, the "
+                    + "same in every model and counted in the census like any other. A saturated blocking pool then "
+                    + "cannot hold up the census [CENSUS_PORT]. Default: none (census on --port only).")
+    Integer censusPort;
+
+    @Option(names = "--threads", defaultValue = "${env:THREADS:-" + TargetConfig.DEFAULT_THREADS + "}",
+            description = "blocking: threads serving requests; acceptor and selector threads come on top "
+                    + "[THREADS]. Default: ${DEFAULT-VALUE} (Jetty's default pool size).")
+    int threads;
+
+    @Option(names = "--max-virtual-threads", paramLabel = "N|unbounded", converter = CapConverter.class,
+            defaultValue = "${env:MAX_VIRTUAL_THREADS:-" + CapConverter.UNBOUNDED + "}",
+            description = "virtual: requests handled at once; a low value cripples the server on purpose "
+                    + "[MAX_VIRTUAL_THREADS]. Default: ${DEFAULT-VALUE}.")
+    Integer maxVirtualThreads;
+
+    @Option(names = "--pause", paramLabel = "ms", defaultValue = "${env:PAUSE_MS:-" + TargetConfig.DEFAULT_PAUSE_MS + "}",
+            description = "Default pause between Hello and World, 0.." + TargetConfig.MAX_PAUSE_MS
+                    + "; a request may override it with ?pause=<ms> [PAUSE_MS]. Default: ${DEFAULT-VALUE}.")
+    long pauseMs;
+
+    @Option(names = "--idle-timeout", paramLabel = "ms",
+            defaultValue = "${env:IDLE_TIMEOUT_MS:-" + TargetConfig.DEFAULT_IDLE_TIMEOUT_MS + "}",
+            description = "Connection idle timeout [IDLE_TIMEOUT_MS]. Default: ${DEFAULT-VALUE}.")
+    long idleTimeoutMs;
+
+    @Option(names = "--stop-timeout", paramLabel = "ms",
+            defaultValue = "${env:STOP_TIMEOUT_MS:-" + TargetConfig.DEFAULT_STOP_TIMEOUT_MS + "}",
+            description = "On SIGTERM, wait this long for requests in flight [STOP_TIMEOUT_MS]. "
+                    + "Default: ${DEFAULT-VALUE}.")
+    long stopTimeoutMs;
+
+    @Option(names = "--header-cache-size", paramLabel = "chars",
+            defaultValue = "${env:HEADER_CACHE_SIZE:-" + TargetConfig.DEFAULT_HEADER_CACHE_SIZE + "}",
+            description = "Jetty's per-connection request-header cache; Jetty's default 1024 holds ~45 KB of heap "
+                    + "per connection, 0 turns it off [HEADER_CACHE_SIZE]. Default: ${DEFAULT-VALUE}.")
+    int headerCacheSize;
+
+    @Option(names = "--exit-with-parent", defaultValue = "${env:EXIT_WITH_PARENT:-false}", fallbackValue = "true",
+            arity = "0..1", description = "Stop when the launching process exits [EXIT_WITH_PARENT=true].")
+    boolean exitWithParent;
+
+    private PrintWriter out;
+    private PrintWriter err;
+
+    /** The configuration the flags describe; throws ParameterException (exit 2) for out-of-range values. */
+    TargetConfig config() {
+        try {
+            return new TargetConfig(model, host, port, threads, maxVirtualThreads, pauseMs, idleTimeoutMs,
+                    stopTimeoutMs, headerCacheSize, censusPort);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        TargetConfig config = config();
+        TargetServer server = new TargetServer(config);
+        try {
+            server.start();
+        } catch (Exception e) {
+            err.println("nonblocking target: " + startFailure(e));
+            err.flush();
+            stopQuietly(server);
+            return 1;
+        }
+        server.stopAtShutdown();
+        if (exitWithParent) {
+            ParentWatch.watch(() -> {
+                err.println("nonblocking target: parent process exited, stopping");
+                err.flush();
+                stopQuietly(server);
+            });
+        }
+        out.println(server.readyLine());
+        out.flush();
+        server.join();
+        return 0;
+    }
+
+    /** One line, no stack trace: what a person or the ladder needs to act on. */
+    private static String startFailure(Exception e) {
+        // TargetServer.start binds every port itself and throws CannotListen, with the port in its message.
+        return e instanceof TargetServer.CannotListen ? e.getMessage() : "cannot start: " + e;
+    }
+
+    private static void stopQuietly(TargetServer server) {
+        try {
+            server.stop();
+        } catch (Exception ignored) {
+            // Already failing or stopping; nothing useful to add.
+        }
+    }
+
+    /** The picocli command, wired to the given streams. Environment variables come from System.getenv. */
+    static CommandLine command(TargetApp app, PrintWriter out, PrintWriter err) {
+        app.out = out;
+        app.err = err;
+        return new CommandLine(app)
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .setOut(out)
+                .setErr(err);
+    }
+
+    /**
+     * Parses flags (and this process's environment, for flags not given) without starting anything.
+     *
+     * @throws ParameterException for bad flags
+     */
+    public static TargetConfig parse(String... args) {
+        TargetApp app = new TargetApp();
+        PrintWriter sink = new PrintWriter(PrintWriter.nullWriter());
+        command(app, sink, sink).parseArgs(args);
+        return app.config();
+    }
+
+    /** Like main, but returns the exit code instead of exiting: blocks while the server runs. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        int code = command(new TargetApp(), out, err).execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    public static void main(String[] args) {
+        // Jetty logs through slf4j, which has no binding here (no-op); this also hides slf4j's own
+        // "no providers" warning, so stderr carries only our one-line errors.
+        if (System.getProperty("slf4j.internal.verbosity") == null) {
+            System.setProperty("slf4j.internal.verbosity", "ERROR");
+        }
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Each option's longest name -> the variable its {@code ${env:NAME...}} default value reads. */
+    private static Map<String, String> environmentVariables() {
+        Pattern variable = Pattern.compile("\\$\\{env:(\\w+)");
+        Map<String, String> env = new LinkedHashMap<>();
+        for (Field field : TargetApp.class.getDeclaredFields()) {
+            Option option = field.getAnnotation(Option.class);
+            if (option == null) {
+                continue;
+            }
+            Matcher m = variable.matcher(option.defaultValue());
+            if (!m.find()) {
+                throw new IllegalStateException("option " + option.names()[0] + " reads no environment variable");
+            }
+            env.put(longest(option.names()), m.group(1));
+        }
+        return Collections.unmodifiableMap(env);
+    }
+
+    private static String longest(String[] names) {
+        String longest = names[0];
+        for (String name : names) {
+            longest = name.length() > longest.length() ? name : longest;
+        }
+        return longest;
+    }
+
+    /** A positive number, or "unbounded" (null: no cap). */
+    static final class CapConverter implements CommandLine.ITypeConverter<Integer> {
+        static final String UNBOUNDED = "unbounded";
+
+        @Override
+        public Integer convert(String value) {
+            if (UNBOUNDED.equalsIgnoreCase(value.trim())) {
+                return null;
+            }
+            try {
+                return Integer.parseInt(value.trim());
+            } catch (NumberFormatException e) {
+                throw new CommandLine.TypeConversionException("'" + value + "' is not a number or '" + UNBOUNDED + "'");
+            }
+        }
+    }
+}

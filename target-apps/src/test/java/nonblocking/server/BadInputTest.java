@@ -1,0 +1,79 @@
+package nonblocking.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Wrong paths, methods and pauses get a clear status and a one-line reason; Jetty's limits still apply. */
+class BadInputTest {
+    private static TargetServer server;
+    private static TestHttp http;
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = new TargetServer(Configs.of(ThreadModel.VIRTUAL).stopTimeoutMs(2000).build()).start();
+        http = new TestHttp(server);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        http.close();
+        server.stop();
+    }
+
+    @Test
+    void unknownPathIs404() throws Exception {
+        HttpResponse<String> response = http.get("/nope");
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.body()).isEqualTo("no such path: /nope\n");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"POST,/,GET", "PUT,/,GET", "DELETE,/health,GET", "PUT,/threads,GET", "POST,/threads,GET",
+            "GET,/threads/reset,POST"})
+    void wrongMethodIs405(String method, String path, String allowed) throws Exception {
+        HttpResponse<String> response = http.send(method, path);
+        assertThat(response.statusCode()).isEqualTo(405);
+        assertThat(response.headers().firstValue("Allow")).hasValue(allowed);
+        assertThat(response.body()).contains(method).endsWith("\n").hasLineCount(1);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"abc,whole number", "1.5,whole number", "'',whole number", "-1,between 0 and 60000",
+            "60001,between 0 and 60000", "99999999999999999999,whole number"})
+    void badPauseIs400WithAReason(String pause, String reason) throws Exception {
+        HttpResponse<String> response = http.get("/?pause=" + pause);
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains(reason).endsWith("\n").hasLineCount(1);
+    }
+
+    @Test
+    void pauseAtTheLimitsIsAccepted() throws Exception {
+        assertThat(http.get("/?pause=0").statusCode()).isEqualTo(200);
+        // 60000 itself is valid: check the parser rather than wait a minute.
+        assertThat(SeedQuery.pause("60000", 1000)).isEqualTo(60_000);
+    }
+
+    @Test
+    void oversizedHeaderIs431AndTheServerGoesOn() throws Exception {
+        String huge = "x".repeat(16 * 1024);
+        RawHttp.Reply reply = RawHttp.exchange(server.port(),
+                "GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Huge: " + huge + "\r\nConnection: close\r\n\r\n");
+        assertThat(reply.status()).isEqualTo(431);
+
+        assertThat(http.get("/health").statusCode()).isEqualTo(200);
+        assertThat(http.get("/?pause=0").body()).isEqualTo("HelloWorld");
+    }
+
+    @Test
+    void healthIsOk() throws Exception {
+        HttpResponse<String> response = http.get("/health");
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo("ok\n");
+    }
+}

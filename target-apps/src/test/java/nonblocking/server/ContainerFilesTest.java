@@ -1,0 +1,231 @@
+package nonblocking.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * There is no Docker engine here, so docker-compose.yml and the Dockerfile are checked statically: the two
+ * services are identical but for the model and host port, and what they set means what TargetApp reads.
+ */
+class ContainerFilesTest {
+    private static Path root;
+    private static JsonNode compose;
+    private static List<String> dockerfile;
+
+    @BeforeAll
+    static void read() throws IOException {
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null && !Files.exists(dir.resolve("docker-compose.yml"))) {
+            dir = dir.getParent();
+        }
+        assertThat(dir).as("docker-compose.yml above " + Path.of("").toAbsolutePath()).isNotNull();
+        root = dir;
+        compose = new YAMLMapper().readTree(root.resolve("docker-compose.yml").toFile());
+        dockerfile = joinContinuations(Files.readAllLines(root.resolve("target-apps/Dockerfile")));
+    }
+
+    @Test
+    void twoServicesOnTheirHostPorts() {
+        JsonNode services = compose.get("services");
+        assertThat(fieldNames(services)).containsExactlyInAnyOrder("blocking", "virtual");
+        // Load port first, census port second; both on the host's loopback only.
+        assertThat(publishedPorts(services.get("blocking"))).extracting(Published::host).containsExactly(8081, 9081);
+        assertThat(publishedPorts(services.get("virtual"))).extracting(Published::host).containsExactly(8082, 9082);
+        for (String name : List.of("blocking", "virtual")) {
+            services.get(name).get("ports").forEach(p -> assertThat(p.asText()).startsWith("127.0.0.1:"));
+        }
+    }
+
+    @Test
+    void servicesAreIdenticalButForModelAndHostPort() {
+        JsonNode blocking = compose.get("services").get("blocking").deepCopy();
+        JsonNode virtual = compose.get("services").get("virtual").deepCopy();
+        for (JsonNode service : List.of(blocking, virtual)) {
+            ((ObjectNode) service).remove("ports");
+            ((ObjectNode) service.get("environment")).remove("MODEL");
+        }
+        assertThat(blocking).isEqualTo(virtual);
+
+        JsonNode limits = blocking.at("/deploy/resources/limits");
+        assertThat(limits.get("cpus").asText()).isEqualTo("2");
+        assertThat(limits.get("memory").asText()).isEqualTo("1g");
+        assertThat(blocking.at("/environment/JAVA_TOOL_OPTIONS").asText()).contains("-Xmx");
+        assertThat(blocking.at("/build/dockerfile").asText()).isEqualTo("target-apps/Dockerfile");
+        assertThat(blocking.at("/build/context").asText()).isEqualTo(".");
+    }
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void environmentMeansWhatTargetAppReads() throws Exception {
+        Map<String, String> imageEnv = dockerfileEnv();
+        assertThat(imageEnv).containsEntry("HOST", "0.0.0.0");
+        for (String name : List.of("blocking", "virtual")) {
+            JsonNode service = compose.get("services").get(name);
+            Map<String, String> env = new HashMap<>(imageEnv);
+            service.get("environment").fields().forEachRemaining(e -> env.put(e.getKey(), e.getValue().asText()));
+            // Every variable is one TargetApp reads (catches typos) or the JVM's own.
+            assertThat(env.keySet()).allSatisfy(variable -> assertThat(variable)
+                    .isIn(concat(TargetApp.ENVIRONMENT.values(), List.of("JAVA_TOOL_OPTIONS"))));
+
+            // In a child JVM with exactly this environment: picocli reads the real one.
+            TargetConfig config = PrintConfig.inChild(tmp, env, entrypointArguments());
+
+            assertThat(config.model().label()).isEqualTo(name);
+            assertThat(config.host()).isEqualTo("0.0.0.0");
+            List<Published> published = publishedPorts(service);
+            assertThat(config.port()).isEqualTo(published.get(0).container());
+            // The census port, as the ladder's managed targets have one: a saturated pool still answers it.
+            assertThat(config.censusPort()).isEqualTo(published.get(1).container());
+            assertThat(config.pauseMs()).isEqualTo(TargetConfig.DEFAULT_PAUSE_MS);
+        }
+    }
+
+    @Test
+    void dockerfileBuildsTheJarAndRunsItAsNonRoot() throws IOException {
+        assertThat(dockerfile).filteredOn(l -> l.startsWith("FROM ")).hasSize(2);
+        assertThat(instruction("USER")).isNotEqualTo("root").isNotEqualTo("0").isNotBlank();
+        List<String> entrypoint = jsonArray("ENTRYPOINT");
+        assertThat(entrypoint.get(0)).isEqualTo("java");
+        assertThat(entrypoint.subList(entrypoint.size() - 2, entrypoint.size()))
+                .containsExactly("-jar", "/app/target-apps.jar");
+        // The jar and lib/ copied into the image are the ones this module's pom builds.
+        assertThat(dockerfile).anyMatch(l -> l.contains("/src/target-apps/target/target-apps.jar /app/target-apps.jar"))
+                .anyMatch(l -> l.contains("/src/target-apps/target/lib/ /app/lib/"));
+        String manifest = new String(Files.readAllBytes(root.resolve("target-apps/pom.xml")));
+        assertThat(manifest).contains("<finalName>target-apps</finalName>", "<classpathPrefix>lib/</classpathPrefix>");
+        // Every module pom the aggregator lists is copied, or Maven refuses to start in the build stage.
+        assertThat(dockerfile).anyMatch(l -> l.startsWith("COPY simulations/pom.xml"))
+                .anyMatch(l -> l.startsWith("COPY target-apps/pom.xml"));
+    }
+
+    /** The HEALTHCHECK command itself, run with bash against a real server: passes on 200, fails otherwise. */
+    @Test
+    void healthcheckCommandWorks() throws Exception {
+        assumeThat(Files.isExecutable(Path.of("/bin/bash"))).as("bash present").isTrue();
+        String healthcheck = instruction("HEALTHCHECK");
+        List<String> command = new ObjectMapper().readerForListOf(String.class)
+                .readValue(healthcheck.substring(healthcheck.indexOf("CMD") + 3).trim());
+        assertThat(command.get(0)).isEqualTo("bash");
+
+        TargetConfig config = Configs.of(ThreadModel.VIRTUAL).stopTimeoutMs(1000).build();
+        try (TargetServer server = new TargetServer(config).start()) {
+            assertThat(runWithPort(command, server.port())).isZero();
+        }
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        assertThat(runWithPort(command, closedPort)).isNotZero();
+    }
+
+    private static int runWithPort(List<String> command, int port) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("PORT", Integer.toString(port));
+        Process process = builder.start();
+        process.getInputStream().transferTo(OutputStream.nullOutputStream());
+        assertThat(process.waitFor(10, TimeUnit.SECONDS)).isTrue();
+        return process.exitValue();
+    }
+
+    // --- helpers ---
+
+    private static List<String> joinContinuations(List<String> lines) {
+        List<String> joined = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        for (String raw : lines) {
+            String line = raw.strip();
+            if (line.startsWith("#") || (line.isEmpty() && current.isEmpty())) {
+                continue;
+            }
+            if (line.endsWith("\\")) {
+                current.append(line, 0, line.length() - 1).append(' ');
+            } else {
+                joined.add(current.append(line).toString().replaceAll("\\s+", " ").strip());
+                current.setLength(0);
+            }
+        }
+        return joined;
+    }
+
+    private static String instruction(String keyword) {
+        List<String> found = dockerfile.stream().filter(l -> l.startsWith(keyword + " ")).toList();
+        assertThat(found).as(keyword).hasSize(1);
+        return found.get(0).substring(keyword.length() + 1).strip();
+    }
+
+    private static List<String> jsonArray(String keyword) throws IOException {
+        return new ObjectMapper().readerForListOf(String.class).readValue(instruction(keyword));
+    }
+
+    /** ENV lines of the runtime stage, in the KEY=value form. */
+    private static Map<String, String> dockerfileEnv() {
+        Map<String, String> env = new HashMap<>();
+        Matcher pair = Pattern.compile("(\\w+)=(\\S+)").matcher(instruction("ENV"));
+        while (pair.find()) {
+            env.put(pair.group(1), pair.group(2));
+        }
+        return env;
+    }
+
+    /** Arguments after the jar in ENTRYPOINT (none today; a CMD would add some). */
+    private static String[] entrypointArguments() {
+        try {
+            List<String> entrypoint = jsonArray("ENTRYPOINT");
+            int jar = entrypoint.indexOf("/app/target-apps.jar");
+            return entrypoint.subList(jar + 1, entrypoint.size()).toArray(String[]::new);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** One "ip:host:container" entry of a service's ports. */
+    private record Published(int host, int container) {
+    }
+
+    private static List<Published> publishedPorts(JsonNode service) {
+        assertThat(service.get("ports")).hasSize(2);
+        List<Published> published = new ArrayList<>();
+        service.get("ports").forEach(entry -> {
+            String[] parts = entry.asText().split(":");
+            published.add(new Published(Integer.parseInt(parts[parts.length - 2]),
+                    Integer.parseInt(parts[parts.length - 1].replace("/tcp", ""))));
+        });
+        return published;
+    }
+
+    private static List<String> fieldNames(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    private static List<String> concat(Collection<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+}
