@@ -1,7 +1,7 @@
 package nonblocking.ladder;
 
 import nonblocking.NonblockingException;
-import nonblocking.target.ThreadModel;
+import nonblocking.server.ThreadModel;
 
 import java.net.InetAddress;
 import java.net.URI;

@@ -10,7 +10,7 @@ import nonblocking.results.Results;
 import nonblocking.results.ResultsFile;
 import nonblocking.results.RunFolders;
 import nonblocking.results.TargetResult;
-import nonblocking.target.ParentWatch;
+import nonblocking.server.ParentWatch;
 import nonblocking.targets.Classpath;
 import nonblocking.targets.ManagedTarget;
 import nonblocking.targets.TargetCommand;

@@ -1,5 +1,7 @@
 package nonblocking.targets;
 
+import nonblocking.server.Census;
+
 /**
  * The census of one level: peaks over the samples taken during its hold. Any field is null when no sample
  * carried it (no census, or the target too saturated to answer {@code /threads}).
@@ -18,8 +20,8 @@ public record LevelCensus(Integer platformThreadsPeak, Long inFlightPeak, Long r
 
         Builder add(Census c) {
             samples++;
-            threads = max(threads, c.platformThreads());
-            inFlight = max(inFlight, c.inFlightHigh());
+            threads = max(threads, c.platformThreadsPeak());
+            inFlight = max(inFlight, (long) c.inFlightPeak());
             rss = max(rss, c.rssBytes());
             return this;
         }

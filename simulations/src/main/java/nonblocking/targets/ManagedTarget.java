@@ -1,7 +1,7 @@
 package nonblocking.targets;
 
 import nonblocking.NonblockingException;
-import nonblocking.target.TargetServer;
+import nonblocking.server.TargetServer;
 
 
 import java.io.BufferedReader;

@@ -1,7 +1,7 @@
 package nonblocking.targets;
 
 import nonblocking.NonblockingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import nonblocking.server.Census;
 
 import java.io.IOException;
 import java.net.ConnectException;
@@ -23,8 +23,6 @@ import java.util.Optional;
  * saturated blocking pool cannot hold it up; otherwise (a foreign target) the load's base URL too.
  */
 public final class TargetClient implements AutoCloseable {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final URI base;
     private final URI censusBase;
@@ -104,7 +102,7 @@ public final class TargetClient implements AutoCloseable {
             if (response.statusCode() != 200) {
                 return Optional.empty();
             }
-            return Optional.of(Census.of(JSON.readTree(response.body())));
+            return Optional.of(Census.parse(response.body()));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }

@@ -11,7 +11,7 @@ import java.util.List;
  * compose file must run the targets the same way (same heap, same flags), so they copy it from here.
  *
  * <pre>
- * java -Xms512m -Xmx512m -XX:+ExitOnOutOfMemoryError -cp &lt;classpath&gt; nonblocking.target.TargetApp \
+ * java -Xms512m -Xmx512m -XX:+ExitOnOutOfMemoryError -cp &lt;classpath&gt; nonblocking.server.TargetApp \
  *      --model blocking|virtual|async --host 127.0.0.1 --port 0 --pause &lt;ms&gt; \
  *      [--threads N] [--max-virtual-threads N] --census-port 0 --exit-with-parent
  * </pre>
@@ -21,7 +21,7 @@ import java.util.List;
  */
 public final class TargetCommand {
 
-    public static final String MAIN_CLASS = "nonblocking.target.TargetApp";
+    public static final String MAIN_CLASS = "nonblocking.server.TargetApp";
     public static final String HOST = "127.0.0.1";
 
     private TargetCommand() {

@@ -8,6 +8,7 @@ import nonblocking.ladder.Level;
 import nonblocking.ladder.LevelStats;
 import nonblocking.ladder.TargetSpec;
 import nonblocking.results.LevelResult;
+import nonblocking.server.Census;
 import nonblocking.results.Sustainability;
 import nonblocking.results.TargetResult;
 

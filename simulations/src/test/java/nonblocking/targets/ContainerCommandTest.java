@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import nonblocking.ladder.LadderConfig;
 import nonblocking.ladder.TargetSpec;
-import nonblocking.target.TargetApp;
+import nonblocking.server.TargetApp;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

@@ -1,9 +1,9 @@
 package nonblocking.targets;
 
 import nonblocking.NonblockingException;
-import nonblocking.target.TargetConfig;
-import nonblocking.target.TargetServer;
-import nonblocking.target.ThreadModel;
+import nonblocking.server.TargetApp;
+import nonblocking.server.TargetConfig;
+import nonblocking.server.TargetServer;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -49,7 +49,7 @@ class ManagedTargetTest {
     /** The contract with target-apps: what a real TargetServer prints is what the ladder reads. */
     @Test
     void readsWhatARealTargetPrints() throws Exception {
-        TargetConfig config = TargetConfig.defaults(ThreadModel.BLOCKING).withCensusPort(0).withStopTimeoutMs(500);
+        TargetConfig config = TargetApp.parse("--model", "blocking", "--port", "0", "--census-port", "0", "--stop-timeout", "500");
         try (TargetServer server = new TargetServer(config).start()) {
             String line = server.readyLine();
             assertThat(line).startsWith(ManagedTarget.READY_PREFIX);

@@ -1,13 +1,12 @@
 package nonblocking.targets;
 
 import nonblocking.ladder.TargetSpec;
-import nonblocking.target.TargetApp;
-import nonblocking.target.TargetConfig;
-import nonblocking.target.ThreadModel;
+import nonblocking.server.TargetApp;
+import nonblocking.server.TargetConfig;
+import nonblocking.server.ThreadModel;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,7 +19,7 @@ class TargetCommandTest {
                 new TargetSpec("virtual", ThreadModel.VIRTUAL, null, 300, null, null))) {
             List<String> command = TargetCommand.managed(spec, "512m", 1000, "cp");
             List<String> args = command.subList(command.indexOf(TargetCommand.MAIN_CLASS) + 1, command.size());
-            TargetConfig config = TargetApp.parse(Map.of(), args.toArray(String[]::new));
+            TargetConfig config = TargetApp.parse(args.toArray(String[]::new));
             assertThat(config.censusPort()).as(spec.name()).isZero();
             assertThat(config.port()).isZero();
             assertThat(config.model()).isEqualTo(spec.model());
