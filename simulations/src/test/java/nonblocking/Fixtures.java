@@ -95,7 +95,7 @@ public final class Fixtures {
         return new LevelResult(level.users(), level.requests(), level.ok(), level.ko(), level.koReasons(),
                 level.throughputRps(), efficiency, level.p50Ms(), level.p90Ms(), level.p99Ms(), level.maxMs(),
                 level.platformThreadsPeak(), level.inFlightPeak(), level.rssPeakBytes(), level.heapRetainedBytes(),
-                level.heapPerUserBytes(), level.rssPerUserBytes());
+                level.heapPerUserBytes(), level.rssPerUserBytes(), level.cost(), level.harness());
     }
 
     public static Results withPause(Results results, long pauseMs) {

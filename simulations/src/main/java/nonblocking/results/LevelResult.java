@@ -19,6 +19,8 @@ import java.util.TreeMap;
  * @param heapRetainedBytes   heap used after a GC, sampled once mid-level
  * @param heapPerUserBytes    (heapRetained - idle heap) / users
  * @param rssPerUserBytes     (rssPeak - idle rss) / users
+ * @param cost                what each response cost the target during the hold; null without a census
+ * @param harness             what the machine and the load generator did during the hold; null when unknown
  */
 public record LevelResult(
         int users,
@@ -37,10 +39,41 @@ public record LevelResult(
         Long rssPeakBytes,
         Long heapRetainedBytes,
         Double heapPerUserBytes,
-        Double rssPerUserBytes) {
+        Double rssPerUserBytes,
+        Cost cost,
+        Harness harness) {
 
     public LevelResult {
         koReasons = koReasons == null ? Map.of() : new TreeMap<>(koReasons);
+    }
+
+    /**
+     * What the target spent per response during the hold, from two census readings that bracket it (so CPU,
+     * context switches and responses all count over the same real interval). Any field is null when unknown.
+     *
+     * @param cpuMsPerResponse           process CPU time (user + system, all threads) / responses served
+     * @param contextSwitchesPerResponse voluntary + involuntary context switches of the live threads / responses served
+     * @param rssPerInFlightBytes        (RSS peak - idle RSS) / peak requests in flight
+     * @param heapPerInFlightBytes       (retained heap - idle heap) / peak requests in flight
+     */
+    public record Cost(Double cpuMsPerResponse, Double contextSwitchesPerResponse, Double rssPerInFlightBytes,
+                       Double heapPerInFlightBytes) {
+    }
+
+    /**
+     * The harness during the hold: on one machine the load generator competes with the target for the cores.
+     *
+     * @param machineCpu       share of all the machine's cores busy, 0..1 (from /proc/stat)
+     * @param injectorCpuCores cores' worth of CPU the load generator (Gatling's JVM) used
+     * @param harnessBound     machine CPU at or above {@link #HARNESS_BOUND}: this level measured the machine, not
+     *                         only the target
+     */
+    public record Harness(Double machineCpu, Double injectorCpuCores, boolean harnessBound) {
+        public static final double HARNESS_BOUND = 0.90;
+
+        public static Harness of(Double machineCpu, Double injectorCpuCores) {
+            return new Harness(machineCpu, injectorCpuCores, machineCpu != null && machineCpu >= HARNESS_BOUND);
+        }
     }
 
     /** KO share in percent; 0 for a level without requests. */

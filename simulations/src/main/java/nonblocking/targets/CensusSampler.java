@@ -11,9 +11,10 @@ import java.util.function.IntConsumer;
 
 /**
  * Follows one target's ladder on its own thread, ticking every {@link #PERIOD}: when a hold starts it resets
- * the target's peaks ({@code POST /threads/reset}), during the hold it samples {@code GET /threads}, once
- * mid-hold with {@code ?gc=true} (retained heap); and once a level's requests are all done it reports the
- * level (the progress line). Without a census (a foreign server) it only reports. The requests go to the
+ * the target's peaks ({@code POST /threads/reset}) and takes the first reading of the costs, during the hold it
+ * samples {@code GET /threads}, once mid-hold with {@code ?gc=true} (retained heap), when the hold ends it takes
+ * the second reading ({@code ?costs=true}); and once a level's requests are all done it reports the level (the
+ * progress line). Without a census (a foreign server) it reads only the machine and the load generator. The requests go to the
  * {@link TargetClient}'s census base: the target's census port when it has one, else its main URL.
  */
 public final class CensusSampler {
@@ -84,7 +85,6 @@ public final class CensusSampler {
     private void run() {
         int n = ladder.size();
         LevelCensus.Builder[] seen = new LevelCensus.Builder[n];
-        boolean[] reset = new boolean[n];
         boolean[] gc = new boolean[n];
         for (int i = 0; i < n; i++) {
             seen[i] = new LevelCensus.Builder();
@@ -93,23 +93,25 @@ public final class CensusSampler {
         try {
             while (reported < n) {
                 long now = ladder.offset(System.nanoTime());
+                closeEndedHolds(seen, now);
                 int current = ladder.levelAt(now);
-                if (census && current >= 0) {
+                if (current >= 0) {
                     Level level = ladder.level(current);
                     long mid = (level.holdStartNanos() + level.holdEndNanos()) / 2;
-                    if (!reset[current]) {
-                        reset[current] = true;
-                        client.resetPeaks(REQUEST_TIMEOUT).ifPresent(seen[current]::add);
-                    } else if (!gc[current] && now >= mid) {
+                    LevelCensus.Builder b = seen[current];
+                    if (!b.isOpen()) {
+                        // Opens the window: peaks reset, and the first reading of the costs.
+                        b.opened(census ? client.resetPeaks(REQUEST_TIMEOUT).orElse(null) : null, HarnessReading.now());
+                    } else if (census && !gc[current] && now >= mid) {
                         gc[current] = true;
-                        LevelCensus.Builder b = seen[current];
-                        client.census(true, REQUEST_TIMEOUT).ifPresent(c -> b.add(c).retained(c.heapUsedBytes()));
-                    } else {
-                        client.census(false, REQUEST_TIMEOUT).ifPresent(seen[current]::add);
+                        client.census(true, false, REQUEST_TIMEOUT).ifPresent(c -> b.add(c).retained(c.heapUsedBytes()));
+                    } else if (census) {
+                        client.census(false, false, REQUEST_TIMEOUT).ifPresent(b::add);
                     }
                 }
                 now = ladder.offset(System.nanoTime());
                 while (reported < n && due(reported, now)) {
+                    closeEndedHolds(seen, now);
                     results.set(reported, seen[reported].build());
                     onLevelDone.accept(reported);
                     reported++;
@@ -121,17 +123,28 @@ public final class CensusSampler {
         }
     }
 
+    /** The second reading of each hold that has ended: the window over which its costs are counted. */
+    private void closeEndedHolds(LevelCensus.Builder[] seen, long now) {
+        for (int i = 0; i < seen.length; i++) {
+            if (seen[i].isOpen() && !seen[i].isClosed() && now >= ladder.level(i).holdEndNanos()) {
+                seen[i].closed(census ? client.census(false, true, REQUEST_TIMEOUT).orElse(null) : null, HarnessReading.now());
+            }
+        }
+    }
+
     private boolean due(int index, long now) {
         long sinceEnd = now - ladder.level(index).holdEndNanos();
         return sinceEnd >= giveUpNanos || (sinceEnd >= settleNanos && recorder.level(index).inFlight() == 0);
     }
 
-    /** Sleep one period, but wake up right at a hold start so that the reset opens the window. */
+    /** Sleep one period, but wake up right at a hold's start or end, so that the readings bracket the hold. */
     private Duration nextTick(long now) {
         long next = now + PERIOD.toNanos();
         for (Level level : ladder.levels()) {
-            if (level.holdStartNanos() > now && level.holdStartNanos() < next) {
-                next = level.holdStartNanos();
+            for (long edge : new long[] {level.holdStartNanos(), level.holdEndNanos()}) {
+                if (edge > now && edge < next) {
+                    next = edge;
+                }
             }
         }
         return Duration.ofNanos(Math.max(1_000_000, next - now));

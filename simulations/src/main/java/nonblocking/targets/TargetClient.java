@@ -82,17 +82,17 @@ public final class TargetClient implements AutoCloseable {
     }
 
     /**
-     * {@code GET /threads[?gc=true]} on the census base; empty when the target has none, is saturated (without a
+     * {@code GET /threads?gc=…&costs=…} on the census base; empty when the target has none, is saturated (without a
      * census port), or answers something else.
      */
-    public Optional<Census> census(boolean gc, Duration timeout) {
-        return censusRequest(HttpRequest.newBuilder(censusBase.resolve(gc ? "threads?gc=true" : "threads"))
+    public Optional<Census> census(boolean gc, boolean costs, Duration timeout) {
+        return censusRequest(HttpRequest.newBuilder(censusBase.resolve("threads?gc=" + gc + "&costs=" + costs))
                 .timeout(timeout).GET().build());
     }
 
-    /** {@code POST /threads/reset}: a new window for the peaks. */
+    /** {@code POST /threads/reset?costs=true}: a new window for the peaks, and the costs so far (context switches too). */
     public Optional<Census> resetPeaks(Duration timeout) {
-        return censusRequest(HttpRequest.newBuilder(censusBase.resolve("threads/reset"))
+        return censusRequest(HttpRequest.newBuilder(censusBase.resolve("threads/reset?costs=true"))
                 .timeout(timeout).POST(HttpRequest.BodyPublishers.noBody()).build());
     }
 

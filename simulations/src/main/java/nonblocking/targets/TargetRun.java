@@ -85,7 +85,7 @@ public final class TargetRun implements AutoCloseable {
             client = new TargetClient(url, census);
             client.probe(spec.name(), Math.min(config.pauseMs(), 10), PROBE_TIMEOUT);
             // Idle memory before any load: heap after a GC, and RSS. No census: a foreign server.
-            Census idle = client.census(true, PROBE_TIMEOUT).orElse(null);
+            Census idle = client.census(true, false, PROBE_TIMEOUT).orElse(null);
             if (idle == null && spec.census() != null) {
                 throw new NonblockingException(spec.name() + " target's census " + spec.census()
                         + " gave no /threads census; check -D" + spec.name() + ".census");
@@ -184,7 +184,37 @@ public final class TargetRun implements AutoCloseable {
                 round(efficiency, 4), latency.p50Ms(), latency.p90Ms(), latency.p99Ms(), latency.maxMs(),
                 seen.platformThreadsPeak(), toInt(seen.inFlightPeak()), seen.rssPeakBytes(), seen.heapRetainedBytes(),
                 perUser(seen.heapRetainedBytes(), idle == null ? null : idle.heapUsedBytes(), level.users()),
-                perUser(seen.rssPeakBytes(), idle == null ? null : idle.rssBytes(), level.users()));
+                perUser(seen.rssPeakBytes(), idle == null ? null : idle.rssBytes(), level.users()),
+                cost(seen), harness(seen));
+    }
+
+    /** Costs over the hold: the two census readings bracket it, so CPU and responses share one interval. */
+    private LevelResult.Cost cost(LevelCensus seen) {
+        Census opened = seen.opened();
+        Census closed = seen.closed();
+        if (opened == null || closed == null) {
+            return null;
+        }
+        long served = closed.served() - opened.served();
+        Double cpuMs = opened.cpuTimeNs() == null || closed.cpuTimeNs() == null || served <= 0 ? null
+                : round((closed.cpuTimeNs() - opened.cpuTimeNs()) / 1e6 / served, 4);
+        Double switches = opened.contextSwitches() == null || closed.contextSwitches() == null || served <= 0 ? null
+                : round((double) (closed.contextSwitches() - opened.contextSwitches()) / served, 2);
+        Long inFlight = seen.inFlightPeak();
+        return new LevelResult.Cost(cpuMs, switches,
+                perUser(seen.rssPeakBytes(), idle == null ? null : idle.rssBytes(), inFlight == null ? 0 : inFlight.intValue()),
+                perUser(seen.heapRetainedBytes(), idle == null ? null : idle.heapUsedBytes(), inFlight == null ? 0 : inFlight.intValue()));
+    }
+
+    private static LevelResult.Harness harness(LevelCensus seen) {
+        HarnessReading opened = seen.harnessOpened();
+        HarnessReading closed = seen.harnessClosed();
+        if (opened == null || closed == null) {
+            return null;
+        }
+        Double machine = closed.machineCpuSince(opened);
+        Double injector = closed.injectorCoresSince(opened);
+        return LevelResult.Harness.of(machine == null ? null : round(machine, 3), injector == null ? null : round(injector, 3));
     }
 
     public TargetResult result() {
@@ -214,6 +244,7 @@ public final class TargetRun implements AutoCloseable {
         }
     }
 
+    /** (level - idle) / count: memory per user, or per request in flight. */
     static Double perUser(Long atLevel, Long idle, int users) {
         if (atLevel == null || idle == null || users <= 0) {
             return null;

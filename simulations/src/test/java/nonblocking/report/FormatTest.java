@@ -18,7 +18,7 @@ class FormatTest {
     static LevelResult level(int users, double rps, double p99, long ko, Integer threads) {
         long ok = Math.round(rps * 6);
         return new LevelResult(users, ok + ko, ok, ko, ko == 0 ? Map.of() : Map.of("timeout", ko), rps, rps * 1000 / users / 1000,
-                1004, 1010, p99, p99 + 5, threads, users, 100_000_000L, 20_000_000L, 1000.0, 2000.0);
+                1004, 1010, p99, p99 + 5, threads, users, 100_000_000L, 20_000_000L, 1000.0, 2000.0, null, null);
     }
 
     @Test

@@ -18,9 +18,10 @@ class ResultsFileRoundTripTest {
 
     static Results sample() {
         LevelResult level = new LevelResult(200, 1190, 1188, 2, Map.of("timeout", 2L), 198.0, 0.99,
-                1004.5, 1010.2, 1190.7, 1301.0, 211, 200, 150_000_000L, 40_000_000L, 50_000.0, 120_000.0);
+                1004.5, 1010.2, 1190.7, 1301.0, 211, 200, 150_000_000L, 40_000_000L, 50_000.0, 120_000.0,
+                new LevelResult.Cost(0.195, 4.3, 250_000.0, 20_000.0), LevelResult.Harness.of(0.93, 1.1));
         LevelResult noCensus = new LevelResult(400, 10, 0, 10, Map.of("status 503", 10L), 0, 0, 0, 0, 0, 0,
-                null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null);
         Map<String, TargetResult> targets = new LinkedHashMap<>();
         targets.put("blocking", new TargetResult(
                 new TargetResult.TargetConfig("http://127.0.0.1:40001/", "http://127.0.0.1:40002/", true, "blocking", 200,
@@ -45,7 +46,9 @@ class ResultsFileRoundTripTest {
         assertThat(ResultsFile.read(file)).isEqualTo(results);
         String json = Files.readString(file);
         assertThat(json).contains("\"sustainable_users\"", "\"ko_reasons\"", "\"p99_ms\"", "\"heap_per_user_bytes\"",
-                "\"max_open_files\"");
+                "\"max_open_files\"", "\"cpu_ms_per_response\" : 0.195", "\"context_switches_per_response\" : 4.3",
+                "\"rss_per_in_flight_bytes\"", "\"heap_per_in_flight_bytes\"", "\"machine_cpu\" : 0.93",
+                "\"injector_cpu_cores\" : 1.1", "\"harness_bound\" : true");
         assertThat(json.indexOf("\"blocking\"")).isLessThan(json.indexOf("\"virtual\""));   // run order kept
         assertThat(json.indexOf("\"virtual\"")).isLessThan(json.indexOf("\"pool1k\""));
         assertThat(json).contains("\"gap\" : {\n    \"of\" : \"virtual\",\n    \"over\" : \"blocking\",\n    \"factor\" : 1.0,\n    \"lower_bound\" : true",

@@ -18,7 +18,32 @@ class CensusTest {
         b.add(census("{\"platform_threads_peak\":30,\"in_flight_peak\":5,\"rss_bytes\":100}"));
         Census gc = census("{\"platform_threads_peak\":25,\"in_flight_peak\":9,\"rss_bytes\":90,\"heap_used_bytes\":42}");
         b.add(gc).retained(gc.heapUsedBytes());
-        assertThat(b.build()).isEqualTo(new LevelCensus(30, 9L, 100L, 42L, 2));
+        assertThat(b.build()).isEqualTo(new LevelCensus(30, 9L, 100L, 42L, 2, null, null, null, null));
+    }
+
+    @Test
+    void theReadingsThatBracketTheHoldAreKept() {
+        Census opened = census("{\"served\":100,\"cpu_time_ns\":1000000000,\"context_switches\":50,\"in_flight_peak\":3}");
+        Census closed = census("{\"served\":700,\"cpu_time_ns\":1600000000,\"context_switches\":650}");
+        HarnessReading start = new HarnessReading(0, 100L, 1000L, 0);
+        HarnessReading end = new HarnessReading(2_000_000_000L, 1000L, 2000L, 1_000_000_000L);
+        LevelCensus level = new LevelCensus.Builder().opened(opened, start).closed(closed, end).build();
+        assertThat(level.opened()).isEqualTo(opened);
+        assertThat(level.closed()).isEqualTo(closed);
+        assertThat(level.inFlightPeak()).isEqualTo(3L);
+        assertThat(end.machineCpuSince(start)).isEqualTo(0.9);
+        assertThat(end.injectorCoresSince(start)).isEqualTo(0.5);
+    }
+
+    @Test
+    void theMachineReadingComesFromProcStatWhereThereIsOne() {
+        HarnessReading a = HarnessReading.now();
+        HarnessReading b = HarnessReading.now();
+        if (java.nio.file.Files.isReadable(java.nio.file.Path.of("/proc/stat"))) {
+            assertThat(a.totalTicks()).isPositive();
+            assertThat(b.totalTicks()).isGreaterThanOrEqualTo(a.totalTicks());
+        }
+        assertThat(a.injectorCpuNs()).isPositive();
     }
 
     @Test

@@ -47,12 +47,13 @@ class TargetClientTest {
             assertThat(client.censusBase()).isEqualTo(base(censusServer));
             client.probe("blocking", 10, TIMEOUT);
             assertThat(client.healthy()).isTrue();
-            assertThat(client.census(true, TIMEOUT)).hasValueSatisfying(c -> assertThat(c.model()).isEqualTo("census-port"));
-            assertThat(client.census(false, TIMEOUT)).isPresent();
+            assertThat(client.census(true, false, TIMEOUT)).hasValueSatisfying(c -> assertThat(c.model()).isEqualTo("census-port"));
+            assertThat(client.census(false, true, TIMEOUT)).isPresent();
             assertThat(client.resetPeaks(TIMEOUT)).isPresent();
 
             assertThat(main).containsExactly("GET /?pause=10", "GET /health");
-            assertThat(census).containsExactly("GET /threads?gc=true", "GET /threads", "POST /threads/reset");
+            assertThat(census).containsExactly("GET /threads?gc=true&costs=false", "GET /threads?gc=false&costs=true",
+                    "POST /threads/reset?costs=true");
         } finally {
             mainServer.stop(0);
             censusServer.stop(0);
@@ -65,9 +66,9 @@ class TargetClientTest {
         HttpServer mainServer = server("main", main);
         try (TargetClient client = new TargetClient(base(mainServer), null)) {
             assertThat(client.censusBase()).isEqualTo(client.base());
-            assertThat(client.census(false, TIMEOUT)).hasValueSatisfying(c -> assertThat(c.model()).isEqualTo("main"));
+            assertThat(client.census(false, false, TIMEOUT)).hasValueSatisfying(c -> assertThat(c.model()).isEqualTo("main"));
             assertThat(client.resetPeaks(TIMEOUT)).isPresent();
-            assertThat(main).containsExactly("GET /threads", "POST /threads/reset");
+            assertThat(main).containsExactly("GET /threads?gc=false&costs=false", "POST /threads/reset?costs=true");
         } finally {
             mainServer.stop(0);
         }
