@@ -46,7 +46,8 @@ public final class TargetServer implements AutoCloseable {
 
     /** The seed request's handler for the model. */
     private static Handler hello(TargetConfig config, Requests requests) {
-        return new ThreadedHello(config, requests);
+        return config.model() == ThreadModel.ASYNC
+                ? new AsyncHello(config, requests) : new ThreadedHello(config, requests);
     }
 
     /**

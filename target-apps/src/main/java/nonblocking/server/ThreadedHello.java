@@ -32,7 +32,7 @@ final class ThreadedHello extends Handler.Abstract {
             return true;
         }
         Hello.prepare(response, config.model());
-        requests.enter();
+        Exchange exchange = new Exchange(requests, callback);
         try {
             // Blocking writes: the first one commits the headers and sends "Hello" as its own chunk right away.
             Content.Sink.write(response, false, Hello.hello());
@@ -43,12 +43,10 @@ final class ThreadedHello extends Handler.Abstract {
             if (failure instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
-            requests.abandoned();
-            callback.failed(failure);
+            exchange.abandoned(failure);
             return true;
         }
-        requests.served();
-        callback.succeeded();
+        exchange.served();
         return true;
     }
 }
