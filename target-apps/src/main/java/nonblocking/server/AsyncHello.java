@@ -20,10 +20,12 @@ import org.eclipse.jetty.util.thread.Scheduler;
 final class AsyncHello extends Handler.Abstract.NonBlocking {
     private final TargetConfig config;
     private final Requests requests;
+    private final Work work;
 
-    AsyncHello(TargetConfig config, Requests requests) {
+    AsyncHello(TargetConfig config, Requests requests, Work work) {
         this.config = config;
         this.requests = requests;
+        this.work = work;
     }
 
     @Override
@@ -37,6 +39,8 @@ final class AsyncHello extends Handler.Abstract.NonBlocking {
         }
         Hello.prepare(response, config.model());
         Exchange exchange = new Exchange(requests, callback);
+        // CPU work, if asked for, runs here like in the other models: on the thread that runs the handler.
+        work.burn(query.workMicros());
         Scheduler scheduler = request.getComponents().getScheduler();
         // The first write commits the headers and sends "Hello" as its own chunk; the pause starts once it is out.
         response.write(false, Hello.hello(), nonBlocking(

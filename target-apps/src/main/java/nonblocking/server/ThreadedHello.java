@@ -15,11 +15,13 @@ import org.eclipse.jetty.util.Callback;
 final class ThreadedHello extends Handler.Abstract {
     private final TargetConfig config;
     private final Requests requests;
+    private final Work work;
 
-    ThreadedHello(TargetConfig config, Requests requests) {
+    ThreadedHello(TargetConfig config, Requests requests, Work work) {
         super(InvocationType.BLOCKING);
         this.config = config;
         this.requests = requests;
+        this.work = work;
     }
 
     @Override
@@ -34,6 +36,7 @@ final class ThreadedHello extends Handler.Abstract {
         Hello.prepare(response, config.model());
         Exchange exchange = new Exchange(requests, callback);
         try {
+            work.burn(query.workMicros());
             // Blocking writes: the first one commits the headers and sends "Hello" as its own chunk right away.
             Content.Sink.write(response, false, Hello.hello());
             Thread.sleep(query.pauseMs());
