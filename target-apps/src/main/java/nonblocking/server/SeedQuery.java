@@ -4,11 +4,13 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.util.Fields;
 
 /**
- * The seed request's query: {@code ?pause=<ms>} overrides the server's default pause.
+ * The seed request's query: {@code ?pause=<ms>} overrides the server's default pause, {@code ?work=<µs>} asks for
+ * CPU work before "Hello" (default none).
  *
- * @param pauseMs how long to pause between "Hello" and "World"
+ * @param pauseMs    how long to pause between "Hello" and "World"
+ * @param workMicros how much CPU time to burn first (see {@link Work})
  */
-record SeedQuery(long pauseMs) {
+record SeedQuery(long pauseMs, long workMicros) {
 
     /** Thrown with a one-line reason meant for the client (a 400). */
     static final class BadQuery extends Exception {
@@ -19,7 +21,12 @@ record SeedQuery(long pauseMs) {
 
     static SeedQuery of(Request request, long defaultPauseMs) throws BadQuery {
         Fields query = Request.extractQueryParameters(request);
-        return new SeedQuery(pause(query.getValue("pause"), defaultPauseMs));
+        return new SeedQuery(pause(query.getValue("pause"), defaultPauseMs), work(query.getValue("work")));
+    }
+
+    /** @return the work in microseconds, 0 when absent */
+    static long work(String raw) throws BadQuery {
+        return number("work", raw, 0, Work.MAX_MICROS, "microseconds", "us");
     }
 
     /**

@@ -20,6 +20,7 @@ public final class TargetServer implements AutoCloseable {
     /** The census port's connector, on its own thread pool; null when there is no census port. */
     private final ServerConnector censusConnector;
     private final Requests requests = new Requests();
+    private final Work work = Work.calibrated();
     private final String poolSettings;
 
     public TargetServer(TargetConfig config) {
@@ -40,13 +41,14 @@ public final class TargetServer implements AutoCloseable {
 
         CensusTaker censusTaker = new CensusTaker(config, requests);
         // GracefulHandler lets a stop wait (up to the stop timeout) for requests in flight.
-        server.setHandler(new GracefulHandler(Routes.of(hello(config, requests), censusTaker)));
+        server.setHandler(new GracefulHandler(Routes.of(hello(config, requests, work), censusTaker)));
         server.setStopTimeout(config.stopTimeoutMs());
     }
 
     /** The seed request's handler for the model. */
-    private static Handler hello(TargetConfig config, Requests requests) {
-        return new ThreadedHello(config, requests);
+    private static Handler hello(TargetConfig config, Requests requests, Work work) {
+        return config.model() == ThreadModel.ASYNC
+                ? new AsyncHello(config, requests, work) : new ThreadedHello(config, requests, work);
     }
 
     /**
@@ -177,7 +179,10 @@ public final class TargetServer implements AutoCloseable {
     /** How the ready line starts: what a launcher waits for. */
     public static final String READY_PREFIX = "nonblocking target ready:";
 
-    /** The one line a launcher waits for; it parses {@code url=} and, when present, {@code census=}. */
+    /**
+     * The one line a launcher waits for; it parses {@code url=} and, when present, {@code census=}. It ends with
+     * the CPU-work calibration, e.g. {@code work=412iter/us}.
+     */
     public String readyLine() {
         return READY_PREFIX + " model=" + config.model().label()
                 + " url=" + uri()
@@ -185,6 +190,7 @@ public final class TargetServer implements AutoCloseable {
                 + " pool=" + poolSettings
                 + " pause=" + config.pauseMs() + "ms"
                 + " jdk=" + System.getProperty("java.version")
-                + " pid=" + ProcessHandle.current().pid();
+                + " pid=" + ProcessHandle.current().pid()
+                + " work=" + work.label();
     }
 }

@@ -15,11 +15,13 @@ import org.eclipse.jetty.util.Callback;
 final class ThreadedHello extends Handler.Abstract {
     private final TargetConfig config;
     private final Requests requests;
+    private final Work work;
 
-    ThreadedHello(TargetConfig config, Requests requests) {
+    ThreadedHello(TargetConfig config, Requests requests, Work work) {
         super(InvocationType.BLOCKING);
         this.config = config;
         this.requests = requests;
+        this.work = work;
     }
 
     @Override
@@ -32,8 +34,9 @@ final class ThreadedHello extends Handler.Abstract {
             return true;
         }
         Hello.prepare(response, config.model());
-        requests.enter();
+        Exchange exchange = new Exchange(requests, callback);
         try {
+            work.burn(query.workMicros());
             // Blocking writes: the first one commits the headers and sends "Hello" as its own chunk right away.
             Content.Sink.write(response, false, Hello.hello());
             Thread.sleep(query.pauseMs());
@@ -43,12 +46,10 @@ final class ThreadedHello extends Handler.Abstract {
             if (failure instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
-            requests.abandoned();
-            callback.failed(failure);
+            exchange.abandoned(failure);
             return true;
         }
-        requests.served();
-        callback.succeeded();
+        exchange.served();
         return true;
     }
 }

@@ -52,6 +52,21 @@ class BadInputTest {
         assertThat(response.body()).contains(reason).endsWith("\n").hasLineCount(1);
     }
 
+    @ParameterizedTest
+    @CsvSource({"x,whole number of microseconds", "-5,between 0 and 1000000 us", "1000001,between 0 and 1000000 us"})
+    void badWorkIs400WithAReason(String work, String reason) throws Exception {
+        HttpResponse<String> response = http.get("/?pause=0&work=" + work);
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).startsWith("work must be").contains(reason).endsWith("\n").hasLineCount(1);
+    }
+
+    @Test
+    void workAtTheLimitsIsAccepted() throws Exception {
+        assertThat(http.get("/?pause=0&work=0").statusCode()).isEqualTo(200);
+        assertThat(SeedQuery.work(null)).isZero();
+        assertThat(SeedQuery.work("1000000")).isEqualTo(1_000_000);
+    }
+
     @Test
     void pauseAtTheLimitsIsAccepted() throws Exception {
         assertThat(http.get("/?pause=0").statusCode()).isEqualTo(200);

@@ -2,10 +2,15 @@ package nonblocking.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** The seed: "Hello" at once, the pause, then "World", as two chunks, in both models. */
+/** The seed: "Hello" at once, the pause, then "World", as two chunks, the same in every model. */
 class ChunkedHelloTest {
     private static final long PAUSE_MS = 1000;
 
@@ -46,5 +51,29 @@ class ChunkedHelloTest {
             assertThat(reply.body()).isEqualTo("HelloWorld");
             assertThat(reply.chunks().get(1).arrivedMs()).isGreaterThanOrEqualTo(50).isLessThan(30_000);
         }
+    }
+
+    @Test
+    void everyModelAnswersWithTheSameStatusHeadersAndChunks() throws Exception {
+        Map<ThreadModel, RawHttp.Reply> replies = new EnumMap<>(ThreadModel.class);
+        for (ThreadModel model : ThreadModel.values()) {
+            try (TargetServer server = Configs.of(model).stopTimeoutMs(2000).start()) {
+                replies.put(model, RawHttp.exchange(server.port(), "GET /?pause=20 HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"));
+            }
+        }
+        RawHttp.Reply blocking = replies.get(ThreadModel.BLOCKING);
+        for (RawHttp.Reply reply : replies.values()) {
+            assertThat(reply.statusLine()).isEqualTo("HTTP/1.1 200 OK");
+            // All headers but the ones that differ by nature: the date, and the two that name model and thread.
+            assertThat(comparable(reply.headers())).isEqualTo(comparable(blocking.headers()));
+            assertThat(reply.chunks()).extracting(RawHttp.Chunk::data).containsExactly("Hello", "World");
+        }
+        assertThat(comparable(blocking.headers())).containsOnlyKeys("content-type", "transfer-encoding");
+    }
+
+    private static Map<String, String> comparable(Map<String, String> headers) {
+        Map<String, String> rest = new TreeMap<>(headers);
+        rest.keySet().removeAll(List.of("date", "x-thread-model", "x-handler-thread"));
+        return rest;
     }
 }

@@ -72,6 +72,10 @@ class ContainerFilesTest {
         assertThat(limits.get("cpus").asText()).isEqualTo("2");
         assertThat(limits.get("memory").asText()).isEqualTo("1g");
         assertThat(blocking.at("/environment/JAVA_TOOL_OPTIONS").asText()).contains("-Xmx");
+        // Enough for C10K (10,000 sockets and a margin), and below the 20,000 hard limit of our hosts, above which
+        // the container runtime refuses to start the service.
+        JsonNode nofile = blocking.at("/ulimits/nofile");
+        assertThat(nofile.get("soft").asInt()).isEqualTo(nofile.get("hard").asInt()).isBetween(12_000, 20_000);
         assertThat(blocking.at("/build/dockerfile").asText()).isEqualTo("target-apps/Dockerfile");
         assertThat(blocking.at("/build/context").asText()).isEqualTo(".");
     }

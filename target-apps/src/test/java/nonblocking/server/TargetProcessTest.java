@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 class TargetProcessTest {
     static final Pattern READY = Pattern.compile(
             "nonblocking target ready: model=(blocking|virtual|async) url=(http://\\S+/)(?: census=(http://\\S+/))?"
-                    + " pool=(\\S+) pause=(\\d+)ms jdk=(\\S+) pid=(\\d+)");
+                    + " pool=(\\S+) pause=(\\d+)ms jdk=(\\S+) pid=(\\d+) work=(\\d+)iter/us");
 
     @TempDir
     Path dir;

@@ -1,0 +1,61 @@
+package nonblocking.server;
+
+import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.Invocable.InvocationType;
+import org.eclipse.jetty.util.thread.Scheduler;
+
+/**
+ * The seed request with callbacks, for the async model: the same bytes as {@link ThreadedHello}, but no thread is
+ * held during the pause. The handler writes "Hello" without blocking and returns at once; when that write
+ * completes, Jetty's scheduler is asked to write "World" after the pause, and that last write completes the
+ * handler's callback. So any number of paused requests cost a timer entry each, not a thread.
+ *
+ * <p>Every step is non-blocking, hence {@link Handler.Abstract.NonBlocking}. (The census endpoints are blocking,
+ * so Jetty still runs handlers on a pool thread rather than on the selector; this one gives it back at once.)
+ */
+final class AsyncHello extends Handler.Abstract.NonBlocking {
+    private final TargetConfig config;
+    private final Requests requests;
+    private final Work work;
+
+    AsyncHello(TargetConfig config, Requests requests, Work work) {
+        this.config = config;
+        this.requests = requests;
+        this.work = work;
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) {
+        SeedQuery query;
+        try {
+            query = SeedQuery.of(request, config.pauseMs());
+        } catch (SeedQuery.BadQuery e) {
+            PlainResponses.text(response, callback, 400, e.getMessage());
+            return true;
+        }
+        Hello.prepare(response, config.model());
+        Exchange exchange = new Exchange(requests, callback);
+        // CPU work, if asked for, runs here like in the other models: on the thread that runs the handler.
+        work.burn(query.workMicros());
+        Scheduler scheduler = request.getComponents().getScheduler();
+        // The first write commits the headers and sends "Hello" as its own chunk; the pause starts once it is out.
+        response.write(false, Hello.hello(), nonBlocking(
+                () -> scheduler.schedule(() -> writeWorld(response, exchange), query.pauseMs(), TimeUnit.MILLISECONDS),
+                exchange));
+        return true;
+    }
+
+    /** On the scheduler's thread: the last chunk, which ends the exchange. */
+    private static void writeWorld(Response response, Exchange exchange) {
+        response.write(true, Hello.world(), nonBlocking(exchange::served, exchange));
+    }
+
+    /** A write callback that only hands work on (to the scheduler, or to the handler's callback). */
+    private static Callback nonBlocking(Runnable onWritten, Exchange exchange) {
+        return Callback.from(InvocationType.NON_BLOCKING, onWritten, exchange::abandoned);
+    }
+}

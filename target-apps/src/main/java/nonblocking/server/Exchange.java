@@ -1,0 +1,42 @@
+package nonblocking.server;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * One seed request from entering the handler to its end: completes the handler's callback exactly once, however
+ * many parties race to end it (the last write, a departing client, a stopping server), and counts it in
+ * {@link Requests} as served or abandoned.
+ */
+final class Exchange {
+    private final Requests requests;
+    private final Callback callback;
+    private final AtomicBoolean ended = new AtomicBoolean();
+
+    /** The request is now in flight. */
+    Exchange(Requests requests, Callback callback) {
+        this.requests = requests;
+        this.callback = callback;
+        requests.enter();
+    }
+
+    /** The whole response was written. */
+    void served() {
+        if (ended.compareAndSet(false, true)) {
+            requests.served();
+            callback.succeeded();
+        }
+    }
+
+    /** The response cannot be finished: the client left, or the server is stopping. */
+    void abandoned(Throwable cause) {
+        if (ended.compareAndSet(false, true)) {
+            requests.abandoned();
+            callback.failed(cause);
+        }
+    }
+
+    boolean ended() {
+        return ended.get();
+    }
+}
