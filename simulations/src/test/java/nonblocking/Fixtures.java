@@ -7,7 +7,6 @@ import nonblocking.results.Gap;
 import nonblocking.results.LevelResult;
 import nonblocking.results.Results;
 import nonblocking.results.ResultsFile;
-import nonblocking.results.Sustainability;
 import nonblocking.results.TargetResult;
 
 import java.net.URISyntaxException;
@@ -75,7 +74,7 @@ public final class Fixtures {
     public static Results recounted(Results results) {
         Map<String, TargetResult> targets = new LinkedHashMap<>();
         results.targets().forEach((name, t) -> targets.put(name, new TargetResult(t.config(), t.jdk(), t.idle(), t.levels(),
-                Sustainability.sustainableUsers(t.levels(), results.pauseMs()))));
+                results.slo().sustainableUsers(t.levels()))));
         return withTargets(results, targets);
     }
 
@@ -87,7 +86,7 @@ public final class Fixtures {
 
     private static Results withTargets(Results results, Map<String, TargetResult> targets) {
         return new Results(results.schema(), results.runId(), results.profile(), results.pauseMs(), results.holdS(),
-                results.rampS(), results.timeoutMs(), results.startedAt(), results.finishedAt(), results.machine(),
+                results.rampS(), results.workMicros(), results.timeoutMs(), results.slo(), results.startedAt(), results.finishedAt(), results.machine(),
                 results.gatlingReport(), targets, Gap.of(targets, "virtual", "blocking"));
     }
 
@@ -100,7 +99,7 @@ public final class Fixtures {
 
     public static Results withPause(Results results, long pauseMs) {
         return new Results(results.schema(), results.runId(), results.profile(), pauseMs, results.holdS(),
-                results.rampS(), results.timeoutMs(), results.startedAt(), results.finishedAt(), results.machine(),
+                results.rampS(), results.workMicros(), results.timeoutMs(), results.slo(), results.startedAt(), results.finishedAt(), results.machine(),
                 results.gatlingReport(), results.targets(), results.gap());
     }
 }

@@ -1,6 +1,7 @@
 package nonblocking.ladder;
 
 import nonblocking.NonblockingException;
+import nonblocking.results.Slo;
 import nonblocking.server.ThreadModel;
 
 import java.net.InetAddress;
@@ -32,7 +33,9 @@ public record LadderConfig(
         Duration ramp,
         Duration warmup,
         long pauseMs,
+        long workMicros,
         long timeoutMs,
+        Slo slo,
         List<TargetSpec> targets,
         String targetHeap,
         String gapOf,
@@ -41,18 +44,24 @@ public record LadderConfig(
         Path outputDir,
         Path gatlingResultsDir) {
 
-    /** Built-in target names and their models. */
+    /**
+     * Built-in target names and their models. "tuned" is the blocking model with its pool sized to the top level of
+     * the run's ladder: "just raise maxThreads".
+     */
     static final Map<String, ThreadModel> BUILT_IN = Map.of(
             "blocking", ThreadModel.BLOCKING,
-            "virtual", ThreadModel.VIRTUAL);
-    static final String DEFAULT_TARGETS = "blocking,virtual";
+            "tuned", ThreadModel.BLOCKING,
+            "virtual", ThreadModel.VIRTUAL,
+            "async", ThreadModel.ASYNC);
+    static final String TUNED = "tuned";
+    static final String DEFAULT_TARGETS = "blocking,tuned,virtual,async";
     /** The headline's gap, when the run has both: virtual over blocking. */
     static final String DEFAULT_GAP_OF = "virtual";
     static final String DEFAULT_GAP_OVER = "blocking";
 
     /** A named set of defaults. */
     public record Profile(String name, List<Integer> levels, double holdS, double rampS, double warmupS,
-                          long pauseMs, long timeoutMs, int blockingThreads, String targetHeap) {
+                          long pauseMs, long workMicros, long timeoutMs, Double sloP99Ms, int blockingThreads) {
     }
 
     public static final Map<String, Profile> PROFILES = profiles();
@@ -61,15 +70,17 @@ public record LadderConfig(
         Map<String, Profile> p = new LinkedHashMap<>();
         // ~70 s a target on 2 cores: 8 levels x (2 s ramp + 6 s hold) + 3 s warm-up.
         p.put("default", new Profile("default", List.of(25, 50, 100, 200, 400, 800, 1600, 3200),
-                6, 2, 3, 1000, 5000, 200, DEFAULT_HEAP));
+                6, 2, 2, 1000, 0, 5000, null, 200));
         // The blog's experiment: "Hello", sleep 0.1 s, "World"; a blocking pool of 10 like a small WSGI server.
-        p.put("seed", new Profile("seed", List.of(5, 10, 20, 50, 100, 200), 4, 1, 2, 100, 2000, 10, DEFAULT_HEAP));
+        p.put("seed", new Profile("seed", List.of(5, 10, 20, 50, 100, 200), 4, 1, 2, 100, 0, 2000, null, 10));
         // Ten thousand users at 1 s: held longer and ramped slower (thousands of connects per step), on the same
         // 512 MB heap as the other profiles: with Jetty's header cache off (target-apps' JettyTuning) a
         // connection costs a few KB of heap instead of ~45 KB, so 10,000 fit.
         // It starts at the blocking pool size, so that the blocking target holds a level and the gap is defined.
-        p.put("c10k", new Profile("c10k", List.of(200, 1000, 2500, 5000, 10000), 10, 5, 5, 1000, 10000, 200,
-                DEFAULT_HEAP));
+        p.put("c10k", new Profile("c10k", List.of(200, 1000, 2500, 5000, 10000), 10, 5, 5, 1000, 0, 10000, null, 200));
+        // Where virtual threads do not help: no pause, 2 ms of CPU per request. Two cores limit every model alike;
+        // a level holds while p99 stays within 250 ms (about a queue of 100 requests at 2 ms each on 2 cores).
+        p.put("cpu", new Profile("cpu", List.of(10, 25, 50, 100, 200, 400), 6, 2, 2, 0, 2000, 5000, 250.0, 200));
         return Map.copyOf(p);
     }
 
@@ -107,14 +118,24 @@ public record LadderConfig(
         if (timeout <= pause) {
             throw new NonblockingException("-Dtimeout=" + timeout + " must be longer than the pause (" + pause + " ms)");
         }
-        String heap = props.getOrDefault("target.heap", profile.targetHeap()).trim();
+        long work = longValue(props, "work", profile.workMicros(), 0, 1_000_000);
+        String rawSlo = props.get("slo.p99");
+        Double sloP99 = rawSlo == null || rawSlo.isBlank() ? profile.sloP99Ms()
+                : Double.valueOf(longValue(props, "slo.p99", 0, 1, 600_000));
+        if (sloP99 == null && pause == 0) {
+            throw new NonblockingException("-Dpause=0 needs -Dslo.p99=<ms>: without a pause, 1.5 x pause is no latency limit");
+        }
+        double sloKo = props.containsKey("slo.ko") ? decimal(props, "slo.ko", 0, 100) : Slo.KO_PERCENT;
+        Slo defaults = Slo.forPause(pause);
+        Slo slo = new Slo(sloP99 == null ? defaults.p99Ms() : sloP99, sloKo, defaults.minEfficiency());
+        String heap = props.getOrDefault("target.heap", DEFAULT_HEAP).trim();
         if (!heap.matches("\\d+[kKmMgG]")) {
             throw new NonblockingException("-Dtarget.heap=" + heap + " must be a JVM heap size such as 512m or 2g");
         }
         boolean remote = bool(props, "remote");
         List<TargetSpec> targets = new ArrayList<>();
         for (String name : names(props.getOrDefault("targets", DEFAULT_TARGETS))) {
-            targets.add(target(name, props, profile, remote));
+            targets.add(target(name, props, profile.blockingThreads(), levels.getLast(), remote));
         }
         List<String> names = targets.stream().map(TargetSpec::name).toList();
         String gapOf = props.getOrDefault("gap.of", DEFAULT_GAP_OF).trim();
@@ -131,18 +152,23 @@ public record LadderConfig(
         Path output = Path.of(props.getOrDefault("nonblocking.output", defaultOutput().toString()));
         Path gatling = Path.of(props.getOrDefault("nonblocking.gatlingResults", output.resolveSibling("gatling").toString()));
         // Shorter holds or ramps keep the experiment; other levels or another pause make it a different one.
-        String name = levels.equals(profile.levels()) && pause == profile.pauseMs() ? profile.name() : "custom";
-        return new LadderConfig(name, levels, hold, ramp, warmup, pause, timeout, targets, heap, gapOf, gapOver,
+        String name = levels.equals(profile.levels()) && pause == profile.pauseMs() && work == profile.workMicros()
+                ? profile.name() : "custom";
+        return new LadderConfig(name, levels, hold, ramp, warmup, pause, work, timeout, slo, targets, heap, gapOf, gapOver,
                 runId, output.toAbsolutePath().normalize(), gatling.toAbsolutePath().normalize());
     }
 
-    /** One target from its -D<name>.* properties; built-in names bring their model and pool size. */
-    private static TargetSpec target(String name, Map<String, String> props, Profile profile, boolean remote) {
+    /**
+     * One target from its -D<name>.* properties; built-in names bring their model and pool size (the profile's,
+     * or the top level for "tuned").
+     */
+    private static TargetSpec target(String name, Map<String, String> props, int poolSize, int topLevel, boolean remote) {
         String rawModel = props.get(name + ".model");
         ThreadModel model = rawModel == null || rawModel.isBlank() ? BUILT_IN.get(name) : model(name, rawModel);
         Integer threads = props.containsKey(name + ".threads")
                 ? Integer.valueOf((int) longValue(props, name + ".threads", 0, 1, 100_000))
-                : model == ThreadModel.BLOCKING && !props.containsKey(name + ".url") ? profile.blockingThreads() : null;
+                : model == ThreadModel.BLOCKING && !props.containsKey(name + ".url") ? (TUNED.equals(name) ? topLevel : poolSize)
+                : null;
         String rawCap = props.get(name + ".maxVirtualThreads");
         Integer cap = rawCap == null || rawCap.isBlank() || "unbounded".equalsIgnoreCase(rawCap.trim())
                 ? null : (int) longValue(props, name + ".maxVirtualThreads", 0, 1, 10_000_000);
@@ -215,6 +241,20 @@ public record LadderConfig(
             throw new NonblockingException("-D" + key + "=" + raw + " must be " + (zeroOk ? ">= 0" : "> 0") + " and <= 3600 seconds");
         }
         return Duration.ofNanos(Math.round(s * 1e9));
+    }
+
+    private static double decimal(Map<String, String> props, String key, double min, double max) {
+        String raw = props.get(key);
+        double value;
+        try {
+            value = Double.parseDouble(raw.trim());
+        } catch (NumberFormatException e) {
+            throw new NonblockingException("-D" + key + "=" + raw + " must be a number");
+        }
+        if (!(value >= min && value <= max)) {
+            throw new NonblockingException("-D" + key + "=" + raw + " must be between " + min + " and " + max);
+        }
+        return value;
     }
 
     private static long longValue(Map<String, String> props, String key, long fallback, long min, long max) {

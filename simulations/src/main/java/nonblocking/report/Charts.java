@@ -3,7 +3,6 @@ package nonblocking.report;
 import nonblocking.results.LevelResult;
 import nonblocking.results.Numbers;
 import nonblocking.results.Results;
-import nonblocking.results.Sustainability;
 import nonblocking.results.TargetResult;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
@@ -62,7 +61,7 @@ final class Charts {
     }
 
     static List<Chart> of(Results results) {
-        return List.of(throughput(results), latency(results), errors(results), resources(results));
+        return List.of(throughput(results), latency(results), errors(results), resources(results), cost(results));
     }
 
     static Chart throughput(Results results) {
@@ -93,9 +92,8 @@ final class Charts {
             lines.add(series(name + " p99", target.levels(), LevelResult::p99Ms, true), colour, DASHED, false);
         });
         XYPlot plot = lines.plot(axis(results), LogScaleAxis.values("latency of ok responses (ms, log scale)"));
-        double limit = Sustainability.MAX_P99_PAUSES * results.pauseMs();
-        plot.addRangeMarker(horizontalMarker(limit, "sustainable: p99 ≤ " + Numbers.plain(Sustainability.MAX_P99_PAUSES) + " × pause = "
-                + Format.milliseconds(limit) + " ms"));
+        double limit = results.slo().p99Ms();
+        plot.addRangeMarker(horizontalMarker(limit, "sustainable: p99 ≤ " + Format.milliseconds(limit) + " ms"));
         return new Chart("latency.png", "Latency",
                 chart("Latency (p50 solid, p99 dashed) vs concurrent users",
                         "lower is better · the floor is the " + results.pauseMs() + " ms pause the target waits per request", plot));
@@ -111,8 +109,8 @@ final class Charts {
                 .mapToDouble(LevelResult::koPercent).max().orElse(0);
         percent.setRange(0, Math.max(5, Math.min(100, highest) * 1.05));
         XYPlot plot = lines.plot(axis(results), percent);
-        plot.addRangeMarker(horizontalMarker(Sustainability.MAX_KO_PERCENT,
-                "sustainable: KO ≤ " + Numbers.plain(Sustainability.MAX_KO_PERCENT) + " %"));
+        plot.addRangeMarker(horizontalMarker(results.slo().koPercent(),
+                "sustainable: KO ≤ " + Numbers.plain(results.slo().koPercent()) + " %"));
         return new Chart("errors.png", "KO share",
                 chart("Failed requests (KO) vs concurrent users", "lower is better · timeouts, error statuses and refused connections", plot));
     }
@@ -137,6 +135,29 @@ final class Charts {
         plot.add(memoryPlot, 1);
         return new Chart("resources.png", "Threads and memory",
                 chart("Platform threads and resident memory of the target", "from the target's census (/threads); absent for a target without one", plot),
+                Png.HEIGHT * 4 / 3);
+    }
+
+    /** What a request costs each target: process CPU per response, and resident memory per request in flight. */
+    static Chart cost(Results results) {
+        Lines cpu = new Lines();
+        Lines memory = new Lines();
+        forEachTarget(results, (name, target, colour) -> {
+            cpu.add(series(name, target.levels(),
+                    level -> level.cost() == null ? null : level.cost().cpuMsPerResponse(), true), colour, LINE, false);
+            memory.add(series(name, target.levels(), level -> level.cost() == null || level.cost().rssPerInFlightBytes() == null
+                    ? null : level.cost().rssPerInFlightBytes() / 1024, true), colour, LINE, false);
+        });
+        CombinedDomainXYPlot plot = new CombinedDomainXYPlot(axis(results));
+        plot.setGap(12);
+        XYPlot cpuPlot = cpu.plot(null, LogScaleAxis.values("CPU per response (ms, log scale)"));
+        XYPlot memoryPlot = memory.plot(null, LogScaleAxis.values("RSS per request in flight (KiB, log scale)"));
+        memoryPlot.getRenderer().setDefaultSeriesVisibleInLegend(false);
+        plot.add(cpuPlot, 1);
+        plot.add(memoryPlot, 1);
+        return new Chart("cost.png", "Cost per request",
+                chart("What a request costs the target", "lower is better · process CPU time over the hold / responses;"
+                        + " (RSS − idle RSS) / peak requests in flight · from the target's census", plot),
                 Png.HEIGHT * 4 / 3);
     }
 

@@ -4,10 +4,12 @@ import nonblocking.results.Gap;
 import nonblocking.results.LevelResult;
 import nonblocking.results.Numbers;
 import nonblocking.results.Results;
-import nonblocking.results.Sustainability;
+import nonblocking.results.Slo;
 import nonblocking.results.TargetResult;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -73,30 +75,72 @@ public final class Format {
         return (target.heldTop() ? AT_LEAST : "") + target.sustainableUsers();
     }
 
-    /** The gap with what it divides: "≥16x virtual/blocking"; "–" when undefined. */
-    static String gap(Gap gap) {
-        if (gap == null || gap.factor() == null) {
-            return NONE;
-        }
-        return (gap.lowerBound() ? AT_LEAST : "") + factor(gap.factor()) + " " + gap.of() + "/" + gap.over();
+    /**
+     * The one line to take away: every target's sustainable users, each set against the reference (the gap's
+     * numerator, virtual by default) in users and, where both held a level, in what a request in flight cost there.
+     * E.g. "blocking 200 (virtual ≥16x) · tuned ≥3200 (1.6x CPU, 1.8x RSS per request at 3200) · virtual ≥3200 · …".
+     */
+    public static String headline(Results results) {
+        Gap gap = results.gap();
+        TargetResult reference = gap == null ? null : results.targets().get(gap.of());
+        return results.targets().entrySet().stream()
+                .map(entry -> entry.getKey() + " " + sustainable(entry.getValue())
+                        + (reference == null || entry.getKey().equals(gap.of()) ? ""
+                        : against(entry.getValue(), gap.of(), reference)))
+                .collect(Collectors.joining(" · "));
     }
 
-    /** The one line to take away, e.g. "blocking 200 · virtual ≥3200 · ≥16x virtual/blocking". */
-    public static String headline(Results results) {
-        String targets = results.targets().entrySet().stream()
-                .map(entry -> entry.getKey() + " " + sustainable(entry.getValue()))
-                .collect(Collectors.joining(" · "));
-        return results.gap() == null || results.gap().factor() == null ? targets : targets + " · " + gap(results.gap());
+    /** " (virtual ≥16x)", " (1.6x CPU, 1.8x RSS per request at 3200)", or "" when there is nothing to say. */
+    static String against(TargetResult target, String referenceName, TargetResult reference) {
+        List<String> parts = new ArrayList<>();
+        if (target.sustainableUsers() > 0 && reference.sustainableUsers() != target.sustainableUsers()) {
+            double factor = (double) reference.sustainableUsers() / target.sustainableUsers();
+            parts.add(referenceName + " " + (reference.heldTop() && factor > 1 ? AT_LEAST : "") + factor(factor));
+        } else if (target.sustainableUsers() == 0) {
+            parts.add("no level held");
+        }
+        costRatios(target, reference).ifPresent(parts::add);
+        return parts.isEmpty() ? "" : " (" + String.join("; ", parts) + ")";
+    }
+
+    /**
+     * What the target's requests cost over the reference's, at the highest level both sustained with costs measured:
+     * "1.6x CPU, 1.8x RSS per request at 3200".
+     */
+    static java.util.Optional<String> costRatios(TargetResult target, TargetResult reference) {
+        for (LevelResult level : target.sustainedLevels().reversed()) {
+            LevelResult other = reference.sustainedLevels().stream().filter(l -> l.users() == level.users()).findFirst().orElse(null);
+            if (other == null || level.cost() == null || other.cost() == null) {
+                continue;
+            }
+            List<String> ratios = new ArrayList<>();
+            ratio(level.cost().cpuMsPerResponse(), other.cost().cpuMsPerResponse()).ifPresent(r -> ratios.add(r + " CPU"));
+            ratio(level.cost().rssPerInFlightBytes(), other.cost().rssPerInFlightBytes()).ifPresent(r -> ratios.add(r + " RSS"));
+            if (!ratios.isEmpty()) {
+                return java.util.Optional.of(String.join(", ", ratios) + " per request at " + level.users());
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    private static java.util.Optional<String> ratio(Double value, Double reference) {
+        return value == null || reference == null || value <= 0 || reference <= 0 ? java.util.Optional.empty()
+                : java.util.Optional.of(String.format(Locale.ROOT, "%.1fx", value / reference));
     }
 
     /** What "≥" and the gap mean, in one sentence for readers of the headline. */
     static String headlineLegend(Results results) {
-        String legend = "Sustainable concurrent users per target (" + Sustainability.limits() + " at every level up to it); "
+        String legend = "Sustainable concurrent users per target (" + results.slo().limits() + " at every level up to it); "
                 + "≥ marks a target that held the top of its ladder, whose limit therefore lies higher.";
         Gap gap = results.gap();
         if (gap != null && gap.factor() != null) {
             legend += " The gap is " + gap.of() + "'s sustainable users over " + gap.over() + "'s"
                     + (gap.lowerBound() ? ", a lower bound." : ".");
+        }
+        if (gap != null) {
+            legend += " In brackets, each target against " + gap.of() + ": how many times more users " + gap.of()
+                    + " sustained, and what a request in flight cost the target over what it cost " + gap.of()
+                    + " (process CPU per response, resident memory per request in flight) at the highest level both sustained.";
         }
         return legend;
     }
@@ -104,15 +148,15 @@ public final class Format {
     // ---- a level
 
     /** Whether a level counts as sustained and, when it does not, why. */
-    static String status(LevelResult level, TargetResult target, long pauseMs) {
+    static String status(LevelResult level, TargetResult target, Slo slo) {
         if (target.sustains(level)) {
             return "sustained";
         }
-        var broken = Sustainability.broken(level, pauseMs);
+        var broken = slo.broken(level);
         if (broken.isEmpty()) {
             return "holds, above a failed level";
         }
-        return broken.stream().map(Sustainability.Limit::text).collect(Collectors.joining(", "));
+        return broken.stream().map(slo::text).collect(Collectors.joining(", "));
     }
 
     // ---- the console

@@ -3,7 +3,6 @@ package nonblocking.report;
 import nonblocking.gate.Verdict;
 import nonblocking.results.Gap;
 import nonblocking.results.Results;
-import nonblocking.results.Sustainability;
 import nonblocking.results.TargetResult;
 
 import java.util.Base64;
@@ -125,7 +124,7 @@ final class HtmlPage {
         for (Map.Entry<String, TargetResult> entry : results.targets().entrySet()) {
             html.append("<h3>").append(escape(entry.getKey())).append(": sustains ")
                     .append(escape(Format.sustainable(entry.getValue()))).append(" users</h3>\n")
-                    .append(Html.table(Table.levels(entry.getValue(), results.pauseMs())));
+                    .append(Html.table(Table.levels(entry.getValue(), results.slo())));
         }
         html.append("</section>\n");
     }
@@ -163,7 +162,7 @@ final class HtmlPage {
                 .append(" s. Every user sends <code>GET /?pause=").append(pause)
                 .append("</code> and, when the answer comes, the next one. A target that keeps up answers in just over ")
                 .append(pause).append(" ms, so its throughput is users / pause: the dashed <em>ideal</em> line.</li>\n")
-                .append("<li>A level is <em>sustained</em> when ").append(escape(Sustainability.limits()))
+                .append("<li>A level is <em>sustained</em> when ").append(escape(results.slo().limits()))
                 .append(". A target's sustainable concurrency is the highest level in the unbroken run of sustained levels from the bottom; ")
                 .append("≥ marks a target that sustained the top of its ladder, whose real limit lies higher.</li>\n")
                 .append("<li>A blocking pool holds one platform thread per request, pause included: beyond its thread count requests queue, ")

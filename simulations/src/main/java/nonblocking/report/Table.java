@@ -2,6 +2,7 @@ package nonblocking.report;
 
 import nonblocking.gate.Verdict;
 import nonblocking.results.LevelResult;
+import nonblocking.results.Slo;
 import nonblocking.results.TargetResult;
 
 import java.util.ArrayList;
@@ -33,25 +34,29 @@ record Table(List<String> headers, List<Boolean> text, List<List<String>> rows, 
     }
 
     /** One row per level of a target: the measurement, and whether it held (and why not). */
-    static Table levels(TargetResult target, long pauseMs) {
+    static Table levels(TargetResult target, Slo slo) {
         List<Column<LevelResult>> columns = List.of(
                 new Column<>("Users", false, level -> Format.integer(level.users())),
                 new Column<>("Status", true, level -> (target.sustains(level) ? "✅ " : "❌ ")
-                        + Format.status(level, target, pauseMs)),
+                        + Format.status(level, target, slo)),
                 new Column<>("Requests", false, level -> Format.integer(level.requests())),
                 new Column<>("KO %", false, level -> Format.percent(level.koPercent())),
                 new Column<>("KO reasons", true, Table::koReasons),
                 new Column<>("Req/s", false, level -> Format.decimal(level.throughputRps(), 1)),
                 new Column<>("Efficiency", false, level -> Format.decimal(level.efficiency(), 3)),
                 new Column<>("p50 ms", false, level -> Format.milliseconds(level.p50Ms())),
-                new Column<>("p90 ms", false, level -> Format.milliseconds(level.p90Ms())),
                 new Column<>("p99 ms", false, level -> Format.milliseconds(level.p99Ms())),
-                new Column<>("max ms", false, level -> Format.milliseconds(level.maxMs())),
                 new Column<>("Platform threads", false, level -> Format.integer(level.platformThreadsPeak())),
                 new Column<>("In flight", false, level -> Format.integer(level.inFlightPeak())),
                 new Column<>("RSS peak", false, level -> Format.mebibytes(level.rssPeakBytes())),
-                new Column<>("Heap / user", false, level -> Format.kibibytes(level.heapPerUserBytes())),
-                new Column<>("RSS / user", false, level -> Format.kibibytes(level.rssPerUserBytes())));
+                new Column<>("CPU ms / response", false, level -> cost(level, LevelResult.Cost::cpuMsPerResponse, 3)),
+                new Column<>("Context switches / response", false,
+                        level -> cost(level, LevelResult.Cost::contextSwitchesPerResponse, 1)),
+                new Column<>("RSS / request in flight", false, level -> level.cost() == null ? Format.NONE
+                        : Format.kibibytes(level.cost().rssPerInFlightBytes())),
+                new Column<>("Machine CPU", false, level -> level.harness() == null || level.harness().machineCpu() == null
+                        ? Format.NONE : Format.decimal(100 * level.harness().machineCpu(), 0) + " %"
+                        + (level.harness().harnessBound() ? " ⚠" : "")));
         return of(columns, target.levels(), level -> target.sustains(level) ? "sustained" : "failed");
     }
 
@@ -65,6 +70,11 @@ record Table(List<String> headers, List<Boolean> text, List<List<String>> rows, 
                 new Column<>("Baseline", false, verdict -> verdict.measured() == null ? Format.NONE : verdict.baselineText()),
                 new Column<>("Rule", true, Verdict::rule));
         return of(columns, verdicts, verdict -> verdict.pass() ? "pass" : "fail");
+    }
+
+    private static String cost(LevelResult level, Function<LevelResult.Cost, Double> value, int decimals) {
+        Double v = level.cost() == null ? null : value.apply(level.cost());
+        return v == null ? Format.NONE : Format.decimal(v, decimals);
     }
 
     private static String koReasons(LevelResult level) {

@@ -14,7 +14,9 @@ import java.util.Map;
  * @param pauseMs       the pause each request asked the target for
  * @param holdS         seconds each level is held (and measured)
  * @param rampS         seconds of ramp before each level (not measured)
+ * @param workMicros    CPU work each request asked the target for, µs (0: none)
  * @param timeoutMs     request timeout of the load generator
+ * @param slo           when a level holds
  * @param startedAt     ISO-8601 instant
  * @param finishedAt    ISO-8601 instant
  * @param machine       where it ran
@@ -29,7 +31,9 @@ public record Results(
         long pauseMs,
         double holdS,
         double rampS,
+        long workMicros,
         long timeoutMs,
+        Slo slo,
         String startedAt,
         String finishedAt,
         Machine machine,

@@ -10,7 +10,7 @@ import java.util.List;
  * @param jdk              the target's own JDK, from its census; null without one
  * @param idle             the target's memory before load (heap after GC, RSS); null without a census
  * @param levels           one entry per level, lowest users first
- * @param sustainableUsers see {@link Sustainability}; 0 when no level held
+ * @param sustainableUsers see {@link Slo#sustainableUsers}; 0 when no level held
  */
 public record TargetResult(TargetConfig config, String jdk, Memory idle, List<LevelResult> levels, int sustainableUsers) {
 

@@ -132,10 +132,11 @@ public final class LadderRun implements AutoCloseable {
     /** What is about to run, before the load. */
     public String plan() {
         StringBuilder s = new StringBuilder(String.format(Locale.ROOT,
-                "nonblocking ladder %s: profile %s, levels %s, ramp %s s, warm-up %s s, hold %s s, pause %d ms, timeout %d ms, ~%d s a target",
+                "nonblocking ladder %s: profile %s, levels %s, ramp %s s, warm-up %s s, hold %s s, pause %d ms%s, timeout %d ms, SLO %s, ~%d s a target",
                 runDir.getFileName(), config.profile(), config.levels(), Format.seconds(config.ramp()),
-                Format.seconds(config.warmup()), Format.seconds(config.hold()), config.pauseMs(), config.timeoutMs(),
-                config.ladder().duration().toSeconds()));
+                Format.seconds(config.warmup()), Format.seconds(config.hold()), config.pauseMs(),
+                config.workMicros() > 0 ? ", work " + config.workMicros() + " µs" : "", config.timeoutMs(),
+                config.slo().limits(), config.ladder().duration().toSeconds()));
         for (TargetRun t : targets) {
             TargetSpec spec = t.spec();
             s.append("\n  ").append(t.name()).append(": ").append(t.url()).append(" (")
@@ -167,7 +168,7 @@ public final class LadderRun implements AutoCloseable {
                 .map(dir -> runDir.relativize(dir.resolve("index.html")).toString().replace('\\', '/'))
                 .orElse(null);
         Results r = new Results(Results.SCHEMA, runDir.getFileName().toString(), config.profile(), config.pauseMs(),
-                config.hold().toNanos() / 1e9, config.ramp().toNanos() / 1e9, config.timeoutMs(),
+                config.hold().toNanos() / 1e9, config.ramp().toNanos() / 1e9, config.workMicros(), config.timeoutMs(), config.slo(),
                 startedAt.toString(), Instant.now().toString(), machine(), gatlingReport, results,
                 Gap.of(results, config.gapOf(), config.gapOver()));
         Path file = runDir.resolve(ResultsFile.NAME);

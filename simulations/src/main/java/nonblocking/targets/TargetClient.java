@@ -52,14 +52,14 @@ public final class TargetClient implements AutoCloseable {
         return censusBase;
     }
 
-    /** The URL a user requests: {@code <base>?pause=<ms>}. */
-    public static URI loadUri(URI base, long pauseMs) {
-        return base.resolve("?pause=" + pauseMs);
+    /** The URL a user requests: {@code <base>?pause=<ms>}, and {@code &work=<µs>} when there is work. */
+    public static URI loadUri(URI base, long pauseMs, long workMicros) {
+        return base.resolve("?pause=" + pauseMs + (workMicros > 0 ? "&work=" + workMicros : ""));
     }
 
     /** One request like the load's, with a short pause: throws a one-line {@link NonblockingException} if it fails. */
     public void probe(String name, long pauseMs, Duration timeout) {
-        URI uri = loadUri(base, pauseMs);
+        URI uri = loadUri(base, pauseMs, 0);
         try {
             HttpResponse<String> response = send(HttpRequest.newBuilder(uri).timeout(timeout).GET().build());
             if (response.statusCode() != 200) {

@@ -9,7 +9,7 @@ import nonblocking.ladder.LevelStats;
 import nonblocking.ladder.TargetSpec;
 import nonblocking.results.LevelResult;
 import nonblocking.server.Census;
-import nonblocking.results.Sustainability;
+import nonblocking.results.Slo;
 import nonblocking.results.TargetResult;
 
 import java.net.URI;
@@ -33,6 +33,8 @@ public final class TargetRun implements AutoCloseable {
     private final TargetResult.Memory idle;
     private final List<String> jvmArgs;
     private final long pauseMs;
+    private final long workMicros;
+    private final Slo slo;
     private final Ladder ladder;
     private final LadderRecorder recorder;
     private final CensusSampler sampler;
@@ -54,6 +56,8 @@ public final class TargetRun implements AutoCloseable {
                 : new TargetResult.Memory(firstCensus.heapUsedBytes(), firstCensus.rssBytes());
         this.jvmArgs = process == null ? List.of() : TargetCommand.jvmOptions(config.targetHeap());
         this.pauseMs = config.pauseMs();
+        this.workMicros = config.workMicros();
+        this.slo = config.slo();
         this.ladder = config.ladder();
         this.recorder = new LadderRecorder(ladder, config.timeoutMs());
         Duration settle = Duration.ofMillis(Math.min(config.timeoutMs(), config.pauseMs() + 250));
@@ -117,9 +121,9 @@ public final class TargetRun implements AutoCloseable {
         return client.base();
     }
 
-    /** The URL each user requests: {@code <url>?pause=<ms>}. */
+    /** The URL each user requests: {@code <url>?pause=<ms>[&work=<µs>]}. */
     public String loadUrl() {
-        return TargetClient.loadUri(url(), pauseMs).toString();
+        return TargetClient.loadUri(url(), pauseMs, workMicros).toString();
     }
 
     public boolean managed() {
@@ -175,7 +179,7 @@ public final class TargetRun implements AutoCloseable {
         long ko = stats.ko();
         double holdS = level.hold().toNanos() / 1e9;
         double throughput = ok / holdS;
-        double efficiency = pauseMs == 0 ? 0 : throughput / (level.users() * 1000.0 / pauseMs);
+        double efficiency = pauseMs > 0 ? throughput / (level.users() * 1000.0 / pauseMs) : inflation(latency);
         LevelCensus seen = sampler.level(index);
         if (seen == null) {
             seen = LevelCensus.NONE;
@@ -186,6 +190,15 @@ public final class TargetRun implements AutoCloseable {
                 perUser(seen.heapRetainedBytes(), idle == null ? null : idle.heapUsedBytes(), level.users()),
                 perUser(seen.rssPeakBytes(), idle == null ? null : idle.rssBytes(), level.users()),
                 cost(seen), harness(seen));
+    }
+
+    /**
+     * Without a pause there is no ideal throughput to compare with: efficiency is then how little latency grew, the
+     * lowest level's p50 over this level's (1.0: no queueing at all).
+     */
+    private double inflation(LevelStats.Latency latency) {
+        double lowest = recorder.level(0).latency().p50Ms();
+        return latency.p50Ms() <= 0 || lowest <= 0 ? 0 : Math.min(1, lowest / latency.p50Ms());
     }
 
     /** Costs over the hold: the two census readings bracket it, so CPU and responses share one interval. */
@@ -231,7 +244,7 @@ public final class TargetRun implements AutoCloseable {
         TargetResult.TargetConfig config = new TargetResult.TargetConfig(url().toString(),
                 census == null ? null : census.toString(), managed(), model, threads, cap, jvmArgs);
         return new TargetResult(config, said == null ? null : said.jdk(), idle, levels,
-                Sustainability.sustainableUsers(levels, pauseMs));
+                slo.sustainableUsers(levels));
     }
 
     /** Stops the sampler, the client and a managed target's JVM (SIGTERM, then SIGKILL). Idempotent. */

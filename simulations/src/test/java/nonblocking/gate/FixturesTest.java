@@ -3,7 +3,6 @@ package nonblocking.gate;
 import nonblocking.Fixtures;
 import nonblocking.results.Gap;
 import nonblocking.results.Results;
-import nonblocking.results.Sustainability;
 import nonblocking.results.TargetResult;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -22,7 +21,7 @@ class FixturesTest {
         for (Map.Entry<String, TargetResult> target : results.targets().entrySet()) {
             assertThat(target.getValue().sustainableUsers())
                     .as(name + " " + target.getKey())
-                    .isEqualTo(Sustainability.sustainableUsers(target.getValue().levels(), results.pauseMs()));
+                    .isEqualTo(results.slo().sustainableUsers(target.getValue().levels()));
         }
         assertThat(results.gap()).as(name + " gap").isEqualTo(Gap.of(results.targets(), "virtual", "blocking"));
     }

@@ -1,6 +1,7 @@
 package nonblocking.ladder;
 
 import nonblocking.NonblockingException;
+import nonblocking.results.Slo;
 import nonblocking.server.ThreadModel;
 import org.junit.jupiter.api.Test;
 
@@ -38,14 +39,35 @@ class LadderConfigTest {
         assertThat(c.ramp()).isEqualTo(Duration.ofSeconds(2));
         assertThat(c.targets()).containsExactly(
                 new TargetSpec("blocking", ThreadModel.BLOCKING, 200, null, null, null),
-                new TargetSpec("virtual", ThreadModel.VIRTUAL, null, null, null, null));
+                new TargetSpec("tuned", ThreadModel.BLOCKING, 3200, null, null, null),
+                new TargetSpec("virtual", ThreadModel.VIRTUAL, null, null, null, null),
+                new TargetSpec("async", ThreadModel.ASYNC, null, null, null, null));
+        assertThat(c.slo()).isEqualTo(new Slo(1500, 1, 0.9));
+        assertThat(c.workMicros()).isZero();
         assertThat(c.gapOf()).isEqualTo("virtual");
         assertThat(c.gapOver()).isEqualTo("blocking");
         assertThat(c.targetHeap()).isEqualTo("512m");
         assertThat(c.outputDir()).isEqualTo(Path.of("/tmp/out"));
         assertThat(c.gatlingResultsDir()).isEqualTo(Path.of("/tmp/gatling"));
-        // the default run fits its budget: two ladders of ~67 s plus drains
-        assertThat(c.ladder().duration()).isLessThan(Duration.ofSeconds(70));
+        // the default run fits its budget: four ladders of ~66 s plus drains
+        assertThat(c.ladder().duration()).isLessThanOrEqualTo(Duration.ofSeconds(66));
+    }
+
+    @Test
+    void tunedIsABlockingPoolSizedToTheTopOfTheLadder() {
+        assertThat(target(of("profile", "c10k"), "tuned").threads()).isEqualTo(10_000);
+        assertThat(target(of("levels", "10,20"), "tuned").threads()).isEqualTo(20);
+        assertThat(target(of("tuned.threads", "500"), "tuned").threads()).isEqualTo(500);
+    }
+
+    @Test
+    void theCpuProfileHasNoPauseSomeWorkAndALatencySlo() {
+        LadderConfig c = of("profile", "cpu");
+        assertThat(c.pauseMs()).isZero();
+        assertThat(c.workMicros()).isEqualTo(2000);
+        assertThat(c.slo()).isEqualTo(new Slo(250, 1, null));
+        assertThat(of("pause", "0", "slo.p99", "40").slo()).isEqualTo(new Slo(40, 1, null));
+        assertThatThrownBy(() -> of("pause", "0")).hasMessageContaining("-Dpause=0 needs -Dslo.p99");
     }
 
     @Test
@@ -184,7 +206,10 @@ class LadderConfigTest {
                 new String[]{"blocking.census", "http://127.0.0.1:9081/"},   // without blocking.url
                 new String[]{"remote", "maybe"},
                 new String[]{"runId", "../x"},
-                new String[]{"target.heap", "lots"});
+                new String[]{"target.heap", "lots"},
+                new String[]{"work", "-5"},
+                new String[]{"slo.p99", "fast"},
+                new String[]{"slo.ko", "101"});
         for (String[] kv : bad) {
             assertThatThrownBy(() -> of(kv[0], kv[1]))
                     .as("-D%s=%s", kv[0], kv[1])

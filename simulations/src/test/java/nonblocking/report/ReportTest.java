@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class ReportTest {
 
-    static final List<String> CHARTS = List.of("throughput.png", "latency.png", "errors.png", "resources.png");
+    static final List<String> CHARTS = List.of("throughput.png", "latency.png", "errors.png", "resources.png", "cost.png");
     static final byte[] PNG_MAGIC = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
 
     @TempDir
@@ -53,7 +53,7 @@ class ReportTest {
         Report.write(Fixtures.read(Fixtures.GOOD), dir, null);
         String html = Files.readString(dir.resolve("report.html"));
 
-        assertThat(html).contains("<h1 id=\"headline\">blocking 200 · virtual ≥3200 · ≥16x virtual/blocking</h1>");
+        assertThat(html).contains("<h1 id=\"headline\">blocking 200 (virtual ≥16x) · virtual ≥3200</h1>");
         assertThat(html.indexOf("id=\"headline\"")).isLessThan(html.indexOf("<img"));
         Matcher images = Pattern.compile("<img alt=\"[^\"]*\" src=\"data:image/png;base64,([A-Za-z0-9+/=]+)\">").matcher(html);
         for (String chart : CHARTS) {
@@ -82,7 +82,7 @@ class ReportTest {
                 "<dt>machine</dt><dd>2 cores · ", "load generator&#39;s JDK 25.0.1+8-LTS", "<h2>How to read this</h2>");
         assertThat(count(html, "<tr class=\"sustained\">")).isEqualTo(4 + 8);
         assertThat(count(html, "<tr class=\"failed\">")).isEqualTo(4);
-        assertThat(html).contains("<td class=\"text\">❌ p99 over 1.5 × pause, KO over 1 %, throughput under 0.9 × users / pause</td>",
+        assertThat(html).contains("<td class=\"text\">❌ p99 over 1500 ms, KO over 1 %, throughput under 0.9 × users / pause</td>",
                 "<td class=\"text\">timeout 3564</td>");
     }
 
@@ -93,7 +93,7 @@ class ReportTest {
         TargetResult virtual = targets.remove("virtual");
         targets.put("<b>virtual</b>", new TargetResult(new TargetResult.TargetConfig("http://x/?a=1&b=\"2\"", null, false, null, null, null, null),
                 null, null, virtual.levels(), virtual.sustainableUsers()));
-        Results hostile = new Results(2, "run<script>alert(1)</script>", "it's", 1000, 30, 10, 10000,
+        Results hostile = new Results(2, "run<script>alert(1)</script>", "it's", 1000, 30, 10, 0, 10000, good.slo(),
                 good.startedAt(), good.finishedAt(), good.machine(), "\"><script>", targets, Gap.of(targets, "<b>virtual</b>", "blocking"));
 
         Report.write(hostile, dir, null);
@@ -110,10 +110,10 @@ class ReportTest {
         Report.write(Fixtures.read(Fixtures.GOOD), dir, null);
         String summary = Files.readString(dir.resolve("summary.md"));
 
-        assertThat(summary).startsWith("## nonblocking: blocking 200 · virtual ≥3200 · ≥16x virtual/blocking\n")
+        assertThat(summary).startsWith("## nonblocking: blocking 200 (virtual ≥16x) · virtual ≥3200\n")
                 .contains("### blocking: sustains 200 users", "### virtual: sustains ≥3200 users")
-                .contains("| 3,200 | ✅ sustained | 90,336 | 0 |  | 3,011.2 | 0.941 | 1,009 | 1,035 | 1,170 | 1,210 | 21 | 3,200 | 125.1 MiB | 3.0 KiB | 21.5 KiB |")
-                .contains("| 400 | ❌ p99 over 1.5 × pause, throughput under 0.9 × users / pause | 5,940 | 0 |  | 198.0 | 0.495 | 2,000 |")
+                .contains("| 3,200 | ✅ sustained | 90,336 | 0 |  | 3,011.2 | 0.941 | 1,009 | 1,170 | 21 | 3,200 | 125.1 MiB | – | – | – | – |")
+                .contains("| 400 | ❌ p99 over 1500 ms, throughput under 0.9 × users / pause | 5,940 | 0 |  | 198.0 | 0.495 | 2,000 |")
                 .doesNotContain("### Gate");
         assertThat(count(summary, "| Users | Status | Requests | KO % | KO reasons | Req/s | Efficiency |")).isEqualTo(2);
         assertThat(summary.lines().filter(line -> line.matches("\\| [0-9,]+ \\|.*"))).hasSize(16);
@@ -154,7 +154,7 @@ class ReportTest {
 
         Results good = Fixtures.read(Fixtures.GOOD);
         Results linked = new Results(good.schema(), good.runId(), good.profile(), good.pauseMs(), good.holdS(), good.rampS(),
-                good.timeoutMs(), good.startedAt(), good.finishedAt(), good.machine(),
+                good.workMicros(), good.timeoutMs(), good.slo(), good.startedAt(), good.finishedAt(), good.machine(),
                 "../../gatling/laddersimulation-20260110090001/index.html", good.targets(), good.gap());
         Report.write(linked, dir, null);
 
@@ -200,12 +200,12 @@ class ReportTest {
         Map<String, TargetResult> targets = new LinkedHashMap<>(good.targets());
         targets.put("pool1k", good.targets().get("blocking"));
         Results three = new Results(good.schema(), good.runId(), good.profile(), good.pauseMs(), good.holdS(), good.rampS(),
-                good.timeoutMs(), good.startedAt(), good.finishedAt(), good.machine(), null, targets, good.gap());
+                good.workMicros(), good.timeoutMs(), good.slo(), good.startedAt(), good.finishedAt(), good.machine(), null, targets, good.gap());
 
         Report.write(three, dir, null);
 
         String html = Files.readString(dir.resolve("report.html"));
-        assertThat(html).contains("<h1 id=\"headline\">blocking 200 · virtual ≥3200 · pool1k 200 · ≥16x virtual/blocking</h1>",
+        assertThat(html).contains("<h1 id=\"headline\">blocking 200 (virtual ≥16x) · virtual ≥3200 · pool1k 200 (virtual ≥16x)</h1>",
                 "<h3>pool1k: sustains 200 users</h3>", "border-top-color:#009e73");
         assertThat(Palette.of(0)).isNotEqualTo(Palette.of(1)).isNotEqualTo(Palette.of(2));
         for (int i = 0; i < 20; i++) {
@@ -221,10 +221,10 @@ class ReportTest {
         Report.write(Fixtures.read(Fixtures.CRIPPLED_VIRTUAL), dir, null);
 
         assertThat(Files.readString(dir.resolve("report.html")))
-                .contains("<h1 id=\"headline\">blocking 200 · virtual 200 · 1x virtual/blocking</h1>").doesNotContain("virtual ≥3200");
+                .contains("<h1 id=\"headline\">blocking 200 · virtual 200</h1>").doesNotContain("virtual ≥3200");
         try (var files = Files.list(dir)) {
             assertThat(files.map(file -> file.getFileName().toString()))
-                    .containsExactlyInAnyOrder("report.html", "summary.md", "throughput.png", "latency.png", "errors.png", "resources.png");
+                    .containsExactlyInAnyOrder("report.html", "summary.md", "throughput.png", "latency.png", "errors.png", "resources.png", "cost.png");
         }
     }
 

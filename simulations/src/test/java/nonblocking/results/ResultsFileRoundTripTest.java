@@ -33,7 +33,7 @@ class ResultsFileRoundTripTest {
         targets.put("pool1k", new TargetResult(
                 new TargetResult.TargetConfig("http://127.0.0.1:40003/", null, true, "blocking", 1000, null, List.of()),
                 null, null, List.of(level, noCensus), 200));
-        return new Results(Results.SCHEMA, "20261126-034100-default", "default", 1000, 6, 2, 5000,
+        return new Results(Results.SCHEMA, "20261126-034100-default", "default", 1000, 6, 2, 0, 5000, Slo.forPause(1000),
                 "2026-11-26T03:41:00Z", "2026-11-26T03:44:00Z", new Results.Machine(2, "25.0.3", "Linux", 20000),
                 "../../gatling/laddersimulation-20261126034101234/index.html", targets, Gap.of(targets, "virtual", "blocking"));
     }

@@ -65,7 +65,7 @@ class LadderIT {
 
         String console = Files.readString(log);
         assertThat(console).contains("[blocking] level 2/2: 10 users", "[virtual] level 2/2: 10 users",
-                "[pool10] level 2/2: 10 users", "sustainable concurrency: blocking 5 · virtual ≥10 · pool10 ≥10 · ≥2x virtual/blocking");
+                "[pool10] level 2/2: 10 users", "sustainable concurrency: blocking 5 (virtual ≥2x) · virtual ≥10 · pool10 ≥10");
         // After Gatling's own summary, which counts warm-ups and failed levels too, the run says which numbers count.
         assertThat(console.lastIndexOf("Global Information")).isLessThan(console.lastIndexOf("nonblocking: Gatling's summary above"));
 

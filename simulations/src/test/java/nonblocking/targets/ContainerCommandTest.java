@@ -46,7 +46,7 @@ class ContainerCommandTest {
 
     @Test
     void eachServiceRunsTheJvmOptionsOfAManagedTarget() throws IOException {
-        for (String service : List.of("blocking", "virtual")) {
+        for (String service : LadderConfig.from(Map.of()).targetNames()) {
             List<String> options = new ArrayList<>(entrypointJvmOptions());
             String toolOptions = compose.at("/services/" + service + "/environment/JAVA_TOOL_OPTIONS").asText("");
             options.addAll(Arrays.asList(toolOptions.trim().split("\\s+")));

@@ -46,27 +46,34 @@ class ContainerFilesTest {
         dockerfile = joinContinuations(Files.readAllLines(root.resolve("target-apps/Dockerfile")));
     }
 
+    /** The default run's targets, their models, pool sizes and host ports. */
+    private static final Map<String, ThreadModel> MODELS = Map.of("blocking", ThreadModel.BLOCKING,
+            "tuned", ThreadModel.BLOCKING, "virtual", ThreadModel.VIRTUAL, "async", ThreadModel.ASYNC);
+    private static final List<String> SERVICES = List.of("blocking", "tuned", "virtual", "async");
+
     @Test
-    void twoServicesOnTheirHostPorts() {
+    void fourServicesOnTheirHostPorts() {
         JsonNode services = compose.get("services");
-        assertThat(fieldNames(services)).containsExactlyInAnyOrder("blocking", "virtual");
+        assertThat(fieldNames(services)).containsExactlyElementsOf(SERVICES);
         // Load port first, census port second; both on the host's loopback only.
-        assertThat(publishedPorts(services.get("blocking"))).extracting(Published::host).containsExactly(8081, 9081);
-        assertThat(publishedPorts(services.get("virtual"))).extracting(Published::host).containsExactly(8082, 9082);
-        for (String name : List.of("blocking", "virtual")) {
-            services.get(name).get("ports").forEach(p -> assertThat(p.asText()).startsWith("127.0.0.1:"));
+        for (int i = 0; i < SERVICES.size(); i++) {
+            JsonNode service = services.get(SERVICES.get(i));
+            assertThat(publishedPorts(service)).extracting(Published::host).containsExactly(8081 + i, 9081 + i);
+            service.get("ports").forEach(p -> assertThat(p.asText()).startsWith("127.0.0.1:"));
         }
+        assertThat(services.at("/tuned/environment/THREADS").asText()).isEqualTo("3200");
     }
 
     @Test
-    void servicesAreIdenticalButForModelAndHostPort() {
-        JsonNode blocking = compose.get("services").get("blocking").deepCopy();
-        JsonNode virtual = compose.get("services").get("virtual").deepCopy();
-        for (JsonNode service : List.of(blocking, virtual)) {
+    void servicesAreIdenticalButForModelPoolSizeAndHostPort() {
+        List<JsonNode> all = SERVICES.stream().map(name -> (JsonNode) compose.get("services").get(name).deepCopy()).toList();
+        for (JsonNode service : all) {
             ((ObjectNode) service).remove("ports");
             ((ObjectNode) service.get("environment")).remove("MODEL");
+            ((ObjectNode) service.get("environment")).remove("THREADS");
         }
-        assertThat(blocking).isEqualTo(virtual);
+        JsonNode blocking = all.getFirst();
+        assertThat(all).allSatisfy(service -> assertThat(service).isEqualTo(blocking));
 
         JsonNode limits = blocking.at("/deploy/resources/limits");
         assertThat(limits.get("cpus").asText()).isEqualTo("2");
@@ -87,7 +94,7 @@ class ContainerFilesTest {
     void environmentMeansWhatTargetAppReads() throws Exception {
         Map<String, String> imageEnv = dockerfileEnv();
         assertThat(imageEnv).containsEntry("HOST", "0.0.0.0");
-        for (String name : List.of("blocking", "virtual")) {
+        for (String name : SERVICES) {
             JsonNode service = compose.get("services").get(name);
             Map<String, String> env = new HashMap<>(imageEnv);
             service.get("environment").fields().forEachRemaining(e -> env.put(e.getKey(), e.getValue().asText()));
@@ -98,7 +105,7 @@ class ContainerFilesTest {
             // In a child JVM with exactly this environment: picocli reads the real one.
             TargetConfig config = PrintConfig.inChild(tmp, env, entrypointArguments());
 
-            assertThat(config.model().label()).isEqualTo(name);
+            assertThat(config.model()).isEqualTo(MODELS.get(name));
             assertThat(config.host()).isEqualTo("0.0.0.0");
             List<Published> published = publishedPorts(service);
             assertThat(config.port()).isEqualTo(published.get(0).container());

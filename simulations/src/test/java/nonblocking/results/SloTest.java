@@ -7,9 +7,9 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class SustainabilityRuleTest {
+class SloTest {
 
-    private static final long PAUSE = 1000;
+    private static final Slo SLO = Slo.forPause(1000);
 
     static LevelResult level(int users, double p99, long ok, long ko) {
         return level(users, p99, ok, ko, 1);
@@ -22,47 +22,56 @@ class SustainabilityRuleTest {
 
     @Test
     void aLevelHoldsWithP99UpToOneAndAHalfPausesAndAtMostOnePercentKo() {
-        assertThat(Sustainability.holds(level(100, 1500, 600, 0), PAUSE)).isTrue();      // p99 exactly 1.5 pauses
-        assertThat(Sustainability.holds(level(100, 1500.1, 600, 0), PAUSE)).isFalse();
-        assertThat(Sustainability.holds(level(100, 1000, 990, 10), PAUSE)).isTrue();     // exactly 1 % KO
-        assertThat(Sustainability.holds(level(100, 1000, 989, 11), PAUSE)).isFalse();
-        assertThat(Sustainability.holds(level(100, 0, 0, 0), PAUSE)).isFalse();          // nothing served
+        assertThat(SLO.holds(level(100, 1500, 600, 0))).isTrue();      // p99 exactly 1.5 pauses
+        assertThat(SLO.holds(level(100, 1500.1, 600, 0))).isFalse();
+        assertThat(SLO.holds(level(100, 1000, 990, 10))).isTrue();     // exactly 1 % KO
+        assertThat(SLO.holds(level(100, 1000, 989, 11))).isFalse();
+        assertThat(SLO.holds(level(100, 0, 0, 0))).isFalse();          // nothing served
+    }
+
+    @Test
+    void withoutAPauseOnlyLatencyAndFailuresCount() {
+        Slo cpu = new Slo(250, 1, null);
+        assertThat(cpu.holds(level(100, 240, 600, 0, 0.05))).isTrue();   // latency grew 20x, still within the SLO
+        assertThat(cpu.broken(level(100, 260, 600, 0, 1))).containsExactly(Slo.Limit.P99);
     }
 
     @Test
     void aLevelWithAPauseMustAlsoServeNineTenthsOfTheIdealThroughput() {
         // A capped virtual target at 3,200 users: p99 1.4 s is under 1.5 pauses, but it served 2,400 rps.
-        assertThat(Sustainability.broken(level(3200, 1400, 14_400, 0, 0.75), PAUSE))
-                .containsExactly(Sustainability.Limit.EFFICIENCY);
-        assertThat(Sustainability.holds(level(3200, 1100, 17_280, 0, 0.90), PAUSE)).isTrue();
-        assertThat(Sustainability.holds(level(3200, 1100, 17_280, 0, 0.8999), PAUSE)).isFalse();
-        assertThat(Sustainability.broken(level(100, 2000, 500, 100, 0.5), PAUSE)).containsExactly(
-                Sustainability.Limit.P99, Sustainability.Limit.KO, Sustainability.Limit.EFFICIENCY);
+        assertThat(SLO.broken(level(3200, 1400, 14_400, 0, 0.75)))
+                .containsExactly(Slo.Limit.EFFICIENCY);
+        assertThat(SLO.holds(level(3200, 1100, 17_280, 0, 0.90))).isTrue();
+        assertThat(SLO.holds(level(3200, 1100, 17_280, 0, 0.8999))).isFalse();
+        assertThat(SLO.broken(level(100, 2000, 500, 100, 0.5))).containsExactly(
+                Slo.Limit.P99, Slo.Limit.KO, Slo.Limit.EFFICIENCY);
     }
 
     @Test
     void theLimitsAreWrittenFromTheRuleItself() {
-        assertThat(Sustainability.limits()).isEqualTo("p99 ≤ 1.5 × pause, KO ≤ 1 %, throughput ≥ 0.9 × users / pause");
-        assertThat(Sustainability.Limit.EFFICIENCY.text()).isEqualTo("throughput under 0.9 × users / pause");
+        assertThat(SLO.limits()).isEqualTo("p99 ≤ 1500 ms, KO ≤ 1 %, throughput ≥ 0.9 × users / pause");
+        assertThat(SLO.text(Slo.Limit.EFFICIENCY)).isEqualTo("throughput under 0.9 × users / pause");
+        assertThat(Slo.forPause(0)).isEqualTo(new Slo(0, 1, null));
+        assertThat(new Slo(250, 1, null).limits()).isEqualTo("p99 ≤ 250 ms, KO ≤ 1 %");
     }
 
     @Test
     void theHighestLevelOfTheUnbrokenRunFromTheBottomCounts() {
         List<LevelResult> levels = List.of(level(25, 1010, 150, 0), level(50, 1020, 300, 0),
                 level(100, 2500, 600, 0), level(200, 1100, 1200, 0));   // 200 is lucky after a failure
-        assertThat(Sustainability.sustainableUsers(levels, PAUSE)).isEqualTo(50);
+        assertThat(SLO.sustainableUsers(levels)).isEqualTo(50);
     }
 
     @Test
     void orderOfTheInputDoesNotMatter() {
         List<LevelResult> levels = List.of(level(200, 1100, 1200, 0), level(25, 1010, 150, 0), level(50, 1020, 300, 0));
-        assertThat(Sustainability.sustainableUsers(levels, PAUSE)).isEqualTo(200);
+        assertThat(SLO.sustainableUsers(levels)).isEqualTo(200);
     }
 
     @Test
     void noHoldingLevelIsZero() {
-        assertThat(Sustainability.sustainableUsers(List.of(level(25, 3000, 10, 0)), PAUSE)).isZero();
-        assertThat(Sustainability.sustainableUsers(List.of(), PAUSE)).isZero();
+        assertThat(SLO.sustainableUsers(List.of(level(25, 3000, 10, 0)))).isZero();
+        assertThat(SLO.sustainableUsers(List.of())).isZero();
     }
 
     @Test

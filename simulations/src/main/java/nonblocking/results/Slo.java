@@ -1,0 +1,89 @@
+package nonblocking.results;
+
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * When a level holds (the service level objective), and the rule that turns a ladder into one number: the highest
+ * level a target holds. The ladder climbs from the bottom and stops at the first level that does not hold, so a
+ * lucky level above a failed one does not count. The run records its SLO in results.json; headline, console,
+ * report and gate all ask it, and none restates a limit.
+ *
+ * @param p99Ms         the highest p99 latency of a level that holds, ms
+ * @param koPercent     the highest share of failed requests, %
+ * @param minEfficiency the lowest throughput / (users / pause) of a level that holds; null without a pause
+ */
+public record Slo(double p99Ms, double koPercent, Double minEfficiency) {
+
+    /** The default with a pause: p99 within 1.5 pauses. */
+    public static final double P99_PAUSES = 1.5;
+    public static final double KO_PERCENT = 1.0;
+    /**
+     * A level with a pause must also serve this share of users / pause: a capped server can keep its p99 under 1.5
+     * pauses by serving fewer requests (2,400 of 3,200 users at p99 1.4 s), which is not holding.
+     */
+    public static final double MIN_EFFICIENCY = 0.9;
+
+    /** The default SLO of a run with this pause: p99 ≤ 1.5 × pause, KO ≤ 1 %, efficiency ≥ 0.9 when there is a pause. */
+    public static Slo forPause(long pauseMs) {
+        return new Slo(P99_PAUSES * pauseMs, KO_PERCENT, pauseMs > 0 ? MIN_EFFICIENCY : null);
+    }
+
+    /** A limit a level can break. */
+    public enum Limit {
+        REQUESTS, P99, KO, EFFICIENCY
+    }
+
+    /** The limits in one line: "p99 ≤ 1500 ms, KO ≤ 1 %, throughput ≥ 0.9 × users / pause". */
+    public String limits() {
+        return "p99 ≤ " + Numbers.plain(p99Ms) + " ms, KO ≤ " + Numbers.plain(koPercent) + " %"
+                + (minEfficiency == null ? "" : ", throughput ≥ " + Numbers.plain(minEfficiency) + " × users / pause");
+    }
+
+    /** What breaking a limit means, e.g. "p99 over 1500 ms". */
+    public String text(Limit limit) {
+        return switch (limit) {
+            case REQUESTS -> "no requests";
+            case P99 -> "p99 over " + Numbers.plain(p99Ms) + " ms";
+            case KO -> "KO over " + Numbers.plain(koPercent) + " %";
+            case EFFICIENCY -> "throughput under " + Numbers.plain(minEfficiency) + " × users / pause";
+        };
+    }
+
+    /** The limits this level broke; empty when it holds. */
+    public Set<Limit> broken(LevelResult level) {
+        Set<Limit> broken = EnumSet.noneOf(Limit.class);
+        if (level.requests() == 0) {
+            broken.add(Limit.REQUESTS);
+            return broken;
+        }
+        if (level.p99Ms() > p99Ms) {
+            broken.add(Limit.P99);
+        }
+        if (level.koPercent() > koPercent) {
+            broken.add(Limit.KO);
+        }
+        if (minEfficiency != null && level.efficiency() < minEfficiency) {
+            broken.add(Limit.EFFICIENCY);
+        }
+        return broken;
+    }
+
+    public boolean holds(LevelResult level) {
+        return broken(level).isEmpty();
+    }
+
+    /** Users of the highest level in the unbroken run of holding levels from the bottom; 0 if none. */
+    public int sustainableUsers(List<LevelResult> levels) {
+        int best = 0;
+        for (LevelResult level : levels.stream().sorted(Comparator.comparingInt(LevelResult::users)).toList()) {
+            if (!holds(level)) {
+                break;
+            }
+            best = level.users();
+        }
+        return best;
+    }
+}
