@@ -1,6 +1,8 @@
 package nonblocking.server;
 
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -12,7 +14,8 @@ import org.eclipse.jetty.util.thread.Scheduler;
  * The seed request with callbacks, for the async model: the same bytes as {@link ThreadedHello}, but no thread is
  * held during the pause. The handler writes "Hello" without blocking and returns at once; when that write
  * completes, Jetty's scheduler is asked to write "World" after the pause, and that last write completes the
- * handler's callback. So any number of paused requests cost a timer entry each, not a thread.
+ * handler's callback. So any number of paused requests cost a timer entry each, not a thread. A client that
+ * leaves ({@link ClientWatch}) cancels the timer and fails the callback at once.
  *
  * <p>Every step is non-blocking, hence {@link Handler.Abstract.NonBlocking}. (The census endpoints are blocking,
  * so Jetty still runs handlers on a pool thread rather than on the selector; this one gives it back at once.)
@@ -39,19 +42,42 @@ final class AsyncHello extends Handler.Abstract.NonBlocking {
         }
         Hello.prepare(response, config.model());
         Exchange exchange = new Exchange(requests, callback);
+        AtomicReference<Scheduler.Task> timer = new AtomicReference<>();
+        // A client that leaves ends the exchange at once: the timer is cancelled and the callback failed.
+        Consumer<Throwable> leave = why -> {
+            exchange.abandoned(why);
+            cancel(timer.get());
+        };
+        ClientWatch watch = ClientWatch.start(request, leave);
+        if (exchange.ended()) {
+            return true; // it waited in the queue while its client left: not run at all
+        }
         // CPU work, if asked for, runs here like in the other models: on the thread that runs the handler.
         work.burn(query.workMicros());
         Scheduler scheduler = request.getComponents().getScheduler();
         // The first write commits the headers and sends "Hello" as its own chunk; the pause starts once it is out.
-        response.write(false, Hello.hello(), nonBlocking(
-                () -> scheduler.schedule(() -> writeWorld(response, exchange), query.pauseMs(), TimeUnit.MILLISECONDS),
-                exchange));
+        response.write(false, Hello.hello(), nonBlocking(() -> {
+            timer.set(scheduler.schedule(() -> writeWorld(response, exchange, watch), query.pauseMs(),
+                    TimeUnit.MILLISECONDS));
+            if (exchange.ended()) {
+                cancel(timer.get()); // the client left while the timer was being set
+            }
+        }, exchange));
         return true;
     }
 
     /** On the scheduler's thread: the last chunk, which ends the exchange. */
-    private static void writeWorld(Response response, Exchange exchange) {
-        response.write(true, Hello.world(), nonBlocking(exchange::served, exchange));
+    private static void writeWorld(Response response, Exchange exchange, ClientWatch watch) {
+        watch.stop();
+        if (!exchange.ended()) {
+            response.write(true, Hello.world(), nonBlocking(exchange::served, exchange));
+        }
+    }
+
+    private static void cancel(Scheduler.Task task) {
+        if (task != null) {
+            task.cancel();
+        }
     }
 
     /** A write callback that only hands work on (to the scheduler, or to the handler's callback). */

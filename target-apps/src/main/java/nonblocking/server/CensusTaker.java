@@ -31,7 +31,6 @@ public final class CensusTaker {
 
     /** What to do before or besides counting. */
     public record Options(boolean collectGarbage, boolean costs) {
-        public static final Options PLAIN = new Options(false, false);
     }
 
     /** Takes the census: with {@code collectGarbage} after a System.gc(), with {@code costs} also context switches. */

@@ -4,7 +4,7 @@ import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.ServerConnector;
 
 /**
- * The one place for HTTP and connector settings. Both thread models use exactly these, so any difference in
+ * The one place for HTTP and connector settings. Every thread model uses exactly these, so any difference in
  * the results comes from the threads alone; the census port's connector uses them too.
  */
 final class JettyTuning {
@@ -19,13 +19,13 @@ final class JettyTuning {
     }
 
     /**
-     * Shared by both models. Jetty's protections stay at their defaults (8 KiB request headers -> 431 beyond).
+     * Shared by every model. Jetty's protections stay at their defaults (8 KiB request headers -> 431 beyond).
      *
      * <p>Memory: with Jetty's default header cache (1024) each connection's parser builds an ArrayTrie
      * ({@code char[]}, ~45 KB measured, ~100 KB of allocation) on its first request and keeps it while the
      * connection lives: at 10,000 connections that was 450 MB of a 512 MB heap (class histogram), and with
      * 2,000 connections opened at once the burst shows up as long young-GC pauses. So the cache is off by
-     * default, for both models alike; {@code --header-cache-size 1024} restores Jetty's default.
+     * default, for every model alike; {@code --header-cache-size 1024} restores Jetty's default.
      */
     static HttpConfiguration httpConfiguration(TargetConfig config) {
         HttpConfiguration http = new HttpConfiguration();

@@ -21,7 +21,7 @@ import org.eclipse.jetty.util.thread.VirtualThreadPool;
  *   <li>async: the same small QueuedThreadPool and no virtual threads. The handler returns at once and Jetty's
  *       scheduler finishes the response after the pause, so a handful of threads serve any number of requests.</li>
  * </ul>
- * Reserved threads are off in both: they would hold extra idle threads and make the blocking pool size fuzzy.
+ * Reserved threads are off in all: they would hold extra idle threads and make the blocking pool size fuzzy.
  *
  * <p>The optional census port ({@code --census-port}) has a tiny pool of its own: see {@link #newCensusPool}.
  */
@@ -47,7 +47,7 @@ final class ServerThreads {
 
     /**
      * The census connector's own executor: a fixed set of {@code CENSUS_ACCEPTORS + CENSUS_SELECTORS +
-     * CENSUS_WORKERS} platform threads, the same in both models, started with the server and never more or
+     * CENSUS_WORKERS} platform threads, the same in every model, started with the server and never more or
      * fewer, so they add a constant to {@code platform_threads_*} and no noise. No virtual-threads executor: the
      * census must not wait for the load's pool, nor look like load in the virtual model.
      */

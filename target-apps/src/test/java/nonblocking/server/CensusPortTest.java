@@ -110,7 +110,7 @@ class CensusPortTest {
                     .hasValueSatisfying(name -> assertThat(name).doesNotStartWith(ServerThreads.CENSUS_POOL_NAME + "-"));
             assertThat(census.threads().served()).isEqualTo(1);
 
-            // A fixed handful of platform threads, the same in both models (counted by ThreadMXBean like any other).
+            // A fixed handful of platform threads, the same in every model (counted by ThreadMXBean like any other).
             int fixed = ServerThreads.CENSUS_ACCEPTORS + ServerThreads.CENSUS_SELECTORS + ServerThreads.CENSUS_WORKERS;
             await().atMost(WAIT).until(() -> censusThreads() == fixed);
         }

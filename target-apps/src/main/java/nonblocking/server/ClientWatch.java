@@ -1,0 +1,154 @@
+package nonblocking.server;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import org.eclipse.jetty.io.AbstractEndPoint;
+import org.eclipse.jetty.io.Connection;
+import org.eclipse.jetty.io.EndPoint;
+import org.eclipse.jetty.io.EofException;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.util.BufferUtil;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * Notices that a request's client has left while the request is being handled, so that the server stops working for
+ * it: no pause held for nobody, no thread kept from the requests queued behind.
+ *
+ * <p>Jetty 12.1 does not notice by itself over HTTP/1.1: once a request's headers are parsed it stops reading the
+ * connection until the response completes, so a client that closes (FIN) or resets (RST) goes unnoticed until a
+ * write fails, after the whole pause ({@code Request.addFailureListener} is not called in either case; checked with
+ * 12.1.14). This watch reads instead. {@link #start} probes the connection at once, so a request whose client left
+ * while it waited in the queue is dropped before any work; then it registers fill interest on the endpoint, and the
+ * selector calls it back when the socket becomes readable, which for a client awaiting its response means it has
+ * closed or reset. The callback is non-blocking and runs on the selector thread: it needs no pool thread, so a
+ * saturated blocking pool still notices.
+ *
+ * <p>Jetty's own failure reports ({@code Request.addFailureListener}) end the request the same way.
+ *
+ * <p>A client that pipelines its next request during the pause makes the socket readable too: the byte read is handed
+ * back to the connection ({@link Connection.UpgradeTo#onUpgradeTo}, which appends it to the request buffer) and the
+ * watch ends. {@link #stop} must be called before the response completes: Jetty aborts a connection that has a read
+ * pending when its response completes.
+ */
+final class ClientWatch implements Callback {
+    private static final Throwable STOPPED = new CancellationException("client watch stopped");
+
+    private final EndPoint endPoint;
+    private final Connection.UpgradeTo connection;
+    private final Consumer<Throwable> onGone;
+    private boolean stopped; // guarded by this
+
+    private ClientWatch(EndPoint endPoint, Connection.UpgradeTo connection, Consumer<Throwable> onGone) {
+        this.endPoint = endPoint;
+        this.connection = connection;
+        this.onGone = onGone;
+    }
+
+    /**
+     * Starts watching; {@code onGone} runs at most once, with the reason, on this thread (client already gone) or on
+     * a selector thread. Only HTTP/1 connections are watched (only they can take a byte back).
+     */
+    static ClientWatch start(Request request, Consumer<Throwable> onGone) {
+        Connection connection = request.getConnectionMetaData().getConnection();
+        ClientWatch watch = new ClientWatch(connection.getEndPoint(),
+                connection instanceof Connection.UpgradeTo to ? to : null, onGone);
+        // What Jetty reports itself (e.g. a connector stopping under the request) ends the request too. But with a
+        // failure listener, Jetty 12.1 would also treat an idle timeout during a long pause as fatal; without one it
+        // let such a quiet request go on (pauses may be 60 s, the idle timeout 30 s). Keep that: ignore idle timeouts.
+        request.addIdleTimeoutListener(timeout -> false);
+        request.addFailureListener(watch::failed);
+        if (watch.connection == null) {
+            watch.stopped = true;
+        } else {
+            watch.probe();
+        }
+        return watch;
+    }
+
+    /** Readable: the client closed, reset, or sent more. */
+    @Override
+    public void succeeded() {
+        probe();
+    }
+
+    /**
+     * The endpoint failed or closed under the watch, or Jetty reported a failure of the request (or {@link #stop}
+     * cancelled the watch, or the connection was idle).
+     */
+    @Override
+    public void failed(Throwable cause) {
+        synchronized (this) {
+            if (stopped) {
+                return;
+            }
+            if (cause instanceof TimeoutException) {
+                // An idle timeout during a long pause is no departure: Jetty fails a pending read on idle expiry,
+                // but without our read it would have let a quiet request go on, as before. Watch on.
+                stopped = !endPoint.tryFillInterested(this);
+                return;
+            }
+            stopped = true;
+        }
+        onGone.accept(cause);
+    }
+
+    @Override
+    public InvocationType getInvocationType() {
+        return InvocationType.NON_BLOCKING;
+    }
+
+    /** Stops watching; call it before completing the response. */
+    synchronized void stop() {
+        if (stopped) {
+            return;
+        }
+        stopped = true;
+        // Withdraw our fill interest: nobody else registers one while the request is handled, so it is ours.
+        if (endPoint.isFillInterested() && endPoint instanceof AbstractEndPoint watched) {
+            watched.getFillInterest().onFail(STOPPED);
+        }
+    }
+
+    private void probe() {
+        Throwable gone;
+        synchronized (this) {
+            if (stopped) {
+                return;
+            }
+            gone = read();
+            if (gone != null) {
+                stopped = true;
+            }
+        }
+        if (gone != null) {
+            onGone.accept(gone); // outside the lock: it completes the request, which calls into Jetty
+        }
+    }
+
+    /** One non-blocking read of at most one byte; the reason the client is gone, or null. Holds the lock. */
+    private Throwable read() {
+        if (!endPoint.isOpen() || endPoint.isInputShutdown()) {
+            return new EofException("client closed the connection");
+        }
+        ByteBuffer one = BufferUtil.allocate(1);
+        int read;
+        try {
+            read = endPoint.fill(one);
+        } catch (IOException e) {
+            return e; // typically "Connection reset by peer"
+        }
+        if (read < 0) {
+            return new EofException("client closed the connection");
+        }
+        if (read > 0) {
+            connection.onUpgradeTo(one); // a pipelined request: give its first byte back, stop watching
+            stopped = true;
+        } else if (!endPoint.tryFillInterested(this)) {
+            stopped = true; // someone else reads this connection: they will see the close
+        }
+        return null;
+    }
+}
