@@ -33,8 +33,10 @@ public final class Fixtures {
     /** Truncated JSON. */
     public static final String CORRUPT = "corrupt.json";
 
-    /** The committed rules (tests run in the simulations folder). */
-    public static final Path RULES_FILE = Path.of("gate/rules.yaml");
+    /** The committed rules (tests run in the simulations folder), for the four targets of the default run. */
+    public static final Path COMMITTED_RULES = Path.of("gate/rules.yaml");
+    /** The committed rules with their target lists cut to the fixtures' two targets. */
+    public static final Path RULES_FILE = path("rules.yaml");
 
     private Fixtures() {
     }

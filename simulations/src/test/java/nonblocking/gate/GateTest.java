@@ -111,13 +111,17 @@ class GateTest {
                         tuple("baseline_efficiency", "blocking.efficiency_min", "the run has no blocking target"));
     }
 
-    @Test
-    void rulesNameAnyTargetsAndAnAbsentOneFails() throws IOException {
+    /** The fixtures' rules with another list of targets that must hold the top level. */
+    private Rules topLevelFor(String targets) throws IOException {
         Path rules = dir.resolve("rules.yaml");
         Files.writeString(rules, Files.readString(Fixtures.RULES_FILE)
-                .replace("top_level:\n  targets: [virtual]", "top_level:\n  targets: [virtual, pool1k]"));
+                .replace("top_level:\n  targets: [virtual]", "top_level:\n  targets: [" + targets + "]"));
+        return RulesFile.read(rules);
+    }
 
-        List<Verdict> verdicts = Gate.ownRules(Fixtures.read(Fixtures.GOOD), RulesFile.read(rules), null);
+    @Test
+    void rulesNameAnyTargetsAndAnAbsentOneFails() throws IOException {
+        List<Verdict> verdicts = Gate.ownRules(Fixtures.read(Fixtures.GOOD), topLevelFor("virtual, pool1k"), null);
 
         assertThat(verdicts).extracting(Verdict::metric, Verdict::pass).containsExactly(
                 tuple("gap virtual/blocking", true), tuple("virtual.sustainable_users", true),
@@ -140,11 +144,7 @@ class GateTest {
 
     @Test
     void theTopLevelRuleCanBeSwitchedOff() throws IOException {
-        Path rules = dir.resolve("rules.yaml");
-        Files.writeString(rules, Files.readString(Fixtures.RULES_FILE)
-                .replace("top_level:\n  targets: [virtual]", "top_level:\n  targets: []"));
-
-        List<Verdict> verdicts = Gate.ownRules(Fixtures.read(Fixtures.CRIPPLED_VIRTUAL), RulesFile.read(rules), null);
+        List<Verdict> verdicts = Gate.ownRules(Fixtures.read(Fixtures.CRIPPLED_VIRTUAL), topLevelFor(""), null);
 
         assertThat(verdicts).extracting(Verdict::rule).containsExactly("gap", "efficiency");
     }

@@ -22,13 +22,13 @@ class RulesFileTest {
 
     @Test
     void theCommittedRulesHoldTheDocumentedDefaults() {
-        Rules rules = RulesFile.read(Fixtures.RULES_FILE);
+        Rules rules = RulesFile.read(Fixtures.COMMITTED_RULES);
 
         assertThat(rules.gap()).isEqualTo(new Rules.GapRule("virtual", "blocking", 10.0));
-        assertThat(rules.topLevel().targets()).containsExactly("virtual");
-        assertThat(rules.efficiency().targets()).containsExactly("virtual");
+        assertThat(rules.topLevel().targets()).containsExactly("virtual", "async");
+        assertThat(rules.efficiency().targets()).containsExactly("virtual", "async");
         assertThat(rules.efficiency().min()).isEqualTo(0.90);
-        assertThat(rules.baseline().targets()).containsExactly("blocking", "virtual");
+        assertThat(rules.baseline().targets()).containsExactly("blocking", "tuned", "virtual", "async");
         assertThat(rules.baseline().maxEfficiencyDrop()).isEqualTo(0.10);
     }
 

@@ -36,7 +36,7 @@ class LadderConfigTest {
         assertThat(c.levels()).containsExactly(25, 50, 100, 200, 400, 800, 1600, 3200);
         assertThat(c.pauseMs()).isEqualTo(1000);
         assertThat(c.hold()).isEqualTo(Duration.ofSeconds(6));
-        assertThat(c.ramp()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(c.ramp()).isEqualTo(Duration.ofSeconds(1));
         assertThat(c.targets()).containsExactly(
                 new TargetSpec("blocking", ThreadModel.BLOCKING, 200, null, null, null),
                 new TargetSpec("tuned", ThreadModel.BLOCKING, 3200, null, null, null),
@@ -49,8 +49,8 @@ class LadderConfigTest {
         assertThat(c.targetHeap()).isEqualTo("512m");
         assertThat(c.outputDir()).isEqualTo(Path.of("/tmp/out"));
         assertThat(c.gatlingResultsDir()).isEqualTo(Path.of("/tmp/gatling"));
-        // the default run fits its budget: four ladders of ~66 s plus drains
-        assertThat(c.ladder().duration()).isLessThanOrEqualTo(Duration.ofSeconds(66));
+        // the default run fits its budget: four ladders of 58 s plus drains
+        assertThat(c.ladder().duration()).isEqualTo(Duration.ofSeconds(58));
     }
 
     @Test

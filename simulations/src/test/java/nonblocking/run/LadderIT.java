@@ -65,7 +65,7 @@ class LadderIT {
 
         String console = Files.readString(log);
         assertThat(console).contains("[blocking] level 2/2: 10 users", "[virtual] level 2/2: 10 users",
-                "[pool10] level 2/2: 10 users", "sustainable concurrency: blocking 5 (virtual ≥2x) · virtual ≥10 · pool10 ≥10");
+                "[pool10] level 2/2: 10 users", "sustainable concurrency: blocking 5 (virtual ≥2x; ", " · virtual ≥10 · pool10 ≥10 (");
         // After Gatling's own summary, which counts warm-ups and failed levels too, the run says which numbers count.
         assertThat(console.lastIndexOf("Global Information")).isLessThan(console.lastIndexOf("nonblocking: Gatling's summary above"));
 
@@ -90,6 +90,12 @@ class LadderIT {
                 assertThat(level.inFlightPeak()).isNotNull().isPositive();
                 assertThat(level.rssPeakBytes()).isNotNull().isPositive();
                 assertThat(level.heapRetainedBytes()).isNotNull().isPositive();
+                // Costs over the hold, from the two census readings that bracket it.
+                assertThat(level.cost()).as("cost of %s at %d", entry.getKey(), level.users()).isNotNull();
+                assertThat(level.cost().cpuMsPerResponse()).isNotNull().isPositive();
+                assertThat(level.cost().contextSwitchesPerResponse()).isNotNull().isPositive();
+                assertThat(level.harness().machineCpu()).isNotNull().isBetween(0.0, 1.0);
+                assertThat(level.harness().injectorCpuCores()).isNotNull().isPositive();
             }
         }
         assertThat(results.targets().get("blocking").config().threads()).isEqualTo(5);

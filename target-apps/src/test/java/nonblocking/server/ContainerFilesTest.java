@@ -97,7 +97,7 @@ class ContainerFilesTest {
         for (String name : SERVICES) {
             JsonNode service = compose.get("services").get(name);
             Map<String, String> env = new HashMap<>(imageEnv);
-            service.get("environment").fields().forEachRemaining(e -> env.put(e.getKey(), e.getValue().asText()));
+            service.get("environment").properties().forEach(e -> env.put(e.getKey(), e.getValue().asText()));
             // Every variable is one TargetApp reads (catches typos) or the JVM's own.
             assertThat(env.keySet()).allSatisfy(variable -> assertThat(variable)
                     .isIn(concat(TargetApp.ENVIRONMENT.values(), List.of("JAVA_TOOL_OPTIONS"))));
@@ -230,7 +230,7 @@ class ContainerFilesTest {
 
     private static List<String> fieldNames(JsonNode node) {
         List<String> names = new ArrayList<>();
-        node.fieldNames().forEachRemaining(names::add);
+        node.propertyNames().forEach(names::add);
         return names;
     }
 
