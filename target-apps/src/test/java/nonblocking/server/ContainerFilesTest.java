@@ -230,7 +230,7 @@ class ContainerFilesTest {
 
     private static List<String> fieldNames(JsonNode node) {
         List<String> names = new ArrayList<>();
-        node.propertyNames().forEach(names::add);
+        node.properties().forEach(e -> names.add(e.getKey()));
         return names;
     }
 
