@@ -81,8 +81,8 @@ final class Charts {
             }
         });
         return new Chart("throughput.png", "Throughput",
-                chart("Throughput vs concurrent users", "higher is better · on the dashed line every user gets a response every "
-                        + results.pauseMs() + " ms pause · dotted lines: highest sustained level", plot));
+                chart("Throughput vs concurrent users", "higher is better · dashed: every user answered every " + results.pauseMs()
+                        + " ms pause · targets that keep up overlap · dotted: highest sustained level", plot));
     }
 
     static Chart latency(Results results) {
@@ -156,8 +156,8 @@ final class Charts {
         plot.add(cpuPlot, 1);
         plot.add(memoryPlot, 1);
         return new Chart("cost.png", "Cost per request",
-                chart("What a request costs the target", "lower is better · process CPU time over the hold / responses;"
-                        + " (RSS − idle RSS) / peak requests in flight · from the target's census", plot),
+                chart("What a request costs the target", "lower is better · CPU time over the hold / responses; (RSS − idle RSS)"
+                        + " / peak requests in flight · at low load the JVM's fixed costs (JIT, GC, the census) dominate", plot),
                 Png.HEIGHT * 4 / 3);
     }
 
