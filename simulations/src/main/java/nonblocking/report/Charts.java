@@ -68,9 +68,12 @@ final class Charts {
         Lines lines = new Lines();
         forEachTarget(results, (name, target, colour) -> lines.add(
                 series(name, target.levels(), LevelResult::throughputRps, true), colour, LINE, false));
-        XYSeries ideal = new XYSeries("ideal: users / pause");
-        results.levelUsers().forEach(users -> ideal.add((double) users, (double) users * 1000.0 / results.pauseMs()));
-        lines.add(ideal, Palette.IDEAL, DASHED, true);
+        if (results.pauseMs() > 0) {
+            // Without a pause there is no ideal throughput: users / 0 is no line.
+            XYSeries ideal = new XYSeries("ideal: users / pause");
+            results.levelUsers().forEach(users -> ideal.add((double) users, (double) users * 1000.0 / results.pauseMs()));
+            lines.add(ideal, Palette.IDEAL, DASHED, true);
+        }
 
         XYPlot plot = lines.plot(axis(results), LogScaleAxis.values("throughput (ok responses / s, log scale)"));
         int[] position = {0};
@@ -81,8 +84,9 @@ final class Charts {
             }
         });
         return new Chart("throughput.png", "Throughput",
-                chart("Throughput vs concurrent users", "higher is better · dashed: every user answered every " + results.pauseMs()
-                        + " ms pause · targets that keep up overlap · dotted: highest sustained level", plot));
+                chart("Throughput vs concurrent users", "higher is better · " + (results.pauseMs() > 0
+                        ? "dashed: every user answered every " + results.pauseMs() + " ms pause · " : "")
+                        + "targets that keep up overlap · dotted: highest sustained level", plot));
     }
 
     static Chart latency(Results results) {
@@ -96,7 +100,8 @@ final class Charts {
         plot.addRangeMarker(horizontalMarker(limit, "sustainable: p99 ≤ " + Format.milliseconds(limit) + " ms"));
         return new Chart("latency.png", "Latency",
                 chart("Latency (p50 solid, p99 dashed) vs concurrent users",
-                        "lower is better · the floor is the " + results.pauseMs() + " ms pause the target waits per request", plot));
+                        "lower is better · " + (results.pauseMs() > 0 ? "the floor is the " + results.pauseMs()
+                                + " ms pause the target waits per request" : "no pause: the floor is the work itself"), plot));
     }
 
     static Chart errors(Results results) {

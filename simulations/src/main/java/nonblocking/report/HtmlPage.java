@@ -133,7 +133,9 @@ final class HtmlPage {
         html.append("<section id=\"settings\">\n<h2>Settings</h2>\n<dl>\n");
         term(html, "run", results.runId());
         term(html, "profile", results.profile());
-        term(html, "pause per request", results.pauseMs() + " ms");
+        term(html, "pause per request", results.pauseMs() + " ms"
+                + (results.workMicros() > 0 ? ", after " + results.workMicros() + " µs of CPU work" : ""));
+        term(html, "a level holds when", results.slo().limits());
         term(html, "hold per level", Format.decimal(results.holdS(), 0) + " s (measured), after a ramp of " + Format.decimal(results.rampS(), 0) + " s");
         term(html, "request timeout", results.timeoutMs() + " ms");
         term(html, "started / finished", results.startedAt() + " / " + results.finishedAt());

@@ -66,8 +66,11 @@ final class LogScaleAxis extends LogAxis {
     private List<Double> oneTwoFive() {
         double lower = getLowerBound();
         double upper = getUpperBound();
-        boolean crowded = upper / lower > 1e4;
         List<Double> values = new ArrayList<>();
+        if (!(lower > 0 && upper < Double.POSITIVE_INFINITY && lower <= upper)) {
+            return values;   // no finite positive range: no ticks, rather than a loop that never ends
+        }
+        boolean crowded = upper / lower > 1e4;
         for (double decade = Math.pow(10, Math.floor(Math.log10(lower))); decade <= upper; decade *= 10) {
             for (double step : crowded ? new double[] {1} : STEPS) {
                 double value = decade * step;

@@ -163,6 +163,24 @@ class ReportTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Timeout(60)
+    void aRunWithoutAPauseRendersEveryChart() throws IOException {
+        Results good = Fixtures.read(Fixtures.GOOD);
+        Results cpu = new Results(good.schema(), good.runId(), "cpu", 0, good.holdS(), good.rampS(), 2000,
+                good.timeoutMs(), new nonblocking.results.Slo(250, 1, null), good.startedAt(), good.finishedAt(),
+                good.machine(), null, good.targets(), good.gap());
+
+        Report.write(cpu, dir, null);
+
+        for (String chart : CHARTS) {
+            assertThat(Arrays.copyOf(Files.readAllBytes(dir.resolve(chart)), 8)).as(chart).isEqualTo(PNG_MAGIC);
+        }
+        assertThat(Files.readString(dir.resolve("report.html")))
+                .contains("<dt>a level holds when</dt><dd>p99 ≤ 250 ms, KO ≤ 1 %</dd>", "after 2000 µs of CPU work")
+                .doesNotContain("ideal: users / pause");
+    }
+
+    @Test
     void renderingAgainIsIdempotent() throws IOException {
         Report.write(Fixtures.read(Fixtures.GOOD), dir, null);
         Map<String, byte[]> first = new LinkedHashMap<>();
