@@ -24,7 +24,7 @@ final class HtmlPage {
     private static final String CSS = """
             body{margin:0;background:#f6f7f9;color:#1d1f23;font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"DejaVu Sans",sans-serif}
             main{max-width:1240px;margin:0 auto;padding:16px 20px}
-            h1{font-size:34px;margin:4px 0 8px}
+            h1{font-size:24px;line-height:1.3;margin:4px 0 8px}
             h2{margin-top:40px;border-bottom:1px solid #d0d4da;padding-bottom:4px}
             .kicker{color:#5a606b;margin:0;text-transform:uppercase;letter-spacing:.05em;font-size:12px}
             .lead{color:#3a3f47;margin-top:0}

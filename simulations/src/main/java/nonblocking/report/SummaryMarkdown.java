@@ -38,7 +38,7 @@ public final class SummaryMarkdown {
     /** The gate's section alone: also used when the results could not be read and there is nothing else to show. */
     public static String verdicts(List<Verdict> verdicts) {
         long failed = verdicts.stream().filter(verdict -> !verdict.pass()).count();
-        return "### Gate: " + (failed == 0 ? "✅ PASS" : "❌ FAIL") + " (" + (verdicts.size() - failed) + " of "
+        return "### Gate: " + (failed == 0 ? "✓ PASS" : "✗ FAIL") + " (" + (verdicts.size() - failed) + " of "
                 + verdicts.size() + " rules pass)\n\n" + table(Table.verdicts(verdicts)) + "\n";
     }
 

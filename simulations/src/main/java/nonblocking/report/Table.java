@@ -37,7 +37,7 @@ record Table(List<String> headers, List<Boolean> text, List<List<String>> rows, 
     static Table levels(TargetResult target, Slo slo) {
         List<Column<LevelResult>> columns = List.of(
                 new Column<>("Users", false, level -> Format.integer(level.users())),
-                new Column<>("Status", true, level -> (target.sustains(level) ? "✅ " : "❌ ")
+                new Column<>("Status", true, level -> (target.sustains(level) ? "✓ " : "✗ ")
                         + Format.status(level, target, slo)),
                 new Column<>("Requests", false, level -> Format.integer(level.requests())),
                 new Column<>("KO %", false, level -> Format.percent(level.koPercent())),
@@ -63,7 +63,7 @@ record Table(List<String> headers, List<Boolean> text, List<List<String>> rows, 
     /** One row per verdict of the gate. */
     static Table verdicts(List<Verdict> verdicts) {
         List<Column<Verdict>> columns = List.of(
-                new Column<>("", true, verdict -> verdict.pass() ? "✅ PASS" : "❌ FAIL"),
+                new Column<>("", true, verdict -> verdict.pass() ? "✓ PASS" : "✗ FAIL"),
                 new Column<>("Metric", true, Verdict::metric),
                 new Column<>("Measured", true, Verdict::measuredText),
                 new Column<>("Limit", true, verdict -> verdict.limit() == null ? Format.NONE : verdict.limit()),

@@ -50,7 +50,7 @@ class CliTest {
         assertThat(out().lines()).hasSize(7).allMatch(line -> line.startsWith("PASS "));
         assertThat(out()).contains("PASS virtual.sustainable_users  measured 3200  limit = top level 3200  baseline 3200  [top_level]\n");
         assertThat(stepSummary).content().startsWith("earlier step\n## nonblocking: blocking 200 (virtual ≥16x) · virtual ≥3200")
-                .contains("### Gate: ✅ PASS (7 of 7 rules pass)");
+                .contains("### Gate: ✓ PASS (7 of 7 rules pass)");
         assertThat(results.resolveSibling("report.html")).content().contains("<h2>Gate: <span class=\"pass\">PASS</span></h2>");
     }
 
@@ -75,7 +75,7 @@ class CliTest {
 
         assertThat(out()).isEqualTo("FAIL results.json  no results file at " + dir.resolve("latest/results.json")
                 + " (run ./mvnw gatling:test first)  [inputs]\n");
-        assertThat(stepSummary).content().contains("### Gate: ❌ FAIL (0 of 1 rules pass)", "| ❌ FAIL | results.json | no results file at");
+        assertThat(stepSummary).content().contains("### Gate: ✗ FAIL (0 of 1 rules pass)", "| ✗ FAIL | results.json | no results file at");
     }
 
     @Test

@@ -82,7 +82,7 @@ class ReportTest {
                 "<dt>machine</dt><dd>2 cores · ", "load generator&#39;s JDK 25.0.1+8-LTS", "<h2>How to read this</h2>");
         assertThat(count(html, "<tr class=\"sustained\">")).isEqualTo(4 + 8);
         assertThat(count(html, "<tr class=\"failed\">")).isEqualTo(4);
-        assertThat(html).contains("<td class=\"text\">❌ p99 over 1500 ms, KO over 1 %, throughput under 0.9 × users / pause</td>",
+        assertThat(html).contains("<td class=\"text\">✗ p99 over 1500 ms, KO over 1 %, throughput under 0.9 × users / pause</td>",
                 "<td class=\"text\">timeout 3564</td>");
     }
 
@@ -112,8 +112,8 @@ class ReportTest {
 
         assertThat(summary).startsWith("## nonblocking: blocking 200 (virtual ≥16x) · virtual ≥3200\n")
                 .contains("### blocking: sustains 200 users", "### virtual: sustains ≥3200 users")
-                .contains("| 3,200 | ✅ sustained | 90,336 | 0 |  | 3,011.2 | 0.941 | 1,009 | 1,170 | 21 | 3,200 | 125.1 MiB | – | – | – | – |")
-                .contains("| 400 | ❌ p99 over 1500 ms, throughput under 0.9 × users / pause | 5,940 | 0 |  | 198.0 | 0.495 | 2,000 |")
+                .contains("| 3,200 | ✓ sustained | 90,336 | 0 |  | 3,011.2 | 0.941 | 1,009 | 1,170 | 21 | 3,200 | 125.1 MiB | – | – | – | – |")
+                .contains("| 400 | ✗ p99 over 1500 ms, throughput under 0.9 × users / pause | 5,940 | 0 |  | 198.0 | 0.495 | 2,000 |")
                 .doesNotContain("### Gate");
         assertThat(count(summary, "| Users | Status | Requests | KO % | KO reasons | Req/s | Efficiency |")).isEqualTo(2);
         assertThat(summary.lines().filter(line -> line.matches("\\| [0-9,]+ \\|.*"))).hasSize(16);
@@ -127,9 +127,9 @@ class ReportTest {
         Report.write(crippled, dir, verdicts);
 
         assertThat(Files.readString(dir.resolve("summary.md")))
-                .contains("### Gate: ❌ FAIL (4 of 7 rules pass)")
-                .contains("| ❌ FAIL | gap virtual/blocking | 1 | >= 10 | 16 | gap |")
-                .contains("| ✅ PASS | virtual.efficiency_min | 0.973 (at 200 users) | >= 0.9 at each sustained level | 0.945 | efficiency |");
+                .contains("### Gate: ✗ FAIL (4 of 7 rules pass)")
+                .contains("| ✗ FAIL | gap virtual/blocking | 1 | >= 10 | 16 | gap |")
+                .contains("| ✓ PASS | virtual.efficiency_min | 0.973 (at 200 users) | >= 0.9 at each sustained level | 0.945 | efficiency |");
         String html = Files.readString(dir.resolve("report.html"));
         assertThat(html).contains("<h2>Gate: <span class=\"fail\">FAIL</span></h2>", "<td class=\"text\">= top level 3200</td>");
         assertThat(html.indexOf("id=\"gate\"")).isLessThan(html.indexOf("<img"));
@@ -144,7 +144,7 @@ class ReportTest {
         }
         String html = Files.readString(dir.resolve("report.html"));
         assertThat(html).contains("server at http://10.0.0.5:8080", "<td>–</td>");
-        assertThat(Files.readString(dir.resolve("summary.md"))).contains("| 25 | ✅ sustained |", "| – | – | – | – | – |");
+        assertThat(Files.readString(dir.resolve("summary.md"))).contains("| 25 | ✓ sustained |", "| – | – | – | – | – |");
     }
 
     @Test
