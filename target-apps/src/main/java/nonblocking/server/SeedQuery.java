@@ -1,6 +1,8 @@
 package nonblocking.server;
 
 import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.Fields;
 
 /**
@@ -16,6 +18,16 @@ record SeedQuery(long pauseMs, long workMicros) {
     static final class BadQuery extends Exception {
         BadQuery(String reason) {
             super(reason, null, false, false);
+        }
+    }
+
+    /** The query, or null once a 400 with the one-line reason has answered the request: the handler is then done. */
+    static SeedQuery orBadRequest(Request request, Response response, Callback callback, long defaultPauseMs) {
+        try {
+            return of(request, defaultPauseMs);
+        } catch (BadQuery e) {
+            PlainResponses.text(response, callback, 400, e.getMessage());
+            return null;
         }
     }
 

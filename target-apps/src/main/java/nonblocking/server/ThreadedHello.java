@@ -29,11 +29,8 @@ final class ThreadedHello extends Handler.Abstract {
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
-        SeedQuery query;
-        try {
-            query = SeedQuery.of(request, config.pauseMs());
-        } catch (SeedQuery.BadQuery e) {
-            PlainResponses.text(response, callback, 400, e.getMessage());
+        SeedQuery query = SeedQuery.orBadRequest(request, response, callback, config.pauseMs());
+        if (query == null) {
             return true;
         }
         Hello.prepare(response, config.model());
