@@ -125,16 +125,9 @@ final class Charts {
         });
         NumberAxis threadAxis = new NumberAxis("platform threads (peak)");
         threadAxis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
-        NumberAxis memoryAxis = new NumberAxis("resident memory (peak, MiB)");
-        CombinedDomainXYPlot plot = new CombinedDomainXYPlot(axis(results));
-        plot.setGap(12);
-        XYPlot threadPlot = threads.plot(null, threadAxis);
-        XYPlot memoryPlot = memory.plot(null, memoryAxis);
-        memoryPlot.getRenderer().setDefaultSeriesVisibleInLegend(false);
-        plot.add(threadPlot, 1);
-        plot.add(memoryPlot, 1);
-        return new Chart("resources.png", "Threads and memory",
-                chart("Platform threads and resident memory of the target", "from the target's census (/threads); absent for a target without one", plot),
+        return new Chart("resources.png", "Threads and memory", chart("Platform threads and resident memory of the target",
+                "from the target's census (/threads); absent for a target without one",
+                stacked(results, threads.plot(null, threadAxis), memory.plot(null, new NumberAxis("resident memory (peak, MiB)")))),
                 Png.HEIGHT * 4 / 3);
     }
 
@@ -148,17 +141,22 @@ final class Charts {
             memory.add(series(name, target.levels(), level -> level.cost() == null || level.cost().rssPerInFlightBytes() == null
                     ? null : level.cost().rssPerInFlightBytes() / 1024, true), colour, LINE, false);
         });
-        CombinedDomainXYPlot plot = new CombinedDomainXYPlot(axis(results));
-        plot.setGap(12);
-        XYPlot cpuPlot = cpu.plot(null, LogScaleAxis.values("CPU per response (ms, log scale)"));
-        XYPlot memoryPlot = memory.plot(null, LogScaleAxis.values("RSS per request in flight (KiB, log scale)"));
-        memoryPlot.getRenderer().setDefaultSeriesVisibleInLegend(false);
-        plot.add(cpuPlot, 1);
-        plot.add(memoryPlot, 1);
         return new Chart("cost.png", "Cost per request",
                 chart("What a request costs the target", "lower is better · CPU time over the hold / responses; (RSS − idle RSS)"
-                        + " / peak requests in flight · at low load the JVM's fixed costs (JIT, GC, the census) dominate", plot),
+                        + " / peak requests in flight · at low load the JVM's fixed costs (JIT, GC, the census) dominate",
+                        stacked(results, cpu.plot(null, LogScaleAxis.values("CPU per response (ms, log scale)")),
+                                memory.plot(null, LogScaleAxis.values("RSS per request in flight (KiB, log scale)")))),
                 Png.HEIGHT * 4 / 3);
+    }
+
+    /** Two plots over one users axis; the lower one's legend would repeat the upper one's. */
+    private static CombinedDomainXYPlot stacked(Results results, XYPlot upper, XYPlot lower) {
+        CombinedDomainXYPlot plot = new CombinedDomainXYPlot(axis(results));
+        plot.setGap(12);
+        lower.getRenderer().setDefaultSeriesVisibleInLegend(false);
+        plot.add(upper, 1);
+        plot.add(lower, 1);
+        return plot;
     }
 
     /** Series of one chart with their styles, turned into a plot. */
