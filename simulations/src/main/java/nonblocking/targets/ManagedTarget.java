@@ -109,7 +109,7 @@ public final class ManagedTarget implements AutoCloseable {
         url = readyUrl(line, URL_FIELD).orElseThrow(
                 () -> new NonblockingException("the " + name + " target's ready line has no url=: " + line));
         censusUrl = readyUrl(line, CENSUS_FIELD).orElse(null);
-        try (TargetClient client = new TargetClient(url)) {
+        try (TargetClient client = new TargetClient(url, null)) {
             while (!client.healthy()) {
                 if (!process.isAlive()) {
                     throw new NonblockingException("the " + name + " target exited before /health answered: " + lastLine);

@@ -28,11 +28,6 @@ public final class TargetClient implements AutoCloseable {
     private final URI censusBase;
     private final HttpClient http;
 
-    /** Everything, census included, on {@code base}. */
-    public TargetClient(URI base) {
-        this(base, null);
-    }
-
     /** @param censusBase the census port's base URL, or null to ask {@code base} for the census too */
     public TargetClient(URI base, URI censusBase) {
         this.base = base;
