@@ -78,7 +78,8 @@ public final class Gate {
     public static List<Verdict> ownRules(Results run, Rules rules, Results baseline) {
         List<Verdict> verdicts = new ArrayList<>(List.of(gap(run, rules.gap(), baseline)));
         rules.topLevel().targets().forEach(target -> verdicts.add(topLevel(run, target, baseline)));
-        rules.efficiency().targets().forEach(target -> verdicts.add(efficiency(run, target, rules.efficiency().min(), baseline)));
+        Rules.EfficiencyRule efficiency = rules.efficiency();
+        efficiency.targets().forEach(target -> verdicts.add(efficiency(run, target, efficiency.min(), baseline)));
         return verdicts;
     }
 
@@ -101,7 +102,8 @@ public final class Gate {
         TargetResult target = run.targets().get(name);
         int top = run.topLevel();
         if (target == null || top == 0) {
-            return Verdict.error("top_level", metric, target == null ? "the run has no " + name + " target" : "the results hold no level");
+            return Verdict.error("top_level", metric,
+                    target == null ? "the run has no " + name + " target" : "the results hold no level");
         }
         TargetResult before = baseline == null ? null : baseline.targets().get(name);
         return new Verdict("top_level", metric, (double) target.sustainableUsers(), "= top level " + top,

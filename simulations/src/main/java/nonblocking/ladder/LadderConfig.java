@@ -139,7 +139,8 @@ public record LadderConfig(
         String gapOver = props.getOrDefault("gap.over", DEFAULT_GAP_OVER).trim();
         if ((props.containsKey("gap.of") || props.containsKey("gap.over"))
                 && !(names.contains(gapOf) && names.contains(gapOver) && !gapOf.equals(gapOver))) {
-            throw bad("gap.of", gapOf, "and -Dgap.over=" + gapOver + " must name two different targets of this run " + names);
+            throw bad("gap.of", gapOf, "and -Dgap.over=" + gapOver
+                    + " must name two different targets of this run " + names);
         }
         String runId = props.get("runId");
         if (runId != null && !runId.matches("[A-Za-z0-9._-]+")) {
@@ -204,7 +205,8 @@ public record LadderConfig(
     static List<Integer> levels(String raw) {
         List<Integer> levels;
         try {
-            levels = Arrays.stream(raw.split(",")).filter(part -> !part.isBlank()).map(part -> Integer.parseInt(part.trim())).toList();
+            levels = Arrays.stream(raw.split(",")).filter(part -> !part.isBlank())
+                    .map(part -> Integer.parseInt(part.trim())).toList();
         } catch (NumberFormatException e) {
             throw bad("levels", raw, "must be comma-separated user counts, e.g. 25,50,100");
         }
@@ -232,7 +234,8 @@ public record LadderConfig(
         }
     }
 
-    private static <T extends Number> T ranged(String key, String raw, Function<String, T> parser, String what, T min, T max) {
+    private static <T extends Number> T ranged(String key, String raw, Function<String, T> parser, String what,
+                                               T min, T max) {
         T value = parse(key, raw, parser, what);
         if (!(value.doubleValue() >= min.doubleValue() && value.doubleValue() <= max.doubleValue())) {
             throw bad(key, raw, "must be between " + min + " and " + max);

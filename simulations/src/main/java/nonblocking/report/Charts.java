@@ -127,7 +127,8 @@ final class Charts {
         threadAxis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         return new Chart("resources.png", "Threads and memory", chart("Platform threads and resident memory of the target",
                 "from the target's census (/threads); absent for a target without one",
-                stacked(results, threads.plot(null, threadAxis), memory.plot(null, new NumberAxis("resident memory (peak, MiB)")))),
+                stacked(results, threads.plot(null, threadAxis),
+                        memory.plot(null, new NumberAxis("resident memory (peak, MiB)")))),
                 Png.HEIGHT * 4 / 3);
     }
 

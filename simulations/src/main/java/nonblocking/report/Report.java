@@ -40,12 +40,7 @@ public final class Report {
         return summary;
     }
 
-    /**
-     * Renders into one folder.
-     *
-     * @param verdicts the gate's verdicts, shown in both files; null when the run was not judged
-     * @return the markdown summary it wrote
-     */
+    /** Renders into one folder, as {@link #writeEverywhere} does into each; returns the markdown summary. */
     public static String write(Results results, Path runDir, List<Verdict> verdicts) {
         try {
             Files.createDirectories(runDir);

@@ -83,11 +83,7 @@ public final class ManagedTarget implements AutoCloseable {
         }
     }
 
-    /**
-     * Waits for the ready line, then for {@code GET /health} to answer 200.
-     *
-     * @return the ready line
-     */
+    /** Waits for the ready line, then for {@code GET /health} to answer 200; returns the ready line. */
     public String awaitReady(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         String line;
@@ -129,11 +125,7 @@ public final class ManagedTarget implements AutoCloseable {
         return line;
     }
 
-    /**
-     * A base URL from the ready line, {@code <field>=<url>}, always ending in "/"; empty if the field is absent.
-     *
-     * @throws NonblockingException if the field is there but not a URL
-     */
+    /** A base URL from the ready line, {@code <field>=<url>}, ending in "/"; empty if absent, an error if not a URL. */
     static Optional<URI> readyUrl(String readyLine, String field) {
         Matcher m = Pattern.compile("(?:^|\\s)" + Pattern.quote(field) + "=(\\S+)").matcher(readyLine);
         if (!m.find()) {

@@ -13,11 +13,11 @@ import nonblocking.server.Census;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.stream.IntStream;
 
 /**
  * One target during a run, and the one owner of everything it needs: its managed JVM (if the ladder started it),
@@ -108,11 +108,7 @@ public final class TargetRun implements AutoCloseable {
         return spec.name();
     }
 
-    public TargetSpec spec() {
-        return spec;
-    }
-
-    public URI url() {
+    private URI url() {
         return client.base();
     }
 
@@ -121,12 +117,14 @@ public final class TargetRun implements AutoCloseable {
         return TargetClient.loadUri(url(), config.pauseMs(), config.workMicros()).toString();
     }
 
-    public boolean managed() {
-        return process != null;
-    }
-
-    public boolean hasCensus() {
-        return firstCensus != null;
+    /** One line of the run's plan, e.g. "virtual: http://127.0.0.1:41234/ (managed, virtual, heap 512m, census on …)". */
+    public String plan() {
+        return spec.name() + ": " + url() + " ("
+                + (process != null ? "managed, " + spec.modelName() + ", heap " + config.targetHeap() : "given")
+                + (spec.threads() != null ? ", threads " + spec.threads() : "")
+                + (spec.maxVirtualThreads() != null ? ", max virtual threads " + spec.maxVirtualThreads() : "")
+                + (firstCensus == null ? ", no census)"
+                : client.censusBase().equals(url()) ? ", census)" : ", census on " + client.censusBase() + ")");
     }
 
     public Ladder ladder() {
@@ -135,10 +133,6 @@ public final class TargetRun implements AutoCloseable {
 
     public LadderRecorder recorder() {
         return recorder;
-    }
-
-    public TargetClient client() {
-        return client;
     }
 
     /** Called by every user before its loop; the first call starts the clock and the sampler. */
@@ -227,20 +221,17 @@ public final class TargetRun implements AutoCloseable {
     }
 
     public TargetResult result() {
-        List<LevelResult> levels = new ArrayList<>();
-        for (int i = 0; i < ladder.size(); i++) {
-            levels.add(levelResult(i));
-        }
+        List<LevelResult> levels = IntStream.range(0, ladder.size()).mapToObj(this::levelResult).toList();
         // What the server says about itself wins; otherwise what it was started with.
         Census said = firstCensus;
         String model = said != null && said.model() != null ? said.model() : spec.modelName();
         Integer threads = said != null ? said.threads() : spec.threads();
         Integer cap = said != null ? said.maxVirtualThreads() : spec.maxVirtualThreads();
-        URI census = hasCensus() ? client.censusBase() : null;
-        List<String> jvmArgs = managed() ? TargetCommand.jvmOptions(config.targetHeap()) : List.of();
+        List<String> jvmArgs = process != null ? TargetCommand.jvmOptions(config.targetHeap()) : List.of();
         TargetResult.TargetConfig target = new TargetResult.TargetConfig(url().toString(),
-                census == null ? null : census.toString(), managed(), model, threads, cap, jvmArgs);
-        return new TargetResult(target, said == null ? null : said.jdk(), idle, levels, config.slo().sustainableUsers(levels));
+                said == null ? null : client.censusBase().toString(), process != null, model, threads, cap, jvmArgs);
+        return new TargetResult(target, said == null ? null : said.jdk(), idle, levels,
+                config.slo().sustainableUsers(levels));
     }
 
     /** Stops the sampler, the client and a managed target's JVM (SIGTERM, then SIGKILL). Idempotent. */
