@@ -62,11 +62,7 @@ public final class Format {
 
     /** A factor: "16x", "12.5x"; "–" when undefined. */
     static String factor(Double value) {
-        if (value == null) {
-            return NONE;
-        }
-        return (value == Math.rint(value) ? String.format(Locale.ROOT, "%.0f", value)
-                : String.format(Locale.ROOT, "%.1f", value)) + "x";
+        return value == null ? NONE : String.format(Locale.ROOT, value == Math.rint(value) ? "%.0fx" : "%.1fx", value);
     }
 
     // ---- the headline

@@ -165,11 +165,12 @@ public final class TargetRun implements AutoCloseable {
         LevelStats stats = recorder.level(index);
         LevelStats.Latency latency = stats.latency();
         long ok = stats.ok();
+        long ko = stats.ko();
         double throughput = ok / (level.hold().toNanos() / 1e9);
         long pauseMs = config.pauseMs();
         double efficiency = pauseMs > 0 ? throughput / (level.users() * 1000.0 / pauseMs) : inflation(latency);
         LevelCensus seen = Objects.requireNonNullElse(sampler.level(index), LevelCensus.NONE);
-        return new LevelResult(level.users(), ok + stats.ko(), ok, stats.ko(), stats.koReasons(), round(throughput, 2),
+        return new LevelResult(level.users(), ok + ko, ok, ko, stats.koReasons(), round(throughput, 2),
                 round(efficiency, 4), latency.p50Ms(), latency.p90Ms(), latency.p99Ms(), latency.maxMs(),
                 seen.platformThreadsPeak(), toInt(seen.inFlightPeak()), seen.rssPeakBytes(), seen.heapRetainedBytes(),
                 heapPer(seen, level.users()), rssPer(seen, level.users()), cost(seen), harness(seen));
