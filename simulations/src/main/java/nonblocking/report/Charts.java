@@ -4,6 +4,7 @@ import nonblocking.results.LevelResult;
 import nonblocking.results.Numbers;
 import nonblocking.results.Results;
 import nonblocking.results.TargetResult;
+import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.ValueAxis;
@@ -28,6 +29,9 @@ import java.awt.Stroke;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Line2D;
 import java.awt.geom.Rectangle2D;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -40,10 +44,24 @@ import java.util.function.Function;
  */
 final class Charts {
 
-    /** A chart, the file it is saved to, and its height in pixels (the width is {@link Png#WIDTH}). */
+    static final int WIDTH = 960;
+    static final int HEIGHT = 540;
+
+    /** A chart, the file it is saved to, and its height in pixels (the width is {@link #WIDTH}). */
     record Chart(String file, String title, JFreeChart chart, int height) {
         Chart(String file, String title, JFreeChart chart) {
-            this(file, title, chart, Png.HEIGHT);
+            this(file, title, chart, HEIGHT);
+        }
+
+        /** The PNG bytes, the same that the report saves and embeds. */
+        byte[] png() {
+            ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
+            try {
+                ChartUtils.writeChartAsPNG(out, chart, WIDTH, height);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return out.toByteArray();
         }
     }
 
@@ -129,7 +147,7 @@ final class Charts {
                 "from the target's census (/threads); absent for a target without one",
                 stacked(results, threads.plot(null, threadAxis),
                         memory.plot(null, new NumberAxis("resident memory (peak, MiB)")))),
-                Png.HEIGHT * 4 / 3);
+                HEIGHT * 4 / 3);
     }
 
     /** What a request costs each target: process CPU per response, and resident memory per request in flight. */
@@ -147,7 +165,7 @@ final class Charts {
                         + " / peak requests in flight · at low load the JVM's fixed costs (JIT, GC, the census) dominate",
                         stacked(results, cpu.plot(null, LogScaleAxis.values("CPU per response (ms, log scale)")),
                                 memory.plot(null, LogScaleAxis.values("RSS per request in flight (KiB, log scale)")))),
-                Png.HEIGHT * 4 / 3);
+                HEIGHT * 4 / 3);
     }
 
     /** Two plots over one users axis; the lower one's legend would repeat the upper one's. */

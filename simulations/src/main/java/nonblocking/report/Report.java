@@ -46,7 +46,7 @@ public final class Report {
             Files.createDirectories(runDir);
             List<HtmlPage.Image> images = new ArrayList<>();
             for (Charts.Chart chart : Charts.of(results)) {
-                byte[] png = Png.of(chart.chart(), chart.height());
+                byte[] png = chart.png();
                 ResultsFile.writeAtomically(runDir.resolve(chart.file()), png);
                 images.add(new HtmlPage.Image(chart.file(), chart.title(), png));
             }
