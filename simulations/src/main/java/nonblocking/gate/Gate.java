@@ -78,8 +78,8 @@ public final class Gate {
     public static List<Verdict> ownRules(Results run, Rules rules, Results baseline) {
         List<Verdict> verdicts = new ArrayList<>(List.of(gap(run, rules.gap(), baseline)));
         rules.topLevel().targets().forEach(target -> verdicts.add(topLevel(run, target, baseline)));
-        Rules.EfficiencyRule efficiency = rules.efficiency();
-        efficiency.targets().forEach(target -> verdicts.add(efficiency(run, target, efficiency.min(), baseline)));
+        Rules.EfficiencyRule rule = rules.efficiency();
+        rule.targets().forEach(target -> verdicts.add(efficiency(run, target, rule.min(), baseline)));
         return verdicts;
     }
 

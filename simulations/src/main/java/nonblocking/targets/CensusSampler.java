@@ -3,7 +3,6 @@ package nonblocking.targets;
 import nonblocking.ladder.Ladder;
 import nonblocking.ladder.LadderRecorder;
 import nonblocking.ladder.Level;
-import nonblocking.server.Census;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReferenceArray;
