@@ -3,7 +3,6 @@ package nonblocking.cli;
 import nonblocking.NonblockingException;
 import nonblocking.gate.Baseline;
 import nonblocking.gate.Gate;
-import nonblocking.gate.Rules;
 import nonblocking.gate.RulesFile;
 import nonblocking.gate.Verdict;
 import nonblocking.report.Report;
@@ -111,30 +110,22 @@ public final class Cli {
 
         @Override
         public Integer call() {
-            Results run;
-            Rules gateRules;
             try {
-                run = ResultsFile.read(from);
-                gateRules = RulesFile.read(rules);
-            } catch (NonblockingException e) {
-                err.println(e.getMessage());
-                return 1;
-            }
-            List<Verdict> verdicts = Gate.ownRules(run, gateRules, Baseline.read(to).results());
-            verdicts.forEach(verdict -> out.println(verdict.line()));
-            if (!force && !verdicts.stream().allMatch(Verdict::pass)) {
-                err.println("not refreshing the baseline: run " + run.runId() + " fails the gate's own rules"
-                        + " (a crippled or broken run?); add -Dgate.force=true (--force) to take it anyway");
-                return 1;
-            }
-            try {
+                Results run = ResultsFile.read(from);
+                List<Verdict> verdicts = Gate.ownRules(run, RulesFile.read(rules), Baseline.read(to).results());
+                verdicts.forEach(verdict -> out.println(verdict.line()));
+                if (!force && !verdicts.stream().allMatch(Verdict::pass)) {
+                    err.println("not refreshing the baseline: run " + run.runId() + " fails the gate's own rules"
+                            + " (a crippled or broken run?); add -Dgate.force=true (--force) to take it anyway");
+                    return 1;
+                }
                 ResultsFile.write(run, to);
+                out.println("baseline " + to + " is now run " + run.runId() + " (" + run.profile() + "): commit it");
+                return 0;
             } catch (NonblockingException e) {
                 err.println(e.getMessage());
                 return 1;
             }
-            out.println("baseline " + to + " is now run " + run.runId() + " (" + run.profile() + "): commit it");
-            return 0;
         }
     }
 }

@@ -13,6 +13,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import static nonblocking.results.Numbers.plain;
 
@@ -75,14 +76,10 @@ public final class Gate {
      * FAIL with its reason. The baseline (nullable) only adds its value of each metric for context.
      */
     public static List<Verdict> ownRules(Results run, Rules rules, Results baseline) {
-        List<Verdict> verdicts = new ArrayList<>();
-        verdicts.add(gap(run, rules.gap(), baseline));
-        for (String target : rules.topLevel().targets()) {
-            verdicts.add(topLevel(run, target, baseline));
-        }
-        for (String target : rules.efficiency().targets()) {
-            verdicts.add(efficiency(run, target, rules.efficiency().min(), baseline));
-        }
+        List<Verdict> verdicts = new ArrayList<>(List.of(gap(run, rules.gap(), baseline)));
+        rules.topLevel().targets().forEach(target -> verdicts.add(topLevel(run, target, baseline)));
+        Rules.EfficiencyRule rule = rules.efficiency();
+        rule.targets().forEach(target -> verdicts.add(efficiency(run, target, rule.min(), baseline)));
         return verdicts;
     }
 
@@ -101,19 +98,16 @@ public final class Gate {
     }
 
     private static Verdict topLevel(Results run, String name, Results baseline) {
-        String rule = "top_level";
         String metric = name + ".sustainable_users";
         TargetResult target = run.targets().get(name);
-        if (target == null) {
-            return Verdict.error(rule, metric, "the run has no " + name + " target");
-        }
         int top = run.topLevel();
-        if (top == 0) {
-            return Verdict.error(rule, metric, "the results hold no level");
+        if (target == null || top == 0) {
+            return Verdict.error("top_level", metric,
+                    target == null ? "the run has no " + name + " target" : "the results hold no level");
         }
-        int sustained = target.sustainableUsers();
-        return new Verdict(rule, metric, (double) sustained, "= top level " + top,
-                sustainableUsers(baseline, name), sustained >= top, null);
+        TargetResult before = baseline == null ? null : baseline.targets().get(name);
+        return new Verdict("top_level", metric, (double) target.sustainableUsers(), "= top level " + top,
+                before == null ? null : (double) before.sustainableUsers(), target.sustainableUsers() >= top, null);
     }
 
     private static Verdict efficiency(Results run, String name, double min, Results baseline) {
@@ -136,14 +130,9 @@ public final class Gate {
 
     /** baseline_sustainable_users and baseline_efficiency, per target the rules name. */
     static List<Verdict> baselineRules(Results run, Rules.Baseline rules, Baseline baseline) {
-        List<Verdict> verdicts = new ArrayList<>();
-        for (String target : rules.targets()) {
-            verdicts.add(baselineSustainableUsers(run, target, baseline));
-        }
-        for (String target : rules.targets()) {
-            verdicts.add(baselineEfficiency(run, target, baseline, rules.maxEfficiencyDrop()));
-        }
-        return verdicts;
+        return Stream.concat(rules.targets().stream().map(target -> baselineSustainableUsers(run, target, baseline)),
+                rules.targets().stream().map(target -> baselineEfficiency(run, target, baseline, rules.maxEfficiencyDrop())))
+                .toList();
     }
 
     private static Verdict baselineSustainableUsers(Results run, String target, Baseline baseline) {
@@ -200,11 +189,6 @@ public final class Gate {
             return "no " + target + " target in the baseline";
         }
         return null;
-    }
-
-    private static Double sustainableUsers(Results results, String target) {
-        TargetResult result = results == null ? null : results.targets().get(target);
-        return result == null ? null : (double) result.sustainableUsers();
     }
 
     private static LevelResult worst(List<LevelResult> levels) {

@@ -22,15 +22,9 @@ public record Verdict(String rule, String metric, Double measured, String limit,
 
     /** One line, e.g. {@code PASS virtual.sustainable_users  measured 3200  limit = top level 3200  baseline 3200  [virtual_top_level]}. */
     public String line() {
-        StringBuilder line = new StringBuilder(status()).append(' ').append(metric);
-        if (measured == null) {
-            line.append("  ").append(note);
-        } else {
-            line.append("  measured ").append(measuredText());
-            line.append("  limit ").append(limit);
-            line.append("  baseline ").append(baselineText());
-        }
-        return line.append("  [").append(rule).append(']').toString();
+        String values = measured == null ? note
+                : "measured " + measuredText() + "  limit " + limit + "  baseline " + baselineText();
+        return status() + " " + metric + "  " + values + "  [" + rule + "]";
     }
 
     public String status() {
@@ -39,10 +33,7 @@ public record Verdict(String rule, String metric, Double measured, String limit,
 
     /** The measured value with its note ("0.941 (at 3200 users)"), or the problem when nothing was measured. */
     public String measuredText() {
-        if (measured == null) {
-            return note;
-        }
-        return note == null ? Numbers.plain(measured) : Numbers.plain(measured) + " (" + note + ")";
+        return measured == null ? note : Numbers.plain(measured) + (note == null ? "" : " (" + note + ")");
     }
 
     public String baselineText() {

@@ -74,11 +74,7 @@ public final class Ladder {
         return Duration.ofNanos(endNanos());
     }
 
-    /**
-     * Starts the clock at {@code nowNanos} (a {@link System#nanoTime()} value) unless it already runs.
-     *
-     * @return true for the one call that started it
-     */
+    /** Starts the clock at {@code nowNanos} (a {@link System#nanoTime()} value) unless it runs; true for the call that did. */
     public boolean start(long nowNanos) {
         return startNanos.compareAndSet(UNSTARTED, nowNanos);
     }
@@ -109,13 +105,7 @@ public final class Ladder {
 
     /** The level whose hold window contains this offset, or -1 (warm-up, ramp, before start, after the end). */
     public int levelAt(long offsetNanos) {
-        if (offsetNanos < 0 || offsetNanos >= endNanos()) {
-            return -1;
-        }
         for (Level level : levels) {
-            if (offsetNanos < level.holdStartNanos()) {
-                return -1;
-            }
             if (level.holds(offsetNanos)) {
                 return level.index();
             }

@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * What to run, from a profile and {@code -D} overrides (Gatling's Maven plugin passes Maven's {@code -D}
@@ -64,25 +65,20 @@ public record LadderConfig(
                           long pauseMs, long workMicros, long timeoutMs, Double sloP99Ms, int blockingThreads) {
     }
 
-    public static final Map<String, Profile> PROFILES = profiles();
-
-    private static Map<String, Profile> profiles() {
-        Map<String, Profile> p = new LinkedHashMap<>();
-        // 58 s a target: 8 levels x (1 s ramp + 6 s hold) + 2 s warm-up, so that four targets take ~4 minutes.
-        p.put("default", new Profile("default", List.of(25, 50, 100, 200, 400, 800, 1600, 3200),
-                6, 1, 2, 1000, 0, 5000, null, 200));
-        // The blog's experiment: "Hello", sleep 0.1 s, "World"; a blocking pool of 10 like a small WSGI server.
-        p.put("seed", new Profile("seed", List.of(5, 10, 20, 50, 100, 200), 4, 1, 2, 100, 0, 2000, null, 10));
-        // Ten thousand users at 1 s: held longer and ramped slower (thousands of connects per step), on the same
-        // 512 MB heap as the other profiles: with Jetty's header cache off (target-apps' JettyTuning) a
-        // connection costs a few KB of heap instead of ~45 KB, so 10,000 fit.
-        // It starts at the blocking pool size, so that the blocking target holds a level and the gap is defined.
-        p.put("c10k", new Profile("c10k", List.of(200, 1000, 2500, 5000, 10000), 10, 5, 5, 1000, 0, 10000, null, 200));
-        // Where virtual threads do not help: no pause, 2 ms of CPU per request. Two cores limit every model alike;
-        // a level holds while p99 stays within 250 ms (about a queue of 100 requests at 2 ms each on 2 cores).
-        p.put("cpu", new Profile("cpu", List.of(10, 25, 50, 100, 200, 400), 6, 2, 2, 0, 2000, 5000, 250.0, 200));
-        return Map.copyOf(p);
-    }
+    public static final Map<String, Profile> PROFILES = Map.of(
+            // 58 s a target: 8 levels x (1 s ramp + 6 s hold) + 2 s warm-up, so that four targets take ~4 minutes.
+            "default", new Profile("default", List.of(25, 50, 100, 200, 400, 800, 1600, 3200),
+                    6, 1, 2, 1000, 0, 5000, null, 200),
+            // The blog's experiment: "Hello", sleep 0.1 s, "World"; a blocking pool of 10 like a small WSGI server.
+            "seed", new Profile("seed", List.of(5, 10, 20, 50, 100, 200), 4, 1, 2, 100, 0, 2000, null, 10),
+            // Ten thousand users at 1 s: held longer and ramped slower (thousands of connects per step), on the same
+            // 512 MB heap as the other profiles: with Jetty's header cache off (target-apps' JettyTuning) a
+            // connection costs a few KB of heap instead of ~45 KB, so 10,000 fit.
+            // It starts at the blocking pool size, so that the blocking target holds a level and the gap is defined.
+            "c10k", new Profile("c10k", List.of(200, 1000, 2500, 5000, 10000), 10, 5, 5, 1000, 0, 10000, null, 200),
+            // Where virtual threads do not help: no pause, 2 ms of CPU per request. Two cores limit every model alike;
+            // a level holds while p99 stays within 250 ms (about a queue of 100 requests at 2 ms each on 2 cores).
+            "cpu", new Profile("cpu", List.of(10, 25, 50, 100, 200, 400), 6, 2, 2, 0, 2000, 5000, 250.0, 200));
 
     /** Heap of every managed target unless -Dtarget.heap says otherwise. */
     public static final String DEFAULT_HEAP = "512m";
@@ -103,7 +99,7 @@ public record LadderConfig(
         String profileName = props.getOrDefault("profile", "default").trim().toLowerCase(Locale.ROOT);
         Profile profile = PROFILES.get(profileName);
         if (profile == null) {
-            throw new NonblockingException("-Dprofile=" + profileName + " is unknown; use one of " + PROFILES.keySet().stream().sorted().toList());
+            throw bad("profile", profileName, "is unknown; use one of " + PROFILES.keySet().stream().sorted().toList());
         }
         List<Integer> levels = props.containsKey("levels") ? levels(props.get("levels")) : profile.levels();
         Duration hold = seconds(props, "hold", profile.holdS(), false);
@@ -111,12 +107,12 @@ public record LadderConfig(
         Duration warmup = seconds(props, "warmup", profile.warmupS(), true);
         if (!ramp.isZero() && ramp.compareTo(Duration.ofSeconds(1)) < 0) {
             // Gatling 3.15 never injects a rampUsers(...).during(<1 s) step: the run would sit idle until maxDuration.
-            throw new NonblockingException("-Dramp=" + props.get("ramp") + " must be 0 (all users at once) or at least 1 second");
+            throw bad("ramp", props.get("ramp"), "must be 0 (all users at once) or at least 1 second");
         }
         long pause = longValue(props, "pause", profile.pauseMs(), 0, 60_000);
         long timeout = longValue(props, "timeout", profile.timeoutMs(), 1, 600_000);
         if (timeout <= pause) {
-            throw new NonblockingException("-Dtimeout=" + timeout + " must be longer than the pause (" + pause + " ms)");
+            throw bad("timeout", timeout, "must be longer than the pause (" + pause + " ms)");
         }
         long work = longValue(props, "work", profile.workMicros(), 0, 1_000_000);
         String rawSlo = props.get("slo.p99");
@@ -125,12 +121,13 @@ public record LadderConfig(
         if (sloP99 == null && pause == 0) {
             throw new NonblockingException("-Dpause=0 needs -Dslo.p99=<ms>: without a pause, 1.5 x pause is no latency limit");
         }
-        double sloKo = props.containsKey("slo.ko") ? decimal(props, "slo.ko", 0, 100) : Slo.KO_PERCENT;
+        double sloKo = props.containsKey("slo.ko")
+                ? ranged("slo.ko", props.get("slo.ko"), Double::parseDouble, "a number", 0.0, 100.0) : Slo.KO_PERCENT;
         Slo defaults = Slo.forPause(pause);
         Slo slo = new Slo(sloP99 == null ? defaults.p99Ms() : sloP99, sloKo, defaults.minEfficiency());
         String heap = props.getOrDefault("target.heap", DEFAULT_HEAP).trim();
         if (!heap.matches("\\d+[kKmMgG]")) {
-            throw new NonblockingException("-Dtarget.heap=" + heap + " must be a JVM heap size such as 512m or 2g");
+            throw bad("target.heap", heap, "must be a JVM heap size such as 512m or 2g");
         }
         boolean remote = bool(props, "remote");
         List<TargetSpec> targets = new ArrayList<>();
@@ -142,12 +139,12 @@ public record LadderConfig(
         String gapOver = props.getOrDefault("gap.over", DEFAULT_GAP_OVER).trim();
         if ((props.containsKey("gap.of") || props.containsKey("gap.over"))
                 && !(names.contains(gapOf) && names.contains(gapOver) && !gapOf.equals(gapOver))) {
-            throw new NonblockingException("-Dgap.of=" + gapOf + " and -Dgap.over=" + gapOver
+            throw bad("gap.of", gapOf, "and -Dgap.over=" + gapOver
                     + " must name two different targets of this run " + names);
         }
         String runId = props.get("runId");
         if (runId != null && !runId.matches("[A-Za-z0-9._-]+")) {
-            throw new NonblockingException("-DrunId=" + runId + " must be a plain folder name (letters, digits, . _ -)");
+            throw bad("runId", runId, "must be a plain folder name (letters, digits, . _ -)");
         }
         Path output = Path.of(props.getOrDefault("nonblocking.output", defaultOutput().toString()));
         Path gatling = Path.of(props.getOrDefault("nonblocking.gatlingResults", output.resolveSibling("gatling").toString()));
@@ -181,7 +178,7 @@ public record LadderConfig(
         try {
             return ThreadModel.valueOf(raw.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new NonblockingException("-D" + name + ".model=" + raw + " is unknown; use one of "
+            throw bad(name + ".model", raw, "is unknown; use one of "
                     + Arrays.stream(ThreadModel.values()).map(TargetSpec::label).toList());
         }
     }
@@ -206,72 +203,58 @@ public record LadderConfig(
     }
 
     static List<Integer> levels(String raw) {
-        List<Integer> levels = new ArrayList<>();
+        List<Integer> levels;
         try {
-            for (String part : raw.split(",")) {
-                if (!part.isBlank()) {
-                    levels.add(Integer.parseInt(part.trim()));
-                }
-            }
+            levels = Arrays.stream(raw.split(",")).filter(part -> !part.isBlank())
+                    .map(part -> Integer.parseInt(part.trim())).toList();
         } catch (NumberFormatException e) {
-            throw new NonblockingException("-Dlevels=" + raw + " must be comma-separated user counts, e.g. 25,50,100");
+            throw bad("levels", raw, "must be comma-separated user counts, e.g. 25,50,100");
         }
         if (levels.isEmpty()) {
             throw new NonblockingException("-Dlevels is empty; give comma-separated user counts, e.g. 25,50,100");
         }
         for (int i = 0; i < levels.size(); i++) {
             if (levels.get(i) < 1 || (i > 0 && levels.get(i) <= levels.get(i - 1))) {
-                throw new NonblockingException("-Dlevels=" + raw + " must be positive and strictly increasing");
+                throw bad("levels", raw, "must be positive and strictly increasing");
             }
         }
         return levels;
     }
 
-    private static Duration seconds(Map<String, String> props, String key, double fallback, boolean zeroOk) {
-        String raw = props.get(key);
-        double s = fallback;
-        if (raw != null) {
-            try {
-                s = Double.parseDouble(raw.trim());
-            } catch (NumberFormatException e) {
-                throw new NonblockingException("-D" + key + "=" + raw + " must be a number of seconds");
-            }
-        }
-        if (Double.isNaN(s) || s < 0 || (!zeroOk && s == 0) || s > 3600) {
-            throw new NonblockingException("-D" + key + "=" + raw + " must be " + (zeroOk ? ">= 0" : "> 0") + " and <= 3600 seconds");
-        }
-        return Duration.ofNanos(Math.round(s * 1e9));
+    /** Every bad value is reported alike: "-D<key>=<raw> <problem>". */
+    private static NonblockingException bad(String key, Object raw, String problem) {
+        return new NonblockingException("-D" + key + "=" + raw + " " + problem);
     }
 
-    private static double decimal(Map<String, String> props, String key, double min, double max) {
-        String raw = props.get(key);
-        double value;
+    private static <T> T parse(String key, String raw, Function<String, T> parser, String what) {
         try {
-            value = Double.parseDouble(raw.trim());
+            return parser.apply(raw.trim());
         } catch (NumberFormatException e) {
-            throw new NonblockingException("-D" + key + "=" + raw + " must be a number");
+            throw bad(key, raw, "must be " + what);
         }
-        if (!(value >= min && value <= max)) {
-            throw new NonblockingException("-D" + key + "=" + raw + " must be between " + min + " and " + max);
+    }
+
+    private static <T extends Number> T ranged(String key, String raw, Function<String, T> parser, String what,
+                                               T min, T max) {
+        T value = parse(key, raw, parser, what);
+        if (!(value.doubleValue() >= min.doubleValue() && value.doubleValue() <= max.doubleValue())) {
+            throw bad(key, raw, "must be between " + min + " and " + max);
         }
         return value;
     }
 
     private static long longValue(Map<String, String> props, String key, long fallback, long min, long max) {
         String raw = props.get(key);
-        if (raw == null || raw.isBlank()) {
-            return fallback;
+        return raw == null || raw.isBlank() ? fallback : ranged(key, raw, Long::parseLong, "a whole number", min, max);
+    }
+
+    private static Duration seconds(Map<String, String> props, String key, double fallback, boolean zeroOk) {
+        String raw = props.get(key);
+        double s = raw == null ? fallback : parse(key, raw, Double::parseDouble, "a number of seconds");
+        if (Double.isNaN(s) || s < 0 || (!zeroOk && s == 0) || s > 3600) {
+            throw bad(key, raw, "must be " + (zeroOk ? ">= 0" : "> 0") + " and <= 3600 seconds");
         }
-        long value;
-        try {
-            value = Long.parseLong(raw.trim());
-        } catch (NumberFormatException e) {
-            throw new NonblockingException("-D" + key + "=" + raw + " must be a whole number");
-        }
-        if (value < min || value > max) {
-            throw new NonblockingException("-D" + key + "=" + raw + " must be between " + min + " and " + max);
-        }
-        return value;
+        return Duration.ofNanos(Math.round(s * 1e9));
     }
 
     private static List<String> names(String raw) {
@@ -294,7 +277,7 @@ public record LadderConfig(
         return switch (raw) {
             case "true", "" -> true;   // a bare -Dremote means true, as for Maven's own flags
             case "false" -> false;
-            default -> throw new NonblockingException("-D" + key + "=" + props.get(key) + " must be true or false");
+            default -> throw bad(key, props.get(key), "must be true or false");
         };
     }
 
@@ -308,16 +291,15 @@ public record LadderConfig(
         try {
             uri = new URI(raw.endsWith("/") ? raw : raw + "/");
         } catch (URISyntaxException e) {
-            throw new NonblockingException("-D" + key + "=" + raw + " is not a URL: " + e.getReason());
+            throw bad(key, raw, "is not a URL: " + e.getReason());
         }
         if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null
                 || uri.getRawQuery() != null) {
-            throw new NonblockingException("-D" + key + "=" + raw + " must be an http(s) base URL such as http://127.0.0.1:8080/");
+            throw bad(key, raw, "must be an http(s) base URL such as http://127.0.0.1:8080/");
         }
         if (!remote && !isLoopback(uri.getHost())) {
             // A load generator pointed at the wrong host is a denial of service: another machine needs a yes.
-            throw new NonblockingException("-D" + key + "=" + raw + " is not this machine's loopback;"
-                    + " add -Dremote=true to send load to another host");
+            throw bad(key, raw, "is not this machine's loopback; add -Dremote=true to send load to another host");
         }
         return uri;
     }

@@ -1,8 +1,8 @@
 package nonblocking.ladder;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.stream.Stream;
 
 /** Sorts each finished request of one target into the level whose hold window saw it start. */
 public final class LadderRecorder {
@@ -15,11 +15,7 @@ public final class LadderRecorder {
     public LadderRecorder(Ladder ladder, long timeoutMs) {
         this.ladder = ladder;
         this.timeoutMs = timeoutMs;
-        List<LevelStats> stats = new ArrayList<>();
-        for (int i = 0; i < ladder.size(); i++) {
-            stats.add(new LevelStats());
-        }
-        this.levels = List.copyOf(stats);
+        this.levels = Stream.generate(LevelStats::new).limit(ladder.size()).toList();
     }
 
     public Ladder ladder() {

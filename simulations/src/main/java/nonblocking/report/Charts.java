@@ -4,6 +4,7 @@ import nonblocking.results.LevelResult;
 import nonblocking.results.Numbers;
 import nonblocking.results.Results;
 import nonblocking.results.TargetResult;
+import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.ValueAxis;
@@ -28,7 +29,9 @@ import java.awt.Stroke;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Line2D;
 import java.awt.geom.Rectangle2D;
-import java.util.ArrayList;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -40,10 +43,24 @@ import java.util.function.Function;
  */
 final class Charts {
 
-    /** A chart, the file it is saved to, and its height in pixels (the width is {@link Png#WIDTH}). */
+    static final int WIDTH = 960;
+    static final int HEIGHT = 540;
+
+    /** A chart, the file it is saved to, and its height in pixels (the width is {@link #WIDTH}). */
     record Chart(String file, String title, JFreeChart chart, int height) {
         Chart(String file, String title, JFreeChart chart) {
-            this(file, title, chart, Png.HEIGHT);
+            this(file, title, chart, HEIGHT);
+        }
+
+        /** The PNG bytes, the same that the report saves and embeds. */
+        byte[] png() {
+            ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
+            try {
+                ChartUtils.writeChartAsPNG(out, chart, WIDTH, height);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return out.toByteArray();
         }
     }
 
@@ -130,17 +147,11 @@ final class Charts {
         });
         NumberAxis threadAxis = new NumberAxis("platform threads (peak)");
         threadAxis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
-        NumberAxis memoryAxis = new NumberAxis("resident memory (peak, MiB)");
-        CombinedDomainXYPlot plot = new CombinedDomainXYPlot(axis(results));
-        plot.setGap(12);
-        XYPlot threadPlot = threads.plot(null, threadAxis);
-        XYPlot memoryPlot = memory.plot(null, memoryAxis);
-        memoryPlot.getRenderer().setDefaultSeriesVisibleInLegend(false);
-        plot.add(threadPlot, 1);
-        plot.add(memoryPlot, 1);
-        return new Chart("resources.png", "Threads and memory",
-                chart("Platform threads and resident memory of the target", "from the target's census (/threads); absent for a target without one", plot),
-                Png.HEIGHT * 4 / 3);
+        return new Chart("resources.png", "Threads and memory", chart("Platform threads and resident memory of the target",
+                "from the target's census (/threads); absent for a target without one",
+                stacked(results, threads.plot(null, threadAxis),
+                        memory.plot(null, new NumberAxis("resident memory (peak, MiB)")))),
+                HEIGHT * 4 / 3);
     }
 
     /** What a request costs each target: process CPU per response, and resident memory per request in flight. */
@@ -153,17 +164,22 @@ final class Charts {
             memory.add(series(name, target.levels(), level -> level.cost() == null || level.cost().rssPerInFlightBytes() == null
                     ? null : level.cost().rssPerInFlightBytes() / 1024, true), colour, LINE, false);
         });
-        CombinedDomainXYPlot plot = new CombinedDomainXYPlot(axis(results));
-        plot.setGap(12);
-        XYPlot cpuPlot = cpu.plot(null, LogScaleAxis.values("CPU per response (ms, log scale)"));
-        XYPlot memoryPlot = memory.plot(null, LogScaleAxis.values("RSS per request in flight (KiB, log scale)"));
-        memoryPlot.getRenderer().setDefaultSeriesVisibleInLegend(false);
-        plot.add(cpuPlot, 1);
-        plot.add(memoryPlot, 1);
         return new Chart("cost.png", "Cost per request",
                 chart("What a request costs the target", "lower is better · CPU time over the hold / responses; (RSS − idle RSS)"
-                        + " / peak requests in flight · at low load the JVM's fixed costs (JIT, GC, the census) dominate", plot),
-                Png.HEIGHT * 4 / 3);
+                        + " / peak requests in flight · at low load the JVM's fixed costs (JIT, GC, the census) dominate",
+                        stacked(results, cpu.plot(null, LogScaleAxis.values("CPU per response (ms, log scale)")),
+                                memory.plot(null, LogScaleAxis.values("RSS per request in flight (KiB, log scale)")))),
+                HEIGHT * 4 / 3);
+    }
+
+    /** Two plots over one users axis; the lower one's legend would repeat the upper one's. */
+    private static CombinedDomainXYPlot stacked(Results results, XYPlot upper, XYPlot lower) {
+        CombinedDomainXYPlot plot = new CombinedDomainXYPlot(axis(results));
+        plot.setGap(12);
+        lower.getRenderer().setDefaultSeriesVisibleInLegend(false);
+        plot.add(upper, 1);
+        plot.add(lower, 1);
+        return plot;
     }
 
     /** Series of one chart with their styles, turned into a plot. */

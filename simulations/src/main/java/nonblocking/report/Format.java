@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -61,11 +62,7 @@ public final class Format {
 
     /** A factor: "16x", "12.5x"; "–" when undefined. */
     static String factor(Double value) {
-        if (value == null) {
-            return NONE;
-        }
-        return (value == Math.rint(value) ? String.format(Locale.ROOT, "%.0f", value)
-                : String.format(Locale.ROOT, "%.1f", value)) + "x";
+        return value == null ? NONE : String.format(Locale.ROOT, value == Math.rint(value) ? "%.0fx" : "%.1fx", value);
     }
 
     // ---- the headline
@@ -107,7 +104,7 @@ public final class Format {
      * What the target's requests cost over the reference's, at the highest level both sustained with costs measured:
      * "1.6x CPU, 1.8x RSS per request at 3200".
      */
-    static java.util.Optional<String> costRatios(TargetResult target, TargetResult reference) {
+    static Optional<String> costRatios(TargetResult target, TargetResult reference) {
         for (LevelResult level : target.sustainedLevels().reversed()) {
             LevelResult other = reference.sustainedLevels().stream().filter(l -> l.users() == level.users()).findFirst().orElse(null);
             if (other == null || level.cost() == null || other.cost() == null) {
@@ -117,15 +114,15 @@ public final class Format {
             ratio(level.cost().cpuMsPerResponse(), other.cost().cpuMsPerResponse()).ifPresent(r -> ratios.add(r + " CPU"));
             ratio(level.cost().rssPerInFlightBytes(), other.cost().rssPerInFlightBytes()).ifPresent(r -> ratios.add(r + " RSS"));
             if (!ratios.isEmpty()) {
-                return java.util.Optional.of(String.join(", ", ratios) + " per request at " + level.users());
+                return Optional.of(String.join(", ", ratios) + " per request at " + level.users());
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
-    private static java.util.Optional<String> ratio(Double value, Double reference) {
-        return value == null || reference == null || value <= 0 || reference <= 0 ? java.util.Optional.empty()
-                : java.util.Optional.of(String.format(Locale.ROOT, "%.1fx", value / reference));
+    private static Optional<String> ratio(Double value, Double reference) {
+        return value == null || reference == null || value <= 0 || reference <= 0 ? Optional.empty()
+                : Optional.of(String.format(Locale.ROOT, "%.1fx", value / reference));
     }
 
     /** What "≥" and the gap mean, in one sentence for readers of the headline. */

@@ -9,11 +9,9 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
-import static nonblocking.report.Html.escape;
-
 /**
  * report.html: one self-contained page (inline CSS, charts as data URIs, no script, no external font) that opens
- * offline. Every piece of text from the results goes through {@link Html#escape}.
+ * offline. Every piece of text from the results goes through {@link #escape}.
  */
 final class HtmlPage {
 
@@ -105,7 +103,7 @@ final class HtmlPage {
         html.append("<section id=\"gate\">\n<h2>Gate: <span class=\"").append(failed == 0 ? "pass\">PASS" : "fail\">FAIL")
                 .append("</span></h2>\n<p>").append(verdicts.size() - failed).append(" of ").append(verdicts.size())
                 .append(" rules pass (rules: <code>simulations/gate/rules.yaml</code>, baseline: <code>simulations/gate/baseline.json</code>).</p>\n")
-                .append(Html.table(Table.verdicts(verdicts))).append("</section>\n");
+                .append(table(Table.verdicts(verdicts))).append("</section>\n");
     }
 
     private static void charts(StringBuilder html, List<Image> images) {
@@ -124,7 +122,7 @@ final class HtmlPage {
         for (Map.Entry<String, TargetResult> entry : results.targets().entrySet()) {
             html.append("<h3>").append(escape(entry.getKey())).append(": sustains ")
                     .append(escape(Format.sustainable(entry.getValue()))).append(" users</h3>\n")
-                    .append(Html.table(Table.levels(entry.getValue(), results.slo())));
+                    .append(table(Table.levels(entry.getValue(), results.slo())));
         }
         html.append("</section>\n");
     }
@@ -211,5 +209,28 @@ final class HtmlPage {
 
     private static void term(StringBuilder html, String term, String description) {
         html.append("<dt>").append(escape(term)).append("</dt><dd>").append(escape(description)).append("</dd>\n");
+    }
+
+    /** Escaped for element content and quoted attribute values alike ({@code &} first, so nothing is escaped twice). */
+    private static String escape(Object value) {
+        return String.valueOf(value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+                .replace("\"", "&quot;").replace("'", "&#39;");
+    }
+
+    private static String table(Table table) {
+        StringBuilder html = new StringBuilder("<table>\n<tr>");
+        for (int c = 0; c < table.headers().size(); c++) {
+            html.append(table.text().get(c) ? "<th class=\"text\">" : "<th>").append(escape(table.headers().get(c))).append("</th>");
+        }
+        html.append("</tr>\n");
+        for (int r = 0; r < table.rows().size(); r++) {
+            html.append("<tr class=\"").append(escape(table.classes().get(r))).append("\">");
+            for (int c = 0; c < table.headers().size(); c++) {
+                html.append(table.text().get(c) ? "<td class=\"text\">" : "<td>")
+                        .append(escape(table.rows().get(r).get(c))).append("</td>");
+            }
+            html.append("</tr>\n");
+        }
+        return html.append("</table>\n").toString();
     }
 }

@@ -40,18 +40,13 @@ public final class Report {
         return summary;
     }
 
-    /**
-     * Renders into one folder.
-     *
-     * @param verdicts the gate's verdicts, shown in both files; null when the run was not judged
-     * @return the markdown summary it wrote
-     */
+    /** Renders into one folder, as {@link #writeEverywhere} does into each; returns the markdown summary. */
     public static String write(Results results, Path runDir, List<Verdict> verdicts) {
         try {
             Files.createDirectories(runDir);
             List<HtmlPage.Image> images = new ArrayList<>();
             for (Charts.Chart chart : Charts.of(results)) {
-                byte[] png = Png.of(chart.chart(), chart.height());
+                byte[] png = chart.png();
                 ResultsFile.writeAtomically(runDir.resolve(chart.file()), png);
                 images.add(new HtmlPage.Image(chart.file(), chart.title(), png));
             }

@@ -11,7 +11,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * A table built once and written twice, as HTML ({@link Html#table}) and as markdown ({@link SummaryMarkdown#table}):
+ * A table built once and written twice, as HTML ({@link HtmlPage}) and as markdown ({@link SummaryMarkdown#table}):
  * the level table of a target and the gate's verdicts.
  *
  * @param headers the column headers

@@ -137,16 +137,7 @@ public final class LadderRun implements AutoCloseable {
                 Format.seconds(config.warmup()), Format.seconds(config.hold()), config.pauseMs(),
                 config.workMicros() > 0 ? ", work " + config.workMicros() + " µs" : "", config.timeoutMs(),
                 config.slo().limits(), config.ladder().duration().toSeconds()));
-        for (TargetRun t : targets) {
-            TargetSpec spec = t.spec();
-            s.append("\n  ").append(t.name()).append(": ").append(t.url()).append(" (")
-                    .append(t.managed() ? "managed, " + spec.modelName() + ", heap " + config.targetHeap() : "given")
-                    .append(spec.threads() != null ? ", threads " + spec.threads() : "")
-                    .append(spec.maxVirtualThreads() != null ? ", max virtual threads " + spec.maxVirtualThreads() : "")
-                    .append(!t.hasCensus() ? ", no census)"
-                            : t.client().censusBase().equals(t.url()) ? ", census)"
-                            : ", census on " + t.client().censusBase() + ")");
-        }
+        targets.forEach(t -> s.append("\n  ").append(t.plan()));
         s.append("\n  run folder: ").append(runDir);
         return s.toString();
     }
@@ -230,10 +221,8 @@ public final class LadderRun implements AutoCloseable {
     }
 
     static long maxOpenFiles() {
-        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.UnixOperatingSystemMXBean unix) {
-            return unix.getMaxFileDescriptorCount();
-        }
-        return -1;
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.UnixOperatingSystemMXBean unix
+                ? unix.getMaxFileDescriptorCount() : -1;
     }
 
     static Results.Machine machine() {

@@ -3,11 +3,12 @@ package nonblocking.targets;
 import nonblocking.ladder.Ladder;
 import nonblocking.ladder.LadderRecorder;
 import nonblocking.ladder.Level;
-import nonblocking.server.Census;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.IntConsumer;
+import java.util.stream.LongStream;
+import java.util.stream.Stream;
 
 /**
  * Follows one target's ladder on its own thread, ticking every {@link #PERIOD}: when a hold starts it resets
@@ -84,11 +85,8 @@ public final class CensusSampler {
 
     private void run() {
         int n = ladder.size();
-        LevelCensus.Builder[] seen = new LevelCensus.Builder[n];
+        LevelCensus.Builder[] seen = Stream.generate(LevelCensus.Builder::new).limit(n).toArray(LevelCensus.Builder[]::new);
         boolean[] gc = new boolean[n];
-        for (int i = 0; i < n; i++) {
-            seen[i] = new LevelCensus.Builder();
-        }
         int reported = 0;
         try {
             while (reported < n) {
@@ -139,14 +137,9 @@ public final class CensusSampler {
 
     /** Sleep one period, but wake up right at a hold's start or end, so that the readings bracket the hold. */
     private Duration nextTick(long now) {
-        long next = now + PERIOD.toNanos();
-        for (Level level : ladder.levels()) {
-            for (long edge : new long[] {level.holdStartNanos(), level.holdEndNanos()}) {
-                if (edge > now && edge < next) {
-                    next = edge;
-                }
-            }
-        }
+        long next = ladder.levels().stream()
+                .flatMapToLong(level -> LongStream.of(level.holdStartNanos(), level.holdEndNanos()))
+                .filter(edge -> edge > now).reduce(now + PERIOD.toNanos(), Math::min);
         return Duration.ofNanos(Math.max(1_000_000, next - now));
     }
 }

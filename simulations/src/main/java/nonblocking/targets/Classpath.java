@@ -6,6 +6,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -56,12 +57,9 @@ public final class Classpath {
             if (classPath == null || classPath.isBlank()) {
                 return List.of();
             }
-            List<Path> paths = new ArrayList<>();
             URI base = entry.toUri();
-            for (String item : classPath.trim().split("\\s+")) {
-                paths.add(Path.of(base.resolve(item)).toAbsolutePath().normalize());
-            }
-            return paths;
+            return Arrays.stream(classPath.trim().split("\\s+"))
+                    .map(item -> Path.of(base.resolve(item)).toAbsolutePath().normalize()).toList();
         } catch (IOException | IllegalArgumentException e) {
             return List.of();
         }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 /**
  * What the machine and the load generator were doing at one moment: the machine's CPU ticks from {@code /proc/stat}
@@ -28,10 +29,7 @@ public record HarnessReading(long nanoTime, Long busyTicks, Long totalTicks, lon
             if (cpu != null) {
                 String[] f = cpu.trim().split("\\s+");
                 // user nice system idle iowait irq softirq steal (guest time is already inside user and nice)
-                long sum = 0;
-                for (int i = 1; i <= Math.min(8, f.length - 1); i++) {
-                    sum += Long.parseLong(f[i]);
-                }
+                long sum = Arrays.stream(f, 1, Math.min(9, f.length)).mapToLong(Long::parseLong).sum();
                 long idle = Long.parseLong(f[4]) + (f.length > 5 ? Long.parseLong(f[5]) : 0);
                 total = sum;
                 busy = sum - idle;

@@ -67,13 +67,9 @@ public record LevelCensus(Integer platformThreadsPeak, Long inFlightPeak, Long r
             return new LevelCensus(threads, inFlight, rss, retained, samples, opened, closed, harnessOpened, harnessClosed);
         }
 
-        // Boxed on purpose: in a ternary, Math.max's primitive would unbox a null.
-        private static Integer max(Integer a, Integer b) {
-            return a == null ? b : b == null ? a : Integer.valueOf(Math.max(a, b));
-        }
-
-        private static Long max(Long a, Long b) {
-            return a == null ? b : b == null ? a : Long.valueOf(Math.max(a, b));
+        /** The larger of two readings; null only when neither was seen. */
+        private static <T extends Comparable<T>> T max(T a, T b) {
+            return a == null || (b != null && b.compareTo(a) > 0) ? b : a;
         }
     }
 }

@@ -3,10 +3,8 @@ package nonblocking.targets;
 import nonblocking.NonblockingException;
 import nonblocking.server.TargetServer;
 
-
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.Writer;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -14,8 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -44,7 +40,7 @@ public final class ManagedTarget implements AutoCloseable {
     private final Process process;
     private final Path log;
     private final CompletableFuture<String> ready = new CompletableFuture<>();
-    private final Deque<String> lastLines = new ArrayDeque<>();
+    private volatile String lastLine = "(no output)";
     private volatile URI url;
     private volatile URI censusUrl;
 
@@ -60,9 +56,7 @@ public final class ManagedTarget implements AutoCloseable {
             Files.createDirectories(log.toAbsolutePath().getParent());
             Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
             ManagedTarget target = new ManagedTarget(name, process, log);
-            Thread pump = new Thread(target::pump, "target-log-" + name);
-            pump.setDaemon(true);
-            pump.start();
+            Thread.ofPlatform().daemon().name("target-log-" + name).start(target::pump);
             return target;
         } catch (IOException e) {
             throw new NonblockingException("cannot start the " + name + " target (" + command.getFirst() + "): " + e.getMessage(), e);
@@ -71,19 +65,13 @@ public final class ManagedTarget implements AutoCloseable {
 
     /** Copies the child's output to the log file and spots the ready line. */
     private void pump() {
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        try (BufferedReader in = process.inputReader(StandardCharsets.UTF_8);
              Writer out = Files.newBufferedWriter(log, StandardCharsets.UTF_8)) {
             String line;
             while ((line = in.readLine()) != null) {
-                out.write(line);
-                out.write('\n');
+                out.write(line + "\n");
                 out.flush();
-                synchronized (lastLines) {
-                    lastLines.addLast(line);
-                    if (lastLines.size() > 5) {
-                        lastLines.removeFirst();
-                    }
-                }
+                lastLine = line;
                 if (!ready.isDone() && line.startsWith(READY_PREFIX)) {
                     ready.complete(line);
                 }
@@ -95,11 +83,7 @@ public final class ManagedTarget implements AutoCloseable {
         }
     }
 
-    /**
-     * Waits for the ready line, then for {@code GET /health} to answer 200.
-     *
-     * @return the ready line
-     */
+    /** Waits for the ready line, then for {@code GET /health} to answer 200; returns the ready line. */
     public String awaitReady(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         String line;
@@ -115,32 +99,33 @@ public final class ManagedTarget implements AutoCloseable {
             throw new NonblockingException("the " + name + " target failed to start: " + e.getCause());
         }
         if (line == null) {
-            throw new NonblockingException("the " + name + " target exited before it was ready"
-                    + exitCode().map(c -> " (exit code " + c + ")").orElse("") + ": " + lastLine() + " (log: " + log + ")");
+            throw new NonblockingException("the " + name + " target exited before it was ready" + exitCode() + ": "
+                    + lastLine + " (log: " + log + ")");
         }
         url = readyUrl(line, URL_FIELD).orElseThrow(
                 () -> new NonblockingException("the " + name + " target's ready line has no url=: " + line));
         censusUrl = readyUrl(line, CENSUS_FIELD).orElse(null);
-        try (TargetClient client = new TargetClient(url)) {
+        try (TargetClient client = new TargetClient(url, null)) {
             while (!client.healthy()) {
                 if (!process.isAlive()) {
-                    throw new NonblockingException("the " + name + " target exited before /health answered: " + lastLine());
+                    throw new NonblockingException("the " + name + " target exited before /health answered: " + lastLine);
                 }
                 if (System.nanoTime() > deadline) {
                     throw new NonblockingException("the " + name + " target's " + url + "health did not answer 200 within "
                             + timeout.toSeconds() + " s");
                 }
-                sleep(Duration.ofMillis(100));
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new NonblockingException("interrupted while waiting for a target");
+                }
             }
         }
         return line;
     }
 
-    /**
-     * A base URL from the ready line, {@code <field>=<url>}, always ending in "/"; empty if the field is absent.
-     *
-     * @throws NonblockingException if the field is there but not a URL
-     */
+    /** A base URL from the ready line, {@code <field>=<url>}, ending in "/"; empty if absent, an error if not a URL. */
     static Optional<URI> readyUrl(String readyLine, String field) {
         Matcher m = Pattern.compile("(?:^|\\s)" + Pattern.quote(field) + "=(\\S+)").matcher(readyLine);
         if (!m.find()) {
@@ -181,27 +166,13 @@ public final class ManagedTarget implements AutoCloseable {
         }
     }
 
-    private Optional<Integer> exitCode() {
+    /** " (exit code N)" once the process has ended, else "". */
+    private String exitCode() {
         try {
-            return process.waitFor(2, TimeUnit.SECONDS) ? Optional.of(process.exitValue()) : Optional.empty();
+            return process.waitFor(2, TimeUnit.SECONDS) ? " (exit code " + process.exitValue() + ")" : "";
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return Optional.empty();
-        }
-    }
-
-    private String lastLine() {
-        synchronized (lastLines) {
-            return lastLines.isEmpty() ? "(no output)" : lastLines.getLast();
-        }
-    }
-
-    private static void sleep(Duration d) {
-        try {
-            Thread.sleep(d);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new NonblockingException("interrupted while waiting for a target");
+            return "";
         }
     }
 }

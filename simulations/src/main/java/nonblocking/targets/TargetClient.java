@@ -28,11 +28,6 @@ public final class TargetClient implements AutoCloseable {
     private final URI censusBase;
     private final HttpClient http;
 
-    /** Everything, census included, on {@code base}. */
-    public TargetClient(URI base) {
-        this(base, null);
-    }
-
     /** @param censusBase the census port's base URL, or null to ask {@code base} for the census too */
     public TargetClient(URI base, URI censusBase) {
         this.base = base;
@@ -99,10 +94,7 @@ public final class TargetClient implements AutoCloseable {
     private Optional<Census> censusRequest(HttpRequest request) {
         try {
             HttpResponse<String> response = send(request);
-            if (response.statusCode() != 200) {
-                return Optional.empty();
-            }
-            return Optional.of(Census.parse(response.body()));
+            return response.statusCode() == 200 ? Optional.of(Census.parse(response.body())) : Optional.empty();
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
@@ -123,16 +115,12 @@ public final class TargetClient implements AutoCloseable {
     }
 
     static String describe(IOException e) {
-        if (e instanceof HttpConnectTimeoutException) {
-            return "connect timed out";
-        }
-        if (e instanceof HttpTimeoutException) {
-            return "no answer within the timeout";
-        }
-        if (e instanceof ConnectException) {
-            return "connection refused";
-        }
-        String message = e.getMessage();
-        return e.getClass().getSimpleName() + (message == null ? "" : ": " + message.lines().findFirst().orElse(""));
+        return switch (e) {
+            case HttpConnectTimeoutException timeout -> "connect timed out";
+            case HttpTimeoutException timeout -> "no answer within the timeout";
+            case ConnectException refused -> "connection refused";
+            default -> e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage().lines().findFirst().orElse(""));
+        };
     }
 }

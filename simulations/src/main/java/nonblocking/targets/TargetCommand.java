@@ -33,8 +33,6 @@ public final class TargetCommand {
     }
 
     /**
-     * TargetApp's arguments for a target.
-     *
      * @param censusPort     the census port, 0 for any free one, null for none (census on {@code port} only)
      * @param exitWithParent true for child JVMs, so that a killed ladder leaves no stray server
      */
@@ -59,12 +57,9 @@ public final class TargetCommand {
 
     /** Full command of a managed target on this machine: same JDK as this JVM, free ports, exits with us. */
     public static List<String> managed(TargetSpec target, String heap, long pauseMs, String classpath) {
-        List<String> command = new ArrayList<>();
-        command.add(javaExecutable().toString());
+        List<String> command = new ArrayList<>(List.of(javaExecutable().toString()));
         command.addAll(jvmOptions(heap));
-        command.add("-cp");
-        command.add(classpath);
-        command.add(MAIN_CLASS);
+        command.addAll(List.of("-cp", classpath, MAIN_CLASS));
         command.addAll(arguments(target, HOST, 0, pauseMs, 0, true));
         return command;
     }

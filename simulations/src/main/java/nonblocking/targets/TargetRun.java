@@ -8,15 +8,16 @@ import nonblocking.ladder.Level;
 import nonblocking.ladder.LevelStats;
 import nonblocking.ladder.TargetSpec;
 import nonblocking.results.LevelResult;
-import nonblocking.server.Census;
-import nonblocking.results.Slo;
 import nonblocking.results.TargetResult;
+import nonblocking.server.Census;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import java.util.stream.IntStream;
 
 /**
  * One target during a run, and the one owner of everything it needs: its managed JVM (if the ladder started it),
@@ -31,10 +32,7 @@ public final class TargetRun implements AutoCloseable {
     private final TargetClient client;
     private final Census firstCensus;
     private final TargetResult.Memory idle;
-    private final List<String> jvmArgs;
-    private final long pauseMs;
-    private final long workMicros;
-    private final Slo slo;
+    private final LadderConfig config;
     private final Ladder ladder;
     private final LadderRecorder recorder;
     private final CensusSampler sampler;
@@ -54,10 +52,7 @@ public final class TargetRun implements AutoCloseable {
         this.firstCensus = firstCensus;
         this.idle = firstCensus == null ? null
                 : new TargetResult.Memory(firstCensus.heapUsedBytes(), firstCensus.rssBytes());
-        this.jvmArgs = process == null ? List.of() : TargetCommand.jvmOptions(config.targetHeap());
-        this.pauseMs = config.pauseMs();
-        this.workMicros = config.workMicros();
-        this.slo = config.slo();
+        this.config = config;
         this.ladder = config.ladder();
         this.recorder = new LadderRecorder(ladder, config.timeoutMs());
         Duration settle = Duration.ofMillis(Math.min(config.timeoutMs(), config.pauseMs() + 250));
@@ -76,7 +71,7 @@ public final class TargetRun implements AutoCloseable {
      * @param process the started JVM, or null for a server given by URL
      */
     public static TargetRun connect(TargetSpec spec, ManagedTarget process, LadderConfig config, Duration startTimeout,
-                                    java.util.function.Consumer<String> out, BiConsumer<Integer, LevelResult> onLevelDone) {
+                                    Consumer<String> out, BiConsumer<Integer, LevelResult> onLevelDone) {
         TargetClient client = null;
         try {
             URI url = spec.url();
@@ -113,25 +108,23 @@ public final class TargetRun implements AutoCloseable {
         return spec.name();
     }
 
-    public TargetSpec spec() {
-        return spec;
-    }
-
-    public URI url() {
+    private URI url() {
         return client.base();
     }
 
     /** The URL each user requests: {@code <url>?pause=<ms>[&work=<µs>]}. */
     public String loadUrl() {
-        return TargetClient.loadUri(url(), pauseMs, workMicros).toString();
+        return TargetClient.loadUri(url(), config.pauseMs(), config.workMicros()).toString();
     }
 
-    public boolean managed() {
-        return process != null;
-    }
-
-    public boolean hasCensus() {
-        return firstCensus != null;
+    /** One line of the run's plan, e.g. "virtual: http://127.0.0.1:41234/ (managed, virtual, heap 512m, census on …)". */
+    public String plan() {
+        return spec.name() + ": " + url() + " ("
+                + (process != null ? "managed, " + spec.modelName() + ", heap " + config.targetHeap() : "given")
+                + (spec.threads() != null ? ", threads " + spec.threads() : "")
+                + (spec.maxVirtualThreads() != null ? ", max virtual threads " + spec.maxVirtualThreads() : "")
+                + (firstCensus == null ? ", no census)"
+                : client.censusBase().equals(url()) ? ", census)" : ", census on " + client.censusBase() + ")");
     }
 
     public Ladder ladder() {
@@ -140,10 +133,6 @@ public final class TargetRun implements AutoCloseable {
 
     public LadderRecorder recorder() {
         return recorder;
-    }
-
-    public TargetClient client() {
-        return client;
     }
 
     /** Called by every user before its loop; the first call starts the clock and the sampler. */
@@ -177,19 +166,14 @@ public final class TargetRun implements AutoCloseable {
         LevelStats.Latency latency = stats.latency();
         long ok = stats.ok();
         long ko = stats.ko();
-        double holdS = level.hold().toNanos() / 1e9;
-        double throughput = ok / holdS;
+        double throughput = ok / (level.hold().toNanos() / 1e9);
+        long pauseMs = config.pauseMs();
         double efficiency = pauseMs > 0 ? throughput / (level.users() * 1000.0 / pauseMs) : inflation(latency);
-        LevelCensus seen = sampler.level(index);
-        if (seen == null) {
-            seen = LevelCensus.NONE;
-        }
+        LevelCensus seen = Objects.requireNonNullElse(sampler.level(index), LevelCensus.NONE);
         return new LevelResult(level.users(), ok + ko, ok, ko, stats.koReasons(), round(throughput, 2),
                 round(efficiency, 4), latency.p50Ms(), latency.p90Ms(), latency.p99Ms(), latency.maxMs(),
                 seen.platformThreadsPeak(), toInt(seen.inFlightPeak()), seen.rssPeakBytes(), seen.heapRetainedBytes(),
-                perUser(seen.heapRetainedBytes(), idle == null ? null : idle.heapUsedBytes(), level.users()),
-                perUser(seen.rssPeakBytes(), idle == null ? null : idle.rssBytes(), level.users()),
-                cost(seen), harness(seen));
+                heapPer(seen, level.users()), rssPer(seen, level.users()), cost(seen), harness(seen));
     }
 
     /**
@@ -209,14 +193,23 @@ public final class TargetRun implements AutoCloseable {
             return null;
         }
         long served = closed.served() - opened.served();
-        Double cpuMs = opened.cpuTimeNs() == null || closed.cpuTimeNs() == null || served <= 0 ? null
-                : round((closed.cpuTimeNs() - opened.cpuTimeNs()) / 1e6 / served, 4);
-        Double switches = opened.contextSwitches() == null || closed.contextSwitches() == null || served <= 0 ? null
-                : round((double) (closed.contextSwitches() - opened.contextSwitches()) / served, 2);
-        Long inFlight = seen.inFlightPeak();
-        return new LevelResult.Cost(cpuMs, switches,
-                perUser(seen.rssPeakBytes(), idle == null ? null : idle.rssBytes(), inFlight == null ? 0 : inFlight.intValue()),
-                perUser(seen.heapRetainedBytes(), idle == null ? null : idle.heapUsedBytes(), inFlight == null ? 0 : inFlight.intValue()));
+        int inFlight = seen.inFlightPeak() == null ? 0 : seen.inFlightPeak().intValue();
+        return new LevelResult.Cost(perResponse(opened.cpuTimeNs(), closed.cpuTimeNs(), served, 1e6, 4),
+                perResponse(opened.contextSwitches(), closed.contextSwitches(), served, 1, 2),
+                rssPer(seen, inFlight), heapPer(seen, inFlight));
+    }
+
+    /** (after - before) / unit / served, rounded; null when a reading is missing or nothing was served. */
+    private static Double perResponse(Long before, Long after, long served, double unit, int decimals) {
+        return before == null || after == null || served <= 0 ? null : round((after - before) / unit / served, decimals);
+    }
+
+    private Double rssPer(LevelCensus seen, int count) {
+        return perUser(seen.rssPeakBytes(), idle == null ? null : idle.rssBytes(), count);
+    }
+
+    private Double heapPer(LevelCensus seen, int count) {
+        return perUser(seen.heapRetainedBytes(), idle == null ? null : idle.heapUsedBytes(), count);
     }
 
     private static LevelResult.Harness harness(LevelCensus seen) {
@@ -225,26 +218,21 @@ public final class TargetRun implements AutoCloseable {
         if (opened == null || closed == null) {
             return null;
         }
-        Double machine = closed.machineCpuSince(opened);
-        Double injector = closed.injectorCoresSince(opened);
-        return LevelResult.Harness.of(machine == null ? null : round(machine, 3), injector == null ? null : round(injector, 3));
+        return LevelResult.Harness.of(round(closed.machineCpuSince(opened), 3), round(closed.injectorCoresSince(opened), 3));
     }
 
     public TargetResult result() {
-        List<LevelResult> levels = new ArrayList<>();
-        for (int i = 0; i < ladder.size(); i++) {
-            levels.add(levelResult(i));
-        }
+        List<LevelResult> levels = IntStream.range(0, ladder.size()).mapToObj(this::levelResult).toList();
         // What the server says about itself wins; otherwise what it was started with.
         Census said = firstCensus;
         String model = said != null && said.model() != null ? said.model() : spec.modelName();
         Integer threads = said != null ? said.threads() : spec.threads();
         Integer cap = said != null ? said.maxVirtualThreads() : spec.maxVirtualThreads();
-        URI census = hasCensus() ? client.censusBase() : null;
-        TargetResult.TargetConfig config = new TargetResult.TargetConfig(url().toString(),
-                census == null ? null : census.toString(), managed(), model, threads, cap, jvmArgs);
-        return new TargetResult(config, said == null ? null : said.jdk(), idle, levels,
-                slo.sustainableUsers(levels));
+        List<String> jvmArgs = process != null ? TargetCommand.jvmOptions(config.targetHeap()) : List.of();
+        TargetResult.TargetConfig target = new TargetResult.TargetConfig(url().toString(),
+                said == null ? null : client.censusBase().toString(), process != null, model, threads, cap, jvmArgs);
+        return new TargetResult(target, said == null ? null : said.jdk(), idle, levels,
+                config.slo().sustainableUsers(levels));
     }
 
     /** Stops the sampler, the client and a managed target's JVM (SIGTERM, then SIGKILL). Idempotent. */
@@ -263,6 +251,10 @@ public final class TargetRun implements AutoCloseable {
             return null;
         }
         return round((double) (atLevel - idle) / users, 1);
+    }
+
+    private static Double round(Double value, int decimals) {
+        return value == null ? null : round(value.doubleValue(), decimals);
     }
 
     private static Integer toInt(Long value) {

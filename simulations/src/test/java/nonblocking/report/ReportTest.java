@@ -44,7 +44,7 @@ class ReportTest {
             byte[] png = Files.readAllBytes(dir.resolve(chart));
             assertThat(Arrays.copyOf(png, 8)).as(chart).isEqualTo(PNG_MAGIC);
             BufferedImage image = ImageIO.read(dir.resolve(chart).toFile());
-            assertThat(image.getWidth()).as(chart).isEqualTo(Png.WIDTH);
+            assertThat(image.getWidth()).as(chart).isEqualTo(Charts.WIDTH);
         }
     }
 
