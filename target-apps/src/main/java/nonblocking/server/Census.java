@@ -70,29 +70,22 @@ public record Census(
                                    long queuedVirtualThreadCount) {
     }
 
-    /** A census that could not be read; the message is one line. */
-    public static final class Unreadable extends IllegalArgumentException {
-        Unreadable(String message, Throwable cause) {
-            super(message, cause);
-        }
-    }
-
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /**
      * Reads a census; unknown fields are ignored, missing nullable ones are null.
      *
-     * @throws Unreadable with a one-line message if {@code json} is not a census
+     * @throws TargetException with a one-line message if {@code json} is not a census
      */
     public static Census parse(String json) {
         try {
             Census census = JSON.readValue(json, Census.class);
             if (census == null) {
-                throw new Unreadable("census is empty", null);
+                throw new TargetException("census is empty", null);
             }
             return census;
         } catch (JsonProcessingException e) {
-            throw new Unreadable("census is not readable JSON: " + oneLine(e.getOriginalMessage()), e);
+            throw new TargetException("census is not readable JSON: " + oneLine(e.getOriginalMessage()), e);
         }
     }
 

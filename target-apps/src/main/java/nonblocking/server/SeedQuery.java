@@ -14,30 +14,23 @@ import org.eclipse.jetty.util.Fields;
  */
 record SeedQuery(long pauseMs, long workMicros) {
 
-    /** Thrown with a one-line reason meant for the client (a 400). */
-    static final class BadQuery extends Exception {
-        BadQuery(String reason) {
-            super(reason, null, false, false);
-        }
-    }
-
     /** The query, or null once a 400 with the one-line reason has answered the request: the handler is then done. */
     static SeedQuery orBadRequest(Request request, Response response, Callback callback, long defaultPauseMs) {
         try {
             return of(request, defaultPauseMs);
-        } catch (BadQuery e) {
+        } catch (TargetException e) {
             PlainResponses.text(response, callback, 400, e.getMessage());
             return null;
         }
     }
 
-    static SeedQuery of(Request request, long defaultPauseMs) throws BadQuery {
+    static SeedQuery of(Request request, long defaultPauseMs) {
         Fields query = Request.extractQueryParameters(request);
         return new SeedQuery(pause(query.getValue("pause"), defaultPauseMs), work(query.getValue("work")));
     }
 
     /** @return the work in microseconds, 0 when absent */
-    static long work(String raw) throws BadQuery {
+    static long work(String raw) {
         return number("work", raw, 0, Work.MAX_MICROS, "microseconds", "us");
     }
 
@@ -46,12 +39,12 @@ record SeedQuery(long pauseMs, long workMicros) {
      * @param defaultPause the server's default pause
      * @return the pause in milliseconds
      */
-    static long pause(String raw, long defaultPause) throws BadQuery {
+    static long pause(String raw, long defaultPause) {
         return number("pause", raw, defaultPause, TargetConfig.MAX_PAUSE_MS, "milliseconds", "ms");
     }
 
     private static long number(String name, String raw, long absent, long max, String units, String unit)
-            throws BadQuery {
+            {
         if (raw == null) {
             return absent;
         }
@@ -59,10 +52,10 @@ record SeedQuery(long pauseMs, long workMicros) {
         try {
             value = Long.parseLong(raw.trim());
         } catch (NumberFormatException e) {
-            throw new BadQuery(name + " must be a whole number of " + units + ", got '" + printable(raw) + "'");
+            throw new TargetException(name + " must be a whole number of " + units + ", got '" + printable(raw) + "'", null);
         }
         if (value < 0 || value > max) {
-            throw new BadQuery(name + " must be between 0 and " + max + " " + unit + ", got " + value);
+            throw new TargetException(name + " must be between 0 and " + max + " " + unit + ", got " + value, null);
         }
         return value;
     }

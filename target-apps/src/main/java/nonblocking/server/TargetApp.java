@@ -142,8 +142,8 @@ public final class TargetApp implements Callable<Integer> {
 
     /** One line, no stack trace: what a person or the ladder needs to act on. */
     private static String startFailure(Exception e) {
-        // TargetServer.start binds every port itself and throws CannotListen, with the port in its message.
-        return e instanceof TargetServer.CannotListen ? e.getMessage() : "cannot start: " + e;
+        // TargetServer.start binds every port itself and throws a TargetException naming the port.
+        return e instanceof TargetException ? e.getMessage() : "cannot start: " + e;
     }
 
     private static void stopQuietly(TargetServer server) {

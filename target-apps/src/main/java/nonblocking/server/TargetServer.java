@@ -69,7 +69,7 @@ public final class TargetServer implements AutoCloseable {
     /**
      * Binds the port(s), then starts.
      *
-     * @throws CannotListen if a port is taken (or otherwise cannot be bound); nothing stays open then
+     * @throws TargetException if a port is taken (or otherwise cannot be bound); nothing stays open then
      */
     public TargetServer start() throws Exception {
         try {
@@ -78,7 +78,7 @@ public final class TargetServer implements AutoCloseable {
             if (censusConnector != null) {
                 bind(censusConnector, config.censusPort(), "census port ");
             }
-        } catch (IOException e) {
+        } catch (TargetException e) {
             closeQuietly(connector);
             closeQuietly(censusConnector);
             throw e;
@@ -87,11 +87,11 @@ public final class TargetServer implements AutoCloseable {
         return this;
     }
 
-    private void bind(ServerConnector c, int port, String what) throws IOException {
+    private void bind(ServerConnector c, int port, String what) {
         try {
             c.open();
         } catch (IOException e) {
-            throw new CannotListen(what + config.host() + ":" + port, e);
+            throw new TargetException(cannotListen(what + config.host() + ":" + port, e), e);
         }
     }
 
@@ -101,20 +101,14 @@ public final class TargetServer implements AutoCloseable {
         }
     }
 
-    /** A port could not be bound; the message names it ("127.0.0.1:8080", "census port 127.0.0.1:8090"). */
-    public static final class CannotListen extends IOException {
-        CannotListen(String where, IOException cause) {
-            super("cannot listen on " + where + ": " + reason(cause), cause);
-        }
-
-        private static String reason(IOException e) {
-            for (Throwable t = e; t != null; t = t.getCause()) {
-                if (t instanceof BindException) {
-                    return t.getMessage();
-                }
+    /** "cannot listen on 127.0.0.1:8080: Address already in use", naming the port and the operating system's reason. */
+    private static String cannotListen(String where, IOException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof BindException) {
+                return "cannot listen on " + where + ": " + t.getMessage();
             }
-            return e.getMessage();
         }
+        return "cannot listen on " + where + ": " + e.getMessage();
     }
 
     /** Stops gracefully: stop accepting, let requests in flight finish within the stop timeout. */

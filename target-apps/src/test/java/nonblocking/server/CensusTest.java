@@ -112,7 +112,7 @@ class CensusTest {
     void badJsonIsOneLineError() {
         for (String bad : List.of("{\"model\":", "not json", "", "[1,2]")) {
             assertThatThrownBy(() -> Census.parse(bad)).as(bad)
-                    .isInstanceOf(Census.Unreadable.class)
+                    .isInstanceOf(TargetException.class)
                     .hasMessageStartingWith("census is")
                     .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
         }
