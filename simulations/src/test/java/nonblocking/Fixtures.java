@@ -88,7 +88,7 @@ public final class Fixtures {
 
     private static Results withTargets(Results results, Map<String, TargetResult> targets) {
         return new Results(results.schema(), results.runId(), results.profile(), results.pauseMs(), results.holdS(),
-                results.rampS(), results.workMicros(), results.timeoutMs(), results.slo(), results.startedAt(), results.finishedAt(), results.machine(),
+                results.rampS(), results.workMicros(), results.timeoutMs(), results.slo(), results.startedAt(), results.finishedAt(), results.machine(), results.source(),
                 results.gatlingReport(), targets, Gap.of(targets, "virtual", "blocking"));
     }
 
@@ -101,7 +101,7 @@ public final class Fixtures {
 
     public static Results withPause(Results results, long pauseMs) {
         return new Results(results.schema(), results.runId(), results.profile(), pauseMs, results.holdS(),
-                results.rampS(), results.workMicros(), results.timeoutMs(), results.slo(), results.startedAt(), results.finishedAt(), results.machine(),
+                results.rampS(), results.workMicros(), results.timeoutMs(), results.slo(), results.startedAt(), results.finishedAt(), results.machine(), results.source(),
                 results.gatlingReport(), results.targets(), results.gap());
     }
 }

@@ -32,6 +32,7 @@ public final class Cli {
     static final String LATEST = "simulations/target/nonblocking/latest/results.json";
     static final String RULES = "simulations/gate/rules.yaml";
     static final String BASELINE = "simulations/gate/baseline.json";
+    static final String HISTORY = "simulations/target/nonblocking/history.jsonl";
 
     public static void main(String[] args) {
         System.setProperty("java.awt.headless", "true");
@@ -84,13 +85,17 @@ public final class Cli {
         @Option(names = "--baseline", defaultValue = BASELINE, description = "default: ${DEFAULT-VALUE}")
         Path baseline;
 
+        @Option(names = "--history", defaultValue = HISTORY,
+                description = "history file the verdict is added to; the trend is drawn beside it (default: ${DEFAULT-VALUE})")
+        Path history;
+
         @Option(names = "--step-summary", description = "markdown file to append the summary to (default: $GITHUB_STEP_SUMMARY)")
         Path stepSummary;
 
         @Override
         public Integer call() {
             Path summary = stepSummary != null ? stepSummary : GateRun.stepSummaryFromEnvironment();
-            return GateRun.run(results, rules, baseline, summary, out).passed() ? 0 : 1;
+            return GateRun.run(results, rules, baseline, history, summary, out).passed() ? 0 : 1;
         }
     }
 

@@ -1,9 +1,12 @@
 package nonblocking.cli;
 
+import nonblocking.NonblockingException;
 import nonblocking.gate.Gate;
+import nonblocking.history.History;
 import nonblocking.gate.Verdict;
 import nonblocking.report.Report;
 import nonblocking.report.SummaryMarkdown;
+import nonblocking.report.Trend;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -17,7 +20,8 @@ import java.util.List;
 
 /**
  * One pass of the CI gate, shared by {@code GateIT} and {@code nonblocking gate}: judge the run, rewrite its report
- * with the verdicts, append summary.md to the CI job summary, print one line per verdict. A step that fails adds a
+ * with the verdicts, add the run to the history and draw the trend, append summary.md and the trend to the CI job
+ * summary, print one line per verdict. A step that fails adds a
  * FAIL verdict: nothing here turns a broken input or output into a pass.
  */
 public final class GateRun {
@@ -25,8 +29,11 @@ public final class GateRun {
     private GateRun() {
     }
 
-    /** @param stepSummary file to append the markdown summary to (GitHub's $GITHUB_STEP_SUMMARY), or null */
-    public static Gate.Outcome run(Path results, Path rules, Path baseline, Path stepSummary, PrintStream out) {
+    /**
+     * @param history     the history file this verdict is added to, and beside which the trend is drawn; null for none
+     * @param stepSummary file to append the markdown summary to (GitHub's $GITHUB_STEP_SUMMARY), or null
+     */
+    public static Gate.Outcome run(Path results, Path rules, Path baseline, Path history, Path stepSummary, PrintStream out) {
         Gate.Outcome outcome = Gate.check(results, rules, baseline);
         List<Verdict> verdicts = new ArrayList<>(outcome.verdicts());
         String markdown = null;
@@ -39,6 +46,14 @@ public final class GateRun {
         }
         if (markdown == null) {
             markdown = "## nonblocking gate\n\n" + SummaryMarkdown.verdicts(verdicts);
+        }
+        if (outcome.run() != null && history != null) {
+            try {
+                List<History.Entry> entries = History.record(history, History.Entry.of(outcome.run(), outcome.passed()));
+                markdown += Trend.write(entries, history.toAbsolutePath().getParent());
+            } catch (NonblockingException | UncheckedIOException e) {
+                verdicts.add(Verdict.error("trend", History.NAME, e.getMessage()));
+            }
         }
         if (stepSummary != null) {
             try {

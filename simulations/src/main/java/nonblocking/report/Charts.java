@@ -1,5 +1,6 @@
 package nonblocking.report;
 
+import nonblocking.history.History;
 import nonblocking.results.LevelResult;
 import nonblocking.results.Numbers;
 import nonblocking.results.Results;
@@ -149,7 +150,7 @@ final class Charts {
         threadAxis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         return new Chart("resources.png", "Threads and memory", chart("Platform threads and resident memory of the target",
                 "from the target's census (/threads); absent for a target without one",
-                stacked(results, threads.plot(null, threadAxis),
+                stacked(axis(results), threads.plot(null, threadAxis),
                         memory.plot(null, new NumberAxis("resident memory (peak, MiB)")))),
                 HEIGHT * 4 / 3);
     }
@@ -167,14 +168,48 @@ final class Charts {
         return new Chart("cost.png", "Cost per request",
                 chart("What a request costs the target", "lower is better · CPU time over the hold / responses; (RSS − idle RSS)"
                         + " / peak requests in flight · at low load the JVM's fixed costs (JIT, GC, the census) dominate",
-                        stacked(results, cpu.plot(null, LogScaleAxis.values("CPU per response (ms, log scale)")),
+                        stacked(axis(results), cpu.plot(null, LogScaleAxis.values("CPU per response (ms, log scale)")),
                                 memory.plot(null, LogScaleAxis.values("RSS per request in flight (KiB, log scale)")))),
                 HEIGHT * 4 / 3);
     }
 
+    /** The gate's trend, one point per judged run, oldest left: each target's sustainable users and its p99 at its highest level. */
+    static Chart trend(List<History.Entry> entries) {
+        Lines users = new Lines();
+        Lines p99 = new Lines();
+        List<String> names = entries.stream().flatMap(entry -> entry.targets().keySet().stream()).distinct().toList();
+        for (int position = 0; position < names.size(); position++) {
+            String name = names.get(position);
+            XYSeries held = new XYSeries(name);
+            XYSeries top = new XYSeries(name + " p99");
+            for (int run = 0; run < entries.size(); run++) {
+                History.Target target = entries.get(run).targets().get(name);
+                if (target != null && target.held() > 0) {
+                    held.add(run, target.held());
+                }
+                if (target != null && !target.p99Ms().isEmpty()) {
+                    var highest = ((java.util.TreeMap<Integer, Double>) new java.util.TreeMap<>(target.p99Ms())).lastEntry();
+                    if (highest.getValue() > 0) {
+                        top.add(run, highest.getValue());
+                    }
+                }
+            }
+            users.add(held, Palette.of(position), LINE, false);
+            p99.add(top, Palette.of(position), DASHED, false);
+        }
+        org.jfree.chart.axis.SymbolAxis runs = new org.jfree.chart.axis.SymbolAxis("run (commit, oldest first)",
+                entries.stream().map(History.Entry::label).toArray(String[]::new));
+        runs.setLabelFont(LABEL.deriveFont(Font.BOLD, 12f));
+        return new Chart("trend.png", "Trend", chart("The gate's trend", "sustainable users per target (solid) and p99 at the"
+                        + " top of its ladder (dashed), one point per judged run",
+                        stacked(runs, users.plot(null, LogScaleAxis.values("sustainable users (log scale)")),
+                                p99.plot(null, LogScaleAxis.values("p99 at the top level (ms, log scale)")))),
+                HEIGHT * 4 / 3);
+    }
+
     /** Two plots over one users axis; the lower one's legend would repeat the upper one's. */
-    private static CombinedDomainXYPlot stacked(Results results, XYPlot upper, XYPlot lower) {
-        CombinedDomainXYPlot plot = new CombinedDomainXYPlot(axis(results));
+    private static CombinedDomainXYPlot stacked(ValueAxis domain, XYPlot upper, XYPlot lower) {
+        CombinedDomainXYPlot plot = new CombinedDomainXYPlot(domain);
         plot.setGap(12);
         lower.getRenderer().setDefaultSeriesVisibleInLegend(false);
         plot.add(upper, 1);

@@ -217,7 +217,7 @@ final class HtmlPage {
                 .replace("\"", "&quot;").replace("'", "&#39;");
     }
 
-    private static String table(Table table) {
+    static String table(Table table) {
         StringBuilder html = new StringBuilder("<table>\n<tr>");
         for (int c = 0; c < table.headers().size(); c++) {
             html.append(table.text().get(c) ? "<th class=\"text\">" : "<th>").append(escape(table.headers().get(c))).append("</th>");

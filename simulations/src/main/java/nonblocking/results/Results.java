@@ -20,6 +20,7 @@ import java.util.Map;
  * @param startedAt     ISO-8601 instant
  * @param finishedAt    ISO-8601 instant
  * @param machine       where it ran
+ * @param source        the commit the run was built from, when it ran inside a git checkout; else null
  * @param gatlingReport Gatling's own report of this run, relative to the run's folder; null when none was found
  * @param targets       per target name, in run order
  * @param gap           the headline's ratio, naming its two targets; null when the run lacks one of them
@@ -37,6 +38,7 @@ public record Results(
         String startedAt,
         String finishedAt,
         Machine machine,
+        Source source,
         String gatlingReport,
         Map<String, TargetResult> targets,
         Gap gap) {
@@ -62,6 +64,10 @@ public record Results(
     public int topLevel() {
         List<Integer> users = levelUsers();
         return users.isEmpty() ? 0 : users.getLast();
+    }
+
+    /** The code a run measured, so that a trend can name the commit that moved it. */
+    public record Source(String commit, String branch, boolean dirty) {
     }
 
     /** Where it ran: enough to tell two machines apart when comparing runs. */

@@ -160,7 +160,7 @@ public final class LadderRun implements AutoCloseable {
                 .orElse(null);
         Results r = new Results(Results.SCHEMA, runDir.getFileName().toString(), config.profile(), config.pauseMs(),
                 config.hold().toNanos() / 1e9, config.ramp().toNanos() / 1e9, config.workMicros(), config.timeoutMs(), config.slo(),
-                startedAt.toString(), Instant.now().toString(), machine(), gatlingReport, results,
+                startedAt.toString(), Instant.now().toString(), machine(), GitSource.of(Path.of("")), gatlingReport, results,
                 Gap.of(results, config.gapOf(), config.gapOver()));
         Path file = runDir.resolve(ResultsFile.NAME);
         ResultsFile.write(r, file);

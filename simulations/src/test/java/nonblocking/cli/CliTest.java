@@ -1,6 +1,7 @@
 package nonblocking.cli;
 
 import nonblocking.Fixtures;
+import nonblocking.history.History;
 import nonblocking.results.ResultsFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -11,8 +12,10 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 class CliTest {
 
@@ -52,6 +55,40 @@ class CliTest {
         assertThat(stepSummary).content().startsWith("earlier step\n## nonblocking: blocking 200 (virtual ≥16x) · virtual ≥3200")
                 .contains("### Gate: ✓ PASS (7 of 7 rules pass)");
         assertThat(results.resolveSibling("report.html")).content().contains("<h2>Gate: <span class=\"pass\">PASS</span></h2>");
+    }
+
+    @Test
+    void everyGatedRunAddsOneLineToTheHistoryAndTheTrendIsDrawnBesideIt() throws IOException {
+        Path good = run(Fixtures.GOOD);
+        Path stepSummary = dir.resolve("step-summary.md");
+        Path history = dir.resolve("history.jsonl");
+
+        gate(good, Fixtures.path(Fixtures.BASELINE), "--step-summary=" + stepSummary);
+        gate(good, Fixtures.path(Fixtures.BASELINE));                      // the same run again: replaced, not added
+        Path crippled = Files.createDirectories(dir.resolve("second")).resolve(ResultsFile.NAME);
+        Files.copy(Fixtures.path(Fixtures.CRIPPLED_VIRTUAL), crippled);
+        gate(crippled, Fixtures.path(Fixtures.BASELINE));
+
+        List<History.Entry> entries = History.read(history);
+        assertThat(entries).extracting(History.Entry::runId, History.Entry::passed)
+                .containsExactly(tuple("20260110-090000", true), tuple("20260111-090000", false));
+        assertThat(entries.getLast().targets().get("virtual").held()).isEqualTo(200);
+        assertThat(entries.getFirst().targets().get("virtual").broke()).as("held the top").isNull();
+        assertThat(entries.getFirst().targets().get("virtual").p99Ms()).containsKeys(25, 3200);
+        assertThat(Files.readAllLines(history)).hasSize(2);
+        assertThat(dir.resolve("trend.png")).isNotEmptyFile();
+        assertThat(dir.resolve("trend.html")).content().contains("<h1>The gate's trend</h1>", "data:image/png;base64,");
+        assertThat(stepSummary).content().contains("### Trend (last 1 of 1 judged runs)", "| 20260110-090000 |");
+    }
+
+    @Test
+    void aCorruptHistoryIsAFailNotALostTrend() throws IOException {
+        Files.writeString(dir.resolve("history.jsonl"), "{\"run_id\": \"a\"}\nnot json\n");
+
+        assertThat(gate(run(Fixtures.GOOD), Fixtures.path(Fixtures.BASELINE))).isEqualTo(1);
+
+        assertThat(out()).contains("FAIL history.jsonl  history " + dir.resolve("history.jsonl") + " line 2 is corrupt: ");
+        assertThat(dir.resolve("history.jsonl")).content().contains("not json");   // nothing lost
     }
 
     @Test
@@ -137,7 +174,8 @@ class CliTest {
     }
 
     private int gate(Path results, Path baseline, String... more) {
-        String[] args = {"gate", "--results=" + results, "--rules=" + Fixtures.RULES_FILE, "--baseline=" + baseline};
+        String[] args = {"gate", "--results=" + results, "--rules=" + Fixtures.RULES_FILE, "--baseline=" + baseline,
+                "--history=" + dir.resolve("history.jsonl")};
         String[] all = java.util.stream.Stream.concat(java.util.Arrays.stream(args), java.util.Arrays.stream(more)).toArray(String[]::new);
         return execute(all);
     }

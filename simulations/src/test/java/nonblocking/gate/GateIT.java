@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 /**
  * The CI gate: {@code ./mvnw -Pgate verify} from the repository root. One JUnit test case per verdict, named after
  * its line, so that CI shows each rule on its own; a FAIL (including an unreadable input) fails the build.
- * Reads the system properties {@code results}, {@code gate.rules}, {@code gate.baseline} (set by the gate profile;
+ * Reads the system properties {@code results}, {@code gate.rules}, {@code gate.baseline}, {@code gate.history} (set by the gate profile;
  * relative paths resolve against the folder Maven runs from) and appends the summary to $GITHUB_STEP_SUMMARY.
  */
 class GateIT {
@@ -27,6 +27,7 @@ class GateIT {
                 path("results"),
                 path("gate.rules"),
                 path("gate.baseline"),
+                path("gate.history"),
                 GateRun.stepSummaryFromEnvironment(),
                 System.out);
         return outcome.verdicts().stream().map(verdict -> dynamicTest(verdict.line(), () -> {

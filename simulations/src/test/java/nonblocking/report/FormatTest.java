@@ -35,7 +35,7 @@ class FormatTest {
                 level(200, 197.0, 1200, 0, 211), level(400, 200.0, 2300, 50, null)), 200));
         targets.put("virtual", new TargetResult(null, null, null, List.of(level(100, 99.9, 1010, 0, 21),
                 level(200, 199.0, 1020, 0, 21), level(400, 398.0, 1030, 0, 23)), 400));
-        Results results = new Results(Results.SCHEMA, "r", "custom", 1000, 6, 2, 0, 5000, Slo.forPause(1000), "a", "b", null, null, targets,
+        Results results = new Results(Results.SCHEMA, "r", "custom", 1000, 6, 2, 0, 5000, Slo.forPause(1000), "a", "b", null, null, null, targets,
                 Gap.of(targets, "virtual", "blocking"));
         String table = Format.table(results);
         assertThat(table.lines()).hasSize(5);
@@ -50,7 +50,7 @@ class FormatTest {
         Map<String, TargetResult> targets = new LinkedHashMap<>();
         targets.put("blocking", new TargetResult(null, null, null, List.of(level(100, 3000, 10, 500, null)), 0));
         targets.put("virtual", new TargetResult(null, null, null, List.of(level(100, 1010, 0, 0, 21)), 100));
-        Results results = new Results(Results.SCHEMA, "r", "custom", 1000, 6, 2, 0, 5000, Slo.forPause(1000), "a", "b", null, null, targets,
+        Results results = new Results(Results.SCHEMA, "r", "custom", 1000, 6, 2, 0, 5000, Slo.forPause(1000), "a", "b", null, null, null, targets,
                 Gap.of(targets, "virtual", "blocking"));
         assertThat(Format.headline(results)).isEqualTo("blocking 0 (no level held) · virtual ≥100");
         assertThat(Format.afterGatling(results)).contains("Gatling's summary above counts every request")

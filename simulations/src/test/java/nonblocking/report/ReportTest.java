@@ -94,7 +94,7 @@ class ReportTest {
         targets.put("<b>virtual</b>", new TargetResult(new TargetResult.TargetConfig("http://x/?a=1&b=\"2\"", null, false, null, null, null, null),
                 null, null, virtual.levels(), virtual.sustainableUsers()));
         Results hostile = new Results(2, "run<script>alert(1)</script>", "it's", 1000, 30, 10, 0, 10000, good.slo(),
-                good.startedAt(), good.finishedAt(), good.machine(), "\"><script>", targets, Gap.of(targets, "<b>virtual</b>", "blocking"));
+                good.startedAt(), good.finishedAt(), good.machine(), good.source(), "\"><script>", targets, Gap.of(targets, "<b>virtual</b>", "blocking"));
 
         Report.write(hostile, dir, null);
         String html = Files.readString(dir.resolve("report.html"));
@@ -154,7 +154,7 @@ class ReportTest {
 
         Results good = Fixtures.read(Fixtures.GOOD);
         Results linked = new Results(good.schema(), good.runId(), good.profile(), good.pauseMs(), good.holdS(), good.rampS(),
-                good.workMicros(), good.timeoutMs(), good.slo(), good.startedAt(), good.finishedAt(), good.machine(),
+                good.workMicros(), good.timeoutMs(), good.slo(), good.startedAt(), good.finishedAt(), good.machine(), good.source(),
                 "../../gatling/laddersimulation-20260110090001/index.html", good.targets(), good.gap());
         Report.write(linked, dir, null);
 
@@ -168,7 +168,7 @@ class ReportTest {
         Results good = Fixtures.read(Fixtures.GOOD);
         Results cpu = new Results(good.schema(), good.runId(), "cpu", 0, good.holdS(), good.rampS(), 2000,
                 good.timeoutMs(), new nonblocking.results.Slo(250, 1, null), good.startedAt(), good.finishedAt(),
-                good.machine(), null, good.targets(), good.gap());
+                good.machine(), good.source(), null, good.targets(), good.gap());
 
         Report.write(cpu, dir, null);
 
@@ -218,7 +218,7 @@ class ReportTest {
         Map<String, TargetResult> targets = new LinkedHashMap<>(good.targets());
         targets.put("pool1k", good.targets().get("blocking"));
         Results three = new Results(good.schema(), good.runId(), good.profile(), good.pauseMs(), good.holdS(), good.rampS(),
-                good.workMicros(), good.timeoutMs(), good.slo(), good.startedAt(), good.finishedAt(), good.machine(), null, targets, good.gap());
+                good.workMicros(), good.timeoutMs(), good.slo(), good.startedAt(), good.finishedAt(), good.machine(), good.source(), null, targets, good.gap());
 
         Report.write(three, dir, null);
 

@@ -35,6 +35,7 @@ class ResultsFileRoundTripTest {
                 null, null, List.of(level, noCensus), 200));
         return new Results(Results.SCHEMA, "20261126-034100-default", "default", 1000, 6, 2, 0, 5000, Slo.forPause(1000),
                 "2026-11-26T03:41:00Z", "2026-11-26T03:44:00Z", new Results.Machine(2, "25.0.3", "Linux", 20000),
+                new Results.Source("0123456789abcdef0123456789abcdef01234567", "main", false),
                 "../../gatling/laddersimulation-20261126034101234/index.html", targets, Gap.of(targets, "virtual", "blocking"));
     }
 

@@ -73,6 +73,9 @@ class LadderIT {
         assertThat(ResultsFile.read(output.resolve(RunFolders.LATEST).resolve(ResultsFile.NAME))).isEqualTo(results);
         assertThat(results.schema()).isEqualTo(Results.SCHEMA);
         assertThat(results.pauseMs()).isEqualTo(500);
+        // The run happens inside this repository's checkout: it records the commit it measured.
+        assertThat(results.source()).isNotNull();
+        assertThat(results.source().commit()).matches("[0-9a-f]{40}");
         assertThat(List.copyOf(results.targets().keySet())).containsExactly("blocking", "virtual", "pool10");
         for (var entry : results.targets().entrySet()) {
             TargetResult target = entry.getValue();
