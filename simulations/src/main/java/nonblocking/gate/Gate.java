@@ -67,7 +67,9 @@ public final class Gate {
 
     public static List<Verdict> evaluate(Results run, Rules rules, Baseline baseline) {
         List<Verdict> verdicts = new ArrayList<>(ownRules(run, rules, baseline.results()));
-        verdicts.addAll(baselineRules(run, rules.baseline(), baseline));
+        if (rules.baseline() != null) {
+            verdicts.addAll(baselineRules(run, rules.baseline(), baseline));
+        }
         return verdicts;
     }
 
@@ -76,10 +78,45 @@ public final class Gate {
      * FAIL with its reason. The baseline (nullable) only adds its value of each metric for context.
      */
     public static List<Verdict> ownRules(Results run, Rules rules, Results baseline) {
-        List<Verdict> verdicts = new ArrayList<>(List.of(gap(run, rules.gap(), baseline)));
-        rules.topLevel().targets().forEach(target -> verdicts.add(topLevel(run, target, baseline)));
+        List<Verdict> verdicts = new ArrayList<>();
+        if (rules.gap() != null) {
+            verdicts.add(gap(run, rules.gap(), baseline));
+        }
+        if (rules.topLevel() != null) {
+            rules.topLevel().targets().forEach(target -> verdicts.add(topLevel(run, target, baseline)));
+        }
         Rules.EfficiencyRule rule = rules.efficiency();
-        rule.targets().forEach(target -> verdicts.add(efficiency(run, target, rule.min(), baseline)));
+        if (rule != null) {
+            rule.targets().forEach(target -> verdicts.add(efficiency(run, target, rule.min(), baseline)));
+        }
+        rules.targets().forEach((name, targetRule) -> verdicts.addAll(targetRules(run, name, targetRule, baseline)));
+        return verdicts;
+    }
+
+    /** min_sustainable_users and max_p99 of one named target: a service's own floor and ceiling. */
+    private static List<Verdict> targetRules(Results run, String name, Rules.TargetRule rule, Results baseline) {
+        List<Verdict> verdicts = new ArrayList<>();
+        TargetResult target = run.targets().get(name);
+        TargetResult before = baseline == null ? null : baseline.targets().get(name);
+        if (rule.minSustainableUsers() != null) {
+            String metric = name + ".sustainable_users";
+            verdicts.add(target == null ? Verdict.error("min_sustainable_users", metric, "the run has no " + name + " target")
+                    : new Verdict("min_sustainable_users", metric, (double) target.sustainableUsers(),
+                    ">= " + rule.minSustainableUsers(), before == null ? null : (double) before.sustainableUsers(),
+                    target.sustainableUsers() >= rule.minSustainableUsers(), null));
+        }
+        Rules.P99 p99 = rule.maxP99();
+        if (p99 != null) {
+            String metric = name + ".p99_ms at " + p99.users();
+            LevelResult level = target == null ? null
+                    : target.levels().stream().filter(l -> l.users() == p99.users()).findFirst().orElse(null);
+            LevelResult levelBefore = before == null ? null
+                    : before.levels().stream().filter(l -> l.users() == p99.users()).findFirst().orElse(null);
+            verdicts.add(target == null ? Verdict.error("max_p99", metric, "the run has no " + name + " target")
+                    : level == null || level.ok() == 0 ? Verdict.error("max_p99", metric, name + " has no OK response at "
+                    + p99.users() + " users") : new Verdict("max_p99", metric, level.p99Ms(), "<= " + plain(p99.ms()),
+                    levelBefore == null ? null : levelBefore.p99Ms(), level.p99Ms() <= p99.ms() + EPSILON, null));
+        }
         return verdicts;
     }
 

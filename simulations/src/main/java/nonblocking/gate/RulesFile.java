@@ -45,25 +45,40 @@ public final class RulesFile {
 
     /** What is wrong with the rules, or null. */
     private static String problem(Rules rules) {
-        if (rules == null) {
-            return "it is empty";
+        if (rules == null || (rules.gap() == null && rules.topLevel() == null && rules.efficiency() == null
+                && rules.targets().isEmpty() && rules.baseline() == null)) {
+            return "it holds no rule";
         }
         Rules.GapRule gap = rules.gap();
-        if (gap == null || blank(gap.of()) || blank(gap.over()) || gap.min() == null || !(gap.min() > 0)) {
+        if (gap != null && (blank(gap.of()) || blank(gap.over()) || gap.min() == null || !(gap.min() > 0))) {
             return "gap needs of, over (target names) and min (a number above 0)";
         }
-        if (rules.topLevel() == null || rules.topLevel().targets() == null) {
+        if (rules.topLevel() != null && rules.topLevel().targets() == null) {
             return "top_level.targets must be a list of target names (it may be empty)";
         }
         Rules.EfficiencyRule efficiency = rules.efficiency();
-        if (efficiency == null || efficiency.targets() == null || efficiency.min() == null
-                || !(efficiency.min() > 0 && efficiency.min() <= 1)) {
+        if (efficiency != null && (efficiency.targets() == null || efficiency.min() == null
+                || !(efficiency.min() > 0 && efficiency.min() <= 1))) {
             return "efficiency needs targets (a list) and min (a number in (0, 1])";
         }
-        if (rules.baseline() == null || rules.baseline().targets() == null) {
+        for (var entry : rules.targets().entrySet()) {
+            Rules.TargetRule rule = entry.getValue();
+            String name = "targets." + entry.getKey();
+            if (rule == null || (rule.minSustainableUsers() == null && rule.maxP99() == null)) {
+                return name + " needs min_sustainable_users or max_p99";
+            }
+            if (rule.minSustainableUsers() != null && rule.minSustainableUsers() < 1) {
+                return name + ".min_sustainable_users must be at least 1";
+            }
+            Rules.P99 p99 = rule.maxP99();
+            if (p99 != null && (p99.users() == null || p99.users() < 1 || p99.ms() == null || !(p99.ms() > 0))) {
+                return name + ".max_p99 needs users (a level) and ms (above 0)";
+            }
+        }
+        if (rules.baseline() != null && rules.baseline().targets() == null) {
             return "baseline.targets must be a list (it may be empty)";
         }
-        Double drop = rules.baseline().maxEfficiencyDrop();
+        Double drop = rules.baseline() == null ? Double.valueOf(0) : rules.baseline().maxEfficiencyDrop();
         if (drop == null || !(drop >= 0 && drop < 1)) {
             return "baseline.max_efficiency_drop must be a number in [0, 1)";
         }

@@ -130,6 +130,30 @@ class GateTest {
     }
 
     @Test
+    void aServiceGetsAFloorOnItsUsersAndACeilingOnItsP99WithNoOtherRule() throws IOException {
+        Path rules = Files.writeString(dir.resolve("service.yaml"), """
+                targets:
+                  virtual:
+                    min_sustainable_users: 1600
+                    max_p99: {users: 3200, ms: 1200}
+                  blocking:
+                    max_p99: {users: 400, ms: 1500}
+                  shop:
+                    min_sustainable_users: 10
+                """);
+
+        List<Verdict> verdicts = Gate.evaluate(Fixtures.read(Fixtures.GOOD), RulesFile.read(rules), BASELINE);
+
+        assertThat(verdicts).extracting(Verdict::rule, Verdict::metric, Verdict::measured, Verdict::limit, Verdict::pass)
+                .containsExactly(
+                        tuple("min_sustainable_users", "virtual.sustainable_users", 3200.0, ">= 1600", true),
+                        tuple("max_p99", "virtual.p99_ms at 3200", 1170.0, "<= 1200", true),
+                        tuple("max_p99", "blocking.p99_ms at 400", 3000.0, "<= 1500", false),
+                        tuple("min_sustainable_users", "shop.sustainable_users", null, null, false));
+        assertThat(verdicts.getLast().note()).isEqualTo("the run has no shop target");
+    }
+
+    @Test
     void aGapOverATargetThatSustainedNothingFails() {
         Results none = Fixtures.withLevel(Fixtures.read(Fixtures.GOOD), "blocking", 25,
                 level -> Fixtures.withEfficiency(level, 0.5));

@@ -81,6 +81,16 @@ class RulesFileTest {
     }
 
     @Test
+    void aTargetRuleNeedsAFloorOrACeiling() throws IOException {
+        Path rules = write("targets:\n  shop: {}\n");
+        assertThatThrownBy(() -> RulesFile.read(rules))
+                .hasMessage("rules file " + rules + " is invalid: targets.shop needs min_sustainable_users or max_p99");
+        Path p99 = write("targets:\n  shop:\n    max_p99: {users: 50}\n");
+        assertThatThrownBy(() -> RulesFile.read(p99))
+                .hasMessage("rules file " + p99 + " is invalid: targets.shop.max_p99 needs users (a level) and ms (above 0)");
+    }
+
+    @Test
     void anEmptyTargetListSwitchesTheBaselineRulesOff() throws IOException {
         Path rules = write(committed().replace("targets: [blocking, virtual]", "targets: []"));
 
