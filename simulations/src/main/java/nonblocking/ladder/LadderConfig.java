@@ -132,7 +132,7 @@ public record LadderConfig(
         boolean remote = bool(props, "remote");
         List<TargetSpec> targets = new ArrayList<>();
         for (String name : names(props.getOrDefault("targets", DEFAULT_TARGETS))) {
-            targets.add(target(name, props, profile.blockingThreads(), levels.getLast(), remote));
+            targets.add(target(name, props, profile.blockingThreads(), levels.getLast(), remote, slo, pause));
         }
         List<String> names = targets.stream().map(TargetSpec::name).toList();
         String gapOf = props.getOrDefault("gap.of", DEFAULT_GAP_OF).trim();
@@ -159,7 +159,8 @@ public record LadderConfig(
      * One target from its -D<name>.* properties; built-in names bring their model and pool size (the profile's,
      * or the top level for "tuned").
      */
-    private static TargetSpec target(String name, Map<String, String> props, int poolSize, int topLevel, boolean remote) {
+    private static TargetSpec target(String name, Map<String, String> props, int poolSize, int topLevel, boolean remote,
+                                     Slo runSlo, long pause) {
         String rawModel = props.get(name + ".model");
         ThreadModel model = rawModel == null || rawModel.isBlank() ? BUILT_IN.get(name) : model(name, rawModel);
         Integer threads = props.containsKey(name + ".threads")
@@ -169,9 +170,61 @@ public record LadderConfig(
         String rawCap = props.get(name + ".maxVirtualThreads");
         Integer cap = rawCap == null || rawCap.isBlank() || "unbounded".equalsIgnoreCase(rawCap.trim())
                 ? null : (int) longValue(props, name + ".maxVirtualThreads", 0, 1, 10_000_000);
-        URI url = optionalUrl(props, name + ".url", remote);
+        String rawUrl = props.get(name + ".url");
+        boolean given = rawUrl != null && !rawUrl.isBlank();
+        boolean seed = props.containsKey(name + ".seed") ? bool(props, name + ".seed") : !given;
+        URI url = given ? url(name + ".url", rawUrl.trim(), remote, seed) : null;
         URI census = optionalUrl(props, name + ".census", remote);
-        return new TargetSpec(name, model, threads, cap, url, census);
+        return new TargetSpec(name, model, threads, cap, url, census, request(name, props, seed),
+                slo(name, props, seed, runSlo, pause));
+    }
+
+    /** -D<name>.method, .header.<Name>, .body (a file), .timeout: what each user sends. */
+    private static TargetSpec.Request request(String name, Map<String, String> props, boolean seed) {
+        String method = props.getOrDefault(name + ".method", "GET").trim().toUpperCase(Locale.ROOT);
+        if (!method.matches("[A-Z]+")) {
+            throw bad(name + ".method", props.get(name + ".method"), "is not an HTTP method");
+        }
+        Map<String, String> headers = new java.util.TreeMap<>();
+        String prefix = name + ".header.";
+        props.forEach((key, value) -> {
+            if (key.startsWith(prefix) && key.length() > prefix.length()) {
+                headers.put(key.substring(prefix.length()), value);
+            }
+        });
+        byte[] body = null;
+        String file = props.get(name + ".body");
+        if (file != null && !file.isBlank()) {
+            try {
+                body = java.nio.file.Files.readAllBytes(Path.of(file.trim()));
+            } catch (java.io.IOException | java.nio.file.InvalidPathException e) {
+                throw bad(name + ".body", file, "cannot be read: " + e.getMessage());
+            }
+        }
+        Long timeout = props.containsKey(name + ".timeout") ? Long.valueOf(longValue(props, name + ".timeout", 0, 1, 600_000)) : null;
+        return new TargetSpec.Request(method, headers, body, timeout, seed);
+    }
+
+    /**
+     * -D<name>.slo.p99 and .slo.ko: this target's own SLO. A target that gets the seed request is judged by the run's
+     * SLO unless it says otherwise; one requested as given has no pause, so it needs a p99 (its own or -Dslo.p99).
+     */
+    private static Slo slo(String name, Map<String, String> props, boolean seed, Slo runSlo, long pause) {
+        String p99 = props.get(name + ".slo.p99");
+        String ko = props.get(name + ".slo.ko");
+        boolean own = (p99 != null && !p99.isBlank()) || (ko != null && !ko.isBlank());
+        if (seed && !own) {
+            return null;
+        }
+        boolean runP99 = props.get("slo.p99") != null && !props.get("slo.p99").isBlank();
+        if (!seed && (p99 == null || p99.isBlank()) && !runP99) {
+            throw new NonblockingException("target " + name + " is requested as given, without the seed's pause: give it"
+                    + " a latency limit, -D" + name + ".slo.p99=<ms> (or -Dslo.p99=<ms> for every target)");
+        }
+        double limit = p99 != null && !p99.isBlank() ? longValue(props, name + ".slo.p99", 0, 1, 600_000) : runSlo.p99Ms();
+        double koLimit = ko != null && !ko.isBlank()
+                ? ranged(name + ".slo.ko", ko, Double::parseDouble, "a number", 0.0, 100.0) : runSlo.koPercent();
+        return new Slo(limit, koLimit, seed && pause > 0 ? Slo.MIN_EFFICIENCY : null);
     }
 
     private static ThreadModel model(String name, String raw) {
@@ -283,19 +336,21 @@ public record LadderConfig(
 
     private static URI optionalUrl(Map<String, String> props, String key, boolean remote) {
         String raw = props.get(key);
-        return raw == null || raw.isBlank() ? null : url(key, raw.trim(), remote);
+        return raw == null || raw.isBlank() ? null : url(key, raw.trim(), remote, true);
     }
 
-    private static URI url(String key, String raw, boolean remote) {
+    /** @param base true for a base URL (ends in "/", no query), false for a URL requested exactly as given */
+    private static URI url(String key, String raw, boolean remote, boolean base) {
         URI uri;
         try {
-            uri = new URI(raw.endsWith("/") ? raw : raw + "/");
+            uri = new URI(base && !raw.endsWith("/") ? raw + "/" : raw);
         } catch (URISyntaxException e) {
             throw bad(key, raw, "is not a URL: " + e.getReason());
         }
         if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null
-                || uri.getRawQuery() != null) {
-            throw bad(key, raw, "must be an http(s) base URL such as http://127.0.0.1:8080/");
+                || (base && uri.getRawQuery() != null)) {
+            throw bad(key, raw, base ? "must be an http(s) base URL such as http://127.0.0.1:8080/ (the seed request adds its own query)"
+                    : "must be an http(s) URL such as http://127.0.0.1:8080/orders");
         }
         if (!remote && !isLoopback(uri.getHost())) {
             // A load generator pointed at the wrong host is a denial of service: another machine needs a yes.

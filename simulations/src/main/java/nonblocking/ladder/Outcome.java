@@ -31,7 +31,7 @@ public record Outcome(String koReason) {
             return OK;
         }
         if (status != null) {
-            return new Outcome(status == 200 ? CHECK : "status " + status);
+            return new Outcome(status / 100 == 2 ? CHECK : "status " + status);
         }
         return new Outcome(elapsedMs >= TIMEOUT_SHARE * timeoutMs ? TIMEOUT : CONNECTION);
     }

@@ -1,6 +1,7 @@
 package nonblocking.ladder;
 
 import nonblocking.NonblockingException;
+import nonblocking.results.Slo;
 import nonblocking.server.ThreadModel;
 
 import java.net.URI;
@@ -15,9 +16,50 @@ import java.net.URI;
  * @param maxVirtualThreads virtual-thread cap; null when unbounded or not virtual
  * @param url               the server to drive; null when the ladder starts one
  * @param census            its census base URL when it differs from {@code url}; null otherwise
+ * @param request           what each user sends
+ * @param slo               when one of its levels holds; null for the run's
  */
 public record TargetSpec(String name, ThreadModel model, Integer threads, Integer maxVirtualThreads, URI url,
-                         URI census) {
+                         URI census, Request request, Slo slo) {
+
+    /** A target that asks what the run asks of our own servers, judged by the run's SLO. */
+    public TargetSpec(String name, ThreadModel model, Integer threads, Integer maxVirtualThreads, URI url, URI census) {
+        this(name, model, threads, maxVirtualThreads, url, census, Request.of(url == null), null);
+    }
+
+    /**
+     * What each user of a target sends. The seed request is ours: {@code GET <url>?pause=<ms>[&work=<µs>]}, which
+     * only our own servers understand. Any other target's URL is requested exactly as given, with this method,
+     * these headers and this body. The rule is explicit: {@code -D<name>.seed}, true for the servers the ladder
+     * starts and false for a URL, unless said otherwise.
+     *
+     * @param method    the HTTP method
+     * @param headers   extra request headers
+     * @param body      the request body; null for none
+     * @param timeoutMs this target's request timeout; null for the run's
+     * @param seed      true: the seed request (the run's pause and work as a query); false: the URL as given
+     */
+    public record Request(String method, java.util.Map<String, String> headers, byte[] body, Long timeoutMs, boolean seed) {
+        public Request {
+            headers = java.util.Map.copyOf(headers);
+        }
+
+        public static Request of(boolean seed) {
+            return new Request("GET", java.util.Map.of(), null, null, seed);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Request r && method.equals(r.method) && headers.equals(r.headers)
+                    && java.util.Arrays.equals(body, r.body) && java.util.Objects.equals(timeoutMs, r.timeoutMs)
+                    && seed == r.seed;
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(method, headers, java.util.Arrays.hashCode(body), timeoutMs, seed);
+        }
+    }
 
     public TargetSpec {
         if (url == null && model == null) {

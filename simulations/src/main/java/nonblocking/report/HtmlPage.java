@@ -122,7 +122,7 @@ final class HtmlPage {
         for (Map.Entry<String, TargetResult> entry : results.targets().entrySet()) {
             html.append("<h3>").append(escape(entry.getKey())).append(": sustains ")
                     .append(escape(Format.sustainable(entry.getValue()))).append(" users</h3>\n")
-                    .append(table(Table.levels(entry.getValue(), results.slo())));
+                    .append(table(Table.levels(entry.getValue(), results.sloOf(entry.getValue()))));
         }
         html.append("</section>\n");
     }

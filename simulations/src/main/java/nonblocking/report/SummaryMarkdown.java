@@ -30,7 +30,7 @@ public final class SummaryMarkdown {
         for (Map.Entry<String, TargetResult> entry : results.targets().entrySet()) {
             TargetResult target = entry.getValue();
             md.append("### ").append(cell(entry.getKey())).append(": sustains ").append(Format.sustainable(target))
-                    .append(" users\n\n").append(table(Table.levels(target, results.slo()))).append('\n');
+                    .append(" users\n\n").append(table(Table.levels(target, results.sloOf(target)))).append('\n');
         }
         return md.toString();
     }

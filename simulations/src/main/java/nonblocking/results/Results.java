@@ -60,6 +60,11 @@ public record Results(
                 .toList();
     }
 
+    /** The SLO a target's levels were judged by: its own, or the run's. */
+    public Slo sloOf(TargetResult target) {
+        return target.config() != null && target.config().slo() != null ? target.config().slo() : slo;
+    }
+
     /** The top of the ladder: the most users any target was driven with; 0 without levels. */
     public int topLevel() {
         List<Integer> users = levelUsers();

@@ -44,12 +44,23 @@ public record TargetResult(TargetConfig config, String jdk, Memory idle, List<Le
      * @param threads           blocking pool size, when known
      * @param maxVirtualThreads virtual-thread cap; null when unbounded or not applicable
      * @param jvmArgs           JVM options of a managed target (heap etc.), empty otherwise
+     * @param request           what each user sent; null in files written before it was recorded
+     * @param slo               the SLO its levels were judged by; null for the run's
      */
     public record TargetConfig(String url, String census, boolean managed, String model, Integer threads,
-                               Integer maxVirtualThreads, List<String> jvmArgs) {
+                               Integer maxVirtualThreads, List<String> jvmArgs, Request request, Slo slo) {
         public TargetConfig {
             jvmArgs = jvmArgs == null ? List.of() : List.copyOf(jvmArgs);
         }
+    }
+
+    /**
+     * What each user sent: the seed request ({@code ?pause=&work=} on our own servers) or the URL as given.
+     *
+     * @param headers   the names of the extra headers (their values may be secrets, so they are not recorded)
+     * @param bodyBytes the body's size; 0 for none
+     */
+    public record Request(String method, boolean seed, List<String> headers, int bodyBytes, long timeoutMs) {
     }
 
     /** A memory reading: heap used after a GC (retained), and the process's resident set. */

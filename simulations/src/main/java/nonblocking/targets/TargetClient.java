@@ -1,6 +1,7 @@
 package nonblocking.targets;
 
 import nonblocking.NonblockingException;
+import nonblocking.ladder.TargetSpec;
 import nonblocking.server.Census;
 
 import java.io.IOException;
@@ -52,14 +53,17 @@ public final class TargetClient implements AutoCloseable {
         return base.resolve("?pause=" + pauseMs + (workMicros > 0 ? "&work=" + workMicros : ""));
     }
 
-    /** One request like the load's, with a short pause: throws a one-line {@link NonblockingException} if it fails. */
-    public void probe(String name, long pauseMs, Duration timeout) {
-        URI uri = loadUri(base, pauseMs, 0);
+    /** One request like the load's (with a short pause, for the seed): throws a one-line {@link NonblockingException} unless 2xx. */
+    public void probe(String name, URI uri, TargetSpec.Request request, Duration timeout) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(timeout).method(request.method(),
+                request.body() == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(request.body()));
+        request.headers().forEach(builder::header);
         try {
-            HttpResponse<String> response = send(HttpRequest.newBuilder(uri).timeout(timeout).GET().build());
-            if (response.statusCode() != 200) {
-                throw new NonblockingException(name + " target " + base + " answered GET " + uri.getRawPath()
-                        + "?" + uri.getRawQuery() + " with status " + response.statusCode() + ", expected 200");
+            HttpResponse<String> response = send(builder.build());
+            if (response.statusCode() / 100 != 2) {
+                throw new NonblockingException(name + " target " + base + " answered " + request.method() + " "
+                        + uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery())
+                        + " with status " + response.statusCode() + ", expected 2xx");
             }
         } catch (IOException e) {
             throw new NonblockingException(name + " target " + base + " is unreachable: " + describe(e));

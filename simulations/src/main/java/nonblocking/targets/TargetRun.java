@@ -8,6 +8,7 @@ import nonblocking.ladder.Level;
 import nonblocking.ladder.LevelStats;
 import nonblocking.ladder.TargetSpec;
 import nonblocking.results.LevelResult;
+import nonblocking.results.Slo;
 import nonblocking.results.TargetResult;
 import nonblocking.server.Census;
 
@@ -54,10 +55,10 @@ public final class TargetRun implements AutoCloseable {
                 : new TargetResult.Memory(firstCensus.heapUsedBytes(), firstCensus.rssBytes());
         this.config = config;
         this.ladder = config.ladder();
-        this.recorder = new LadderRecorder(ladder, config.timeoutMs());
-        Duration settle = Duration.ofMillis(Math.min(config.timeoutMs(), config.pauseMs() + 250));
+        this.recorder = new LadderRecorder(ladder, timeoutMs());
+        Duration settle = Duration.ofMillis(Math.min(timeoutMs(), pauseMs() + 250));
         this.sampler = new CensusSampler(spec.name(), recorder, client, firstCensus != null, settle,
-                Duration.ofMillis(config.timeoutMs() + 250), index -> onLevelDone.accept(index, levelResult(index)));
+                Duration.ofMillis(timeoutMs() + 250), index -> onLevelDone.accept(index, levelResult(index)));
         this.requestNames = new String[ladder.size()];
         for (Level level : ladder.levels()) {
             requestNames[level.index()] = spec.name() + " " + level.label();
@@ -82,7 +83,8 @@ public final class TargetRun implements AutoCloseable {
                 census = process.censusUrl();
             }
             client = new TargetClient(url, census);
-            client.probe(spec.name(), Math.min(config.pauseMs(), 10), PROBE_TIMEOUT);
+            client.probe(spec.name(), spec.request().seed() ? TargetClient.loadUri(client.base(), Math.min(config.pauseMs(), 10), 0)
+                    : client.base(), spec.request(), PROBE_TIMEOUT);
             // Idle memory before any load: heap after a GC, and RSS. No census: a foreign server.
             Census idle = client.census(true, false, PROBE_TIMEOUT).orElse(null);
             if (idle == null && spec.census() != null) {
@@ -114,7 +116,7 @@ public final class TargetRun implements AutoCloseable {
 
     /** The URL each user requests: {@code <url>?pause=<ms>[&work=<µs>]}. */
     public String loadUrl() {
-        return TargetClient.loadUri(url(), config.pauseMs(), config.workMicros()).toString();
+        return spec.request().seed() ? TargetClient.loadUri(url(), config.pauseMs(), config.workMicros()).toString() : url().toString();
     }
 
     /** One line of the run's plan, e.g. "virtual: http://127.0.0.1:41234/ (managed, virtual, heap 512m, census on …)". */
@@ -133,6 +135,26 @@ public final class TargetRun implements AutoCloseable {
 
     public LadderRecorder recorder() {
         return recorder;
+    }
+
+    /** The pause each request asks for: the run's for the seed request, none for a URL requested as given. */
+    private long pauseMs() {
+        return spec.request().seed() ? config.pauseMs() : 0;
+    }
+
+    /** This target's request timeout, ms: its own, or the run's. */
+    public long timeoutMs() {
+        return spec.request().timeoutMs() != null ? spec.request().timeoutMs() : config.timeoutMs();
+    }
+
+    /** When a level of this target holds: its own SLO, or the run's. */
+    private Slo slo() {
+        return spec.slo() != null ? spec.slo() : config.slo();
+    }
+
+    /** What each user sends. */
+    public TargetSpec.Request request() {
+        return spec.request();
     }
 
     /** Called by every user before its loop; the first call starts the clock and the sampler. */
@@ -167,7 +189,7 @@ public final class TargetRun implements AutoCloseable {
         long ok = stats.ok();
         long ko = stats.ko();
         double throughput = ok / (level.hold().toNanos() / 1e9);
-        long pauseMs = config.pauseMs();
+        long pauseMs = pauseMs();
         double efficiency = pauseMs > 0 ? throughput / (level.users() * 1000.0 / pauseMs) : inflation(latency);
         LevelCensus seen = Objects.requireNonNullElse(sampler.level(index), LevelCensus.NONE);
         return new LevelResult(level.users(), ok + ko, ok, ko, stats.koReasons(), round(throughput, 2),
@@ -229,10 +251,12 @@ public final class TargetRun implements AutoCloseable {
         Integer threads = said != null ? said.threads() : spec.threads();
         Integer cap = said != null ? said.maxVirtualThreads() : spec.maxVirtualThreads();
         List<String> jvmArgs = process != null ? TargetCommand.jvmOptions(config.targetHeap()) : List.of();
+        TargetSpec.Request request = spec.request();
         TargetResult.TargetConfig target = new TargetResult.TargetConfig(url().toString(),
-                said == null ? null : client.censusBase().toString(), process != null, model, threads, cap, jvmArgs);
-        return new TargetResult(target, said == null ? null : said.jdk(), idle, levels,
-                config.slo().sustainableUsers(levels));
+                said == null ? null : client.censusBase().toString(), process != null, model, threads, cap, jvmArgs,
+                new TargetResult.Request(request.method(), request.seed(), List.copyOf(request.headers().keySet()),
+                        request.body() == null ? 0 : request.body().length, timeoutMs()), slo());
+        return new TargetResult(target, said == null ? null : said.jdk(), idle, levels, slo().sustainableUsers(levels));
     }
 
     /** Stops the sampler, the client and a managed target's JVM (SIGTERM, then SIGKILL). Idempotent. */

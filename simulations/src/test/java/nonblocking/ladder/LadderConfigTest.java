@@ -108,7 +108,7 @@ class LadderConfigTest {
     @Test
     void anyNamedTargetWithAModelOrAUrl() {
         LadderConfig c = of("targets", "blocking,virtual,pool1k,given", "pool1k.model", "blocking", "pool1k.threads", "1000",
-                "given.url", "http://127.0.0.1:9000");
+                "given.url", "http://127.0.0.1:9000", "given.slo.p99", "250");
         assertThat(c.targetNames()).containsExactly("blocking", "virtual", "pool1k", "given");
         assertThat(target(c, "pool1k")).isEqualTo(new TargetSpec("pool1k", ThreadModel.BLOCKING, 1000, null, null, null));
         assertThat(target(c, "pool1k").managed()).isTrue();
@@ -148,8 +148,30 @@ class LadderConfigTest {
     }
 
     @Test
+    void aGivenUrlIsRequestedExactlyAsGivenUnlessItIsSaidToBeOurs() {
+        LadderConfig c = of("targets", "shop", "shop.url", "http://127.0.0.1:9000/orders?region=eu", "shop.method", "post",
+                "shop.header.Content-Type", "application/json", "shop.timeout", "2000", "shop.slo.p99", "250");
+        TargetSpec shop = c.targets().getFirst();
+        assertThat(shop.url()).isEqualTo(URI.create("http://127.0.0.1:9000/orders?region=eu"));
+        assertThat(shop.request()).isEqualTo(new TargetSpec.Request("POST", Map.of("Content-Type", "application/json"),
+                null, 2000L, false));
+        assertThat(shop.slo()).isEqualTo(new Slo(250, 1, null));
+        assertThatThrownBy(() -> of("targets", "shop", "shop.url", "http://127.0.0.1:9000/orders"))
+                .hasMessageContaining("give it a latency limit, -Dshop.slo.p99=<ms>");
+        assertThatThrownBy(() -> of("blocking.url", "http://127.0.0.1:8081/?pause=1", "blocking.seed", "true"))
+                .hasMessageContaining("-Dblocking.url=http://127.0.0.1:8081/?pause=1 must be an http(s) base URL");
+        assertThatThrownBy(() -> of("targets", "shop", "shop.url", "http://127.0.0.1:9000/", "shop.slo.p99", "250",
+                "shop.body", "/no/such/file.json")).hasMessageContaining("-Dshop.body=/no/such/file.json cannot be read");
+        // A managed target gets the seed request, and the run's SLO unless it has its own.
+        assertThat(target(of(), "virtual").request().seed()).isTrue();
+        assertThat(target(of(), "virtual").slo()).isNull();
+        assertThat(target(of("virtual.slo.p99", "1200"), "virtual").slo()).isEqualTo(new Slo(1200, 1, 0.9));
+    }
+
+    @Test
     void urlsMakeATargetForeignAndGetATrailingSlash() {
-        LadderConfig c = of("blocking.url", "http://127.0.0.1:8081", "virtual.url", "http://localhost:8082/");
+        LadderConfig c = of("blocking.url", "http://127.0.0.1:8081", "virtual.url", "http://localhost:8082/",
+                "blocking.seed", "true", "virtual.seed", "true");
         assertThat(target(c, "blocking").managed()).isFalse();
         assertThat(target(c, "blocking").url()).isEqualTo(URI.create("http://127.0.0.1:8081/"));
         assertThat(target(c, "blocking").threads()).as("a given server's pool is its own").isNull();
@@ -159,24 +181,25 @@ class LadderConfigTest {
     @Test
     void aForeignTargetsCensusPortIsOptional() {
         LadderConfig c = of("blocking.url", "http://127.0.0.1:8081/", "blocking.census", "http://127.0.0.1:9081",
-                "virtual.url", "http://127.0.0.1:8082/");
+                "virtual.url", "http://127.0.0.1:8082/", "slo.p99", "1500");
         assertThat(target(c, "blocking").census()).isEqualTo(URI.create("http://127.0.0.1:9081/"));
         assertThat(target(c, "virtual").census()).isNull();
     }
 
     @Test
     void loadGoesOnlyToThisMachineUnlessRemoteIsSaidOutLoud() {
-        assertThat(target(of("virtual.url", "http://localhost:8082/"), "virtual").url()).isNotNull();
-        assertThat(target(of("virtual.url", "http://[::1]:8082/"), "virtual").url()).isNotNull();
-        assertThat(target(of("virtual.url", "http://127.0.0.2:8082/"), "virtual").url()).isNotNull();
+        assertThat(target(of("virtual.url", "http://localhost:8082/", "virtual.seed", "true"), "virtual").url()).isNotNull();
+        assertThat(target(of("virtual.url", "http://[::1]:8082/", "virtual.seed", "true"), "virtual").url()).isNotNull();
+        assertThat(target(of("virtual.url", "http://127.0.0.2:8082/", "virtual.seed", "true"), "virtual").url()).isNotNull();
         // 192.0.2.0/24 is TEST-NET-1: never anybody's server, and a literal needs no DNS.
-        assertThatThrownBy(() -> of("virtual.url", "http://192.0.2.1:8082/"))
+        assertThatThrownBy(() -> of("virtual.url", "http://192.0.2.1:8082/", "virtual.seed", "true"))
                 .isInstanceOf(NonblockingException.class)
                 .hasMessageContaining("-Dremote=true");
-        assertThatThrownBy(() -> of("blocking.url", "http://127.0.0.1:8081/", "blocking.census", "http://192.0.2.1:9081/"))
+        assertThatThrownBy(() -> of("blocking.url", "http://127.0.0.1:8081/", "blocking.seed", "true",
+                "blocking.census", "http://192.0.2.1:9081/"))
                 .isInstanceOf(NonblockingException.class)
                 .hasMessageContaining("blocking.census");
-        assertThat(target(of("virtual.url", "http://192.0.2.1:8082/", "remote", "true"), "virtual").url())
+        assertThat(target(of("virtual.url", "http://192.0.2.1:8082/", "virtual.seed", "true", "remote", "true"), "virtual").url())
                 .isEqualTo(URI.create("http://192.0.2.1:8082/"));
     }
 
@@ -202,7 +225,6 @@ class LadderConfigTest {
                 new String[]{"blocking.threads", "0"},
                 new String[]{"blocking.model", "greenlets"},
                 new String[]{"virtual.url", "ftp://x/"},
-                new String[]{"blocking.url", "http://127.0.0.1:8081/?pause=1"},
                 new String[]{"blocking.census", "http://127.0.0.1:9081/"},   // without blocking.url
                 new String[]{"remote", "maybe"},
                 new String[]{"runId", "../x"},

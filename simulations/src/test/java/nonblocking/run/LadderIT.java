@@ -39,9 +39,8 @@ class LadderIT {
     static final List<String> GATLING_JVM_OPTIONS = List.of("-Xmx1g", "--add-opens=java.base/java.lang=ALL-UNNAMED",
             "--add-opens=java.base/jdk.internal.misc=ALL-UNNAMED", "--enable-native-access=ALL-UNNAMED");
 
-    @Test
-    void tinyLadderAgainstBothTargetsWritesResultsAndLeavesNothingRunning(@TempDir Path tmp) throws Exception {
-        Path output = tmp.resolve("nonblocking");
+    /** Runs the Gatling simulation in a child JVM, as the Maven plugin forks it; returns its console output. */
+    static String gatling(Path tmp, String... properties) throws Exception {
         Path gatling = tmp.resolve("gatling");
         List<String> command = new ArrayList<>();
         command.add(TargetCommand.javaExecutable().toString());
@@ -49,11 +48,10 @@ class LadderIT {
         if (Runtime.version().feature() >= 24) {
             command.add("--sun-misc-unsafe-memory-access=allow");
         }
-        command.addAll(List.of("-cp", Classpath.current(),
-                "-Dlevels=5,10", "-Dhold=3", "-Dramp=1", "-Dwarmup=1", "-Dpause=500", "-Dtimeout=2000",
-                "-Dblocking.threads=5", "-Dtargets=blocking,virtual,pool10", "-Dpool10.model=blocking",
-                "-Dpool10.threads=10", "-DrunId=it",
-                "-Dnonblocking.output=" + output, "-Dnonblocking.gatlingResults=" + gatling,
+        command.addAll(List.of("-cp", Classpath.current()));
+        command.addAll(List.of(properties));
+        command.addAll(List.of("-DrunId=it", "-Dnonblocking.output=" + tmp.resolve("nonblocking"),
+                "-Dnonblocking.gatlingResults=" + gatling,
                 "io.gatling.app.Gatling", "-s", LadderSimulation.class.getName(), "-rf", gatling.toString()));
         Path log = tmp.resolve("gatling-run.log");
         Process gatlingJvm = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
@@ -62,8 +60,63 @@ class LadderIT {
             fail("the Gatling run took longer than 150 s; its output:\n" + tail(log));
         }
         assertThat(gatlingJvm.exitValue()).as("Gatling's exit code; output:\n%s", tail(log)).isZero();
+        return Files.readString(log);
+    }
 
-        String console = Files.readString(log);
+    /**
+     * A service we did not write, driven as a user would: its own path, a POST with a JSON body and a header, no
+     * pause, an SLO of its own. It records what it was sent, so the test sees the requests arrive exactly as given.
+     */
+    @Test
+    void aServiceIsRequestedExactlyAsGiven(@TempDir Path tmp) throws Exception {
+        List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        com.sun.net.httpserver.HttpServer shop = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        shop.setExecutor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
+        shop.createContext("/orders", exchange -> {
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            seen.add(exchange.getRequestMethod() + " " + exchange.getRequestURI() + " "
+                    + exchange.getRequestHeaders().getFirst("Content-Type") + " " + new String(body));
+            try {
+                Thread.sleep(20);   // a tunable delay, like a real service's work
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.sendResponseHeaders(201, -1);
+            exchange.close();
+        });
+        shop.start();
+        try {
+            Path order = Files.writeString(tmp.resolve("order.json"), "{\"item\":42}");
+            String url = "http://127.0.0.1:" + shop.getAddress().getPort() + "/orders?region=eu";
+            String console = gatling(tmp, "-Dtargets=shop", "-Dshop.url=" + url, "-Dshop.method=POST",
+                    "-Dshop.body=" + order, "-Dshop.header.Content-Type=application/json", "-Dshop.slo.p99=500",
+                    "-Dlevels=2,4", "-Dhold=2", "-Dramp=1", "-Dwarmup=1", "-Dtimeout=2000");
+
+            assertThat(seen).isNotEmpty().allMatch(line -> line.equals("POST /orders?region=eu application/json {\"item\":42}"));
+            assertThat(console).contains("[shop] level 2/2: 4 users", "sustainable concurrency: shop ≥4");
+            Results results = ResultsFile.read(tmp.resolve("nonblocking/it").resolve(ResultsFile.NAME));
+            TargetResult target = results.targets().get("shop");
+            assertThat(target.config().request()).isEqualTo(new TargetResult.Request("POST", false, List.of("Content-Type"), 11, 2000));
+            assertThat(target.config().slo()).isEqualTo(new nonblocking.results.Slo(500, 1, null));
+            assertThat(target.levels()).allSatisfy(level -> {
+                assertThat(level.ko()).isZero();
+                assertThat(level.p50Ms()).isGreaterThanOrEqualTo(20);
+                assertThat(level.efficiency()).isPositive();   // without a pause: latency inflation against the lowest level
+            });
+            assertThat(target.config().census()).isNull();
+        } finally {
+            shop.stop(0);
+        }
+    }
+
+    @Test
+    void tinyLadderAgainstBothTargetsWritesResultsAndLeavesNothingRunning(@TempDir Path tmp) throws Exception {
+        Path output = tmp.resolve("nonblocking");
+        Path gatling = tmp.resolve("gatling");
+        String console = gatling(tmp, "-Dlevels=5,10", "-Dhold=3", "-Dramp=1", "-Dwarmup=1", "-Dpause=500", "-Dtimeout=2000",
+                "-Dblocking.threads=5", "-Dtargets=blocking,virtual,pool10", "-Dpool10.model=blocking",
+                "-Dpool10.threads=10");
         assertThat(console).contains("[blocking] level 2/2: 10 users", "[virtual] level 2/2: 10 users",
                 "[pool10] level 2/2: 10 users", "sustainable concurrency: blocking 5 (virtual ≥2x; ", " · virtual ≥10 · pool10 ≥10 (");
         // After Gatling's own summary, which counts warm-ups and failed levels too, the run says which numbers count.

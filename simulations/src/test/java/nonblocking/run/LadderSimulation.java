@@ -1,6 +1,8 @@
 package nonblocking.run;
 
 import io.gatling.javaapi.core.ChainBuilder;
+import io.gatling.javaapi.http.HttpRequestActionBuilder;
+import nonblocking.ladder.TargetSpec;
 import nonblocking.ladder.Ladder;
 import nonblocking.ladder.LadderConfig;
 import nonblocking.targets.TargetRun;
@@ -15,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import static io.gatling.javaapi.core.CoreDsl.ByteArrayBody;
 import static io.gatling.javaapi.core.CoreDsl.asLongAs;
 import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
 import static io.gatling.javaapi.core.CoreDsl.exec;
@@ -25,7 +28,8 @@ import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
 
 /**
- * The ladder in Gatling: per target one scenario whose users loop {@code GET /?pause=<ms>} until that target's
+ * The ladder in Gatling: per target one scenario whose users loop its request (the seed's {@code GET /?pause=<ms>},
+ * or a service's URL as given, with its method, headers and body) until that target's
  * ladder ends, injected so that concurrency steps through the levels; the targets run one after the other.
  * Everything else (targets, timing, recording, results) lives in plain classes of this package.
  *
@@ -35,6 +39,8 @@ public class LadderSimulation extends Simulation {
 
     private static final String T0 = "t0";
     private static final String STATUS = "status";
+    /** Any 2xx is an answer: a service's POST may well say 201. */
+    private static final List<Integer> OK_STATUSES = java.util.stream.IntStream.rangeClosed(200, 299).boxed().toList();
 
     private final LadderRun run;
 
@@ -78,17 +84,21 @@ public class LadderSimulation extends Simulation {
     }
 
     private ScenarioBuilder scenarioOf(TargetRun target) {
-        Duration timeout = Duration.ofMillis(run.config().timeoutMs());
-        String url = target.loadUrl();
+        TargetSpec.Request ask = target.request();
+        HttpRequestActionBuilder call = http(session -> target.requestName(session.getLong(T0)))
+                .httpRequest(ask.method(), target.loadUrl())
+                .headers(ask.headers())
+                .requestTimeout(Duration.ofMillis(target.timeoutMs()))
+                .check(status().saveAs(STATUS), status().in(OK_STATUSES));
+        if (ask.body() != null) {
+            call = call.body(ByteArrayBody(ask.body()));
+        }
         ChainBuilder request = exec(session -> {
                     long t0 = System.nanoTime();
                     target.recorder().started(t0);
                     return session.set(T0, t0).remove(STATUS);
                 })
-                .exec(http(session -> target.requestName(session.getLong(T0)))
-                        .get(url)
-                        .requestTimeout(timeout)
-                        .check(status().saveAs(STATUS), status().is(200)))
+                .exec(call)
                 .exec(session -> {
                     Integer status = session.contains(STATUS) ? session.getInt(STATUS) : null;
                     target.recorder().record(session.getLong(T0), System.nanoTime(), session.isFailed(), status);

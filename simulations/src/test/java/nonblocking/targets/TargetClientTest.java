@@ -45,7 +45,7 @@ class TargetClientTest {
         HttpServer censusServer = server("census-port", census);
         try (TargetClient client = new TargetClient(base(mainServer), base(censusServer))) {
             assertThat(client.censusBase()).isEqualTo(base(censusServer));
-            client.probe("blocking", 10, TIMEOUT);
+            client.probe("blocking", TargetClient.loadUri(client.base(), 10, 0), nonblocking.ladder.TargetSpec.Request.of(true), TIMEOUT);
             assertThat(client.healthy()).isTrue();
             assertThat(client.census(true, false, TIMEOUT)).hasValueSatisfying(c -> assertThat(c.model()).isEqualTo("census-port"));
             assertThat(client.census(false, true, TIMEOUT)).isPresent();

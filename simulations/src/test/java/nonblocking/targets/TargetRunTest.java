@@ -24,7 +24,8 @@ class TargetRunTest {
         LadderConfig config = LadderConfig.from(Map.of("levels", "10,20", "hold", "2", "ramp", "0", "warmup", "1",
                 "pause", "1000", "timeout", "3000", "nonblocking.output", "/tmp/x"));
         List<String> lines = new ArrayList<>();
-        TargetSpec spec = new TargetSpec("virtual", null, null, null, URI.create("http://127.0.0.1:9/"), null);
+        TargetSpec spec = new TargetSpec("virtual", null, null, null, URI.create("http://127.0.0.1:9/"), null,
+                TargetSpec.Request.of(true), null);
         try (TargetRun run = new TargetRun(spec, null, new TargetClient(spec.url(), null), null, config,
                 (index, level) -> lines.add(index + ": " + level.users()))) {
             long t0 = 1_000_000_000L;
