@@ -149,7 +149,10 @@ final class HtmlPage {
                     : describe(config) + " · " + config.url() + (config.managed() ? " · started by the ladder" : " · not started by the ladder")
                     + (entry.getValue().jdk() == null ? "" : " · JDK " + entry.getValue().jdk())
                     + (config.jvmArgs().isEmpty() ? "" : " · JVM " + String.join(" ", config.jvmArgs()))
-                    + (idle == null ? "" : " · idle heap " + Format.mebibytes(idle.heapUsedBytes()) + ", idle RSS " + Format.mebibytes(idle.rssBytes()));
+                    + (idle == null ? "" : " · idle heap " + Format.mebibytes(idle.heapUsedBytes()) + ", idle RSS " + Format.mebibytes(idle.rssBytes()))
+                    + (config == null || config.request() == null ? "" : " · " + config.request().method()
+                    + (config.request().seed() ? " with the seed's pause" : " as given") + ", timeout " + config.request().timeoutMs() + " ms")
+                    + " · a level holds when " + results.sloOf(entry.getValue()).limits();
             term(html, entry.getKey(), text);
         }
         html.append("</dl>\n</section>\n");
