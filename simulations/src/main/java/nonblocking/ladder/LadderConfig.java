@@ -175,8 +175,8 @@ public record LadderConfig(
         boolean seed = props.containsKey(name + ".seed") ? bool(props, name + ".seed") : !given;
         URI url = given ? url(name + ".url", rawUrl.trim(), remote, seed) : null;
         URI census = optionalUrl(props, name + ".census", remote);
-        return new TargetSpec(name, model, threads, cap, url, census, request(name, props, seed),
-                slo(name, props, seed, runSlo, pause));
+        TargetSpec.Request request = request(name, props, seed);
+        return new TargetSpec(name, model, threads, cap, url, census, request, slo(name, props, request.paused(), runSlo, pause));
     }
 
     /** -D<name>.method, .header.<Name>, .body (a file), .timeout: what each user sends. */
@@ -202,12 +202,17 @@ public record LadderConfig(
             }
         }
         Long timeout = props.containsKey(name + ".timeout") ? Long.valueOf(longValue(props, name + ".timeout", 0, 1, 600_000)) : null;
-        return new TargetSpec.Request(method, headers, body, timeout, seed);
+        String flow = props.get(name + ".flow");
+        if (flow != null && !flow.trim().matches("[A-Za-z_$][\\w$]*(\\.[A-Za-z_$][\\w$]*)*")) {
+            throw bad(name + ".flow", flow, "must be the class name of a nonblocking.run.Flow, e.g. nonblocking.flows.LoginThenTwoCalls");
+        }
+        return new TargetSpec.Request(method, headers, body, timeout, seed, flow == null ? null : flow.trim());
     }
 
     /**
      * -D<name>.slo.p99 and .slo.ko: this target's own SLO. A target that gets the seed request is judged by the run's
-     * SLO unless it says otherwise; one requested as given has no pause, so it needs a p99 (its own or -Dslo.p99).
+     * SLO unless it says otherwise; one requested as given, or running a flow of its own, is not timed against the
+     * pause, so it needs a p99 (its own or -Dslo.p99).
      */
     private static Slo slo(String name, Map<String, String> props, boolean seed, Slo runSlo, long pause) {
         String p99 = props.get(name + ".slo.p99");
@@ -218,7 +223,7 @@ public record LadderConfig(
         }
         boolean runP99 = props.get("slo.p99") != null && !props.get("slo.p99").isBlank();
         if (!seed && (p99 == null || p99.isBlank()) && !runP99) {
-            throw new NonblockingException("target " + name + " is requested as given, without the seed's pause: give it"
+            throw new NonblockingException("target " + name + " is not timed against the seed's pause: give it"
                     + " a latency limit, -D" + name + ".slo.p99=<ms> (or -Dslo.p99=<ms> for every target)");
         }
         double limit = p99 != null && !p99.isBlank() ? longValue(props, name + ".slo.p99", 0, 1, 600_000) : runSlo.p99Ms();

@@ -4,7 +4,7 @@ package nonblocking.ladder;
  * How one request ended, from what the simulation can see after it: Gatling's failed flag, the status it saved
  * (absent when no response arrived), and the time it took.
  *
- * @param koReason null for OK, otherwise "timeout", "status N", "check" or "connection"
+ * @param koReason null for OK, otherwise "timeout", "status N", "check", "connection" or "flow"
  */
 public record Outcome(String koReason) {
 
@@ -12,6 +12,8 @@ public record Outcome(String koReason) {
     public static final String TIMEOUT = "timeout";
     public static final String CONNECTION = "connection";
     public static final String CHECK = "check";
+    /** A pass through a user's own flow in which some request failed. */
+    public static final Outcome FLOW = new Outcome("flow");
 
     /** Below this share of the timeout a failure without a response is a connection problem, not a timeout. */
     static final double TIMEOUT_SHARE = 0.98;

@@ -38,26 +38,33 @@ public record TargetSpec(String name, ThreadModel model, Integer threads, Intege
      * @param body      the request body; null for none
      * @param timeoutMs this target's request timeout; null for the run's
      * @param seed      true: the seed request (the run's pause and work as a query); false: the URL as given
+     * @param flow      a Gatling chain of the user's own that each user loops instead (a class name); null for none
      */
-    public record Request(String method, java.util.Map<String, String> headers, byte[] body, Long timeoutMs, boolean seed) {
+    public record Request(String method, java.util.Map<String, String> headers, byte[] body, Long timeoutMs, boolean seed,
+                          String flow) {
         public Request {
             headers = java.util.Map.copyOf(headers);
         }
 
+        /** True when the ladder times the target against the run's pause: the seed request, not a flow of one's own. */
+        public boolean paused() {
+            return seed && flow == null;
+        }
+
         public static Request of(boolean seed) {
-            return new Request("GET", java.util.Map.of(), null, null, seed);
+            return new Request("GET", java.util.Map.of(), null, null, seed, null);
         }
 
         @Override
         public boolean equals(Object o) {
             return o instanceof Request r && method.equals(r.method) && headers.equals(r.headers)
                     && java.util.Arrays.equals(body, r.body) && java.util.Objects.equals(timeoutMs, r.timeoutMs)
-                    && seed == r.seed;
+                    && seed == r.seed && java.util.Objects.equals(flow, r.flow);
         }
 
         @Override
         public int hashCode() {
-            return java.util.Objects.hash(method, headers, java.util.Arrays.hashCode(body), timeoutMs, seed);
+            return java.util.Objects.hash(method, headers, java.util.Arrays.hashCode(body), timeoutMs, seed, flow);
         }
     }
 

@@ -59,8 +59,9 @@ public record TargetResult(TargetConfig config, String jdk, Memory idle, List<Le
      *
      * @param headers   the names of the extra headers (their values may be secrets, so they are not recorded)
      * @param bodyBytes the body's size; 0 for none
+     * @param flow      the class of the user's own Gatling chain each user looped instead; null for none
      */
-    public record Request(String method, boolean seed, List<String> headers, int bodyBytes, long timeoutMs) {
+    public record Request(String method, boolean seed, List<String> headers, int bodyBytes, long timeoutMs, String flow) {
     }
 
     /** A memory reading: heap used after a GC (retained), and the process's resident set. */

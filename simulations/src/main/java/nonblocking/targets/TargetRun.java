@@ -110,7 +110,7 @@ public final class TargetRun implements AutoCloseable {
         return spec.name();
     }
 
-    private URI url() {
+    public URI url() {
         return client.base();
     }
 
@@ -137,9 +137,9 @@ public final class TargetRun implements AutoCloseable {
         return recorder;
     }
 
-    /** The pause each request asks for: the run's for the seed request, none for a URL requested as given. */
+    /** The pause each request is timed against: the run's for the seed request, none for a URL as given or a flow. */
     private long pauseMs() {
-        return spec.request().seed() ? config.pauseMs() : 0;
+        return spec.request().paused() ? config.pauseMs() : 0;
     }
 
     /** This target's request timeout, ms: its own, or the run's. */
@@ -255,7 +255,7 @@ public final class TargetRun implements AutoCloseable {
         TargetResult.TargetConfig target = new TargetResult.TargetConfig(url().toString(),
                 said == null ? null : client.censusBase().toString(), process != null, model, threads, cap, jvmArgs,
                 new TargetResult.Request(request.method(), request.seed(), List.copyOf(request.headers().keySet()),
-                        request.body() == null ? 0 : request.body().length, timeoutMs()), slo());
+                        request.body() == null ? 0 : request.body().length, timeoutMs(), request.flow()), slo());
         return new TargetResult(target, said == null ? null : said.jdk(), idle, levels, slo().sustainableUsers(levels));
     }
 

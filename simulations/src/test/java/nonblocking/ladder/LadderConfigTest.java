@@ -154,10 +154,16 @@ class LadderConfigTest {
         TargetSpec shop = c.targets().getFirst();
         assertThat(shop.url()).isEqualTo(URI.create("http://127.0.0.1:9000/orders?region=eu"));
         assertThat(shop.request()).isEqualTo(new TargetSpec.Request("POST", Map.of("Content-Type", "application/json"),
-                null, 2000L, false));
+                null, 2000L, false, null));
         assertThat(shop.slo()).isEqualTo(new Slo(250, 1, null));
         assertThatThrownBy(() -> of("targets", "shop", "shop.url", "http://127.0.0.1:9000/orders"))
                 .hasMessageContaining("give it a latency limit, -Dshop.slo.p99=<ms>");
+        assertThat(target(of("virtual.flow", "nonblocking.flows.LoginThenTwoCalls", "virtual.slo.p99", "3000"), "virtual")
+                .request().flow()).isEqualTo("nonblocking.flows.LoginThenTwoCalls");
+        assertThatThrownBy(() -> of("virtual.flow", "nonblocking.flows.LoginThenTwoCalls"))
+                .hasMessageContaining("-Dvirtual.slo.p99=<ms>");
+        assertThatThrownBy(() -> of("virtual.flow", "not a class", "virtual.slo.p99", "3000"))
+                .hasMessageContaining("-Dvirtual.flow=not a class must be the class name of a nonblocking.run.Flow");
         assertThatThrownBy(() -> of("blocking.url", "http://127.0.0.1:8081/?pause=1", "blocking.seed", "true"))
                 .hasMessageContaining("-Dblocking.url=http://127.0.0.1:8081/?pause=1 must be an http(s) base URL");
         assertThatThrownBy(() -> of("targets", "shop", "shop.url", "http://127.0.0.1:9000/", "shop.slo.p99", "250",

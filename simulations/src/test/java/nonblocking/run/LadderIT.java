@@ -97,7 +97,7 @@ class LadderIT {
             assertThat(console).contains("[shop] level 2/2: 4 users", "sustainable concurrency: shop ≥4");
             Results results = ResultsFile.read(tmp.resolve("nonblocking/it").resolve(ResultsFile.NAME));
             TargetResult target = results.targets().get("shop");
-            assertThat(target.config().request()).isEqualTo(new TargetResult.Request("POST", false, List.of("Content-Type"), 11, 2000));
+            assertThat(target.config().request()).isEqualTo(new TargetResult.Request("POST", false, List.of("Content-Type"), 11, 2000, null));
             assertThat(target.config().slo()).isEqualTo(new nonblocking.results.Slo(500, 1, null));
             assertThat(target.levels()).allSatisfy(level -> {
                 assertThat(level.ko()).isZero();
@@ -108,6 +108,26 @@ class LadderIT {
         } finally {
             shop.stop(0);
         }
+    }
+
+    /** The README's worked example of a flow of one's own: a "login", then two calls, timed as one transaction. */
+    @Test
+    void aFlowOfOnesOwnIsLoopedAndTimedAsOne(@TempDir Path tmp) throws Exception {
+        String console = gatling(tmp, "-Dtargets=virtual", "-Dvirtual.flow=nonblocking.flows.LoginThenTwoCalls",
+                "-Dvirtual.slo.p99=1000", "-Dlevels=2,4", "-Dhold=2", "-Dramp=1", "-Dwarmup=1", "-Dpause=200",
+                "-Dtimeout=2000");
+
+        Results results = ResultsFile.read(tmp.resolve("nonblocking/it").resolve(ResultsFile.NAME));
+        TargetResult virtual = results.targets().get("virtual");
+        assertThat(virtual.config().request().flow()).isEqualTo("nonblocking.flows.LoginThenTwoCalls");
+        assertThat(virtual.levels()).allSatisfy(level -> {
+            assertThat(level.ok()).isPositive();
+            assertThat(level.ko()).isZero();
+            assertThat(level.p50Ms()).as("two calls of 200 ms each").isGreaterThanOrEqualTo(400);
+        });
+        assertThat(console).contains("sustainable concurrency: virtual ≥4");
+        Path gatlingIndex = tmp.resolve("nonblocking/it").resolve(results.gatlingReport()).normalize();
+        assertThat(Files.readString(gatlingIndex)).contains("login", "first call", "second call");
     }
 
     @Test

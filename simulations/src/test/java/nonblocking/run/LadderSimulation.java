@@ -2,6 +2,7 @@ package nonblocking.run;
 
 import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.http.HttpRequestActionBuilder;
+import nonblocking.ladder.Outcome;
 import nonblocking.ladder.TargetSpec;
 import nonblocking.ladder.Ladder;
 import nonblocking.ladder.LadderConfig;
@@ -57,8 +58,13 @@ public class LadderSimulation extends Simulation {
                 .userAgentHeader("nonblocking-ladder");
 
         List<PopulationBuilder> populations = new ArrayList<>();
-        for (TargetRun target : run.targets()) {
-            populations.add(scenarioOf(target).injectOpen(injection(target.ladder())).protocols(protocol));
+        try {
+            for (TargetRun target : run.targets()) {
+                populations.add(scenarioOf(target).injectOpen(injection(target.ladder())).protocols(protocol));
+            }
+        } catch (nonblocking.NonblockingException e) {
+            run.close();
+            throw exit(e);   // a flow that cannot be found: one line, before any load
         }
         PopulationBuilder chain = populations.getLast();
         for (int i = populations.size() - 2; i >= 0; i--) {
@@ -75,15 +81,48 @@ public class LadderSimulation extends Simulation {
         try {
             return LadderRun.prepare(LadderConfig.fromSystemProperties(), System.out);
         } catch (nonblocking.NonblockingException e) {
-            System.out.flush();
-            System.err.println("nonblocking: ERROR " + e.getMessage());
-            System.err.flush();
-            System.exit(1);
-            throw e;
+            throw exit(e);
         }
     }
 
+    /** One line and exit code 1; Gatling would otherwise print the stack trace twice. */
+    private static RuntimeException exit(nonblocking.NonblockingException e) {
+        System.out.flush();
+        System.err.println("nonblocking: ERROR " + e.getMessage());
+        System.err.flush();
+        System.exit(1);
+        return e;
+    }
+
     private ScenarioBuilder scenarioOf(TargetRun target) {
+        ChainBuilder request = target.request().flow() == null ? oneRequest(target) : flow(target);
+        return scenario(target.name())
+                .exec(session -> {
+                    target.userStarted(System.nanoTime());
+                    return session;
+                })
+                .exec(asLongAs(session -> target.ladder().running(System.nanoTime())).on(request));
+    }
+
+    /** The user's own chain, timed as one transaction: KO when any of its requests failed. */
+    private ChainBuilder flow(TargetRun target) {
+        Flow flow = Flows.load(target.request().flow());
+        ChainBuilder chain = flow.chain(new Flow.Target(target.name(), target.url().toString(), run.config().pauseMs(),
+                Duration.ofMillis(target.timeoutMs())));
+        return exec(session -> {
+                    long t0 = System.nanoTime();
+                    target.recorder().started(t0);
+                    return session.set(T0, t0);
+                })
+                .exec(chain)
+                .exec(session -> {
+                    long t0 = session.getLong(T0);
+                    target.recorder().record(t0, System.nanoTime() - t0, session.isFailed() ? Outcome.FLOW : Outcome.OK);
+                    return session.markAsSucceeded();
+                });
+    }
+
+    private ChainBuilder oneRequest(TargetRun target) {
         TargetSpec.Request ask = target.request();
         HttpRequestActionBuilder call = http(session -> target.requestName(session.getLong(T0)))
                 .httpRequest(ask.method(), target.loadUrl())
@@ -93,7 +132,7 @@ public class LadderSimulation extends Simulation {
         if (ask.body() != null) {
             call = call.body(ByteArrayBody(ask.body()));
         }
-        ChainBuilder request = exec(session -> {
+        return exec(session -> {
                     long t0 = System.nanoTime();
                     target.recorder().started(t0);
                     return session.set(T0, t0).remove(STATUS);
@@ -104,12 +143,6 @@ public class LadderSimulation extends Simulation {
                     target.recorder().record(session.getLong(T0), System.nanoTime(), session.isFailed(), status);
                     return session.markAsSucceeded();
                 });
-        return scenario(target.name())
-                .exec(session -> {
-                    target.userStarted(System.nanoTime());
-                    return session;
-                })
-                .exec(asLongAs(session -> target.ladder().running(System.nanoTime())).on(request));
     }
 
     private static List<OpenInjectionStep> injection(Ladder ladder) {
