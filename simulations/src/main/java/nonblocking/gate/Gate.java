@@ -108,10 +108,8 @@ public final class Gate {
         Rules.P99 p99 = rule.maxP99();
         if (p99 != null) {
             String metric = name + ".p99_ms at " + p99.users();
-            LevelResult level = target == null ? null
-                    : target.levels().stream().filter(l -> l.users() == p99.users()).findFirst().orElse(null);
-            LevelResult levelBefore = before == null ? null
-                    : before.levels().stream().filter(l -> l.users() == p99.users()).findFirst().orElse(null);
+            LevelResult level = target == null ? null : target.level(p99.users());
+            LevelResult levelBefore = before == null ? null : before.level(p99.users());
             verdicts.add(target == null ? Verdict.error("max_p99", metric, "the run has no " + name + " target")
                     : level == null || level.ok() == 0 ? Verdict.error("max_p99", metric, name + " has no OK response at "
                     + p99.users() + " users") : new Verdict("max_p99", metric, level.p99Ms(), "<= " + plain(p99.ms()),

@@ -214,22 +214,22 @@ public record LadderConfig(
      * SLO unless it says otherwise; one requested as given, or running a flow of its own, is not timed against the
      * pause, so it needs a p99 (its own or -Dslo.p99).
      */
-    private static Slo slo(String name, Map<String, String> props, boolean seed, Slo runSlo, long pause) {
+    private static Slo slo(String name, Map<String, String> props, boolean paused, Slo runSlo, long pause) {
         String p99 = props.get(name + ".slo.p99");
         String ko = props.get(name + ".slo.ko");
         boolean own = (p99 != null && !p99.isBlank()) || (ko != null && !ko.isBlank());
-        if (seed && !own) {
+        if (paused && !own) {
             return null;
         }
         boolean runP99 = props.get("slo.p99") != null && !props.get("slo.p99").isBlank();
-        if (!seed && (p99 == null || p99.isBlank()) && !runP99) {
+        if (!paused && (p99 == null || p99.isBlank()) && !runP99) {
             throw new NonblockingException("target " + name + " is not timed against the seed's pause: give it"
                     + " a latency limit, -D" + name + ".slo.p99=<ms> (or -Dslo.p99=<ms> for every target)");
         }
         double limit = p99 != null && !p99.isBlank() ? longValue(props, name + ".slo.p99", 0, 1, 600_000) : runSlo.p99Ms();
         double koLimit = ko != null && !ko.isBlank()
                 ? ranged(name + ".slo.ko", ko, Double::parseDouble, "a number", 0.0, 100.0) : runSlo.koPercent();
-        return new Slo(limit, koLimit, seed && pause > 0 ? Slo.MIN_EFFICIENCY : null);
+        return new Slo(limit, koLimit, paused && pause > 0 ? Slo.MIN_EFFICIENCY : null);
     }
 
     private static ThreadModel model(String name, String raw) {

@@ -188,7 +188,7 @@ final class Charts {
                     held.add(run, target.held());
                 }
                 if (target != null && !target.p99Ms().isEmpty()) {
-                    var highest = ((java.util.TreeMap<Integer, Double>) new java.util.TreeMap<>(target.p99Ms())).lastEntry();
+                    var highest = new java.util.TreeMap<>(target.p99Ms()).lastEntry();
                     if (highest.getValue() > 0) {
                         top.add(run, highest.getValue());
                     }

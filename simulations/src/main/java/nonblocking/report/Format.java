@@ -106,8 +106,8 @@ public final class Format {
      */
     static Optional<String> costRatios(TargetResult target, TargetResult reference) {
         for (LevelResult level : target.sustainedLevels().reversed()) {
-            LevelResult other = reference.sustainedLevels().stream().filter(l -> l.users() == level.users()).findFirst().orElse(null);
-            if (other == null || level.cost() == null || other.cost() == null) {
+            LevelResult other = reference.level(level.users());
+            if (other == null || !reference.sustains(other) || level.cost() == null || other.cost() == null) {
                 continue;
             }
             List<String> ratios = new ArrayList<>();
@@ -183,7 +183,7 @@ public final class Format {
         for (int u : results.levelUsers()) {
             StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "%6d", u));
             for (TargetResult t : targets.values()) {
-                LevelResult l = t.levels().stream().filter(x -> x.users() == u).findFirst().orElse(null);
+                LevelResult l = t.level(u);
                 if (l == null) {
                     row.append(String.format(Locale.ROOT, " | %-38s", ""));
                     continue;

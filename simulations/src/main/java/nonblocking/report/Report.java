@@ -11,7 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The comparison report of one run, rendered from its results (and the gate's verdicts, once a gate judged it) into
@@ -33,31 +35,43 @@ public final class Report {
      * @return the markdown summary, for the CI job summary
      */
     public static String writeEverywhere(Results results, Path resultsFile, List<Verdict> verdicts) {
-        String summary = null;
-        for (Path dir : RunFolders.holding(resultsFile, results)) {
-            summary = write(results, dir, verdicts);
-        }
-        return summary;
+        Rendered rendered = render(results, verdicts);
+        RunFolders.holding(resultsFile, results).forEach(dir -> rendered.writeTo(dir));
+        return rendered.summary();
     }
 
     /** Renders into one folder, as {@link #writeEverywhere} does into each; returns the markdown summary. */
     public static String write(Results results, Path runDir, List<Verdict> verdicts) {
-        try {
-            Files.createDirectories(runDir);
-            List<HtmlPage.Image> images = new ArrayList<>();
-            for (Charts.Chart chart : Charts.of(results)) {
-                byte[] png = chart.png();
-                ResultsFile.writeAtomically(runDir.resolve(chart.file()), png);
-                images.add(new HtmlPage.Image(chart.file(), chart.title(), png));
+        Rendered rendered = render(results, verdicts);
+        rendered.writeTo(runDir);
+        return rendered.summary();
+    }
+
+    /** The report's files, rendered once (the charts take the time), to be written into any number of folders. */
+    private record Rendered(Map<String, byte[]> files, String summary) {
+        void writeTo(Path dir) {
+            try {
+                Files.createDirectories(dir);
+                for (Map.Entry<String, byte[]> file : files.entrySet()) {
+                    ResultsFile.writeAtomically(dir.resolve(file.getKey()), file.getValue());
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write the report in " + dir + ": " + e.getMessage(), e);
             }
-            ResultsFile.writeAtomically(runDir.resolve(HTML),
-                    HtmlPage.render(results, images, verdicts).getBytes(StandardCharsets.UTF_8));
-            String summary = SummaryMarkdown.render(results, verdicts);
-            ResultsFile.writeAtomically(runDir.resolve(SUMMARY), summary.getBytes(StandardCharsets.UTF_8));
-            return summary;
-        } catch (IOException | UncheckedIOException e) {
-            throw new UncheckedIOException("cannot write the report in " + runDir + ": " + e.getMessage(),
-                    e instanceof IOException io ? io : ((UncheckedIOException) e).getCause());
         }
+    }
+
+    private static Rendered render(Results results, List<Verdict> verdicts) {
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        List<HtmlPage.Image> images = new ArrayList<>();
+        for (Charts.Chart chart : Charts.of(results)) {
+            byte[] png = chart.png();
+            files.put(chart.file(), png);
+            images.add(new HtmlPage.Image(chart.file(), chart.title(), png));
+        }
+        files.put(HTML, HtmlPage.render(results, images, verdicts).getBytes(StandardCharsets.UTF_8));
+        String summary = SummaryMarkdown.render(results, verdicts);
+        files.put(SUMMARY, summary.getBytes(StandardCharsets.UTF_8));
+        return new Rendered(files, summary);
     }
 }

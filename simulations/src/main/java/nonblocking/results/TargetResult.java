@@ -26,6 +26,11 @@ public record TargetResult(TargetConfig config, String jdk, Memory idle, List<Le
                 .toList();
     }
 
+    /** The level of this many users, or null when the target was not driven at it. */
+    public LevelResult level(int users) {
+        return levels.stream().filter(level -> level.users() == users).findFirst().orElse(null);
+    }
+
     /** True when this level counts as sustained: at or below {@link #sustainableUsers}. */
     public boolean sustains(LevelResult level) {
         return level.users() <= sustainableUsers;

@@ -83,8 +83,8 @@ public final class TargetRun implements AutoCloseable {
                 census = process.censusUrl();
             }
             client = new TargetClient(url, census);
-            client.probe(spec.name(), spec.request().seed() ? TargetClient.loadUri(client.base(), Math.min(config.pauseMs(), 10), 0)
-                    : client.base(), spec.request(), PROBE_TIMEOUT);
+            client.probe(spec.name(), requestUri(spec, client.base(), Math.min(config.pauseMs(), 10), 0), spec.request(),
+                    PROBE_TIMEOUT);
             // Idle memory before any load: heap after a GC, and RSS. No census: a foreign server.
             Census idle = client.census(true, false, PROBE_TIMEOUT).orElse(null);
             if (idle == null && spec.census() != null) {
@@ -114,9 +114,14 @@ public final class TargetRun implements AutoCloseable {
         return client.base();
     }
 
-    /** The URL each user requests: {@code <url>?pause=<ms>[&work=<µs>]}. */
+    /** The URL each user requests: {@code <url>?pause=<ms>[&work=<µs>]} for the seed request, else the URL as given. */
     public String loadUrl() {
-        return spec.request().seed() ? TargetClient.loadUri(url(), config.pauseMs(), config.workMicros()).toString() : url().toString();
+        return requestUri(spec, url(), config.pauseMs(), config.workMicros()).toString();
+    }
+
+    /** The one rule of which URL a target gets: the seed's query on our own servers, the URL as given otherwise. */
+    private static URI requestUri(TargetSpec spec, URI url, long pauseMs, long workMicros) {
+        return spec.request().seed() ? TargetClient.loadUri(url, pauseMs, workMicros) : url;
     }
 
     /** One line of the run's plan, e.g. "virtual: http://127.0.0.1:41234/ (managed, virtual, heap 512m, census on …)". */
