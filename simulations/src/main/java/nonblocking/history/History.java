@@ -73,10 +73,8 @@ public final class History {
         static Target of(TargetResult target) {
             Map<Integer, Double> p99 = new TreeMap<>();
             target.levels().forEach(level -> p99.put(level.users(), level.p99Ms()));
-            Integer broke = target.levels().stream().map(LevelResult::users)
-                    .filter(users -> users > target.sustainableUsers()).findFirst().orElse(null);
             Double efficiency = target.sustainedLevels().stream().map(LevelResult::efficiency).min(Double::compare).orElse(null);
-            return new Target(target.sustainableUsers(), broke, p99, efficiency);
+            return new Target(target.sustainableUsers(), target.brokeAt(), p99, efficiency);
         }
     }
 

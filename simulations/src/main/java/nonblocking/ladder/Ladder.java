@@ -3,6 +3,7 @@ package nonblocking.ladder;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -15,46 +16,78 @@ import java.util.concurrent.atomic.AtomicLong;
  * whose hold window contains its start time. Offsets count from {@link #start}, which the scenario calls when
  * its first user actually runs (with {@code andThen}, the second target's scenario starts only when the first
  * one has drained, so a wall-clock schedule made up front would be wrong).
+ *
+ * <p>The timeline can grow while it runs: a {@link Plan} that waits for a level's verdict {@link #append}s the next
+ * level, and {@link #end} cuts it short (early stop) or closes it. A fixed ladder is laid out whole at the start.
+ * Users are numbered from 0; user {@code k} loops while {@link #active} says so, so that concurrency follows the
+ * timeline in both directions: a ramp admits users one by one, a lower level retires the users above it at once.
  */
 public final class Ladder {
 
     private static final long UNSTARTED = Long.MIN_VALUE;
+    private static final long OPEN = Long.MAX_VALUE;
 
-    private final List<Level> levels;
+    private final List<Level> levels = new CopyOnWriteArrayList<>();
     private final long rampNanos;
     private final long warmupNanos;
+    private final long holdNanos;
     private final AtomicLong startNanos = new AtomicLong(UNSTARTED);
+    private volatile long endNanos = OPEN;
 
-    public Ladder(List<Integer> users, Duration ramp, Duration warmup, Duration hold) {
-        if (users.isEmpty()) {
-            throw new IllegalArgumentException("a ladder needs at least one level");
-        }
+    /** An empty timeline, for levels that are appended as a plan decides them. */
+    public Ladder(Duration ramp, Duration warmup, Duration hold) {
         if (ramp.isNegative() || warmup.isNegative() || hold.isNegative() || hold.isZero()) {
             throw new IllegalArgumentException("ramp and warm-up must be >= 0 and hold > 0");
         }
         this.rampNanos = ramp.toNanos();
         this.warmupNanos = warmup.toNanos();
-        long holdNanos = hold.toNanos();
-        List<Level> built = new ArrayList<>();
-        long t = 0;
-        int previous = 0;
-        for (int i = 0; i < users.size(); i++) {
-            int u = users.get(i);
-            if (u <= previous) {
+        this.holdNanos = hold.toNanos();
+    }
+
+    /** A fixed ladder: the levels back to back, ending with the last hold. */
+    public Ladder(List<Integer> users, Duration ramp, Duration warmup, Duration hold) {
+        this(ramp, warmup, hold);
+        if (users.isEmpty()) {
+            throw new IllegalArgumentException("a ladder needs at least one level");
+        }
+        for (int i = 1; i < users.size(); i++) {
+            if (users.get(i) <= users.get(i - 1)) {
                 throw new IllegalArgumentException("levels must be strictly increasing, got " + users);
             }
-            long rampStart = t;
-            long holdStart = rampStart + rampNanos + (i == 0 ? warmupNanos : 0);
-            long holdEnd = holdStart + holdNanos;
-            built.add(new Level(i, u, rampStart, holdStart, holdEnd));
-            t = holdEnd;
-            previous = u;
         }
-        this.levels = List.copyOf(built);
+        users.forEach(u -> append(u, levels.isEmpty() ? 0 : levels.getLast().holdEndNanos()));
+        end(levels.getLast().holdEndNanos());
+    }
+
+    /**
+     * Schedules a level whose ramp starts at {@code rampStartNanos} (not before the previous hold's end); the first
+     * level also waits out the warm-up.
+     */
+    public synchronized Level append(int users, long rampStartNanos) {
+        if (!levels.isEmpty() && rampStartNanos < levels.getLast().holdEndNanos()) {
+            throw new IllegalArgumentException("a level cannot start before the previous hold ends");
+        }
+        if (levels.stream().anyMatch(level -> level.users() == users)) {
+            throw new IllegalArgumentException("the ladder already has a level of " + users + " users");
+        }
+        long holdStart = rampStartNanos + rampNanos + (levels.isEmpty() ? warmupNanos : 0);
+        Level level = new Level(levels.size(), users, rampStartNanos, holdStart, holdStart + holdNanos);
+        levels.add(level);
+        return level;
+    }
+
+    /** Ends the timeline at this offset (or earlier, if it already ends earlier): users stop looping there. */
+    public synchronized void end(long atNanos) {
+        endNanos = Math.min(endNanos, Math.max(0, atNanos));
+    }
+
+    /** True once the end is known. */
+    public boolean ended() {
+        return endNanos != OPEN;
     }
 
     public List<Level> levels() {
-        return levels;
+        return List.copyOf(levels);
     }
 
     public Level level(int index) {
@@ -65,13 +98,42 @@ public final class Ladder {
         return levels.size();
     }
 
-    /** Offset where users stop starting new requests: the end of the last hold. */
-    public long endNanos() {
-        return levels.getLast().holdEndNanos();
+    /** The levels whose hold ended by the end: those that are measured. */
+    public List<Level> measured() {
+        long end = endNanos;
+        return levels.stream().filter(level -> level.holdEndNanos() <= end).toList();
     }
 
+    /** The levels the end cut off (early stop): recorded as skipped, not as failures. */
+    public List<Level> skipped() {
+        long end = endNanos;
+        return levels.stream().filter(level -> level.holdEndNanos() > end).toList();
+    }
+
+    /** Offset where users stop starting new requests; {@link Long#MAX_VALUE} while it is open. */
+    public long endNanos() {
+        return endNanos;
+    }
+
+    /** The fixed ladder's length, from the first ramp to the end. */
     public Duration duration() {
-        return Duration.ofNanos(endNanos());
+        if (!ended()) {
+            throw new IllegalStateException("the ladder is still open");
+        }
+        return Duration.ofNanos(endNanos);
+    }
+
+    public Duration ramp() {
+        return Duration.ofNanos(rampNanos);
+    }
+
+    /** What one level takes, from its ramp to the end of its hold (without the first level's warm-up). */
+    public Duration levelLength() {
+        return Duration.ofNanos(rampNanos + holdNanos);
+    }
+
+    public Duration warmup() {
+        return Duration.ofNanos(warmupNanos);
     }
 
     /** Starts the clock at {@code nowNanos} (a {@link System#nanoTime()} value) unless it runs; true for the call that did. */
@@ -97,10 +159,59 @@ public final class Ladder {
         return nanoTime - startNanos();
     }
 
-    /** True while users should keep sending requests: started and before the end of the last hold. */
+    /** True while users should keep looping: before the start, or before the end. */
     public boolean running(long nowNanos) {
         long s = startNanos.get();
-        return s == UNSTARTED || nowNanos - s < endNanos();
+        return s == UNSTARTED || nowNanos - s < endNanos;
+    }
+
+    /**
+     * True when user {@code k} (numbered from 0) should send requests at this offset: below the level in force, and
+     * past its turn in that level's ramp. Between levels, the last level stays in force.
+     */
+    public boolean active(int k, long offsetNanos) {
+        if (offsetNanos >= endNanos) {
+            return false;
+        }
+        int before = 0;
+        Level current = null;
+        for (Level level : levels) {
+            if (level.rampStartNanos() > offsetNanos) {
+                break;
+            }
+            before = current == null ? 0 : current.users();
+            current = level;
+        }
+        if (current == null || k >= current.users()) {
+            return false;
+        }
+        return k < before || offsetNanos >= turn(current, before, k);
+    }
+
+    /**
+     * How long an idle user {@code k} should wait before it looks again: until its turn when the timeline already
+     * has one for it, never longer than {@code poll} (so that it notices an end or a newly appended level).
+     */
+    public long idleNanos(int k, long offsetNanos, long poll) {
+        int before = 0;
+        for (Level level : levels) {
+            if (k < level.users() && k >= before && level.holdEndNanos() > offsetNanos) {
+                long turn = turn(level, before, k);
+                if (turn > offsetNanos) {
+                    return Math.max(1_000_000, Math.min(poll, turn - offsetNanos));
+                }
+            }
+            before = level.users();
+        }
+        return poll;
+    }
+
+    /** When user {@code k} joins a level that grows from {@code before} users: evenly spread over the ramp. */
+    private long turn(Level level, int before, int k) {
+        if (k < before || rampNanos == 0) {
+            return level.rampStartNanos();
+        }
+        return level.rampStartNanos() + rampNanos * (k - before) / (level.users() - before);
     }
 
     /** The level whose hold window contains this offset, or -1 (warm-up, ramp, before start, after the end). */
@@ -115,33 +226,25 @@ public final class Ladder {
 
     /** What happens at this offset: "warm-up", "ramp", a level label such as "0400u", or "drain" after the end. */
     public String phaseAt(long offsetNanos) {
-        if (offsetNanos < levels.getFirst().holdStartNanos()) {
-            return "warm-up";
-        }
-        if (offsetNanos >= endNanos()) {
+        if (offsetNanos >= endNanos) {
             return "drain";
+        }
+        if (levels.isEmpty() || offsetNanos < levels.getFirst().holdStartNanos()) {
+            return "warm-up";
         }
         int index = levelAt(offsetNanos);
         return index < 0 ? "ramp" : levels.get(index).label();
     }
 
-    /**
-     * Open-model injection that steps concurrency exactly through the levels: per level, ramp the missing
-     * users in over the ramp time, then inject nothing until the next ramp (the first level also waits out the
-     * warm-up). Users loop until {@link #running} turns false, so concurrency only grows.
-     */
-    public List<InjectionStep> injection() {
-        List<InjectionStep> steps = new ArrayList<>();
-        int previous = 0;
-        for (Level level : levels) {
-            long wait = level.holdEndNanos() - level.holdStartNanos() + (level.index() == 0 ? warmupNanos : 0);
-            steps.add(new InjectionStep(level.users() - previous, Duration.ofNanos(rampNanos), Duration.ofNanos(wait)));
-            previous = level.users();
-        }
-        return steps;
+    /** The most users any level of the timeline has so far. */
+    public int maxUsers() {
+        return levels.stream().mapToInt(Level::users).max().orElse(0);
     }
 
-    /** Ramp {@code users} in over {@code ramp}, then inject nothing for {@code thenNothing}. */
-    public record InjectionStep(int users, Duration ramp, Duration thenNothing) {
+    /** Users of the levels in the order they ran. */
+    public List<Integer> users() {
+        List<Integer> users = new ArrayList<>();
+        levels.forEach(level -> users.add(level.users()));
+        return users;
     }
 }

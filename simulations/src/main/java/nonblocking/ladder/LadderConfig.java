@@ -29,7 +29,7 @@ import java.util.function.Function;
  */
 public record LadderConfig(
         String profile,
-        List<Integer> levels,
+        Plan plan,
         Duration hold,
         Duration ramp,
         Duration warmup,
@@ -80,11 +80,17 @@ public record LadderConfig(
             // a level holds while p99 stays within 250 ms (about a queue of 100 requests at 2 ms each on 2 cores).
             "cpu", new Profile("cpu", List.of(10, 25, 50, 100, 200, 400), 6, 2, 2, 0, 2000, 5000, 250.0, 200));
 
+    /** The top of a capacity search unless -Dauto.max says otherwise: the c10k mark, within 20,000 open files. */
+    public static final int AUTO_MAX = 10_000;
+    /** Stop a capacity search when held and broke are this close, %, unless -Dauto.within says otherwise. */
+    public static final double AUTO_WITHIN_PERCENT = 10;
+    /** The most levels a capacity search runs unless -Dauto.probes says otherwise: 10 doublings and 6 bisections. */
+    public static final int AUTO_PROBES = 16;
+
     /** Heap of every managed target unless -Dtarget.heap says otherwise. */
     public static final String DEFAULT_HEAP = "512m";
 
     public LadderConfig {
-        levels = List.copyOf(levels);
         targets = List.copyOf(targets);
     }
 
@@ -101,7 +107,7 @@ public record LadderConfig(
         if (profile == null) {
             throw bad("profile", profileName, "is unknown; use one of " + PROFILES.keySet().stream().sorted().toList());
         }
-        List<Integer> levels = props.containsKey("levels") ? levels(props.get("levels")) : profile.levels();
+        Plan plan = plan(props, profile);
         Duration hold = seconds(props, "hold", profile.holdS(), false);
         Duration ramp = seconds(props, "ramp", profile.rampS(), true);
         Duration warmup = seconds(props, "warmup", profile.warmupS(), true);
@@ -132,7 +138,7 @@ public record LadderConfig(
         boolean remote = bool(props, "remote");
         List<TargetSpec> targets = new ArrayList<>();
         for (String name : names(props.getOrDefault("targets", DEFAULT_TARGETS))) {
-            targets.add(target(name, props, profile.blockingThreads(), levels.getLast(), remote, slo, pause));
+            targets.add(target(name, props, profile.blockingThreads(), plan.maxUsers(), remote, slo, pause));
         }
         List<String> names = targets.stream().map(TargetSpec::name).toList();
         String gapOf = props.getOrDefault("gap.of", DEFAULT_GAP_OF).trim();
@@ -149,10 +155,40 @@ public record LadderConfig(
         Path output = Path.of(props.getOrDefault("nonblocking.output", defaultOutput().toString()));
         Path gatling = Path.of(props.getOrDefault("nonblocking.gatlingResults", output.resolveSibling("gatling").toString()));
         // Shorter holds or ramps keep the experiment; other levels or another pause make it a different one.
-        String name = levels.equals(profile.levels()) && pause == profile.pauseMs() && work == profile.workMicros()
-                ? profile.name() : "custom";
-        return new LadderConfig(name, levels, hold, ramp, warmup, pause, work, timeout, slo, targets, heap, gapOf, gapOver,
+        boolean sameRequest = pause == profile.pauseMs() && work == profile.workMicros();
+        String name = !sameRequest ? "custom" : plan instanceof CapacitySearch ? profile.name() + "-auto"
+                : plan.upFront().equals(profile.levels()) ? profile.name() : "custom";
+        return new LadderConfig(name, plan, hold, ramp, warmup, pause, work, timeout, slo, targets, heap, gapOf, gapOver,
                 runId, output.toAbsolutePath().normalize(), gatling.toAbsolutePath().normalize());
+    }
+
+    /**
+     * -Dlevels: a fixed ladder (the profile's, or the levels given) with -DearlyStop (on by default), or
+     * {@code auto}, a capacity search tuned by -Dauto.from|max|within|probes.
+     */
+    private static Plan plan(Map<String, String> props, Profile profile) {
+        String raw = props.get("levels");
+        boolean auto = raw != null && "auto".equalsIgnoreCase(raw.trim());
+        if (!auto) {
+            props.keySet().stream().filter(key -> key.startsWith("auto.")).findFirst().ifPresent(key -> {
+                throw bad(key, props.get(key), "only applies to a capacity search: add -Dlevels=auto");
+            });
+            return new FixedLadder(raw != null ? levels(raw) : profile.levels(),
+                    !props.containsKey("earlyStop") || bool(props, "earlyStop"));
+        }
+        if (props.containsKey("earlyStop")) {
+            throw bad("earlyStop", props.get("earlyStop"), "only applies to a fixed ladder; a capacity search stops by itself");
+        }
+        int from = (int) longValue(props, "auto.from", profile.levels().getFirst(), 1, 1_000_000);
+        int max = (int) longValue(props, "auto.max", Math.max(AUTO_MAX, from), 1, 1_000_000);
+        if (max < from) {
+            throw bad("auto.max", max, "must be at least -Dauto.from (" + from + ")");
+        }
+        String within = props.get("auto.within");
+        double percent = within == null || within.isBlank() ? AUTO_WITHIN_PERCENT
+                : ranged("auto.within", within, Double::parseDouble, "a percentage", 0.1, 100.0);
+        int probes = (int) longValue(props, "auto.probes", AUTO_PROBES, 1, 100);
+        return new CapacitySearch(from, max, percent, probes);
     }
 
     /**
@@ -245,12 +281,19 @@ public record LadderConfig(
         return targets.stream().map(TargetSpec::name).toList();
     }
 
+    /** The most users any target may be driven with: the top of the ladder, or of the search. */
     public int maxUsers() {
-        return levels.getLast();
+        return plan.maxUsers();
     }
 
+    /** A target's timeline as the plan lays it out before any verdict: a fixed ladder whole, a search's first level. */
     public Ladder ladder() {
-        return new Ladder(levels, ramp, warmup, hold);
+        if (plan instanceof FixedLadder fixed) {
+            return new Ladder(fixed.levels(), ramp, warmup, hold);
+        }
+        Ladder ladder = new Ladder(ramp, warmup, hold);
+        plan.upFront().forEach(users -> ladder.append(users, ladder.size() == 0 ? 0 : ladder.level(ladder.size() - 1).holdEndNanos()));
+        return ladder;
     }
 
     private static Path defaultOutput() {

@@ -1,21 +1,21 @@
 package nonblocking.ladder;
 
-import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.stream.Stream;
 
 /** Sorts each finished request of one target into the level whose hold window saw it start. */
 public final class LadderRecorder {
 
     private final Ladder ladder;
     private final long timeoutMs;
-    private final List<LevelStats> levels;
+    /** By level index; a level's stats exist from its first request (levels are appended while the ladder runs). */
+    private final Map<Integer, LevelStats> levels = new ConcurrentHashMap<>();
     private final LongAdder unmeasured = new LongAdder();
 
     public LadderRecorder(Ladder ladder, long timeoutMs) {
         this.ladder = ladder;
         this.timeoutMs = timeoutMs;
-        this.levels = Stream.generate(LevelStats::new).limit(ladder.size()).toList();
     }
 
     public Ladder ladder() {
@@ -26,7 +26,7 @@ public final class LadderRecorder {
     public void started(long startNanos) {
         int index = ladder.levelAt(ladder.offset(startNanos));
         if (index >= 0) {
-            levels.get(index).started();
+            level(index).started();
         }
     }
 
@@ -50,13 +50,13 @@ public final class LadderRecorder {
         if (index < 0) {
             unmeasured.increment();
         } else {
-            levels.get(index).record(outcome, latencyNanos);
+            level(index).record(outcome, latencyNanos);
         }
         return index;
     }
 
     public LevelStats level(int index) {
-        return levels.get(index);
+        return levels.computeIfAbsent(index, i -> new LevelStats());
     }
 
     /** Requests that started during the warm-up or a ramp. */

@@ -82,6 +82,7 @@ public final class Format {
         TargetResult reference = gap == null ? null : results.targets().get(gap.of());
         return results.targets().entrySet().stream()
                 .map(entry -> entry.getKey() + " " + sustainable(entry.getValue())
+                        + (entry.getValue().heldTop() ? "" : " " + bracket(entry.getValue()))
                         + (reference == null || entry.getKey().equals(gap.of()) ? ""
                         : against(entry.getValue(), gap.of(), reference)))
                 .collect(Collectors.joining(" · "));
@@ -127,7 +128,8 @@ public final class Format {
 
     /** What "≥" and the gap mean, in one sentence for readers of the headline. */
     static String headlineLegend(Results results) {
-        String legend = "Sustainable concurrent users per target (" + results.slo().limits() + " at every level up to it); "
+        String legend = "Sustainable concurrent users per target (" + results.slo().limits() + " at every level up to it),"
+                + " with its bracket [held, broke]: the capacity lies between the two; "
                 + "≥ marks a target that held the top of its ladder, whose limit therefore lies higher.";
         Gap gap = results.gap();
         if (gap != null && gap.factor() != null) {
@@ -135,7 +137,7 @@ public final class Format {
                     + (gap.lowerBound() ? ", a lower bound." : ".");
         }
         if (gap != null) {
-            legend += " In brackets, each target against " + gap.of() + ": how many times more users " + gap.of()
+            legend += " In parentheses, each target against " + gap.of() + ": how many times more users " + gap.of()
                     + " sustained, and what a request in flight cost the target over what it cost " + gap.of()
                     + " (process CPU per response, resident memory per request in flight) at the highest level both sustained.";
         }
@@ -158,12 +160,43 @@ public final class Format {
 
     // ---- the console
 
-    /** e.g. {@code [virtual] level 5/8: 400 users, 392.1 rps, p99 1012 ms, ko 0.0%, threads 31}. */
-    public static String progressLine(String target, int index, int levels, LevelResult level) {
-        return String.format(Locale.ROOT, "[%s] level %d/%d: %d users, %.1f rps, p99 %.0f ms, ko %.1f%%%s%s",
+    /**
+     * e.g. {@code [virtual] level 5/8: 400 users, 392.1 rps, p99 1012 ms, ko 0.0%, threads 31: holds}; the count is
+     * of the most levels the plan may run.
+     */
+    public static String progressLine(String target, int index, int levels, LevelResult level, String verdict) {
+        return String.format(Locale.ROOT, "[%s] level %d/%d: %d users, %.1f rps, p99 %.0f ms, ko %.1f%%%s%s: %s",
                 target, index + 1, levels, level.users(), level.throughputRps(), level.p99Ms(),
                 level.koPercent(), level.platformThreadsPeak() == null ? "" : ", threads " + level.platformThreadsPeak(),
-                level.koReasons().isEmpty() ? "" : " " + level.koReasons());
+                level.koReasons().isEmpty() ? "" : " " + level.koReasons(), verdict);
+    }
+
+    /**
+     * Where a target's capacity lies: "sustains 800 users, bracket [800, 900]", "sustains ≥3200 users (held the
+     * top)", "sustains no level, bracket [0, 25]".
+     */
+    public static String capacity(TargetResult target) {
+        String skipped = target.skipped().isEmpty() ? ""
+                : "; skipped " + target.skipped().stream().map(String::valueOf).collect(Collectors.joining(", "))
+                + " (early stop)";
+        if (target.heldTop()) {
+            return "sustains " + AT_LEAST + target.sustainableUsers() + " users (held its top level)" + skipped;
+        }
+        return "sustains " + (target.sustainableUsers() == 0 ? "no level" : target.sustainableUsers() + " users")
+                + ", bracket " + bracket(target) + skipped;
+    }
+
+    /** A search's path: "25 ✓ → 50 ✓ → 100 ✗ → 75 ✓ …" (✓ sustained, ✗ not). */
+    public static String runOrder(TargetResult target) {
+        return target.runOrder().stream()
+                .map(users -> users + (users <= target.sustainableUsers() ? " ✓" : " ✗"))
+                .collect(Collectors.joining(" → "));
+    }
+
+    /** "[800, 900]": held, broke; "[3200, –]" when nothing above broke. */
+    public static String bracket(TargetResult target) {
+        Integer broke = target.brokeAt();
+        return "[" + target.sustainableUsers() + ", " + (broke == null ? NONE : broke) + "]";
     }
 
     /**
@@ -185,7 +218,7 @@ public final class Format {
             for (TargetResult t : targets.values()) {
                 LevelResult l = t.level(u);
                 if (l == null) {
-                    row.append(String.format(Locale.ROOT, " | %-38s", ""));
+                    row.append(String.format(Locale.ROOT, " | %-38s", t.skipped().contains(u) ? "skipped (early stop)" : ""));
                     continue;
                 }
                 row.append(String.format(Locale.ROOT, " | %8.1f %7.0f %7.0f %6.1f %6s%s", l.throughputRps(), l.p50Ms(),

@@ -85,7 +85,8 @@ final class HtmlPage {
                     .append(Palette.hex(Palette.of(position++))).append("\">")
                     .append("<div class=\"name\">").append(escape(entry.getKey())).append("</div>")
                     .append("<div class=\"value\">").append(escape(Format.sustainable(entry.getValue()))).append("</div>")
-                    .append("<div class=\"unit\">sustainable users</div>")
+                    .append("<div class=\"unit\">sustainable users").append(entry.getValue().heldTop() ? ""
+                            : " · bracket " + escape(Format.bracket(entry.getValue()))).append("</div>")
                     .append("<div class=\"config\">").append(escape(describe(entry.getValue().config()))).append("</div></div>\n");
         }
         Gap gap = results.gap();
@@ -120,8 +121,10 @@ final class HtmlPage {
     private static void levels(StringBuilder html, Results results) {
         html.append("<section id=\"levels\">\n<h2>Levels</h2>\n");
         for (Map.Entry<String, TargetResult> entry : results.targets().entrySet()) {
-            html.append("<h3>").append(escape(entry.getKey())).append(": sustains ")
-                    .append(escape(Format.sustainable(entry.getValue()))).append(" users</h3>\n")
+            html.append("<h3>").append(escape(entry.getKey())).append(": ")
+                    .append(escape(Format.capacity(entry.getValue()))).append("</h3>\n")
+                    .append(results.searched() ? "<p>Levels in the order the search ran them: "
+                            + escape(Format.runOrder(entry.getValue())) + "</p>\n" : "")
                     .append(table(Table.levels(entry.getValue(), results.sloOf(entry.getValue()))));
         }
         html.append("</section>\n");
@@ -133,6 +136,9 @@ final class HtmlPage {
         term(html, "profile", results.profile());
         term(html, "pause per request", results.pauseMs() + " ms"
                 + (results.workMicros() > 0 ? ", after " + results.workMicros() + " µs of CPU work" : ""));
+        if (results.plan() != null) {
+            term(html, "levels", results.plan().describe());
+        }
         term(html, "a level holds when", results.slo().limits());
         term(html, "hold per level", Format.decimal(results.holdS(), 0) + " s (measured), after a ramp of " + Format.decimal(results.rampS(), 0) + " s");
         term(html, "request timeout", results.timeoutMs() + " ms");

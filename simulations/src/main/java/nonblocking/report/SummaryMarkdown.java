@@ -29,8 +29,8 @@ public final class SummaryMarkdown {
         }
         for (Map.Entry<String, TargetResult> entry : results.targets().entrySet()) {
             TargetResult target = entry.getValue();
-            md.append("### ").append(cell(entry.getKey())).append(": sustains ").append(Format.sustainable(target))
-                    .append(" users\n\n").append(table(Table.levels(target, results.sloOf(target)))).append('\n');
+            md.append("### ").append(cell(entry.getKey())).append(": ").append(Format.capacity(target)).append("\n\n")
+                    .append(results.searched() ? "Levels in the order the search ran them: " + Format.runOrder(target) + ".\n\n" : "").append(table(Table.levels(target, results.sloOf(target)))).append('\n');
         }
         return md.toString();
     }

@@ -24,6 +24,7 @@ import java.util.Map;
  * @param gatlingReport Gatling's own report of this run, relative to the run's folder; null when none was found
  * @param targets       per target name, in run order
  * @param gap           the headline's ratio, naming its two targets; null when the run lacks one of them
+ * @param plan          how the levels were chosen; null in files written before it was recorded
  */
 public record Results(
         int schema,
@@ -41,7 +42,8 @@ public record Results(
         Source source,
         String gatlingReport,
         Map<String, TargetResult> targets,
-        Gap gap) {
+        Gap gap,
+        LevelPlan plan) {
 
     /** 2: targets by any name, each with its model; the gap names what it divides. */
     public static final int SCHEMA = 2;
@@ -50,11 +52,27 @@ public record Results(
         targets = targets == null ? Map.of() : new LinkedHashMap<>(targets);
     }
 
-    /** The user counts of every level any target ran, distinct and ascending: the rows and the x axis. */
+    /** A run whose plan is not recorded. */
+    public Results(int schema, String runId, String profile, long pauseMs, double holdS, double rampS, long workMicros,
+                   long timeoutMs, Slo slo, String startedAt, String finishedAt, Machine machine, Source source,
+                   String gatlingReport, Map<String, TargetResult> targets, Gap gap) {
+        this(schema, runId, profile, pauseMs, holdS, rampS, workMicros, timeoutMs, slo, startedAt, finishedAt, machine,
+                source, gatlingReport, targets, gap, null);
+    }
+
+    /** True when a capacity search chose the levels ({@code -Dlevels=auto}). */
+    public boolean searched() {
+        return plan != null && LevelPlan.AUTO.equals(plan.mode());
+    }
+
+    /**
+     * The user counts of every level any target ran or skipped, distinct and ascending: the rows and the x axis (a
+     * skipped level is a row that says so).
+     */
     public List<Integer> levelUsers() {
         return targets.values().stream()
-                .flatMap(target -> target.levels().stream())
-                .map(LevelResult::users)
+                .flatMap(target -> java.util.stream.Stream.concat(target.levels().stream().map(LevelResult::users),
+                        target.skipped().stream()))
                 .distinct()
                 .sorted()
                 .toList();
@@ -73,6 +91,29 @@ public record Results(
 
     /** The code a run measured, so that a trend can name the commit that moved it. */
     public record Source(String commit, String branch, boolean dirty) {
+    }
+
+    /**
+     * How the levels were chosen: {@code fixed}, the levels given (with or without the early stop), or {@code auto},
+     * a capacity search from {@code from} users doubling up to {@code max}, then bisecting to within
+     * {@code withinPercent}, in at most {@code probes} levels. Fields that do not apply to the mode are null.
+     */
+    public record LevelPlan(String mode, List<Integer> levels, Boolean earlyStop, Integer from, Integer max,
+                            Double withinPercent, Integer probes) {
+        public static final String FIXED = "fixed";
+        public static final String AUTO = "auto";
+        /** Broken levels in a row after which a fixed ladder with the early stop skips the rest. */
+        public static final int BROKEN_IN_A_ROW = 2;
+
+        /** One line: "levels 25, 50, 100 (early stop after 2 broken levels in a row)", "levels auto: from 25 …". */
+        public String describe() {
+            if (AUTO.equals(mode)) {
+                return String.format(java.util.Locale.ROOT, "levels auto: from %d users, doubling up to %d, then"
+                        + " bisecting to within %s %%, at most %d levels", from, max, Numbers.plain(withinPercent), probes);
+            }
+            return "levels " + levels.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "))
+                    + (Boolean.TRUE.equals(earlyStop) ?  " (early stop after " + BROKEN_IN_A_ROW + " broken levels in a row)" : " (no early stop)");
+        }
     }
 
     /** Where it ran: enough to tell two machines apart when comparing runs. */

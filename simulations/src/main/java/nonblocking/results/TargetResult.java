@@ -1,5 +1,8 @@
 package nonblocking.results;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 import java.util.Comparator;
 import java.util.List;
 
@@ -11,11 +14,38 @@ import java.util.List;
  * @param idle             the target's memory before load (heap after GC, RSS); null without a census
  * @param levels           one entry per level, lowest users first
  * @param sustainableUsers see {@link Slo#sustainableUsers}; 0 when no level held
+ * @param skipped          levels the early stop skipped (after two broken levels in a row), lowest first; not failures
+ * @param runOrder         the users of the measured levels in the order they ran (a capacity search's path)
  */
-public record TargetResult(TargetConfig config, String jdk, Memory idle, List<LevelResult> levels, int sustainableUsers) {
+@JsonIgnoreProperties(value = "bracket", allowGetters = true)
+public record TargetResult(TargetConfig config, String jdk, Memory idle, List<LevelResult> levels, int sustainableUsers,
+                           List<Integer> skipped, List<Integer> runOrder) {
 
     public TargetResult {
         levels = levels == null ? List.of() : List.copyOf(levels);
+        skipped = skipped == null ? List.of() : List.copyOf(skipped);
+        runOrder = runOrder == null ? levels.stream().map(LevelResult::users).toList() : List.copyOf(runOrder);
+    }
+
+    /** A target of a fixed ladder that ran every level. */
+    public TargetResult(TargetConfig config, String jdk, Memory idle, List<LevelResult> levels, int sustainableUsers) {
+        this(config, jdk, idle, levels, sustainableUsers, List.of(), null);
+    }
+
+    /**
+     * Where its capacity lies, {@code [held, broke]}: the sustainable users and the lowest level above them, which
+     * broke; {@code broke} is null when the target held its top level (then {@code held} is a lower bound). Derived
+     * from the levels, and written to results.json for readers.
+     */
+    @JsonProperty("bracket")
+    public List<Integer> bracket() {
+        return java.util.Arrays.asList(sustainableUsers, brokeAt());
+    }
+
+    /** The lowest measured level above the sustainable users, or null when there is none. */
+    public Integer brokeAt() {
+        return levels.stream().map(LevelResult::users).filter(users -> users > sustainableUsers).min(Integer::compare)
+                .orElse(null);
     }
 
     /** The levels counted as sustained: those at or below {@link #sustainableUsers}, lowest first; empty if none. */
@@ -38,7 +68,7 @@ public record TargetResult(TargetConfig config, String jdk, Memory idle, List<Le
 
     /** True when the target sustained the top of its ladder: its real limit lies higher, so its number is a lower bound. */
     public boolean heldTop() {
-        return sustainableUsers > 0 && !levels.isEmpty() && sustainableUsers == levels.getLast().users();
+        return sustainableUsers > 0 && brokeAt() == null;
     }
 
     /**

@@ -104,8 +104,7 @@ public final class LadderRun implements AutoCloseable {
         try {
             for (TargetSpec spec : config.targets()) {
                 ManagedTarget process = started.remove(spec.name());
-                targets.add(TargetRun.connect(spec, process, config, TARGET_START_TIMEOUT, out::println,
-                        (index, level) -> out.println(Format.progressLine(spec.name(), index, config.levels().size(), level))));
+                targets.add(TargetRun.connect(spec, process, config, TARGET_START_TIMEOUT, out::println));
             }
         } finally {
             started.values().forEach(ManagedTarget::close);   // those never connected, after a failure
@@ -120,23 +119,26 @@ public final class LadderRun implements AutoCloseable {
         return List.copyOf(targets);
     }
 
-    /** Safety net for Gatling's maxDuration: every ladder, its drain and a generous margin. */
+    /**
+     * Safety net for Gatling's maxDuration: per target the most levels its plan can run, each with its ramp, hold,
+     * wait for its verdict and the lead of a level appended after it, plus a generous margin.
+     */
     public Duration maxDuration() {
-        Duration total = Duration.ofMinutes(2);
-        for (TargetRun t : targets) {
-            total = total.plus(t.ladder().duration()).plus(Duration.ofMillis(2 * config.timeoutMs()));
-        }
-        return total;
+        Duration level = config.ramp().plus(config.hold()).plus(Duration.ofMillis(2 * config.timeoutMs()))
+                .plus(TargetRun.IDLE_POLL);
+        Duration target = config.warmup().plus(level.multipliedBy(config.plan().maxLevels()));
+        return Duration.ofMinutes(2).plus(target.multipliedBy(targets.size()));
     }
 
     /** What is about to run, before the load. */
     public String plan() {
         StringBuilder s = new StringBuilder(String.format(Locale.ROOT,
-                "nonblocking ladder %s: profile %s, levels %s, ramp %s s, warm-up %s s, hold %s s, pause %d ms%s, timeout %d ms, SLO %s, ~%d s a target",
-                runDir.getFileName(), config.profile(), config.levels(), Format.seconds(config.ramp()),
+                "nonblocking ladder %s: profile %s, %s, ramp %s s, warm-up %s s, hold %s s, pause %d ms%s, timeout %d ms, SLO %s%s",
+                runDir.getFileName(), config.profile(), config.plan().describe(), Format.seconds(config.ramp()),
                 Format.seconds(config.warmup()), Format.seconds(config.hold()), config.pauseMs(),
                 config.workMicros() > 0 ? ", work " + config.workMicros() + " µs" : "", config.timeoutMs(),
-                config.slo().limits(), config.ladder().duration().toSeconds()));
+                config.slo().limits(), config.ladder().ended()
+                        ? ", at most ~" + config.ladder().duration().toSeconds() + " s a target" : ""));
         targets.forEach(t -> s.append("\n  ").append(t.plan()));
         s.append("\n  run folder: ").append(runDir);
         return s.toString();
@@ -161,7 +163,7 @@ public final class LadderRun implements AutoCloseable {
         Results r = new Results(Results.SCHEMA, runDir.getFileName().toString(), config.profile(), config.pauseMs(),
                 config.hold().toNanos() / 1e9, config.ramp().toNanos() / 1e9, config.workMicros(), config.timeoutMs(), config.slo(),
                 startedAt.toString(), Instant.now().toString(), machine(), GitSource.of(Path.of("")), gatlingReport, results,
-                Gap.of(results, config.gapOf(), config.gapOver()));
+                Gap.of(results, config.gapOf(), config.gapOver()), config.plan().record());
         Path file = runDir.resolve(ResultsFile.NAME);
         ResultsFile.write(r, file);
         out.println();

@@ -5,10 +5,13 @@ import nonblocking.ladder.LadderRecorder;
 import nonblocking.ladder.Level;
 
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntConsumer;
 import java.util.stream.LongStream;
-import java.util.stream.Stream;
 
 /**
  * Follows one target's ladder on its own thread, ticking every {@link #PERIOD}: when a hold starts it resets
@@ -35,7 +38,7 @@ public final class CensusSampler {
     private final long settleNanos;
     private final long giveUpNanos;
     private final IntConsumer onLevelDone;
-    private final AtomicReferenceArray<LevelCensus> results;
+    private final Map<Integer, LevelCensus> results = new ConcurrentHashMap<>();
     private volatile Thread thread;
 
     /**
@@ -53,7 +56,6 @@ public final class CensusSampler {
         this.settleNanos = settle.toNanos();
         this.giveUpNanos = Math.max(settle.toNanos(), giveUp.toNanos());
         this.onLevelDone = onLevelDone;
-        this.results = new AtomicReferenceArray<>(ladder.size());
     }
 
     /** Starts following the ladder; call once its clock runs. */
@@ -84,33 +86,33 @@ public final class CensusSampler {
     }
 
     private void run() {
-        int n = ladder.size();
-        LevelCensus.Builder[] seen = Stream.generate(LevelCensus.Builder::new).limit(n).toArray(LevelCensus.Builder[]::new);
-        boolean[] gc = new boolean[n];
+        Map<Integer, LevelCensus.Builder> seen = new HashMap<>();
+        Set<Integer> gc = new HashSet<>();
         int reported = 0;
         try {
-            while (reported < n) {
+            // Levels may be appended (by the plan, from onLevelDone) until the ladder's end is known.
+            while (!(ladder.ended() && reported >= ladder.measured().size())) {
                 long now = ladder.offset(System.nanoTime());
                 closeEndedHolds(seen, now);
                 int current = ladder.levelAt(now);
-                if (current >= 0) {
+                if (current >= 0 && now < ladder.endNanos()) {
                     Level level = ladder.level(current);
                     long mid = (level.holdStartNanos() + level.holdEndNanos()) / 2;
-                    LevelCensus.Builder b = seen[current];
+                    LevelCensus.Builder b = seen.computeIfAbsent(current, i -> new LevelCensus.Builder());
                     if (!b.isOpen()) {
                         // Opens the window: peaks reset, and the first reading of the costs.
                         b.opened(census ? client.resetPeaks(REQUEST_TIMEOUT).orElse(null) : null, HarnessReading.now());
-                    } else if (census && !gc[current] && now >= mid) {
-                        gc[current] = true;
+                    } else if (census && now >= mid && gc.add(current)) {
                         client.census(true, false, REQUEST_TIMEOUT).ifPresent(c -> b.add(c).retained(c.heapUsedBytes()));
                     } else if (census) {
                         client.census(false, false, REQUEST_TIMEOUT).ifPresent(b::add);
                     }
                 }
                 now = ladder.offset(System.nanoTime());
-                while (reported < n && due(reported, now)) {
+                while (reported < ladder.size() && ladder.level(reported).holdEndNanos() <= ladder.endNanos()
+                        && due(reported, now)) {
                     closeEndedHolds(seen, now);
-                    results.set(reported, seen[reported].build());
+                    results.put(reported, seen.computeIfAbsent(reported, i -> new LevelCensus.Builder()).build());
                     onLevelDone.accept(reported);
                     reported++;
                 }
@@ -122,12 +124,12 @@ public final class CensusSampler {
     }
 
     /** The second reading of each hold that has ended: the window over which its costs are counted. */
-    private void closeEndedHolds(LevelCensus.Builder[] seen, long now) {
-        for (int i = 0; i < seen.length; i++) {
-            if (seen[i].isOpen() && !seen[i].isClosed() && now >= ladder.level(i).holdEndNanos()) {
-                seen[i].closed(census ? client.census(false, true, REQUEST_TIMEOUT).orElse(null) : null, HarnessReading.now());
+    private void closeEndedHolds(Map<Integer, LevelCensus.Builder> seen, long now) {
+        seen.forEach((index, b) -> {
+            if (b.isOpen() && !b.isClosed() && now >= ladder.level(index).holdEndNanos()) {
+                b.closed(census ? client.census(false, true, REQUEST_TIMEOUT).orElse(null) : null, HarnessReading.now());
             }
-        }
+        });
     }
 
     private boolean due(int index, long now) {

@@ -1,12 +1,16 @@
 package nonblocking.targets;
 
 import nonblocking.NonblockingException;
+import nonblocking.ladder.CapacitySearch;
+import nonblocking.ladder.FixedLadder;
 import nonblocking.ladder.Ladder;
 import nonblocking.ladder.LadderConfig;
 import nonblocking.ladder.LadderRecorder;
 import nonblocking.ladder.Level;
 import nonblocking.ladder.LevelStats;
+import nonblocking.ladder.Plan;
 import nonblocking.ladder.TargetSpec;
+import nonblocking.report.Format;
 import nonblocking.results.LevelResult;
 import nonblocking.results.Slo;
 import nonblocking.results.TargetResult;
@@ -16,9 +20,14 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import java.util.function.BiConsumer;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
-import java.util.stream.IntStream;
+import java.util.stream.Collectors;
 
 /**
  * One target during a run, and the one owner of everything it needs: its managed JVM (if the ladder started it),
@@ -27,6 +36,11 @@ import java.util.stream.IntStream;
 public final class TargetRun implements AutoCloseable {
 
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(5);
+    /**
+     * How long an idle user waits at most before it looks at the timeline again; a level the plan appends starts
+     * this much later, so that every user it admits has seen it by its turn in the ramp.
+     */
+    public static final Duration IDLE_POLL = Duration.ofSeconds(1);
 
     private final TargetSpec spec;
     private final ManagedTarget process;
@@ -34,19 +48,23 @@ public final class TargetRun implements AutoCloseable {
     private final Census firstCensus;
     private final TargetResult.Memory idle;
     private final LadderConfig config;
+    private final Plan plan;
     private final Ladder ladder;
     private final LadderRecorder recorder;
     private final CensusSampler sampler;
-    private final String[] requestNames;
+    private final Consumer<String> out;
+    private final List<Plan.Probe> probes = new CopyOnWriteArrayList<>();
+    private final Map<Integer, String> requestNames = new ConcurrentHashMap<>();
+    private final AtomicInteger users = new AtomicInteger();
 
     /**
      * @param process     the JVM the ladder started for this target, or null for a server given by URL
      * @param client      the target's client; its base URL is the target's URL
      * @param firstCensus the census read before load (after a GC: the idle memory), or null without {@code /threads}
-     * @param onLevelDone receives each level's index and result once the level is measured
+     * @param out         receives the progress lines: each level once it is measured, and how the plan ended
      */
     TargetRun(TargetSpec spec, ManagedTarget process, TargetClient client, Census firstCensus, LadderConfig config,
-              BiConsumer<Integer, LevelResult> onLevelDone) {
+              Consumer<String> out) {
         this.spec = spec;
         this.process = process;
         this.client = client;
@@ -54,15 +72,13 @@ public final class TargetRun implements AutoCloseable {
         this.idle = firstCensus == null ? null
                 : new TargetResult.Memory(firstCensus.heapUsedBytes(), firstCensus.rssBytes());
         this.config = config;
+        this.plan = config.plan();
         this.ladder = config.ladder();
+        this.out = out;
         this.recorder = new LadderRecorder(ladder, timeoutMs());
         Duration settle = Duration.ofMillis(Math.min(timeoutMs(), pauseMs() + 250));
         this.sampler = new CensusSampler(spec.name(), recorder, client, firstCensus != null, settle,
-                Duration.ofMillis(timeoutMs() + 250), index -> onLevelDone.accept(index, levelResult(index)));
-        this.requestNames = new String[ladder.size()];
-        for (Level level : ladder.levels()) {
-            requestNames[level.index()] = spec.name() + " " + level.label();
-        }
+                Duration.ofMillis(timeoutMs() + 250), this::measured);
     }
 
     /**
@@ -72,7 +88,7 @@ public final class TargetRun implements AutoCloseable {
      * @param process the started JVM, or null for a server given by URL
      */
     public static TargetRun connect(TargetSpec spec, ManagedTarget process, LadderConfig config, Duration startTimeout,
-                                    Consumer<String> out, BiConsumer<Integer, LevelResult> onLevelDone) {
+                                    Consumer<String> out) {
         TargetClient client = null;
         try {
             URI url = spec.url();
@@ -94,7 +110,7 @@ public final class TargetRun implements AutoCloseable {
             if (idle == null) {
                 out.accept("[" + spec.name() + "] " + url + " has no /threads census: threads and memory will be null");
             }
-            return new TargetRun(spec, process, client, idle, config, onLevelDone);
+            return new TargetRun(spec, process, client, idle, config, out);
         } catch (RuntimeException e) {
             if (client != null) {
                 client.close();
@@ -162,18 +178,66 @@ public final class TargetRun implements AutoCloseable {
         return spec.request();
     }
 
-    /** Called by every user before its loop; the first call starts the clock and the sampler. */
-    public void userStarted(long nowNanos) {
+    /** The users to inject: one per user the plan may ever need, each waiting for its turn. */
+    public int maxUsers() {
+        return plan.maxUsers();
+    }
+
+    /**
+     * Called by every user before its loop; the first call starts the clock and the sampler.
+     *
+     * @return the user's number, from 0: the order in which the ladder admits it
+     */
+    public int userStarted(long nowNanos) {
         if (ladder.start(nowNanos)) {
             sampler.start();
         }
+        return users.getAndIncrement();
+    }
+
+    /** True while user {@code k} should send requests now; see {@link Ladder#active}. */
+    public boolean active(int k, long nowNanos) {
+        return ladder.active(k, ladder.offset(nowNanos));
+    }
+
+    /** How long idle user {@code k} waits before it looks again: until its turn, at most {@link #IDLE_POLL}. */
+    public Duration idle(int k, long nowNanos) {
+        return Duration.ofNanos(ladder.idleNanos(k, ladder.offset(nowNanos), IDLE_POLL.toNanos()));
     }
 
     /** Gatling request name for a request starting now: per target and phase, e.g. "virtual 0400u". */
     public String requestName(long startNanos) {
         long offset = ladder.offset(startNanos);
         int index = ladder.levelAt(offset);
-        return index >= 0 ? requestNames[index] : spec.name() + " " + ladder.phaseAt(offset);
+        return index >= 0 ? requestNames.computeIfAbsent(index, i -> spec.name() + " " + ladder.level(i).label())
+                : spec.name() + " " + ladder.phaseAt(offset);
+    }
+
+    /**
+     * A level is measured (the sampler's thread): print it with its verdict, then let the plan decide what comes
+     * next. A next level starts one {@link #IDLE_POLL} from now, so the users it admits have all seen it by then.
+     */
+    private void measured(int index) {
+        LevelResult level = levelResult(index);
+        Set<Slo.Limit> broken = slo().broken(level);
+        out.accept(Format.progressLine(spec.name(), index, plan.maxLevels(), level, broken.isEmpty() ? "holds"
+                : "breaks: " + broken.stream().map(slo()::text).collect(Collectors.joining(", "))));
+        probes.add(new Plan.Probe(level.users(), broken.isEmpty()));
+        Plan.Step step = plan.after(List.copyOf(probes));
+        long now = ladder.offset(System.nanoTime());
+        if (step.schedules()) {
+            ladder.append(step.users(), now + IDLE_POLL.toNanos());
+        } else if (step.stops()) {
+            ladder.end(now);
+            List<Integer> skipped = ladder.skipped().stream().map(Level::users).toList();
+            if (!skipped.isEmpty()) {
+                out.accept("[" + spec.name() + "] early stop: " + FixedLadder.BROKEN_IN_A_ROW
+                        + " levels broke in a row; skipped " + skipped);
+            } else if (plan instanceof CapacitySearch) {
+                out.accept("[" + spec.name() + "] capacity search done after " + probes.size() + " levels: "
+                        + Format.capacity(result()));
+            }
+        }
     }
 
     /** Waits (up to {@code timeout}) until the sampler has reported every level, then stops it. */
@@ -208,7 +272,8 @@ public final class TargetRun implements AutoCloseable {
      * lowest level's p50 over this level's (1.0: no queueing at all).
      */
     private double inflation(LevelStats.Latency latency) {
-        double lowest = recorder.level(0).latency().p50Ms();
+        Level bottom = ladder.measured().stream().min(Comparator.comparingInt(Level::users)).orElse(null);
+        double lowest = bottom == null ? 0 : recorder.level(bottom.index()).latency().p50Ms();
         return latency.p50Ms() <= 0 || lowest <= 0 ? 0 : Math.min(1, lowest / latency.p50Ms());
     }
 
@@ -249,7 +314,9 @@ public final class TargetRun implements AutoCloseable {
     }
 
     public TargetResult result() {
-        List<LevelResult> levels = IntStream.range(0, ladder.size()).mapToObj(this::levelResult).toList();
+        List<LevelResult> levels = ladder.measured().stream().map(level -> levelResult(level.index()))
+                .sorted(Comparator.comparingInt(LevelResult::users)).toList();
+        List<Integer> skipped = ladder.skipped().stream().map(Level::users).sorted().toList();
         // What the server says about itself wins; otherwise what it was started with.
         Census said = firstCensus;
         String model = said != null && said.model() != null ? said.model() : spec.modelName();
@@ -261,7 +328,8 @@ public final class TargetRun implements AutoCloseable {
                 said == null ? null : client.censusBase().toString(), process != null, model, threads, cap, jvmArgs,
                 new TargetResult.Request(request.method(), request.seed(), List.copyOf(request.headers().keySet()),
                         request.body() == null ? 0 : request.body().length, timeoutMs(), request.flow()), slo());
-        return new TargetResult(target, said == null ? null : said.jdk(), idle, levels, slo().sustainableUsers(levels));
+        return new TargetResult(target, said == null ? null : said.jdk(), idle, levels, slo().sustainableUsers(levels),
+                skipped, ladder.measured().stream().map(Level::users).toList());
     }
 
     /** Stops the sampler, the client and a managed target's JVM (SIGTERM, then SIGKILL). Idempotent. */

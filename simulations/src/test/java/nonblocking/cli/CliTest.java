@@ -32,7 +32,7 @@ class CliTest {
         assertThat(execute("report", results.toString())).isZero();
 
         assertThat(results.resolveSibling("report.html")).isNotEmptyFile();
-        assertThat(results.resolveSibling("summary.md")).content().startsWith("## nonblocking: blocking 200 (virtual ≥16x) · virtual ≥3200");
+        assertThat(results.resolveSibling("summary.md")).content().startsWith("## nonblocking: blocking 200 [200, 400] (virtual ≥16x) · virtual ≥3200");
         assertThat(out()).isEqualTo("report written: " + results.resolveSibling("report.html") + "\n");
     }
 
@@ -52,7 +52,7 @@ class CliTest {
 
         assertThat(out().lines()).hasSize(7).allMatch(line -> line.startsWith("PASS "));
         assertThat(out()).contains("PASS virtual.sustainable_users  measured 3200  limit = top level 3200  baseline 3200  [top_level]\n");
-        assertThat(stepSummary).content().startsWith("earlier step\n## nonblocking: blocking 200 (virtual ≥16x) · virtual ≥3200")
+        assertThat(stepSummary).content().startsWith("earlier step\n## nonblocking: blocking 200 [200, 400] (virtual ≥16x) · virtual ≥3200")
                 .contains("### Gate: ✓ PASS (7 of 7 rules pass)");
         assertThat(results.resolveSibling("report.html")).content().contains("<h2>Gate: <span class=\"pass\">PASS</span></h2>");
     }

@@ -33,7 +33,7 @@ class LadderConfigTest {
     void defaultProfileIsTheFullLadderAtOneSecond() {
         LadderConfig c = of();
         assertThat(c.profile()).isEqualTo("default");
-        assertThat(c.levels()).containsExactly(25, 50, 100, 200, 400, 800, 1600, 3200);
+        assertThat(c.plan().upFront()).containsExactly(25, 50, 100, 200, 400, 800, 1600, 3200);
         assertThat(c.pauseMs()).isEqualTo(1000);
         assertThat(c.hold()).isEqualTo(Duration.ofSeconds(6));
         assertThat(c.ramp()).isEqualTo(Duration.ofSeconds(1));
@@ -73,7 +73,7 @@ class LadderConfigTest {
     @Test
     void seedProfileIsTheBlogsExperiment() {
         LadderConfig c = of("profile", "seed");
-        assertThat(c.levels()).containsExactly(5, 10, 20, 50, 100, 200);
+        assertThat(c.plan().upFront()).containsExactly(5, 10, 20, 50, 100, 200);
         assertThat(c.pauseMs()).isEqualTo(100);
         assertThat(target(c, "blocking").threads()).isEqualTo(10);
     }
@@ -91,7 +91,7 @@ class LadderConfigTest {
         LadderConfig c = of("levels", "25, 50", "hold", "3", "ramp", "1.5", "warmup", "0", "pause", "200",
                 "timeout", "900", "targets", "virtual,blocking", "blocking.threads", "20", "virtual.maxVirtualThreads", "300",
                 "runId", "ci-1", "target.heap", "1g");
-        assertThat(c.levels()).containsExactly(25, 50);
+        assertThat(c.plan().upFront()).containsExactly(25, 50);
         assertThat(c.hold()).isEqualTo(Duration.ofSeconds(3));
         assertThat(c.ramp()).isEqualTo(Duration.ofMillis(1500));
         assertThat(c.warmup()).isZero();

@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class LadderTest {
 
     private static final long S = 1_000_000_000L;
+    private static final long MS = 1_000_000L;
 
     /** levels 25, 50, 100; ramp 2 s, warm-up 3 s, hold 6 s. */
     private final Ladder ladder = new Ladder(List.of(25, 50, 100), Duration.ofSeconds(2), Duration.ofSeconds(3),
@@ -60,15 +61,58 @@ class LadderTest {
     }
 
     @Test
-    void injectionStepsConcurrencyExactlyThroughTheLevels() {
-        List<Ladder.InjectionStep> steps = ladder.injection();
-        assertThat(steps).extracting(Ladder.InjectionStep::users).containsExactly(25, 25, 50);
-        assertThat(steps).extracting(Ladder.InjectionStep::ramp).containsOnly(Duration.ofSeconds(2));
-        // first step: warm-up + hold; later ones: hold. Ramp + wait add up to the level timeline.
-        assertThat(steps).extracting(Ladder.InjectionStep::thenNothing)
-                .containsExactly(Duration.ofSeconds(9), Duration.ofSeconds(6), Duration.ofSeconds(6));
-        Duration total = steps.stream().map(s -> s.ramp().plus(s.thenNothing())).reduce(Duration.ZERO, Duration::plus);
-        assertThat(total).isEqualTo(ladder.duration());
+    void aRampAdmitsUsersOneByOneAndALevelHoldsThemAll() {
+        // level 25 ramps over [0, 2 s): user k's turn is at k/25 of the ramp
+        assertThat(ladder.active(0, 0)).isTrue();
+        assertThat(ladder.active(1, 0)).isFalse();
+        assertThat(ladder.active(12, 960 * MS - 1)).isFalse();
+        assertThat(ladder.active(12, 960 * MS)).isTrue();
+        assertThat(ladder.active(24, 2 * S)).isTrue();
+        assertThat(ladder.active(25, 5 * S)).as("the 26th user waits for level 50").isFalse();
+        // level 50 ramps over [11 s, 13 s) from 25: user 25 at 11 s, user 49 at 11 s + 24/25 of 2 s
+        assertThat(ladder.active(25, 11 * S)).isTrue();
+        assertThat(ladder.active(49, 12 * S)).isFalse();
+        assertThat(ladder.active(49, 12_920 * MS)).isTrue();
+        assertThat(ladder.active(0, 27 * S)).as("nobody after the end").isFalse();
+    }
+
+    @Test
+    void anIdleUserWaitsForItsTurnButNeverLongerThanThePoll() {
+        long poll = S;
+        assertThat(ladder.idleNanos(25, 5 * S, poll)).as("6 s to its turn: look again in a poll").isEqualTo(poll);
+        assertThat(ladder.idleNanos(25, 10_600 * MS, poll)).isEqualTo(400 * MS);
+        assertThat(ladder.idleNanos(500, 20 * S, poll)).as("no level has it: poll").isEqualTo(poll);
+    }
+
+    @Test
+    void anOpenLadderGrowsAndEndsAsThePlanDecides() {
+        Ladder open = new Ladder(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(6));
+        open.append(100, 0);
+        assertThat(open.ended()).isFalse();
+        assertThat(open.running(Long.MAX_VALUE / 2)).as("unstarted").isTrue();
+        assertThat(open.level(0).holdStartNanos()).isEqualTo(3 * S);
+        assertThat(open.active(99, 20 * S)).as("between levels the last one stays in force").isTrue();
+        Level lower = open.append(50, 20 * S);
+        assertThat(lower.holdStartNanos()).as("no warm-up after the first level").isEqualTo(21 * S);
+        assertThat(open.active(49, 20 * S)).isTrue();
+        assertThat(open.active(50, 20 * S)).as("a lower level retires the users above it at once").isFalse();
+        assertThat(open.idleNanos(60, 20 * S, S)).as("no later level has it").isEqualTo(S);
+        assertThatThrownBy(() -> open.append(75, 26 * S)).hasMessageContaining("before the previous hold ends");
+        assertThatThrownBy(() -> open.append(50, 30 * S)).hasMessageContaining("already has");
+        open.end(28 * S);
+        assertThat(open.measured()).extracting(Level::users).containsExactly(100, 50);
+        assertThat(open.skipped()).isEmpty();
+        open.end(40 * S);
+        assertThat(open.endNanos()).as("an end only moves earlier").isEqualTo(28 * S);
+    }
+
+    @Test
+    void anEarlyEndSkipsTheLevelsItCuts() {
+        ladder.end(15 * S);   // while level 50 holds
+        assertThat(ladder.measured()).extracting(Level::users).containsExactly(25);
+        assertThat(ladder.skipped()).extracting(Level::users).containsExactly(50, 100);
+        assertThat(ladder.phaseAt(15 * S)).isEqualTo("drain");
+        assertThat(ladder.active(0, 15 * S)).isFalse();
     }
 
     @Test

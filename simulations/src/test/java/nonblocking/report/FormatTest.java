@@ -24,8 +24,8 @@ class FormatTest {
 
     @Test
     void progressLineShowsRateP99KoAndThreads() {
-        String line = Format.progressLine("virtual", 4, 5, level(400, 392.1, 1012, 0, 31));
-        assertThat(line).isEqualTo("[virtual] level 5/5: 400 users, 392.1 rps, p99 1012 ms, ko 0.0%, threads 31");
+        String line = Format.progressLine("virtual", 4, 5, level(400, 392.1, 1012, 0, 31), "holds");
+        assertThat(line).isEqualTo("[virtual] level 5/5: 400 users, 392.1 rps, p99 1012 ms, ko 0.0%, threads 31: holds");
     }
 
     @Test
@@ -42,7 +42,7 @@ class FormatTest {
         assertThat(table).contains("blocking").contains("virtual").contains("211*").contains("23*");
         assertThat(table.lines().toList().get(4)).contains("   400 |").contains(" - ");
         assertThat(Format.consoleHeadline(results))
-                .isEqualTo("sustainable concurrency: blocking 200 (virtual ≥2x) · virtual ≥400");
+                .isEqualTo("sustainable concurrency: blocking 200 [200, 400] (virtual ≥2x) · virtual ≥400");
     }
 
     @Test
@@ -52,9 +52,9 @@ class FormatTest {
         targets.put("virtual", new TargetResult(null, null, null, List.of(level(100, 1010, 0, 0, 21)), 100));
         Results results = new Results(Results.SCHEMA, "r", "custom", 1000, 6, 2, 0, 5000, Slo.forPause(1000), "a", "b", null, null, null, targets,
                 Gap.of(targets, "virtual", "blocking"));
-        assertThat(Format.headline(results)).isEqualTo("blocking 0 (no level held) · virtual ≥100");
+        assertThat(Format.headline(results)).isEqualTo("blocking 0 [0, 100] (no level held) · virtual ≥100");
         assertThat(Format.afterGatling(results)).contains("Gatling's summary above counts every request")
-                .endsWith("sustainable concurrency: blocking 0 (no level held) · virtual ≥100");
+                .endsWith("sustainable concurrency: blocking 0 [0, 100] (no level held) · virtual ≥100");
     }
 
     @Test

@@ -53,7 +53,7 @@ class ReportTest {
         Report.write(Fixtures.read(Fixtures.GOOD), dir, null);
         String html = Files.readString(dir.resolve("report.html"));
 
-        assertThat(html).contains("<h1 id=\"headline\">blocking 200 (virtual ≥16x) · virtual ≥3200</h1>");
+        assertThat(html).contains("<h1 id=\"headline\">blocking 200 [200, 400] (virtual ≥16x) · virtual ≥3200</h1>");
         assertThat(html.indexOf("id=\"headline\"")).isLessThan(html.indexOf("<img"));
         Matcher images = Pattern.compile("<img alt=\"[^\"]*\" src=\"data:image/png;base64,([A-Za-z0-9+/=]+)\">").matcher(html);
         for (String chart : CHARTS) {
@@ -77,7 +77,7 @@ class ReportTest {
         Report.write(Fixtures.read(Fixtures.GOOD), dir, null);
         String html = Files.readString(dir.resolve("report.html"));
 
-        assertThat(html).contains("<h3>blocking: sustains 200 users</h3>", "<h3>virtual: sustains ≥3200 users</h3>",
+        assertThat(html).contains("<h3>blocking: sustains 200 users, bracket [200, 400]</h3>", "<h3>virtual: sustains ≥3200 users (held its top level)</h3>",
                 "<dt>pause per request</dt><dd>1000 ms</dd>", "<dt>request timeout</dt><dd>10000 ms</dd>",
                 "<dt>machine</dt><dd>2 cores · ", "load generator&#39;s JDK 25.0.1+8-LTS", "<h2>How to read this</h2>");
         assertThat(count(html, "<tr class=\"sustained\">")).isEqualTo(4 + 8);
@@ -110,8 +110,8 @@ class ReportTest {
         Report.write(Fixtures.read(Fixtures.GOOD), dir, null);
         String summary = Files.readString(dir.resolve("summary.md"));
 
-        assertThat(summary).startsWith("## nonblocking: blocking 200 (virtual ≥16x) · virtual ≥3200\n")
-                .contains("### blocking: sustains 200 users", "### virtual: sustains ≥3200 users")
+        assertThat(summary).startsWith("## nonblocking: blocking 200 [200, 400] (virtual ≥16x) · virtual ≥3200\n")
+                .contains("### blocking: sustains 200 users, bracket [200, 400]", "### virtual: sustains ≥3200 users (held its top level)")
                 .contains("| 3,200 | ✓ sustained | 90,336 | 0 |  | 3,011.2 | 0.941 | 1,009 | 1,170 | 21 | 3,200 | 125.1 MiB | – | – | – | – |")
                 .contains("| 400 | ✗ p99 over 1500 ms, throughput under 0.9 × users / pause | 5,940 | 0 |  | 198.0 | 0.495 | 2,000 |")
                 .doesNotContain("### Gate");
@@ -223,8 +223,8 @@ class ReportTest {
         Report.write(three, dir, null);
 
         String html = Files.readString(dir.resolve("report.html"));
-        assertThat(html).contains("<h1 id=\"headline\">blocking 200 (virtual ≥16x) · virtual ≥3200 · pool1k 200 (virtual ≥16x)</h1>",
-                "<h3>pool1k: sustains 200 users</h3>", "border-top-color:#009e73");
+        assertThat(html).contains("<h1 id=\"headline\">blocking 200 [200, 400] (virtual ≥16x) · virtual ≥3200 · pool1k 200 [200, 400] (virtual ≥16x)</h1>",
+                "<h3>pool1k: sustains 200 users, bracket [200, 400]</h3>", "border-top-color:#009e73");
         assertThat(Palette.of(0)).isNotEqualTo(Palette.of(1)).isNotEqualTo(Palette.of(2));
         for (int i = 0; i < 20; i++) {
             for (int j = 0; j < i; j++) {
@@ -239,7 +239,7 @@ class ReportTest {
         Report.write(Fixtures.read(Fixtures.CRIPPLED_VIRTUAL), dir, null);
 
         assertThat(Files.readString(dir.resolve("report.html")))
-                .contains("<h1 id=\"headline\">blocking 200 · virtual 200</h1>").doesNotContain("virtual ≥3200");
+                .contains("<h1 id=\"headline\">blocking 200 [200, 400] · virtual 200 [200, 400]</h1>").doesNotContain("virtual ≥3200");
         try (var files = Files.list(dir)) {
             assertThat(files.map(file -> file.getFileName().toString()))
                     .containsExactlyInAnyOrder("report.html", "summary.md", "throughput.png", "latency.png", "errors.png", "resources.png", "cost.png");

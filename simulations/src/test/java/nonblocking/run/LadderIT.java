@@ -130,6 +130,48 @@ class LadderIT {
         assertThat(Files.readString(gatlingIndex)).contains("login", "first call", "second call");
     }
 
+    /**
+     * {@code -Dlevels=auto} against a pool of 10 threads at 200 ms a request: 10 users keep every thread busy, 11
+     * queue. The search doubles from 4 until a level breaks, then bisects: the bracket must enclose the pool.
+     */
+    @Test
+    void aCapacitySearchBracketsABlockingPool(@TempDir Path tmp) throws Exception {
+        String console = gatling(tmp, "-Dtargets=blocking", "-Dblocking.threads=10", "-Dlevels=auto", "-Dauto.from=4",
+                "-Dauto.max=64", "-Dpause=200", "-Dhold=2", "-Dramp=1", "-Dwarmup=1", "-Dtimeout=2000");
+
+        Results results = ResultsFile.read(tmp.resolve("nonblocking/it").resolve(ResultsFile.NAME));
+        assertThat(results.searched()).isTrue();
+        assertThat(results.plan()).isEqualTo(new Results.LevelPlan("auto", null, null, 4, 64, 10.0, 16));
+        TargetResult blocking = results.targets().get("blocking");
+        assertThat(blocking.runOrder()).as("doubling while levels hold").startsWith(4, 8, 16);
+        assertThat(blocking.levels()).extracting(LevelResult::users).isSorted();
+        int held = blocking.sustainableUsers();
+        Integer broke = blocking.brokeAt();
+        // 10 pool threads, and Jetty's selector thread can run a handler too (execute-produce-consume): 10 or 11.
+        assertThat(held).as("held").isBetween(8, 11);
+        assertThat(broke).as("broke").isNotNull().isBetween(Math.max(held + 1, 10), 16);
+        assertThat(broke - held <= 1 || broke <= held * 1.1).as("within 10 %%: [%d, %d]", held, broke).isTrue();
+        assertThat(blocking.bracket()).containsExactly(held, broke);
+        assertThat(blocking.skipped()).isEmpty();
+        assertThat(console).contains("[blocking] capacity search done after " + blocking.runOrder().size() + " levels: sustains "
+                + held + " users, bracket [" + held + ", " + broke + "]", "sustainable concurrency: blocking " + held + " [");
+        assertThat(Files.readString(tmp.resolve("nonblocking/it/results.json"))).contains("\"bracket\" : [ " + held + ", " + broke + " ]");
+    }
+
+    /** A pool of 2 at 200 ms breaks at 4 and 8 users: the early stop skips 16 and 32, recorded as skipped. */
+    @Test
+    void aFixedLadderStopsEarlyAfterTwoBrokenLevels(@TempDir Path tmp) throws Exception {
+        String console = gatling(tmp, "-Dtargets=blocking", "-Dblocking.threads=2", "-Dlevels=2,4,8,16,32",
+                "-Dpause=200", "-Dhold=2", "-Dramp=1", "-Dwarmup=1", "-Dtimeout=2000");
+
+        TargetResult blocking = ResultsFile.read(tmp.resolve("nonblocking/it").resolve(ResultsFile.NAME)).targets().get("blocking");
+        assertThat(blocking.levels()).extracting(LevelResult::users).containsExactly(2, 4, 8);
+        assertThat(blocking.skipped()).containsExactly(16, 32);
+        assertThat(blocking.bracket()).containsExactly(2, 4);
+        assertThat(console).contains("[blocking] early stop: 2 levels broke in a row; skipped [16, 32]",
+                "skipped (early stop)", "sustainable concurrency: blocking 2 [2, 4]");
+    }
+
     @Test
     void tinyLadderAgainstBothTargetsWritesResultsAndLeavesNothingRunning(@TempDir Path tmp) throws Exception {
         Path output = tmp.resolve("nonblocking");
@@ -138,7 +180,7 @@ class LadderIT {
                 "-Dblocking.threads=5", "-Dtargets=blocking,virtual,pool10", "-Dpool10.model=blocking",
                 "-Dpool10.threads=10");
         assertThat(console).contains("[blocking] level 2/2: 10 users", "[virtual] level 2/2: 10 users",
-                "[pool10] level 2/2: 10 users", "sustainable concurrency: blocking 5 (virtual ≥2x; ", " · virtual ≥10 · pool10 ≥10 (");
+                "[pool10] level 2/2: 10 users", "sustainable concurrency: blocking 5 [5, 10] (virtual ≥2x; ", " · virtual ≥10 · pool10 ≥10 (");
         // After Gatling's own summary, which counts warm-ups and failed levels too, the run says which numbers count.
         assertThat(console.lastIndexOf("Global Information")).isLessThan(console.lastIndexOf("nonblocking: Gatling's summary above"));
 

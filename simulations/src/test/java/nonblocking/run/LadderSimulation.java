@@ -4,10 +4,8 @@ import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.http.HttpRequestActionBuilder;
 import nonblocking.ladder.Outcome;
 import nonblocking.ladder.TargetSpec;
-import nonblocking.ladder.Ladder;
 import nonblocking.ladder.LadderConfig;
 import nonblocking.targets.TargetRun;
-import io.gatling.javaapi.core.OpenInjectionStep;
 import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Simulation;
@@ -21,17 +19,18 @@ import java.util.Locale;
 import static io.gatling.javaapi.core.CoreDsl.ByteArrayBody;
 import static io.gatling.javaapi.core.CoreDsl.asLongAs;
 import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
+import static io.gatling.javaapi.core.CoreDsl.doIfOrElse;
 import static io.gatling.javaapi.core.CoreDsl.exec;
-import static io.gatling.javaapi.core.CoreDsl.nothingFor;
-import static io.gatling.javaapi.core.CoreDsl.rampUsers;
+import static io.gatling.javaapi.core.CoreDsl.pause;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
 
 /**
  * The ladder in Gatling: per target one scenario whose users loop its request (the seed's {@code GET /?pause=<ms>},
- * or a service's URL as given, with its method, headers and body) until that target's
- * ladder ends, injected so that concurrency steps through the levels; the targets run one after the other.
+ * or a service's URL as given, with its method, headers and body, or a flow of its own) until that target's
+ * ladder ends. All of a target's users are injected at once and each sends only while the ladder admits it, so that
+ * concurrency follows levels decided while the run goes on; the targets run one after the other.
  * Everything else (targets, timing, recording, results) lives in plain classes of this package.
  *
  * <p>{@code ./mvnw gatling:test [-Dprofile=seed] [-Dlevels=25,50 -Dhold=3] ...}; see {@link LadderConfig}.
@@ -39,6 +38,8 @@ import static io.gatling.javaapi.http.HttpDsl.status;
 public class LadderSimulation extends Simulation {
 
     private static final String T0 = "t0";
+    /** The user's number within its target: the order in which the ladder admits it. */
+    private static final String USER = "user";
     private static final String STATUS = "status";
     /** Any 2xx is an answer: a service's POST may well say 201. */
     private static final List<Integer> OK_STATUSES = java.util.stream.IntStream.rangeClosed(200, 299).boxed().toList();
@@ -60,7 +61,9 @@ public class LadderSimulation extends Simulation {
         List<PopulationBuilder> populations = new ArrayList<>();
         try {
             for (TargetRun target : run.targets()) {
-                populations.add(scenarioOf(target).injectOpen(injection(target.ladder())).protocols(protocol));
+                // Every user the plan may need, at once: each waits for its turn (see Ladder#active), so that the plan
+                // can decide the levels while the target runs. Gatling's own injection profile is fixed up front.
+                populations.add(scenarioOf(target).injectOpen(atOnceUsers(target.maxUsers())).protocols(protocol));
             }
         } catch (nonblocking.NonblockingException e) {
             run.close();
@@ -97,11 +100,11 @@ public class LadderSimulation extends Simulation {
     private ScenarioBuilder scenarioOf(TargetRun target) {
         ChainBuilder request = target.request().flow() == null ? oneRequest(target) : flow(target);
         return scenario(target.name())
-                .exec(session -> {
-                    target.userStarted(System.nanoTime());
-                    return session;
-                })
-                .exec(asLongAs(session -> target.ladder().running(System.nanoTime())).on(request));
+                .exec(session -> session.set(USER, target.userStarted(System.nanoTime())))
+                .exec(asLongAs(session -> target.ladder().running(System.nanoTime())).on(
+                        doIfOrElse(session -> target.active(session.getInt(USER), System.nanoTime()))
+                                .then(request)
+                                .orElse(pause(session -> target.idle(session.getInt(USER), System.nanoTime())))));
     }
 
     /** The user's own chain, timed as one transaction: KO when any of its requests failed. */
@@ -143,20 +146,6 @@ public class LadderSimulation extends Simulation {
                     target.recorder().record(session.getLong(T0), System.nanoTime(), session.isFailed(), status);
                     return session.markAsSucceeded();
                 });
-    }
-
-    private static List<OpenInjectionStep> injection(Ladder ladder) {
-        List<OpenInjectionStep> steps = new ArrayList<>();
-        List<Ladder.InjectionStep> plan = ladder.injection();
-        for (int i = 0; i < plan.size(); i++) {
-            Ladder.InjectionStep step = plan.get(i);
-            steps.add(step.ramp().isZero() ? atOnceUsers(step.users()) : rampUsers(step.users()).during(step.ramp()));
-            if (i < plan.size() - 1) {
-                // Nothing after the last ramp: its users loop until the ladder's end by themselves.
-                steps.add(nothingFor(step.thenNothing()));
-            }
-        }
-        return steps;
     }
 
     @Override

@@ -27,7 +27,7 @@ class TargetRunTest {
         TargetSpec spec = new TargetSpec("virtual", null, null, null, URI.create("http://127.0.0.1:9/"), null,
                 TargetSpec.Request.of(true), null);
         try (TargetRun run = new TargetRun(spec, null, new TargetClient(spec.url(), null), null, config,
-                (index, level) -> lines.add(index + ": " + level.users()))) {
+                lines::add)) {
             long t0 = 1_000_000_000L;
             run.userStarted(t0);
             assertThat(run.requestName(t0 + 500 * MS)).isEqualTo("virtual warm-up");

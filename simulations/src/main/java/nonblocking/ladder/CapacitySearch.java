@@ -1,0 +1,64 @@
+package nonblocking.ladder;
+
+import nonblocking.results.Results;
+
+import java.util.List;
+
+/**
+ * {@code -Dlevels=auto}: finds a target's capacity instead of walking a fixed ladder. It starts at {@code from} users
+ * and doubles while levels hold (up to {@code max}); once a level breaks it bisects between the highest level that
+ * held and the lowest that broke, until the two are within {@code withinPercent} of each other or {@code probes}
+ * levels have run. The answer is the bracket {@code [held, broke]}.
+ *
+ * @param from          the first level's users
+ * @param max           the most users it may try: the top of the search
+ * @param withinPercent stop when broke ≤ held × (1 + withinPercent / 100)
+ * @param probes        the probe budget: the most levels it runs
+ */
+public record CapacitySearch(int from, int max, double withinPercent, int probes) implements Plan {
+
+    public CapacitySearch {
+        if (from < 1 || max < from || withinPercent <= 0 || probes < 1) {
+            throw new IllegalArgumentException("a capacity search needs 1 <= from <= max, within > 0 and probes >= 1");
+        }
+    }
+
+    @Override
+    public List<Integer> upFront() {
+        return List.of(from);
+    }
+
+    @Override
+    public int maxUsers() {
+        return max;
+    }
+
+    @Override
+    public int maxLevels() {
+        return probes;
+    }
+
+    @Override
+    public Step after(List<Probe> done) {
+        int broke = done.stream().filter(probe -> !probe.held()).mapToInt(Probe::users).min().orElse(0);
+        int held = done.stream().filter(probe -> probe.held() && (broke == 0 || probe.users() < broke))
+                .mapToInt(Probe::users).max().orElse(0);
+        if (done.size() >= probes) {
+            return Step.STOP;
+        }
+        if (broke == 0) {
+            // Nothing broke yet: double, up to the top of the search.
+            return held >= max ? Step.STOP : Step.next(Math.min(max, 2 * held));
+        }
+        boolean close = held > 0 && broke <= held * (1 + withinPercent / 100);
+        if (close || broke - held <= 1) {
+            return Step.STOP;
+        }
+        return Step.next((held + broke) / 2);   // with nothing held yet this halves down from the broken level
+    }
+
+    @Override
+    public Results.LevelPlan record() {
+        return new Results.LevelPlan(Results.LevelPlan.AUTO, null, null, from, max, withinPercent, probes);
+    }
+}

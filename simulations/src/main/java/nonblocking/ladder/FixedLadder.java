@@ -1,0 +1,56 @@
+package nonblocking.ladder;
+
+import nonblocking.results.Results;
+
+import java.util.List;
+
+/**
+ * The levels given, all scheduled up front so that each ramp follows the previous hold without a gap. With the early
+ * stop on, a target whose levels broke twice in a row skips the rest: more users will not hold either, and a
+ * saturated server's broken levels are the slowest to run (every request waits out its timeout).
+ *
+ * @param levels    strictly increasing user counts
+ * @param earlyStop skip the rest after two broken levels in a row ({@code -DearlyStop=false} turns it off)
+ */
+public record FixedLadder(List<Integer> levels, boolean earlyStop) implements Plan {
+
+    /** Broken levels in a row that end a target's ladder. */
+    public static final int BROKEN_IN_A_ROW = Results.LevelPlan.BROKEN_IN_A_ROW;
+
+    public FixedLadder {
+        levels = List.copyOf(levels);
+        if (levels.isEmpty()) {
+            throw new IllegalArgumentException("a ladder needs at least one level");
+        }
+    }
+
+    @Override
+    public List<Integer> upFront() {
+        return levels;
+    }
+
+    @Override
+    public int maxUsers() {
+        return levels.getLast();
+    }
+
+    @Override
+    public int maxLevels() {
+        return levels.size();
+    }
+
+    @Override
+    public Step after(List<Probe> done) {
+        if (done.size() >= levels.size()) {
+            return Step.STOP;
+        }
+        boolean brokenInARow = done.size() >= BROKEN_IN_A_ROW
+                && done.subList(done.size() - BROKEN_IN_A_ROW, done.size()).stream().noneMatch(Probe::held);
+        return earlyStop && brokenInARow ? Step.STOP : Step.KEEP_ON;
+    }
+
+    @Override
+    public Results.LevelPlan record() {
+        return new Results.LevelPlan(Results.LevelPlan.FIXED, levels, earlyStop, null, null, null, null);
+    }
+}
