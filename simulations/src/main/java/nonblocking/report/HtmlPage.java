@@ -173,7 +173,12 @@ final class HtmlPage {
                 .append(pause).append(" ms, so its throughput is users / pause: the dashed <em>ideal</em> line.</li>\n")
                 .append("<li>A level is <em>sustained</em> when ").append(escape(results.slo().limits()))
                 .append(". A target's sustainable concurrency is the highest level in the unbroken run of sustained levels from the bottom; ")
-                .append("≥ marks a target that sustained the top of its ladder, whose real limit lies higher.</li>\n")
+                .append("its bracket [held, broke] names the level above, which broke: the limit lies between the two. ")
+                .append("≥ marks a target that sustained the top of its ladder, whose real limit lies higher. ")
+                .append("A level marked <em>skipped</em> was not run: the target had broken two levels in a row (the early stop).")
+                .append(results.searched() ? " The levels were chosen by a capacity search: doubling while levels held, then"
+                        + " bisecting between the highest level that held and the lowest that broke." : "")
+                .append("</li>\n")
                 .append("<li>A blocking pool holds one platform thread per request, pause included: beyond its thread count requests queue, ")
                 .append("latency grows with users / threads and throughput flattens at threads / pause. Virtual threads let go of their ")
                 .append("carrier during the pause, so throughput follows the ideal line until something else runs out ")

@@ -19,6 +19,8 @@ import java.util.List;
 final class LogScaleAxis extends LogAxis {
 
     private static final double[] STEPS = {1, 2, 5};
+    /** Labels of the users axis closer than this to the previous one are left out: a search's levels crowd. */
+    private static final double MIN_LABEL_GAP_PX = 48;
 
     /** The ticks, or null for 1-2-5 ticks over the axis' current range. */
     private final List<Integer> levels;
@@ -46,7 +48,16 @@ final class LogScaleAxis extends LogAxis {
 
     @Override
     protected List refreshTicksHorizontal(Graphics2D g2, Rectangle2D dataArea, RectangleEdge edge) {
-        return ticks(edge == RectangleEdge.TOP ? TextAnchor.BOTTOM_CENTER : TextAnchor.TOP_CENTER);
+        List<Tick> ticks = new ArrayList<>();
+        double last = Double.NEGATIVE_INFINITY;
+        for (Tick tick : ticks(edge == RectangleEdge.TOP ? TextAnchor.BOTTOM_CENTER : TextAnchor.TOP_CENTER)) {
+            double x = valueToJava2D(((NumberTick) tick).getValue(), dataArea, edge);
+            if (x - last >= MIN_LABEL_GAP_PX) {
+                ticks.add(tick);
+                last = x;
+            }
+        }
+        return ticks;
     }
 
     @Override

@@ -71,6 +71,38 @@ class LadderConfigTest {
     }
 
     @Test
+    void aFixedLadderStopsEarlyUnlessToldNotTo() {
+        assertThat(of().plan()).isEqualTo(new FixedLadder(List.of(25, 50, 100, 200, 400, 800, 1600, 3200), true));
+        assertThat(of("earlyStop", "false").plan()).isEqualTo(new FixedLadder(List.of(25, 50, 100, 200, 400, 800, 1600, 3200), false));
+        assertThatThrownBy(() -> of("earlyStop", "maybe")).hasMessage("-DearlyStop=maybe must be true or false");
+    }
+
+    @Test
+    void levelsAutoIsACapacitySearchFromTheProfilesFirstLevel() {
+        LadderConfig c = of("levels", "auto");
+        assertThat(c.plan()).isEqualTo(new CapacitySearch(25, LadderConfig.AUTO_MAX, 10, 16));
+        assertThat(c.profile()).isEqualTo("default-auto");
+        assertThat(c.maxUsers()).isEqualTo(10_000);
+        assertThat(target(c, "tuned").threads()).as("tuned: a pool sized to the top of the search").isEqualTo(10_000);
+        assertThat(c.ladder().levels()).extracting(Level::users).containsExactly(25);
+        assertThat(c.ladder().ended()).as("the search appends its levels as it goes").isFalse();
+        assertThat(of("levels", "AUTO", "auto.from", "10", "auto.max", "400", "auto.within", "5", "auto.probes", "8").plan())
+                .isEqualTo(new CapacitySearch(10, 400, 5, 8));
+        assertThat(of("levels", "auto", "pause", "100").profile()).isEqualTo("custom");
+    }
+
+    @Test
+    void badSearchSettingsAreOneLineErrors() {
+        assertThatThrownBy(() -> of("auto.from", "10")).hasMessage("-Dauto.from=10 only applies to a capacity search: add -Dlevels=auto");
+        assertThatThrownBy(() -> of("levels", "auto", "earlyStop", "false"))
+                .hasMessageContaining("-DearlyStop=false only applies to a fixed ladder");
+        assertThatThrownBy(() -> of("levels", "auto", "auto.from", "500", "auto.max", "100"))
+                .hasMessage("-Dauto.max=100 must be at least -Dauto.from (500)");
+        assertThatThrownBy(() -> of("levels", "auto", "auto.within", "0")).hasMessageContaining("-Dauto.within=0 must be between");
+        assertThatThrownBy(() -> of("levels", "auto", "auto.probes", "x")).hasMessageContaining("-Dauto.probes=x must be a whole number");
+    }
+
+    @Test
     void seedProfileIsTheBlogsExperiment() {
         LadderConfig c = of("profile", "seed");
         assertThat(c.plan().upFront()).containsExactly(5, 10, 20, 50, 100, 200);

@@ -58,6 +58,25 @@ class FormatTest {
     }
 
     @Test
+    void capacityNamesTheBracketTheSkippedLevelsAndASearchsPath() {
+        TargetResult stopped = new TargetResult(null, null, null, List.of(level(100, 99.8, 1050, 0, 112),
+                level(200, 197.0, 1200, 0, 211), level(400, 200.0, 2300, 50, null), level(800, 190.0, 4000, 500, null)), 200,
+                List.of(1600, 3200), null);
+        assertThat(Format.capacity(stopped)).isEqualTo("sustains 200 users, bracket [200, 400]; skipped 1600, 3200 (early stop)");
+        assertThat(Format.runOrder(stopped)).isEqualTo("100 ✓ → 200 ✓ → 400 ✗ → 800 ✗");
+        TargetResult top = new TargetResult(null, null, null, List.of(level(100, 99.8, 1010, 0, 21)), 100);
+        assertThat(Format.capacity(top)).isEqualTo("sustains ≥100 users (held its top level)");
+        assertThat(Format.bracket(top)).isEqualTo("[100, –]");
+
+        Map<String, TargetResult> targets = new LinkedHashMap<>();
+        targets.put("blocking", stopped);
+        Results results = new Results(Results.SCHEMA, "r", "custom", 1000, 6, 2, 0, 5000, Slo.forPause(1000), "a", "b",
+                null, null, null, targets, null);
+        assertThat(results.levelUsers()).containsExactly(100, 200, 400, 800, 1600, 3200);
+        assertThat(Format.table(results)).contains("  1600 | skipped (early stop)", "  3200 | skipped (early stop)");
+    }
+
+    @Test
     void numbersAndFactors() {
         assertThat(Format.factor(16.0)).isEqualTo("16x");
         assertThat(Format.factor(12.5)).isEqualTo("12.5x");

@@ -33,11 +33,12 @@ class ResultsFileRoundTripTest {
                 null, null, List.of(level), 200));
         targets.put("pool1k", new TargetResult(
                 new TargetResult.TargetConfig("http://127.0.0.1:40003/", null, true, "blocking", 1000, null, List.of(), null, null),
-                null, null, List.of(level, noCensus), 200));
+                null, null, List.of(level, noCensus), 200, List.of(800, 1600), List.of(200, 400)));
         return new Results(Results.SCHEMA, "20261126-034100-default", "default", 1000, 6, 2, 0, 5000, Slo.forPause(1000),
                 "2026-11-26T03:41:00Z", "2026-11-26T03:44:00Z", new Results.Machine(2, "25.0.3", "Linux", 20000),
                 new Results.Source("0123456789abcdef0123456789abcdef01234567", "main", false),
-                "../../gatling/laddersimulation-20261126034101234/index.html", targets, Gap.of(targets, "virtual", "blocking"));
+                "../../gatling/laddersimulation-20261126034101234/index.html", targets, Gap.of(targets, "virtual", "blocking"),
+                new Results.LevelPlan(Results.LevelPlan.FIXED, List.of(200, 400, 800, 1600), true, null, null, null, null));
     }
 
     @Test
@@ -51,6 +52,10 @@ class ResultsFileRoundTripTest {
                 "\"max_open_files\"", "\"cpu_ms_per_response\" : 0.195", "\"context_switches_per_response\" : 4.3",
                 "\"rss_per_in_flight_bytes\"", "\"heap_per_in_flight_bytes\"", "\"machine_cpu\" : 0.93",
                 "\"injector_cpu_cores\" : 1.1", "\"harness_bound\" : true");
+        // The bracket is derived from the levels: written for readers, ignored when read back.
+        assertThat(json).contains("\"bracket\" : [ 200, 400 ]", "\"skipped\" : [ 800, 1600 ]", "\"run_order\" : [ 200, 400 ]",
+                "\"plan\" : {\n    \"mode\" : \"fixed\"", "\"early_stop\" : true");
+        assertThat(json).contains("\"bracket\" : [ 200, null ]");   // virtual held its only level: a lower bound
         assertThat(json.indexOf("\"blocking\"")).isLessThan(json.indexOf("\"virtual\""));   // run order kept
         assertThat(json.indexOf("\"virtual\"")).isLessThan(json.indexOf("\"pool1k\""));
         assertThat(json).contains("\"gap\" : {\n    \"of\" : \"virtual\",\n    \"over\" : \"blocking\",\n    \"factor\" : 1.0,\n    \"lower_bound\" : true",
