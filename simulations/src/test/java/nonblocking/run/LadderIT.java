@@ -147,7 +147,7 @@ class LadderIT {
         assertThat(blocking.levels()).extracting(LevelResult::users).isSorted();
         int held = blocking.sustainableUsers();
         Integer broke = blocking.brokeAt();
-        // 10 pool threads, and Jetty's selector thread can run a handler too (execute-produce-consume): 10 or 11.
+        // 10 pool threads; one run held 11 (another Jetty thread served the eleventh): 10 or 11, within noise 8.
         assertThat(held).as("held").isBetween(8, 11);
         assertThat(broke).as("broke").isNotNull().isBetween(Math.max(held + 1, 10), 16);
         assertThat(broke - held <= 1 || broke <= held * 1.1).as("within 10 %%: [%d, %d]", held, broke).isTrue();
