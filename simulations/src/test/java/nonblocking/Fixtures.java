@@ -66,7 +66,7 @@ public final class Fixtures {
         TargetResult old = results.targets().get(target);
         TargetResult edited = new TargetResult(old.config(), old.jdk(), old.idle(),
                 old.levels().stream().map(level -> level.users() == users ? edit.apply(level) : level).toList(),
-                old.sustainableUsers());
+                old.sustainableUsers(), old.skipped(), old.runOrder());
         Map<String, TargetResult> targets = new LinkedHashMap<>(results.targets());
         targets.put(target, edited);
         return withTargets(results, targets);
@@ -76,7 +76,18 @@ public final class Fixtures {
     public static Results recounted(Results results) {
         Map<String, TargetResult> targets = new LinkedHashMap<>();
         results.targets().forEach((name, t) -> targets.put(name, new TargetResult(t.config(), t.jdk(), t.idle(), t.levels(),
-                results.slo().sustainableUsers(t.levels()))));
+                results.slo().sustainableUsers(t.levels()), t.skipped(), t.runOrder())));
+        return withTargets(results, targets);
+    }
+
+    /** The results as if the early stop had skipped a target's levels from {@code users} up. */
+    public static Results stoppedEarly(Results results, String target, int users) {
+        TargetResult old = results.targets().get(target);
+        TargetResult stopped = new TargetResult(old.config(), old.jdk(), old.idle(),
+                old.levels().stream().filter(level -> level.users() < users).toList(), old.sustainableUsers(),
+                old.levels().stream().map(LevelResult::users).filter(u -> u >= users).toList(), null);
+        Map<String, TargetResult> targets = new LinkedHashMap<>(results.targets());
+        targets.put(target, stopped);
         return withTargets(results, targets);
     }
 
@@ -89,7 +100,7 @@ public final class Fixtures {
     private static Results withTargets(Results results, Map<String, TargetResult> targets) {
         return new Results(results.schema(), results.runId(), results.profile(), results.pauseMs(), results.holdS(),
                 results.rampS(), results.workMicros(), results.timeoutMs(), results.slo(), results.startedAt(), results.finishedAt(), results.machine(), results.source(),
-                results.gatlingReport(), targets, Gap.of(targets, "virtual", "blocking"));
+                results.gatlingReport(), targets, Gap.of(targets, "virtual", "blocking"), results.plan());
     }
 
     public static LevelResult withEfficiency(LevelResult level, double efficiency) {
@@ -102,6 +113,6 @@ public final class Fixtures {
     public static Results withPause(Results results, long pauseMs) {
         return new Results(results.schema(), results.runId(), results.profile(), pauseMs, results.holdS(),
                 results.rampS(), results.workMicros(), results.timeoutMs(), results.slo(), results.startedAt(), results.finishedAt(), results.machine(), results.source(),
-                results.gatlingReport(), results.targets(), results.gap());
+                results.gatlingReport(), results.targets(), results.gap(), results.plan());
     }
 }

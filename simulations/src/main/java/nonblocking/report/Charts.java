@@ -173,38 +173,69 @@ final class Charts {
                 HEIGHT * 4 / 3);
     }
 
-    /** The gate's trend, one point per judged run, oldest left: each target's sustainable users and its p99 at its highest level. */
+    /**
+     * The gate's trend, one point per judged run, oldest left: each target's sustainable users (0 included: a run
+     * that held nothing is the regression to see), and its p99 at the highest level every one of its runs measured,
+     * so that the points compare like with like even when a run stopped early.
+     */
     static Chart trend(List<History.Entry> entries) {
         Lines users = new Lines();
         Lines p99 = new Lines();
         List<String> names = entries.stream().flatMap(entry -> entry.targets().keySet().stream()).distinct().toList();
         for (int position = 0; position < names.size(); position++) {
             String name = names.get(position);
+            Integer level = commonTopLevel(entries, name);
             XYSeries held = new XYSeries(name);
-            XYSeries top = new XYSeries(name + " p99");
+            XYSeries latency = new XYSeries(name + " p99" + (level == null ? "" : " at " + level));
             for (int run = 0; run < entries.size(); run++) {
                 History.Target target = entries.get(run).targets().get(name);
-                if (target != null && target.held() > 0) {
+                if (target != null) {
                     held.add(run, target.held());
-                }
-                if (target != null && !target.p99Ms().isEmpty()) {
-                    var highest = new java.util.TreeMap<>(target.p99Ms()).lastEntry();
-                    if (highest.getValue() > 0) {
-                        top.add(run, highest.getValue());
+                    if (level != null) {
+                        latency.add(run, target.p99Ms().get(level));
                     }
                 }
             }
             users.add(held, Palette.of(position), LINE, false);
-            p99.add(top, Palette.of(position), DASHED, false);
+            p99.add(latency, Palette.of(position), DASHED, false);
         }
         org.jfree.chart.axis.SymbolAxis runs = new org.jfree.chart.axis.SymbolAxis("run (commit, oldest first)",
                 entries.stream().map(History.Entry::label).toArray(String[]::new));
         runs.setLabelFont(LABEL.deriveFont(Font.BOLD, 12f));
-        return new Chart("trend.png", "Trend", chart("The gate's trend", "sustainable users per target (solid) and p99 at the"
-                        + " top of its ladder (dashed), one point per judged run",
-                        stacked(runs, users.plot(null, LogScaleAxis.values("sustainable users (log scale)")),
-                                p99.plot(null, LogScaleAxis.values("p99 at the top level (ms, log scale)")))),
+        return new Chart("trend.png", "Trend", chart("The gate's trend", "sustainable users per target (solid) and p99 at"
+                        + " the highest level all its runs measured (dashed), one point per judged run",
+                        stacked(runs, users.plot(null, fromZero("sustainable users")),
+                                p99.plot(null, fromZero("p99 ms at that level")))),
                 HEIGHT * 4 / 3);
+    }
+
+    /** The highest level at which every run of the target has a p99, or null when there is none. */
+    private static Integer commonTopLevel(List<History.Entry> entries, String name) {
+        java.util.Set<Integer> common = null;
+        for (History.Entry entry : entries) {
+            History.Target target = entry.targets().get(name);
+            if (target == null) {
+                continue;
+            }
+            java.util.Set<Integer> measured = new java.util.HashSet<>();
+            target.p99Ms().forEach((users, p99) -> {
+                if (p99 != null && p99 > 0) {
+                    measured.add(users);
+                }
+            });
+            if (common == null) {
+                common = measured;
+            } else {
+                common.retainAll(measured);
+            }
+        }
+        return common == null || common.isEmpty() ? null : java.util.Collections.max(common);
+    }
+
+    private static NumberAxis fromZero(String label) {
+        NumberAxis axis = new NumberAxis(label);
+        axis.setAutoRangeIncludesZero(true);
+        return axis;
     }
 
     /** Two plots over one users axis; the lower one's legend would repeat the upper one's. */

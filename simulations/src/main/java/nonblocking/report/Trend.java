@@ -50,7 +50,7 @@ public final class Trend {
                 + SummaryMarkdown.table(table(entries, TABLE_RUNS)) + "\n";
     }
 
-    /** One row per run, newest first: its commit, verdict and each target's sustainable users. */
+    /** One row per run, newest first: its commit, verdict and each target's sustainable users with their bracket. */
     static Table table(List<History.Entry> entries, int runs) {
         List<String> names = entries.stream().flatMap(entry -> entry.targets().keySet().stream()).distinct().toList();
         List<String> headers = new java.util.ArrayList<>(List.of("Run", "Commit", "Gate"));
@@ -63,7 +63,7 @@ public final class Trend {
             names.forEach(name -> {
                 History.Target target = entry.targets().get(name);
                 row.add(target == null ? Format.NONE : (target.broke() == null && target.held() > 0 ? Format.AT_LEAST : "")
-                        + Format.integer(target.held()));
+                        + Format.integer(target.held()) + (target.broke() == null ? "" : " [" + target.held() + ", " + target.broke() + "]"));
             });
             return row;
         }).collect(Collectors.toList());

@@ -38,16 +38,18 @@ public final class CensusSampler {
     private final long settleNanos;
     private final long giveUpNanos;
     private final IntConsumer onLevelDone;
+    private final BrokenAlready brokenAlready;
     private final Map<Integer, LevelCensus> results = new ConcurrentHashMap<>();
     private volatile Thread thread;
 
     /**
      * @param settle      earliest time after a hold to report it (its last requests need about a pause)
      * @param giveUp      latest time after a hold to report it even with requests still out (the timeout)
-     * @param onLevelDone called with the level index once the level is reported
+     * @param onLevelDone   called with the level index once the level is reported
+     * @param brokenAlready lets a level whose last requests are still out be reported anyway, once they cannot save it
      */
     public CensusSampler(String name, LadderRecorder recorder, TargetClient client, boolean census, Duration settle,
-                         Duration giveUp, IntConsumer onLevelDone) {
+                         Duration giveUp, IntConsumer onLevelDone, BrokenAlready brokenAlready) {
         this.name = name;
         this.ladder = recorder.ladder();
         this.recorder = recorder;
@@ -56,6 +58,7 @@ public final class CensusSampler {
         this.settleNanos = settle.toNanos();
         this.giveUpNanos = Math.max(settle.toNanos(), giveUp.toNanos());
         this.onLevelDone = onLevelDone;
+        this.brokenAlready = brokenAlready;
     }
 
     /** Starts following the ladder; call once its clock runs. */
@@ -134,7 +137,14 @@ public final class CensusSampler {
 
     private boolean due(int index, long now) {
         long sinceEnd = now - ladder.level(index).holdEndNanos();
-        return sinceEnd >= giveUpNanos || (sinceEnd >= settleNanos && recorder.level(index).inFlight() == 0);
+        return sinceEnd >= giveUpNanos || (sinceEnd >= settleNanos
+                && (recorder.level(index).inFlight() == 0 || brokenAlready.test(index, sinceEnd)));
+    }
+
+    /** Whether a level breaks whatever its requests still out do, this long after its hold ended. */
+    @FunctionalInterface
+    public interface BrokenAlready {
+        boolean test(int index, long sinceEndNanos);
     }
 
     /** Sleep one period, but wake up right at a hold's start or end, so that the readings bracket the hold. */

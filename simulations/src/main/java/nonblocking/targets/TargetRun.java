@@ -78,7 +78,7 @@ public final class TargetRun implements AutoCloseable {
         this.recorder = new LadderRecorder(ladder, timeoutMs());
         Duration settle = Duration.ofMillis(Math.min(timeoutMs(), pauseMs() + 250));
         this.sampler = new CensusSampler(spec.name(), recorder, client, firstCensus != null, settle,
-                Duration.ofMillis(timeoutMs() + 250), this::measured);
+                Duration.ofMillis(timeoutMs() + 250), this::measured, this::brokenAlready);
     }
 
     /**
@@ -220,8 +220,14 @@ public final class TargetRun implements AutoCloseable {
     private void measured(int index) {
         LevelResult level = levelResult(index);
         Set<Slo.Limit> broken = slo().broken(level);
-        out.accept(Format.progressLine(spec.name(), index, plan.maxLevels(), level, broken.isEmpty() ? "holds"
-                : "breaks: " + broken.stream().map(slo()::text).collect(Collectors.joining(", "))));
+        long waiting = recorder.level(index).inFlight();
+        String verdict = broken.isEmpty() ? "holds"
+                : "breaks: " + broken.stream().map(slo()::text).collect(Collectors.joining(", "));
+        if (broken.isEmpty() && brokenAlready(index, ladder.offset(System.nanoTime()) - ladder.level(index).holdEndNanos())) {
+            broken = Set.of(Slo.Limit.P99);
+            verdict = "breaks: " + slo().text(Slo.Limit.P99) + " (" + waiting + " requests still waiting)";
+        }
+        out.accept(Format.progressLine(spec.name(), index, plan.maxLevels(), level, verdict));
         probes.add(new Plan.Probe(level.users(), broken.isEmpty()));
         Plan.Step step = plan.after(List.copyOf(probes));
         long now = ladder.offset(System.nanoTime());
@@ -265,6 +271,24 @@ public final class TargetRun implements AutoCloseable {
                 round(efficiency, 4), latency.p50Ms(), latency.p90Ms(), latency.p99Ms(), latency.maxMs(),
                 seen.platformThreadsPeak(), toInt(seen.inFlightPeak()), seen.rssPeakBytes(), seen.heapRetainedBytes(),
                 heapPer(seen, level.users()), rssPer(seen, level.users()), cost(seen), harness(seen));
+    }
+
+    /**
+     * True when a level breaks whatever its requests still out do, so that its verdict need not wait for them (a
+     * saturated server's last requests take up to the timeout). A request still out once the p99 limit has passed
+     * since the hold ended took longer than the limit, or will fail; when more than (KO limit + 1) % of the level's
+     * requests are still out then, either the failures pass the KO limit or more than 1 % of the answers come later
+     * than the p99 limit. The level's final numbers, read when the run ends, show which.
+     */
+    boolean brokenAlready(int index, long sinceEndNanos) {
+        Slo slo = slo();
+        if (sinceEndNanos < slo.p99Ms() * 1e6) {
+            return false;
+        }
+        LevelStats stats = recorder.level(index);
+        long waiting = stats.inFlight();
+        long all = stats.ok() + stats.ko() + waiting;
+        return waiting > 0 && waiting * 100.0 > (slo.koPercent() + 1) * all;
     }
 
     /**

@@ -154,6 +154,22 @@ class GateTest {
     }
 
     @Test
+    void aCeilingAtALevelTheEarlyStopSkippedFailsAndSaysSo() throws IOException {
+        Path rules = Files.writeString(dir.resolve("service.yaml"), """
+                targets:
+                  blocking:
+                    max_p99: {users: 1600, ms: 1500}
+                """);
+        Results stopped = Fixtures.stoppedEarly(Fixtures.read(Fixtures.GOOD), "blocking", 1600);
+
+        Verdict verdict = Gate.evaluate(stopped, RulesFile.read(rules), BASELINE).getFirst();
+
+        assertThat(verdict.pass()).isFalse();
+        assertThat(verdict.note()).isEqualTo("blocking skipped 1600 users: two lower levels broke (the early stop)");
+        assertThat(stopped.targets().get("blocking").brokeAt()).as("the bracket keeps the level that broke").isEqualTo(400);
+    }
+
+    @Test
     void aGapOverATargetThatSustainedNothingFails() {
         Results none = Fixtures.withLevel(Fixtures.read(Fixtures.GOOD), "blocking", 25,
                 level -> Fixtures.withEfficiency(level, 0.5));

@@ -62,6 +62,31 @@ class TargetRunTest {
     }
 
     @Test
+    void aLevelIsBrokenAlreadyWhenTooManyOfItsRequestsOutlastTheP99Limit() {
+        LadderConfig config = LadderConfig.from(Map.of("levels", "10", "hold", "2", "ramp", "0", "warmup", "0",
+                "pause", "1000", "timeout", "5000", "nonblocking.output", "/tmp/x"));   // p99 limit 1500 ms, KO 1 %
+        TargetSpec spec = new TargetSpec("blocking", null, null, null, URI.create("http://127.0.0.1:9/"), null,
+                TargetSpec.Request.of(true), null);
+        try (TargetRun run = new TargetRun(spec, null, new TargetClient(spec.url(), null), null, config, line -> { })) {
+            long t0 = 1_000_000_000L;
+            run.userStarted(t0);
+            for (int i = 0; i < 100; i++) {
+                run.recorder().started(t0 + 500 * MS);
+            }
+            for (int i = 0; i < 98; i++) {
+                run.recorder().record(t0 + 500 * MS, 1000 * MS, Outcome.OK);
+            }
+            assertThat(run.brokenAlready(0, 1600 * MS)).as("2 of 100 still out: the KO limit and p99 may yet hold").isFalse();
+            run.recorder().record(t0 + 500 * MS, 1000 * MS, Outcome.OK);
+            run.recorder().started(t0 + 500 * MS);
+            run.recorder().started(t0 + 500 * MS);
+            // 102 started, 3 still out: more than KO limit + 1 %
+            assertThat(run.brokenAlready(0, 1400 * MS)).as("before the p99 limit has passed").isFalse();
+            assertThat(run.brokenAlready(0, 1600 * MS)).isTrue();
+        }
+    }
+
+    @Test
     void memoryPerUserIsGrowthOverIdleDividedByUsers() {
         assertThat(TargetRun.perUser(3_000_000L, 1_000_000L, 400)).isEqualTo(5000.0);
         assertThat(TargetRun.perUser(null, 1L, 400)).isNull();
