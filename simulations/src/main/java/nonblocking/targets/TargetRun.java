@@ -12,6 +12,7 @@ import nonblocking.ladder.Plan;
 import nonblocking.ladder.TargetSpec;
 import nonblocking.report.Format;
 import nonblocking.results.LevelResult;
+import nonblocking.results.Numbers;
 import nonblocking.results.Slo;
 import nonblocking.results.TargetResult;
 import nonblocking.server.Census;
@@ -219,16 +220,14 @@ public final class TargetRun implements AutoCloseable {
      */
     private void measured(int index) {
         LevelResult level = levelResult(index);
-        Set<Slo.Limit> broken = slo().broken(level);
         long waiting = recorder.level(index).inFlight();
-        String verdict = broken.isEmpty() ? "holds"
-                : "breaks: " + broken.stream().map(slo()::text).collect(Collectors.joining(", "));
-        if (broken.isEmpty() && brokenAlready(index, ladder.offset(System.nanoTime()) - ladder.level(index).holdEndNanos())) {
-            broken = Set.of(Slo.Limit.P99);
-            verdict = "breaks: " + slo().text(Slo.Limit.P99) + " (" + waiting + " requests still waiting)";
-        }
+        boolean early = brokenAlready(index, ladder.offset(System.nanoTime()) - ladder.level(index).holdEndNanos());
+        Set<Slo.Limit> broken = slo().broken(level);
+        String verdict = early ? "breaks: " + waiting + " requests still out after the p99 limit ("
+                + Numbers.plain(slo().p99Ms()) + " ms); figures so far"
+                : broken.isEmpty() ? "holds" : "breaks: " + broken.stream().map(slo()::text).collect(Collectors.joining(", "));
         out.accept(Format.progressLine(spec.name(), index, plan.maxLevels(), level, verdict));
-        probes.add(new Plan.Probe(level.users(), broken.isEmpty()));
+        probes.add(new Plan.Probe(level.users(), !early && broken.isEmpty()));
         Plan.Step step = plan.after(List.copyOf(probes));
         long now = ladder.offset(System.nanoTime());
         if (step.schedules()) {
