@@ -1,7 +1,6 @@
 package nonblocking.ladder;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
@@ -123,19 +122,6 @@ public final class Ladder {
         return Duration.ofNanos(endNanos);
     }
 
-    public Duration ramp() {
-        return Duration.ofNanos(rampNanos);
-    }
-
-    /** What one level takes, from its ramp to the end of its hold (without the first level's warm-up). */
-    public Duration levelLength() {
-        return Duration.ofNanos(rampNanos + holdNanos);
-    }
-
-    public Duration warmup() {
-        return Duration.ofNanos(warmupNanos);
-    }
-
     /** Starts the clock at {@code nowNanos} (a {@link System#nanoTime()} value) unless it runs; true for the call that did. */
     public boolean start(long nowNanos) {
         return startNanos.compareAndSet(UNSTARTED, nowNanos);
@@ -234,17 +220,5 @@ public final class Ladder {
         }
         int index = levelAt(offsetNanos);
         return index < 0 ? "ramp" : levels.get(index).label();
-    }
-
-    /** The most users any level of the timeline has so far. */
-    public int maxUsers() {
-        return levels.stream().mapToInt(Level::users).max().orElse(0);
-    }
-
-    /** Users of the levels in the order they ran. */
-    public List<Integer> users() {
-        List<Integer> users = new ArrayList<>();
-        levels.forEach(level -> users.add(level.users()));
-        return users;
     }
 }
