@@ -28,9 +28,12 @@ import org.eclipse.jetty.util.Callback;
  *
  * <p>Jetty's own failure reports ({@code Request.addFailureListener}) end the request the same way.
  *
- * <p>A client that pipelines its next request during the pause makes the socket readable too: the byte read is handed
- * back to the connection ({@link Connection.UpgradeTo#onUpgradeTo}, which appends it to the request buffer) and the
- * watch ends. {@link #stop} must be called before the response completes: Jetty aborts a connection that has a read
+ * <p>A client that pipelines its next request during the pause makes the socket readable too: the watch keeps the byte
+ * it read and ends, and {@link #stop} hands the byte back to the connection ({@link Connection.UpgradeTo#onUpgradeTo},
+ * which appends it to the request buffer). Not at once: in the async model the handler has returned while the
+ * selector calls the watch, and the handler's thread may still be releasing that very buffer; appending to it then
+ * lost the byte, and the pipelined request with it. {@link #stop} runs where nothing else touches the connection
+ * (after the pause), and must be called before the response completes: Jetty aborts a connection that has a read
  * pending when its response completes.
  */
 final class ClientWatch implements Callback {
@@ -40,6 +43,7 @@ final class ClientWatch implements Callback {
     private final Connection.UpgradeTo connection;
     private final Consumer<Throwable> onGone;
     private boolean stopped; // guarded by this
+    private ByteBuffer pipelined; // the first byte of a request sent during the pause; guarded by this
 
     private ClientWatch(EndPoint endPoint, Connection.UpgradeTo connection, Consumer<Throwable> onGone) {
         this.endPoint = endPoint;
@@ -100,8 +104,12 @@ final class ClientWatch implements Callback {
         return InvocationType.NON_BLOCKING;
     }
 
-    /** Stops watching; call it before completing the response. */
+    /** Stops watching and gives back the first byte of a pipelined request; call it before completing the response. */
     synchronized void stop() {
+        if (pipelined != null) {
+            connection.onUpgradeTo(pipelined);
+            pipelined = null;
+        }
         if (stopped) {
             return;
         }
@@ -144,7 +152,7 @@ final class ClientWatch implements Callback {
             return new EofException("client closed the connection");
         }
         if (read > 0) {
-            connection.onUpgradeTo(one); // a pipelined request: give its first byte back, stop watching
+            pipelined = one; // a pipelined request: stop watching; stop() gives its first byte back
             stopped = true;
         } else if (!endPoint.tryFillInterested(this)) {
             stopped = true; // someone else reads this connection: they will see the close
