@@ -288,12 +288,14 @@ public record LadderConfig(
 
     /** A target's timeline as the plan lays it out before any verdict: a fixed ladder whole, a search's first level. */
     public Ladder ladder() {
-        if (plan instanceof FixedLadder fixed) {
-            return new Ladder(fixed.levels(), ramp, warmup, hold);
-        }
-        Ladder ladder = new Ladder(ramp, warmup, hold);
-        plan.upFront().forEach(users -> ladder.append(users, ladder.size() == 0 ? 0 : ladder.level(ladder.size() - 1).holdEndNanos()));
-        return ladder;
+        return switch (plan) {
+            case FixedLadder fixed -> new Ladder(fixed.levels(), ramp, warmup, hold);
+            case CapacitySearch search -> {
+                Ladder open = new Ladder(ramp, warmup, hold);
+                open.append(search.from(), 0);   // every later level waits for a verdict
+                yield open;
+            }
+        };
     }
 
     private static Path defaultOutput() {

@@ -180,7 +180,7 @@ public final class Format {
                 : "; skipped " + target.skipped().stream().map(String::valueOf).collect(Collectors.joining(", "))
                 + " (early stop)";
         if (target.heldTop()) {
-            return "sustains " + AT_LEAST + target.sustainableUsers() + " users (held its top level)" + skipped;
+            return "sustains " + sustainable(target) + " users (held its top level)" + skipped;
         }
         return "sustains " + (target.sustainableUsers() == 0 ? "no level" : target.sustainableUsers() + " users")
                 + ", bracket " + bracket(target) + skipped;
@@ -195,8 +195,11 @@ public final class Format {
 
     /** "[800, 900]": held, broke; "[3200, –]" when nothing above broke. */
     public static String bracket(TargetResult target) {
-        Integer broke = target.brokeAt();
-        return "[" + target.sustainableUsers() + ", " + (broke == null ? NONE : broke) + "]";
+        return bracket(target.sustainableUsers(), target.brokeAt());
+    }
+
+    static String bracket(int held, Integer broke) {
+        return "[" + held + ", " + (broke == null ? NONE : broke) + "]";
     }
 
     /**

@@ -63,7 +63,7 @@ public final class Trend {
             names.forEach(name -> {
                 History.Target target = entry.targets().get(name);
                 row.add(target == null ? Format.NONE : (target.broke() == null && target.held() > 0 ? Format.AT_LEAST : "")
-                        + Format.integer(target.held()) + (target.broke() == null ? "" : " [" + target.held() + ", " + target.broke() + "]"));
+                        + Format.integer(target.held()) + (target.broke() == null ? "" : " " + Format.bracket(target.held(), target.broke())));
             });
             return row;
         }).collect(Collectors.toList());

@@ -1,6 +1,7 @@
 package nonblocking.run;
 
 import nonblocking.NonblockingException;
+import nonblocking.ladder.Ladder;
 import nonblocking.ladder.LadderConfig;
 import nonblocking.ladder.TargetSpec;
 import nonblocking.report.Format;
@@ -132,13 +133,13 @@ public final class LadderRun implements AutoCloseable {
 
     /** What is about to run, before the load. */
     public String plan() {
+        Ladder ladder = config.ladder();
         StringBuilder s = new StringBuilder(String.format(Locale.ROOT,
                 "nonblocking ladder %s: profile %s, %s, ramp %s s, warm-up %s s, hold %s s, pause %d ms%s, timeout %d ms, SLO %s%s",
                 runDir.getFileName(), config.profile(), config.plan().describe(), Format.seconds(config.ramp()),
                 Format.seconds(config.warmup()), Format.seconds(config.hold()), config.pauseMs(),
                 config.workMicros() > 0 ? ", work " + config.workMicros() + " µs" : "", config.timeoutMs(),
-                config.slo().limits(), config.ladder().ended()
-                        ? ", at most ~" + config.ladder().duration().toSeconds() + " s a target" : ""));
+                config.slo().limits(), ladder.ended() ? ", at most ~" + ladder.duration().toSeconds() + " s a target" : ""));
         targets.forEach(t -> s.append("\n  ").append(t.plan()));
         s.append("\n  run folder: ").append(runDir);
         return s.toString();

@@ -112,8 +112,7 @@ public final class CensusSampler {
                     }
                 }
                 now = ladder.offset(System.nanoTime());
-                while (reported < ladder.size() && ladder.level(reported).holdEndNanos() <= ladder.endNanos()
-                        && due(reported, now)) {
+                while (reported < ladder.measured().size() && due(reported, now)) {
                     closeEndedHolds(seen, now);
                     results.put(reported, seen.computeIfAbsent(reported, i -> new LevelCensus.Builder()).build());
                     onLevelDone.accept(reported);

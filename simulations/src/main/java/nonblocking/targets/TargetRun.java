@@ -21,11 +21,11 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -54,7 +54,8 @@ public final class TargetRun implements AutoCloseable {
     private final LadderRecorder recorder;
     private final CensusSampler sampler;
     private final Consumer<String> out;
-    private final List<Plan.Probe> probes = new CopyOnWriteArrayList<>();
+    /** The verdicts so far, in the order the levels ran; only the sampler's thread touches them. */
+    private final List<Plan.Probe> probes = new ArrayList<>();
     private final Map<Integer, String> requestNames = new ConcurrentHashMap<>();
     private final AtomicInteger users = new AtomicInteger();
 
