@@ -66,7 +66,7 @@ public final class Fixtures {
         TargetResult old = results.targets().get(target);
         TargetResult edited = new TargetResult(old.config(), old.jdk(), old.idle(),
                 old.levels().stream().map(level -> level.users() == users ? edit.apply(level) : level).toList(),
-                old.sustainableUsers(), old.skipped(), old.runOrder());
+                old.sustainableUsers(), old.skipped(), old.runOrder(), old.startedAt(), old.stoppedAt());
         Map<String, TargetResult> targets = new LinkedHashMap<>(results.targets());
         targets.put(target, edited);
         return withTargets(results, targets);
@@ -76,7 +76,7 @@ public final class Fixtures {
     public static Results recounted(Results results) {
         Map<String, TargetResult> targets = new LinkedHashMap<>();
         results.targets().forEach((name, t) -> targets.put(name, new TargetResult(t.config(), t.jdk(), t.idle(), t.levels(),
-                results.slo().sustainableUsers(t.levels()), t.skipped(), t.runOrder())));
+                results.slo().sustainableUsers(t.levels()), t.skipped(), t.runOrder(), t.startedAt(), t.stoppedAt())));
         return withTargets(results, targets);
     }
 
@@ -85,7 +85,8 @@ public final class Fixtures {
         TargetResult old = results.targets().get(target);
         TargetResult stopped = new TargetResult(old.config(), old.jdk(), old.idle(),
                 old.levels().stream().filter(level -> level.users() < users).toList(), old.sustainableUsers(),
-                old.levels().stream().map(LevelResult::users).filter(u -> u >= users).toList(), null);
+                old.levels().stream().map(LevelResult::users).filter(u -> u >= users).toList(), null, old.startedAt(),
+                old.stoppedAt());
         Map<String, TargetResult> targets = new LinkedHashMap<>(results.targets());
         targets.put(target, stopped);
         return withTargets(results, targets);
@@ -100,12 +101,12 @@ public final class Fixtures {
     private static Results withTargets(Results results, Map<String, TargetResult> targets) {
         return new Results(results.schema(), results.runId(), results.profile(), results.pauseMs(), results.holdS(),
                 results.rampS(), results.workMicros(), results.timeoutMs(), results.slo(), results.startedAt(), results.finishedAt(), results.machine(), results.source(),
-                results.gatlingReport(), targets, Gap.of(targets, "virtual", "blocking"), results.plan());
+                results.gatlingReport(), targets, Gap.of(targets, "virtual", "blocking"), results.plan(), results.records());
     }
 
     public static LevelResult withEfficiency(LevelResult level, double efficiency) {
         return new LevelResult(level.users(), level.requests(), level.ok(), level.ko(), level.koReasons(),
-                level.throughputRps(), efficiency, level.p50Ms(), level.p90Ms(), level.p99Ms(), level.maxMs(),
+                level.throughputRps(), efficiency, level.p50Ms(), level.p90Ms(), level.p99Ms(), level.p99AllMs(), level.maxMs(),
                 level.platformThreadsPeak(), level.inFlightPeak(), level.rssPeakBytes(), level.heapRetainedBytes(),
                 level.heapPerUserBytes(), level.rssPerUserBytes(), level.cost(), level.harness());
     }
@@ -113,6 +114,6 @@ public final class Fixtures {
     public static Results withPause(Results results, long pauseMs) {
         return new Results(results.schema(), results.runId(), results.profile(), pauseMs, results.holdS(),
                 results.rampS(), results.workMicros(), results.timeoutMs(), results.slo(), results.startedAt(), results.finishedAt(), results.machine(), results.source(),
-                results.gatlingReport(), results.targets(), results.gap(), results.plan());
+                results.gatlingReport(), results.targets(), results.gap(), results.plan(), results.records());
     }
 }

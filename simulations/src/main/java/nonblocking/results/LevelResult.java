@@ -13,10 +13,12 @@ import java.util.TreeMap;
  * @param throughputRps       ok responses per second of hold
  * @param efficiency          throughput / (users / pause): 1.0 means every user got a response every pause
  * @param p50Ms               latency percentiles, request start to last byte, of ok responses (HdrHistogram)
+ * @param p99AllMs            p99 of all responses, a KO counted at its time to failure (a timeout at the timeout): what
+ *                            the SLO's p99 limit judges, so that a server cannot improve it by failing slow requests
  * @param platformThreadsPeak peak platform threads of the target during the level
  * @param inFlightPeak        peak requests in flight inside the target during the level
  * @param rssPeakBytes        peak resident memory of the target during the level
- * @param heapRetainedBytes   heap used after a GC, sampled once mid-level
+ * @param heapRetainedBytes   heap in use after the last collection, read when the hold ended (no GC is forced)
  * @param heapPerUserBytes    (heapRetained - idle heap) / users
  * @param rssPerUserBytes     (rssPeak - idle rss) / users
  * @param cost                what each response cost the target during the hold; null without a census
@@ -33,6 +35,7 @@ public record LevelResult(
         double p50Ms,
         double p90Ms,
         double p99Ms,
+        double p99AllMs,
         double maxMs,
         Integer platformThreadsPeak,
         Integer inFlightPeak,

@@ -25,6 +25,8 @@ import java.util.Map;
  * @param targets       per target name, in run order
  * @param gap           the headline's ratio, naming its two targets; null when the run lacks one of them
  * @param plan          how the levels were chosen; null in files written before it was recorded
+ * @param records       the run's raw record beside this file, from which every level here can be worked out again
+ *                      (and several injectors' records merged); null when none was written
  */
 public record Results(
         int schema,
@@ -43,10 +45,14 @@ public record Results(
         String gatlingReport,
         Map<String, TargetResult> targets,
         Gap gap,
-        LevelPlan plan) {
+        LevelPlan plan,
+        Records records) {
 
-    /** 2: targets by any name, each with its model; the gap names what it divides. */
-    public static final int SCHEMA = 2;
+    /**
+     * 3: p99_all_ms (OK and KO) judged by the SLO, heap after the last collection instead of a forced GC, each
+     * target's started_at and stopped_at, the raw record's files. 2: targets by any name, each with its model.
+     */
+    public static final int SCHEMA = 3;
 
     public Results {
         targets = targets == null ? Map.of() : new LinkedHashMap<>(targets);
@@ -57,7 +63,7 @@ public record Results(
                    long timeoutMs, Slo slo, String startedAt, String finishedAt, Machine machine, Source source,
                    String gatlingReport, Map<String, TargetResult> targets, Gap gap) {
         this(schema, runId, profile, pauseMs, holdS, rampS, workMicros, timeoutMs, slo, startedAt, finishedAt, machine,
-                source, gatlingReport, targets, gap, null);
+                source, gatlingReport, targets, gap, null, null);
     }
 
     /** True when a capacity search chose the levels ({@code -Dlevels=auto}). */
@@ -114,6 +120,16 @@ public record Results(
             return "levels " + levels.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "))
                     + (Boolean.TRUE.equals(earlyStop) ?  " (early stop after " + BROKEN_IN_A_ROW + " broken levels in a row)" : " (no early stop)");
         }
+    }
+
+    /**
+     * The raw record of the run, relative to the run's folder.
+     *
+     * @param histograms the HdrHistogram log ({@code HistogramLogWriter}): per target and level two intervals, tagged
+     *                   {@code <target>/<users>/ok} and {@code <target>/<users>/all}, stamped with the hold's wall-clock window
+     * @param levels     per target and level its counters, wall-clock window and census readings (JSON)
+     */
+    public record Records(String histograms, String levels) {
     }
 
     /** Where it ran: enough to tell two machines apart when comparing runs. */

@@ -11,7 +11,8 @@ import java.util.Set;
  * lucky level above a failed one does not count. The run records its SLO in results.json; headline, console,
  * report and gate all ask it, and none restates a limit.
  *
- * @param p99Ms         the highest p99 latency of a level that holds, ms
+ * @param p99Ms         the highest p99 latency of a level that holds, ms, over all its responses (OK and KO: a
+ *                      failure counts at its time to failure, as Gatling's own assertions count it)
  * @param koPercent     the highest share of failed requests, %
  * @param minEfficiency the lowest throughput / (users / pause) of a level that holds; null without a pause
  */
@@ -59,7 +60,7 @@ public record Slo(double p99Ms, double koPercent, Double minEfficiency) {
             broken.add(Limit.REQUESTS);
             return broken;
         }
-        if (level.p99Ms() > p99Ms) {
+        if (level.p99AllMs() > p99Ms) {
             broken.add(Limit.P99);
         }
         if (level.koPercent() > koPercent) {

@@ -16,10 +16,13 @@ import java.util.List;
  * @param sustainableUsers see {@link Slo#sustainableUsers}; 0 when no level held
  * @param skipped          levels the early stop skipped (after two broken levels in a row), lowest first; not failures
  * @param runOrder         the users of the measured levels in the order they ran (a capacity search's path)
+ * @param startedAt        when a managed target's JVM was started (ISO-8601), or when a given one was first probed
+ * @param stoppedAt        when a managed target's JVM had stopped (ISO-8601); managed targets run one at a time, so
+ *                         no two of these windows overlap; null for a server given by URL (it is not ours to stop)
  */
 @JsonIgnoreProperties(value = "bracket", allowGetters = true)
 public record TargetResult(TargetConfig config, String jdk, Memory idle, List<LevelResult> levels, int sustainableUsers,
-                           List<Integer> skipped, List<Integer> runOrder) {
+                           List<Integer> skipped, List<Integer> runOrder, String startedAt, String stoppedAt) {
 
     public TargetResult {
         levels = levels == null ? List.of() : List.copyOf(levels);
@@ -29,7 +32,7 @@ public record TargetResult(TargetConfig config, String jdk, Memory idle, List<Le
 
     /** A target of a fixed ladder that ran every level. */
     public TargetResult(TargetConfig config, String jdk, Memory idle, List<LevelResult> levels, int sustainableUsers) {
-        this(config, jdk, idle, levels, sustainableUsers, List.of(), null);
+        this(config, jdk, idle, levels, sustainableUsers, List.of(), null, null, null);
     }
 
     /**

@@ -164,7 +164,7 @@ public final class LadderRun implements AutoCloseable {
         Results r = new Results(Results.SCHEMA, runDir.getFileName().toString(), config.profile(), config.pauseMs(),
                 config.hold().toNanos() / 1e9, config.ramp().toNanos() / 1e9, config.workMicros(), config.timeoutMs(), config.slo(),
                 startedAt.toString(), Instant.now().toString(), machine(), GitSource.of(Path.of("")), gatlingReport, results,
-                Gap.of(results, config.gapOf(), config.gapOver()), config.plan().record());
+                Gap.of(results, config.gapOf(), config.gapOver()), config.plan().record(), null);
         Path file = runDir.resolve(ResultsFile.NAME);
         ResultsFile.write(r, file);
         out.println();

@@ -268,7 +268,7 @@ public final class TargetRun implements AutoCloseable {
         double efficiency = pauseMs > 0 ? throughput / (level.users() * 1000.0 / pauseMs) : inflation(latency);
         LevelCensus seen = Objects.requireNonNullElse(sampler.level(index), LevelCensus.NONE);
         return new LevelResult(level.users(), ok + ko, ok, ko, stats.koReasons(), round(throughput, 2),
-                round(efficiency, 4), latency.p50Ms(), latency.p90Ms(), latency.p99Ms(), latency.maxMs(),
+                round(efficiency, 4), latency.p50Ms(), latency.p90Ms(), latency.p99Ms(), latency.p99Ms(), latency.maxMs(),
                 seen.platformThreadsPeak(), toInt(seen.inFlightPeak()), seen.rssPeakBytes(), seen.heapRetainedBytes(),
                 heapPer(seen, level.users()), rssPer(seen, level.users()), cost(seen), harness(seen));
     }
@@ -353,7 +353,7 @@ public final class TargetRun implements AutoCloseable {
                 new TargetResult.Request(request.method(), request.seed(), List.copyOf(request.headers().keySet()),
                         request.body() == null ? 0 : request.body().length, timeoutMs(), request.flow()), slo());
         return new TargetResult(target, said == null ? null : said.jdk(), idle, levels, slo().sustainableUsers(levels),
-                skipped, ladder.measured().stream().map(Level::users).toList());
+                skipped, ladder.measured().stream().map(Level::users).toList(), null, null);
     }
 
     /** Stops the sampler, the client and a managed target's JVM (SIGTERM, then SIGKILL). Idempotent. */

@@ -261,13 +261,13 @@ class GateTest {
     @Test
     void checkFailsAResultsFileOfAnotherSchema() throws IOException {
         Path other = dir.resolve("results.json");
-        Files.writeString(other, Files.readString(Fixtures.path(Fixtures.GOOD)).replace("\"schema\": 2", "\"schema\": 3"));
+        Files.writeString(other, Files.readString(Fixtures.path(Fixtures.GOOD)).replace("\"schema\": 3", "\"schema\": 4"));
 
         Gate.Outcome outcome = Gate.check(other, Fixtures.RULES_FILE, Fixtures.path(Fixtures.BASELINE));
 
         assertThat(outcome.passed()).isFalse();
         assertThat(outcome.verdicts()).singleElement()
-                .satisfies(verdict -> assertThat(verdict.note()).contains("has schema 3"));
+                .satisfies(verdict -> assertThat(verdict.note()).contains("has schema 4"));
     }
 
     @Test
@@ -276,7 +276,7 @@ class GateTest {
 
         assertThat(outcome.passed()).isFalse();
         assertThat(outcome.verdicts()).singleElement().satisfies(verdict -> assertThat(verdict.line())
-                .contains("has schema 1, this build reads schema 2 (schema 1 had two fixed targets)").doesNotContain("\n"));
+                .contains("has schema 1, this build reads schema 3 (schema 1 had two fixed targets)").doesNotContain("\n"));
     }
 
     @Test

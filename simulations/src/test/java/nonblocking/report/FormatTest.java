@@ -19,7 +19,7 @@ class FormatTest {
     static LevelResult level(int users, double rps, double p99, long ko, Integer threads) {
         long ok = Math.round(rps * 6);
         return new LevelResult(users, ok + ko, ok, ko, ko == 0 ? Map.of() : Map.of("timeout", ko), rps, rps * 1000 / users / 1000,
-                1004, 1010, p99, p99 + 5, threads, users, 100_000_000L, 20_000_000L, 1000.0, 2000.0, null, null);
+                1004, 1010, p99, p99, p99 + 5, threads, users, 100_000_000L, 20_000_000L, 1000.0, 2000.0, null, null);
     }
 
     @Test
@@ -61,7 +61,7 @@ class FormatTest {
     void capacityNamesTheBracketTheSkippedLevelsAndASearchsPath() {
         TargetResult stopped = new TargetResult(null, null, null, List.of(level(100, 99.8, 1050, 0, 112),
                 level(200, 197.0, 1200, 0, 211), level(400, 200.0, 2300, 50, null), level(800, 190.0, 4000, 500, null)), 200,
-                List.of(1600, 3200), null);
+                List.of(1600, 3200), null, null, null);
         assertThat(Format.capacity(stopped)).isEqualTo("sustains 200 users, bracket [200, 400]; skipped 1600, 3200 (early stop)");
         assertThat(Format.runOrder(stopped)).isEqualTo("100 ✓ → 200 ✓ → 400 ✗ → 800 ✗");
         TargetResult top = new TargetResult(null, null, null, List.of(level(100, 99.8, 1010, 0, 21)), 100);

@@ -93,7 +93,7 @@ class ReportTest {
         TargetResult virtual = targets.remove("virtual");
         targets.put("<b>virtual</b>", new TargetResult(new TargetResult.TargetConfig("http://x/?a=1&b=\"2\"", null, false, null, null, null, null, null, null),
                 null, null, virtual.levels(), virtual.sustainableUsers()));
-        Results hostile = new Results(2, "run<script>alert(1)</script>", "it's", 1000, 30, 10, 0, 10000, good.slo(),
+        Results hostile = new Results(Results.SCHEMA, "run<script>alert(1)</script>", "it's", 1000, 30, 10, 0, 10000, good.slo(),
                 good.startedAt(), good.finishedAt(), good.machine(), good.source(), "\"><script>", targets, Gap.of(targets, "<b>virtual</b>", "blocking"));
 
         Report.write(hostile, dir, null);

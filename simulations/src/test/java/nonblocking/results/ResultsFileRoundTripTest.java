@@ -18,9 +18,9 @@ class ResultsFileRoundTripTest {
 
     static Results sample() {
         LevelResult level = new LevelResult(200, 1190, 1188, 2, Map.of("timeout", 2L), 198.0, 0.99,
-                1004.5, 1010.2, 1190.7, 1301.0, 211, 200, 150_000_000L, 40_000_000L, 50_000.0, 120_000.0,
+                1004.5, 1010.2, 1190.7, 1250.3, 1301.0, 211, 200, 150_000_000L, 40_000_000L, 50_000.0, 120_000.0,
                 new LevelResult.Cost(0.195, 4.3, 250_000.0, 20_000.0), LevelResult.Harness.of(0.93, 1.1));
-        LevelResult noCensus = new LevelResult(400, 10, 0, 10, Map.of("status 503", 10L), 0, 0, 0, 0, 0, 0,
+        LevelResult noCensus = new LevelResult(400, 10, 0, 10, Map.of("status 503", 10L), 0, 0, 0, 0, 0, 3.1, 0,
                 null, null, null, null, null, null, null, null);
         Map<String, TargetResult> targets = new LinkedHashMap<>();
         targets.put("blocking", new TargetResult(
@@ -33,12 +33,14 @@ class ResultsFileRoundTripTest {
                 null, null, List.of(level), 200));
         targets.put("pool1k", new TargetResult(
                 new TargetResult.TargetConfig("http://127.0.0.1:40003/", null, true, "blocking", 1000, null, List.of(), null, null),
-                null, null, List.of(level, noCensus), 200, List.of(800, 1600), List.of(200, 400)));
+                null, null, List.of(level, noCensus), 200, List.of(800, 1600), List.of(200, 400),
+                "2026-11-26T03:41:01Z", "2026-11-26T03:42:30Z"));
         return new Results(Results.SCHEMA, "20261126-034100-default", "default", 1000, 6, 2, 0, 5000, Slo.forPause(1000),
                 "2026-11-26T03:41:00Z", "2026-11-26T03:44:00Z", new Results.Machine(2, "25.0.3", "Linux", 20000),
                 new Results.Source("0123456789abcdef0123456789abcdef01234567", "main", false),
                 "../../gatling/laddersimulation-20261126034101234/index.html", targets, Gap.of(targets, "virtual", "blocking"),
-                new Results.LevelPlan(Results.LevelPlan.FIXED, List.of(200, 400, 800, 1600), true, null, null, null, null));
+                new Results.LevelPlan(Results.LevelPlan.FIXED, List.of(200, 400, 800, 1600), true, null, null, null, null),
+                new Results.Records("latency.hlog", "levels.json"));
     }
 
     @Test
@@ -86,12 +88,12 @@ class ResultsFileRoundTripTest {
     void emptyAndOtherSchemaAreRefused(@TempDir Path dir) throws IOException {
         Path empty = Files.writeString(dir.resolve("empty.json"), "");
         assertThatThrownBy(() -> ResultsFile.read(empty)).isInstanceOf(NonblockingException.class);
-        Path other = Files.writeString(dir.resolve("other.json"), "{\"schema\": 3}");
+        Path other = Files.writeString(dir.resolve("other.json"), "{\"schema\": 4}");
         assertThatThrownBy(() -> ResultsFile.read(other)).isInstanceOf(NonblockingException.class)
-                .hasMessageContaining("schema 3");
+                .hasMessageContaining("schema 4");
         Path one = Files.writeString(dir.resolve("one.json"), "{\"schema\": 1, \"gap\": 16.0}");
         assertThatThrownBy(() -> ResultsFile.read(one)).isInstanceOf(NonblockingException.class)
-                .hasMessage("results file " + one + " has schema 1, this build reads schema 2 (schema 1 had two fixed"
+                .hasMessage("results file " + one + " has schema 1, this build reads schema 3 (schema 1 had two fixed"
                         + " targets): run the ladder again with this build");
     }
 }
