@@ -7,11 +7,13 @@ import nonblocking.results.Gap;
 import nonblocking.results.LevelResult;
 import nonblocking.results.Results;
 import nonblocking.results.ResultsFile;
+import nonblocking.results.Slo;
 import nonblocking.results.TargetResult;
 
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
@@ -80,6 +82,17 @@ public final class Fixtures {
         return withTargets(results, targets);
     }
 
+    /** The results without one level of one target, as if its ladder had not had it (not skipped: absent). */
+    public static Results withoutLevel(Results results, String target, int users) {
+        TargetResult old = results.targets().get(target);
+        TargetResult edited = new TargetResult(old.config(), old.jdk(), old.idle(),
+                old.levels().stream().filter(level -> level.users() != users).toList(), old.sustainableUsers(),
+                old.skipped(), null, old.startedAt(), old.stoppedAt());
+        Map<String, TargetResult> targets = new LinkedHashMap<>(results.targets());
+        targets.put(target, edited);
+        return withTargets(results, targets);
+    }
+
     /** The results as if the early stop had skipped a target's levels from {@code users} up. */
     public static Results stoppedEarly(Results results, String target, int users) {
         TargetResult old = results.targets().get(target);
@@ -115,5 +128,76 @@ public final class Fixtures {
         return new Results(results.schema(), results.runId(), results.profile(), pauseMs, results.holdS(),
                 results.rampS(), results.workMicros(), results.timeoutMs(), results.slo(), results.startedAt(), results.finishedAt(), results.machine(), results.source(),
                 results.gatlingReport(), results.targets(), results.gap(), results.plan(), results.records());
+    }
+
+    /** The level with another p99 of all responses (OK and KO), the latency the baseline's p99 rule compares. */
+    public static LevelResult withP99All(LevelResult level, double p99AllMs) {
+        return new LevelResult(level.users(), level.requests(), level.ok(), level.ko(), level.koReasons(),
+                level.throughputRps(), level.efficiency(), level.p50Ms(), level.p90Ms(), level.p99Ms(), p99AllMs, level.maxMs(),
+                level.platformThreadsPeak(), level.inFlightPeak(), level.rssPeakBytes(), level.heapRetainedBytes(),
+                level.heapPerUserBytes(), level.rssPerUserBytes(), level.cost(), level.harness());
+    }
+
+    public static LevelResult withP50(LevelResult level, double p50Ms) {
+        return new LevelResult(level.users(), level.requests(), level.ok(), level.ko(), level.koReasons(),
+                level.throughputRps(), level.efficiency(), p50Ms, level.p90Ms(), level.p99Ms(), level.p99AllMs(), level.maxMs(),
+                level.platformThreadsPeak(), level.inFlightPeak(), level.rssPeakBytes(), level.heapRetainedBytes(),
+                level.heapPerUserBytes(), level.rssPerUserBytes(), level.cost(), level.harness());
+    }
+
+    /** The level with another throughput, and the efficiency that goes with it (throughput / (users / 1 s pause)). */
+    public static LevelResult withThroughput(LevelResult level, double throughputRps) {
+        return new LevelResult(level.users(), level.requests(), level.ok(), level.ko(), level.koReasons(),
+                throughputRps, level.efficiency() * throughputRps / level.throughputRps(), level.p50Ms(), level.p90Ms(),
+                level.p99Ms(), level.p99AllMs(), level.maxMs(), level.platformThreadsPeak(), level.inFlightPeak(),
+                level.rssPeakBytes(), level.heapRetainedBytes(), level.heapPerUserBytes(), level.rssPerUserBytes(),
+                level.cost(), level.harness());
+    }
+
+    /** The level as if every request had timed out after {@code timeoutMs}: no OK response, no throughput, no p50. */
+    public static LevelResult withoutOk(LevelResult level, double timeoutMs) {
+        return new LevelResult(level.users(), level.requests(), 0, level.requests(), Map.of("timeout", level.requests()),
+                0, 0, 0, 0, 0, timeoutMs, timeoutMs,
+                level.platformThreadsPeak(), level.inFlightPeak(), level.rssPeakBytes(), level.heapRetainedBytes(),
+                level.heapPerUserBytes(), level.rssPerUserBytes(), level.cost(), level.harness());
+    }
+
+    /** The results with other run-wide settings: hold, SLO, machine (cores) and plan; null keeps the recorded one. */
+    public static Results withSettings(Results results, Double holdS, Slo slo, Integer cores, Results.LevelPlan plan) {
+        Results.Machine machine = results.machine();
+        return new Results(results.schema(), results.runId(), results.profile(), results.pauseMs(),
+                holdS != null ? holdS : results.holdS(), results.rampS(), results.workMicros(), results.timeoutMs(),
+                slo != null ? slo : results.slo(), results.startedAt(), results.finishedAt(),
+                cores != null ? new Results.Machine(cores, machine.jdk(), machine.os(), machine.maxOpenFiles()) : machine,
+                results.source(), results.gatlingReport(), results.targets(), results.gap(),
+                plan != null ? plan : results.plan(), results.records());
+    }
+
+    /** The results with one target's config edited (its heap, pool, SLO...). */
+    public static Results withConfig(Results results, String target, UnaryOperator<TargetResult.TargetConfig> edit) {
+        TargetResult old = results.targets().get(target);
+        TargetResult edited = new TargetResult(edit.apply(old.config()), old.jdk(), old.idle(), old.levels(),
+                old.sustainableUsers(), old.skipped(), old.runOrder(), old.startedAt(), old.stoppedAt());
+        Map<String, TargetResult> targets = new LinkedHashMap<>(results.targets());
+        targets.put(target, edited);
+        return withTargets(results, targets);
+    }
+
+    /** A target config with other JVM options (heap). */
+    public static TargetResult.TargetConfig withJvmArgs(TargetResult.TargetConfig config, String... jvmArgs) {
+        return new TargetResult.TargetConfig(config.url(), config.census(), config.managed(), config.model(), config.threads(),
+                config.maxVirtualThreads(), List.of(jvmArgs), config.request(), config.slo());
+    }
+
+    /** A target config with an SLO of its own. */
+    public static TargetResult.TargetConfig withSlo(TargetResult.TargetConfig config, Slo slo) {
+        return new TargetResult.TargetConfig(config.url(), config.census(), config.managed(), config.model(), config.threads(),
+                config.maxVirtualThreads(), config.jvmArgs(), config.request(), slo);
+    }
+
+    /** The fixed ladder of the default profile with the early stop: the plan the fixtures' runs would record. */
+    public static Results.LevelPlan defaultPlan() {
+        return new Results.LevelPlan(Results.LevelPlan.FIXED, List.of(25, 50, 100, 200, 400, 800, 1600, 3200), true,
+                null, null, null, null);
     }
 }

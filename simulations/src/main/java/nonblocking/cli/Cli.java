@@ -76,14 +76,20 @@ public final class Cli {
 
     @Command(name = "gate", description = "Judge a run against the rules and the baseline; exit 1 when a rule fails.")
     static final class GateCommand extends Streams implements Callable<Integer> {
-        @Option(names = "--results", defaultValue = LATEST, description = "results.json to judge (default: ${DEFAULT-VALUE})")
-        Path results;
+        @Option(names = "--results", defaultValue = LATEST, split = ",",
+                description = "results.json to judge, or an odd number of them (comma-separated) whose median is judged"
+                        + " (default: ${DEFAULT-VALUE})")
+        List<Path> results;
 
         @Option(names = "--rules", defaultValue = RULES, description = "default: ${DEFAULT-VALUE}")
         Path rules;
 
         @Option(names = "--baseline", defaultValue = BASELINE, description = "default: ${DEFAULT-VALUE}")
         Path baseline;
+
+        @Option(names = "--allow-different", defaultValue = "",
+                description = "settings the run may differ in from the baseline, comma-separated (hold_s,slo,...)")
+        String allowDifferent;
 
         @Option(names = "--history", defaultValue = HISTORY,
                 description = "history file the verdict is added to; the trend is drawn beside it (default: ${DEFAULT-VALUE})")
@@ -95,7 +101,7 @@ public final class Cli {
         @Override
         public Integer call() {
             Path summary = stepSummary != null ? stepSummary : GateRun.stepSummaryFromEnvironment();
-            return GateRun.run(results, rules, baseline, history, summary, out).passed() ? 0 : 1;
+            return GateRun.run(results, rules, baseline, allowDifferent, history, summary, out).passed() ? 0 : 1;
         }
     }
 

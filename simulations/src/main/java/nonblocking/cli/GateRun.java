@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * One pass of the CI gate, shared by {@code GateIT} and {@code nonblocking gate}: judge the run, rewrite its report
@@ -29,23 +30,37 @@ public final class GateRun {
     private GateRun() {
     }
 
-    /**
-     * @param history     the history file this verdict is added to, and beside which the trend is drawn; null for none
-     * @param stepSummary file to append the markdown summary to (GitHub's $GITHUB_STEP_SUMMARY), or null
-     */
+    /** One results file, nothing allowed to differ from the baseline: see the other {@code run}. */
     public static Gate.Outcome run(Path results, Path rules, Path baseline, Path history, Path stepSummary, PrintStream out) {
-        Gate.Outcome outcome = Gate.check(results, rules, baseline);
+        return run(List.of(results), rules, baseline, null, history, stepSummary, out);
+    }
+
+    /**
+     * @param results        one results file, or several whose median is judged ({@link nonblocking.gate.Median}):
+     *                       then no report is rewritten (the verdicts are no single run's), and the median is the
+     *                       history's entry
+     * @param allowDifferent {@code -Dgate.allowDifferent}: settings the run may differ in from the baseline; null for none
+     * @param history        the history file this verdict is added to, and beside which the trend is drawn; null for none
+     * @param stepSummary    file to append the markdown summary to (GitHub's $GITHUB_STEP_SUMMARY), or null
+     */
+    public static Gate.Outcome run(List<Path> results, Path rules, Path baseline, String allowDifferent, Path history,
+                                   Path stepSummary, PrintStream out) {
+        Gate.Outcome outcome = Gate.check(results, rules, baseline, allowDifferent);
         List<Verdict> verdicts = new ArrayList<>(outcome.verdicts());
+        boolean median = results.size() > 1;
         String markdown = null;
-        if (outcome.run() != null) {
+        if (outcome.run() != null && !median) {
             try {
-                markdown = Report.writeEverywhere(outcome.run(), results, outcome.verdicts());
+                markdown = Report.writeEverywhere(outcome.run(), results.getFirst(), outcome.verdicts());
             } catch (UncheckedIOException e) {
                 verdicts.add(Verdict.error("report", Report.HTML, "cannot rewrite the report: " + e.getMessage()));
             }
         }
+        String judged = median ? "the median of " + results.size() + " runs: " + results.stream().map(Path::toString)
+                .collect(Collectors.joining(", ")) : null;
         if (markdown == null) {
-            markdown = "## nonblocking gate\n\n" + SummaryMarkdown.verdicts(verdicts);
+            markdown = "## nonblocking gate\n\n" + (judged == null ? "" : "Judged " + judged + ".\n\n")
+                    + SummaryMarkdown.verdicts(verdicts);
         }
         if (outcome.run() != null && history != null) {
             try {
@@ -61,6 +76,9 @@ public final class GateRun {
             } catch (IOException e) {
                 verdicts.add(Verdict.error("report", "job summary", "cannot append to " + stepSummary + ": " + e));
             }
+        }
+        if (judged != null) {
+            out.println("judged " + judged);
         }
         verdicts.forEach(verdict -> out.println(verdict.line()));
         return new Gate.Outcome(outcome.run(), verdicts);

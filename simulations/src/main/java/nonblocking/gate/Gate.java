@@ -9,31 +9,32 @@ import nonblocking.results.TargetResult;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
+import java.util.Set;
+import java.util.function.ToDoubleFunction;
 
 import static nonblocking.results.Numbers.plain;
 
 /**
- * The performance gate: judges one run of the ladder against {@code rules.yaml} and the committed baseline.
- * Every rule yields one {@link Verdict} per metric it checks; an input that cannot be read is a FAIL, never a pass.
+ * The performance gate: judges one run of the ladder (or the {@link Median} of several) against {@code rules.yaml}
+ * and the committed baseline. Every rule yields one {@link Verdict} per metric it checks; an input that cannot be
+ * read is a FAIL, never a pass.
  *
- * <p>"Efficiency" of a level is {@link LevelResult#efficiency()}: throughput / (users / pause). For the baseline
- * comparison, a target's efficiency is the <em>lowest</em> level efficiency over the levels that both the run and
- * the baseline sustained (same users), taken the same way from both, so that the two numbers cover the same levels.
+ * <p>The baseline's level rules (p99, p50, throughput) compare, per target, each level the baseline sustained and
+ * the run measured (same users, whether or not the run sustained it), and report the worst of them.
  */
 public final class Gate {
 
-    /** Slack for comparing doubles: 0.9 * 0.99 must not fail against 0.891. */
+    /** Slack for comparing doubles: 1000 * 1.15 must not fail against 1150. */
     private static final double EPSILON = 1e-9;
 
     private Gate() {
     }
 
-    /** What a check found: the run (null when it could not be read) and the verdicts (never empty). */
+    /** What a check found: the run judged (null when it could not be read) and the verdicts (never empty). */
     public record Outcome(Results run, List<Verdict> verdicts) {
         public Outcome {
             verdicts = List.copyOf(verdicts);
@@ -46,36 +47,69 @@ public final class Gate {
 
     /** Reads the three files and evaluates; an unreadable results or rules file is one FAIL verdict. */
     public static Outcome check(Path resultsFile, Path rulesFile, Path baselineFile) {
+        return check(List.of(resultsFile), rulesFile, baselineFile, null);
+    }
+
+    /**
+     * Reads the files and evaluates the one run, or the median of several (see {@link Median}). An unreadable
+     * input, an unknown name in {@code allowDifferent} or runs that have no median is a FAIL verdict each.
+     *
+     * @param allowDifferent {@code -Dgate.allowDifferent}: the settings the run may differ in from the baseline
+     *                       (comma-separated, see {@link Comparability}); null or blank for none
+     */
+    public static Outcome check(List<Path> resultsFiles, Path rulesFile, Path baselineFile, String allowDifferent) {
         List<Verdict> errors = new ArrayList<>();
         Rules rules = null;
-        Results run = null;
         try {
             rules = RulesFile.read(rulesFile);
         } catch (NonblockingException e) {
             errors.add(Verdict.error("inputs", "rules.yaml", e.getMessage()));
         }
+        List<Results> runs = new ArrayList<>();
+        for (Path file : resultsFiles) {
+            try {
+                runs.add(ResultsFile.read(file));
+            } catch (NonblockingException e) {
+                errors.add(Verdict.error("inputs", "results.json", e.getMessage()));
+            }
+        }
+        Results run = null;
+        if (runs.size() == resultsFiles.size()) {
+            try {
+                run = Median.of(runs);
+            } catch (NonblockingException e) {
+                errors.add(Verdict.error("inputs", "results.json", e.getMessage()));
+            }
+        }
+        Set<String> allowed = Set.of();
         try {
-            run = ResultsFile.read(resultsFile);
+            allowed = Comparability.allowed(allowDifferent);
         } catch (NonblockingException e) {
-            errors.add(Verdict.error("inputs", "results.json", e.getMessage()));
+            errors.add(Verdict.error("inputs", "gate.allowDifferent", e.getMessage()));
         }
         if (!errors.isEmpty()) {
             return new Outcome(run, errors);
         }
-        return new Outcome(run, evaluate(run, rules, Baseline.read(baselineFile)));
+        return new Outcome(run, evaluate(run, rules, Baseline.read(baselineFile), allowed));
     }
 
     public static List<Verdict> evaluate(Results run, Rules rules, Baseline baseline) {
+        return evaluate(run, rules, baseline, Set.of());
+    }
+
+    /** @param allowDifferent the settings the run may differ in from the baseline (see {@link Comparability}) */
+    public static List<Verdict> evaluate(Results run, Rules rules, Baseline baseline, Set<String> allowDifferent) {
         List<Verdict> verdicts = new ArrayList<>(ownRules(run, rules, baseline.results()));
         if (rules.baseline() != null) {
-            verdicts.addAll(baselineRules(run, rules.baseline(), baseline));
+            verdicts.addAll(baselineRules(run, rules.baseline(), baseline, allowDifferent));
         }
         return verdicts;
     }
 
     /**
-     * The rules that judge the run by itself: gap, top_level, efficiency. A rule about a target the run lacks is a
-     * FAIL with its reason. The baseline (nullable) only adds its value of each metric for context.
+     * The rules that judge the run by itself: gap, top_level, and each target's floor and ceiling. A rule about a
+     * target the run lacks is a FAIL with its reason. The baseline (nullable) only adds its value of each metric for
+     * context.
      */
     public static List<Verdict> ownRules(Results run, Rules rules, Results baseline) {
         List<Verdict> verdicts = new ArrayList<>();
@@ -84,10 +118,6 @@ public final class Gate {
         }
         if (rules.topLevel() != null) {
             rules.topLevel().targets().forEach(target -> verdicts.add(topLevel(run, target, baseline)));
-        }
-        Rules.EfficiencyRule rule = rules.efficiency();
-        if (rule != null) {
-            rule.targets().forEach(target -> verdicts.add(efficiency(run, target, rule.min(), baseline)));
         }
         rules.targets().forEach((name, targetRule) -> verdicts.addAll(targetRules(run, name, targetRule, baseline)));
         return verdicts;
@@ -147,88 +177,125 @@ public final class Gate {
                 before == null ? null : (double) before.sustainableUsers(), target.sustainableUsers() >= top, null);
     }
 
-    private static Verdict efficiency(Results run, String name, double min, Results baseline) {
-        String rule = "efficiency";
-        String metric = name + ".efficiency_min";
-        TargetResult target = run.targets().get(name);
-        if (target == null) {
-            return Verdict.error(rule, metric, "the run has no " + name + " target");
+    /** A metric of a level that the baseline's level rules compare, and which way is worse. */
+    private enum LevelMetric {
+        P99("baseline_p99", "p99_all_ms", LevelResult::p99AllMs, true, false),
+        P50("baseline_p50", "p50_ms", LevelResult::p50Ms, true, true),
+        THROUGHPUT("baseline_throughput", "throughput_rps", LevelResult::throughputRps, false, true);
+
+        final String rule;
+        final String name;
+        final ToDoubleFunction<LevelResult> value;
+        /** True when higher is worse (latency), false when lower is (throughput). */
+        final boolean increase;
+        /** True when a level without OK responses has no value: p99 of all responses counts the KOs, p50 does not. */
+        final boolean needsOk;
+
+        LevelMetric(String rule, String name, ToDoubleFunction<LevelResult> value, boolean increase, boolean needsOk) {
+            this.rule = rule;
+            this.name = name;
+            this.value = value;
+            this.increase = increase;
+            this.needsOk = needsOk;
         }
-        LevelResult worst = worst(target.sustainedLevels());
-        if (worst == null) {
-            return Verdict.error(rule, metric, name + " sustained no level");
+
+        double limitOf(Rules.Limits limits) {
+            return switch (this) {
+                case P99 -> limits.maxP99Increase();
+                case P50 -> limits.maxP50Increase();
+                case THROUGHPUT -> limits.maxThroughputDrop();
+            };
         }
-        TargetResult before = baseline == null ? null : baseline.targets().get(name);
-        LevelResult worstBefore = before == null ? null : worst(before.sustainedLevels());
-        return new Verdict(rule, metric, worst.efficiency(), ">= " + plain(min) + " at each sustained level",
-                worstBefore == null ? null : worstBefore.efficiency(),
-                worst.efficiency() >= min - EPSILON, "at " + worst.users() + " users");
     }
 
-    /** baseline_sustainable_users and baseline_efficiency, per target the rules name. */
-    static List<Verdict> baselineRules(Results run, Rules.Baseline rules, Baseline baseline) {
-        return Stream.concat(rules.targets().stream().map(target -> baselineSustainableUsers(run, target, baseline)),
-                rules.targets().stream().map(target -> baselineEfficiency(run, target, baseline, rules.maxEfficiencyDrop())))
-                .toList();
+    /**
+     * baseline_sustainable_users, then baseline_p99, baseline_p50 and baseline_throughput, each for every target the
+     * rules name. A target that cannot be compared with the baseline's fails all four, with the reason.
+     */
+    static List<Verdict> baselineRules(Results run, Rules.Baseline rules, Baseline baseline, Set<String> allowDifferent) {
+        Map<String, Comparability.Check> checks = new LinkedHashMap<>();
+        rules.targets().forEach(target -> checks.put(target, Comparability.check(run, target, baseline, allowDifferent)));
+        List<Verdict> verdicts = new ArrayList<>();
+        checks.forEach((target, check) -> verdicts.add(baselineSustainableUsers(run, target, baseline, check)));
+        for (LevelMetric metric : LevelMetric.values()) {
+            checks.forEach((target, check) -> verdicts.add(baselineLevels(metric, run, target, baseline, check,
+                    metric.limitOf(rules.limits(target)))));
+        }
+        return verdicts;
     }
 
-    private static Verdict baselineSustainableUsers(Results run, String target, Baseline baseline) {
+    private static Verdict baselineSustainableUsers(Results run, String target, Baseline baseline, Comparability.Check check) {
         String rule = "baseline_sustainable_users";
         String metric = target + ".sustainable_users";
-        String problem = comparability(run, target, baseline);
-        if (problem != null) {
-            return Verdict.error(rule, metric, problem);
+        if (check.problem() != null) {
+            return Verdict.error(rule, metric, check.problem());
         }
         int measured = run.targets().get(target).sustainableUsers();
         int before = baseline.results().targets().get(target).sustainableUsers();
-        return new Verdict(rule, metric, (double) measured, ">= baseline " + before, (double) before, measured >= before, null);
+        return new Verdict(rule, metric, (double) measured, ">= baseline " + before, (double) before, measured >= before,
+                check.allowed());
     }
 
-    private static Verdict baselineEfficiency(Results run, String target, Baseline baseline, double maxDrop) {
-        String rule = "baseline_efficiency";
-        String metric = target + ".efficiency_min";
-        String problem = comparability(run, target, baseline);
-        if (problem != null) {
-            return Verdict.error(rule, metric, problem);
+    /**
+     * One metric of one target at every level the baseline sustained and the run measured: each within the limit
+     * of the baseline's value at the same level. Reports the worst level: the largest relative increase (latency)
+     * or drop (throughput).
+     */
+    private static Verdict baselineLevels(LevelMetric kind, Results run, String target, Baseline baseline,
+                                          Comparability.Check check, double limit) {
+        String metric = target + "." + kind.name;
+        if (check.problem() != null) {
+            return Verdict.error(kind.rule, metric, check.problem());
         }
-        Map<Integer, LevelResult> before = baseline.results().targets().get(target).sustainedLevels().stream()
-                .collect(Collectors.toMap(LevelResult::users, level -> level, (a, b) -> a));
-        List<LevelResult> common = run.targets().get(target).sustainedLevels().stream()
-                .filter(level -> before.containsKey(level.users()))
-                .toList();
+        TargetResult now = run.targets().get(target);
+        TargetResult before = baseline.results().targets().get(target);
+        List<LevelResult> held = before.sustainedLevels();
+        if (held.isEmpty()) {
+            return Verdict.error(kind.rule, metric, "the baseline's " + target + " sustained no level: nothing to compare");
+        }
+        List<LevelResult> common = held.stream().filter(level -> now.level(level.users()) != null).toList();
         if (common.isEmpty()) {
-            return Verdict.error(rule, metric, "no level that both the run and the baseline sustained");
+            return Verdict.error(kind.rule, metric, "the run measured none of the levels the baseline's " + target
+                    + " sustained (" + range(held) + ")");
         }
-        LevelResult worst = worst(common);
-        LevelResult worstBefore = worst(common.stream().map(level -> before.get(level.users())).toList());
-        double limit = worstBefore.efficiency() * (1 - maxDrop);
-        String levels = common.getFirst().users() + "-" + common.getLast().users() + " users";
-        return new Verdict(rule, metric, worst.efficiency(),
-                ">= " + plain(limit) + " (baseline - " + plain(maxDrop * 100) + "%)",
-                worstBefore.efficiency(), worst.efficiency() >= limit - EPSILON,
-                "worst of " + levels + ", at " + worst.users());
+        LevelResult worst = null;
+        double worstChange = 0;
+        double worstBadness = Double.NEGATIVE_INFINITY;
+        boolean pass = true;
+        for (LevelResult was : common) {
+            LevelResult is = now.level(was.users());
+            if (kind.needsOk && is.ok() == 0) {
+                return Verdict.error(kind.rule, metric, target + " has no OK response at " + was.users()
+                        + " users, which the baseline sustained");
+            }
+            double value = kind.value.applyAsDouble(is);
+            double reference = kind.value.applyAsDouble(was);
+            pass &= kind.increase ? value <= reference * (1 + limit) + EPSILON : value >= reference * (1 - limit) - EPSILON;
+            double change = reference != 0 ? value / reference - 1 : value == 0 ? 0 : Math.copySign(Double.POSITIVE_INFINITY, value);
+            double badness = kind.increase ? change : -change;
+            if (worst == null || badness >= worstBadness) {   // on a tie, the higher level
+                worst = was;
+                worstChange = change;
+                worstBadness = badness;
+            }
+        }
+        double reference = kind.value.applyAsDouble(worst);
+        String bound = kind.increase ? "<= " + plain(reference * (1 + limit)) + " (baseline + " + plain(limit * 100) + "%)"
+                : ">= " + plain(reference * (1 - limit)) + " (baseline - " + plain(limit * 100) + "%)";
+        String note = "worst of " + range(common) + ", at " + worst.users() + ": " + percent(worstChange)
+                + (check.allowed() == null ? "" : "; " + check.allowed());
+        return new Verdict(kind.rule, metric, kind.value.applyAsDouble(now.level(worst.users())), bound, reference, pass, note);
     }
 
-    /** Why the run's target cannot be compared with the baseline's, or null when it can. */
-    private static String comparability(Results run, String target, Baseline baseline) {
-        if (baseline.problem() != null) {
-            return baseline.problem();
-        }
-        Results before = baseline.results();
-        if (before.pauseMs() != run.pauseMs()) {
-            return "the baseline paused " + before.pauseMs() + " ms per request, this run " + run.pauseMs()
-                    + " ms: not comparable (refresh the baseline)";
-        }
-        if (!run.targets().containsKey(target)) {
-            return "the run has no " + target + " target";
-        }
-        if (!before.targets().containsKey(target)) {
-            return "no " + target + " target in the baseline";
-        }
-        return null;
+    /** "25-3200 users", or "200 users" for one level. */
+    private static String range(List<LevelResult> levels) {
+        int low = levels.getFirst().users();
+        int high = levels.getLast().users();
+        return (low == high ? String.valueOf(low) : low + "-" + high) + " users";
     }
 
-    private static LevelResult worst(List<LevelResult> levels) {
-        return levels.stream().min(Comparator.comparingDouble(LevelResult::efficiency)).orElse(null);
+    /** A relative change: "+1.2 %", "-9.0 %". */
+    private static String percent(double change) {
+        return Double.isInfinite(change) ? "from 0" : String.format(Locale.ROOT, "%+.1f %%", change * 100);
     }
 }

@@ -1,6 +1,8 @@
 package nonblocking.gate;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The gate's thresholds, as {@code simulations/gate/rules.yaml} sets them (that file explains each rule); each
@@ -8,17 +10,15 @@ import java.util.List;
  * (a rules file for one service has no gap); a section that is there needs every field, and an unknown key is an
  * error, so that a typo never switches a rule off.
  *
- * @param gap        minimum of one target's sustainable users over another's; null for none
- * @param topLevel   targets that must sustain the top level of the ladder; null for none
- * @param efficiency minimum efficiency of some targets at each level they sustained; null for none
- * @param targets    per target name, a floor on its sustainable users and a ceiling on its p99 at a level
- * @param baseline   comparison against the committed baseline run; null for none
+ * @param gap      minimum of one target's sustainable users over another's; null for none
+ * @param topLevel targets that must sustain the top level of the ladder; null for none
+ * @param targets  per target name, a floor on its sustainable users and a ceiling on its p99 at a level
+ * @param baseline comparison against the committed baseline run; null for none
  */
-public record Rules(GapRule gap, Targets topLevel, EfficiencyRule efficiency, java.util.Map<String, TargetRule> targets,
-                    Baseline baseline) {
+public record Rules(GapRule gap, Targets topLevel, Map<String, TargetRule> targets, Baseline baseline) {
 
     public Rules {
-        targets = targets == null ? java.util.Map.of() : new java.util.LinkedHashMap<>(targets);
+        targets = targets == null ? Map.of() : new LinkedHashMap<>(targets);
     }
 
     /**
@@ -39,13 +39,41 @@ public record Rules(GapRule gap, Targets topLevel, EfficiencyRule efficiency, ja
     public record Targets(List<String> targets) {
     }
 
-    public record EfficiencyRule(List<String> targets, Double min) {
+    /**
+     * The baseline rules: for each target listed, its sustainable users, and at each level the baseline sustained
+     * and the run measured, its p99 (all responses), p50 and throughput against the baseline's.
+     *
+     * @param targets           targets compared against the baseline
+     * @param maxP99Increase    see {@link Limits#maxP99Increase()}: every target's unless per_target says otherwise
+     * @param maxP50Increase    see {@link Limits#maxP50Increase()}
+     * @param maxThroughputDrop see {@link Limits#maxThroughputDrop()}
+     * @param perTarget         per target name, the limits that differ from these; empty for none
+     */
+    public record Baseline(List<String> targets, Double maxP99Increase, Double maxP50Increase, Double maxThroughputDrop,
+                           Map<String, Limits> perTarget) {
+
+        public Baseline {
+            perTarget = perTarget == null ? Map.of() : new LinkedHashMap<>(perTarget);
+        }
+
+        /** This target's limits: the section's, with its per_target overrides. */
+        public Limits limits(String target) {
+            Limits own = perTarget.get(target);
+            return own == null ? new Limits(maxP99Increase, maxP50Increase, maxThroughputDrop)
+                    : new Limits(own.maxP99Increase() != null ? own.maxP99Increase() : maxP99Increase,
+                    own.maxP50Increase() != null ? own.maxP50Increase() : maxP50Increase,
+                    own.maxThroughputDrop() != null ? own.maxThroughputDrop() : maxThroughputDrop);
+        }
     }
 
     /**
-     * @param targets           targets compared against the baseline
-     * @param maxEfficiencyDrop largest allowed relative drop of efficiency below the baseline's (0.10 = 10%)
+     * How far one target may move from the baseline at a level, as fractions (0.15 = 15%). In {@code per_target}
+     * any of them may be null: that one is the section's.
+     *
+     * @param maxP99Increase    p99 of all responses at most baseline × (1 + this)
+     * @param maxP50Increase    p50 at most baseline × (1 + this)
+     * @param maxThroughputDrop throughput at least baseline × (1 - this)
      */
-    public record Baseline(List<String> targets, Double maxEfficiencyDrop) {
+    public record Limits(Double maxP99Increase, Double maxP50Increase, Double maxThroughputDrop) {
     }
 }

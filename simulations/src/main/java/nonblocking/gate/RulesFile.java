@@ -2,8 +2,10 @@ package nonblocking.gate;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import nonblocking.NonblockingException;
 import nonblocking.results.ResultsFile;
@@ -12,6 +14,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /** Reads {@code rules.yaml}; every failure is a {@link NonblockingException} with a one-line message. */
 public final class RulesFile {
@@ -22,6 +26,16 @@ public final class RulesFile {
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
 
+    /**
+     * Keys earlier rules files had, by their path, and what replaced them: an old rules file fails with this instead
+     * of the parser's "unrecognized field", so that whoever updates it knows what to write.
+     */
+    static final Map<String, String> REMOVED = Map.of(
+            "efficiency", "the efficiency rule is gone: its floor was the SLO's own, which every sustained level"
+                    + " meets; baseline.max_throughput_drop judges each level's throughput against the baseline (remove it)",
+            "baseline.max_efficiency_drop", "baseline.max_efficiency_drop is gone: baseline.max_throughput_drop"
+                    + " (0.05), max_p99_increase (0.15) and max_p50_increase (0.10) replaced it, per level");
+
     private RulesFile() {
     }
 
@@ -31,6 +45,11 @@ public final class RulesFile {
             rules = MAPPER.readValue(Files.readString(file), Rules.class);
         } catch (NoSuchFileException e) {
             throw new NonblockingException("no rules file at " + file, e);
+        } catch (UnrecognizedPropertyException e) {
+            String key = e.getPath().stream().map(RulesFile::name).collect(Collectors.joining("."));
+            String removed = REMOVED.get(key);
+            throw new NonblockingException("rules file " + file + (removed != null ? " is invalid: " + removed
+                    : " is corrupt: " + ResultsFile.firstLine(e.getOriginalMessage())), e);
         } catch (JacksonException e) {
             throw new NonblockingException("rules file " + file + " is corrupt: " + ResultsFile.firstLine(e.getOriginalMessage()), e);
         } catch (IOException e) {
@@ -45,8 +64,8 @@ public final class RulesFile {
 
     /** What is wrong with the rules, or null. */
     private static String problem(Rules rules) {
-        if (rules == null || (rules.gap() == null && rules.topLevel() == null && rules.efficiency() == null
-                && rules.targets().isEmpty() && rules.baseline() == null)) {
+        if (rules == null || (rules.gap() == null && rules.topLevel() == null && rules.targets().isEmpty()
+                && rules.baseline() == null)) {
             return "it holds no rule";
         }
         Rules.GapRule gap = rules.gap();
@@ -55,11 +74,6 @@ public final class RulesFile {
         }
         if (rules.topLevel() != null && rules.topLevel().targets() == null) {
             return "top_level.targets must be a list of target names (it may be empty)";
-        }
-        Rules.EfficiencyRule efficiency = rules.efficiency();
-        if (efficiency != null && (efficiency.targets() == null || efficiency.min() == null
-                || !(efficiency.min() > 0 && efficiency.min() <= 1))) {
-            return "efficiency needs targets (a list) and min (a number in (0, 1])";
         }
         for (var entry : rules.targets().entrySet()) {
             Rules.TargetRule rule = entry.getValue();
@@ -75,14 +89,55 @@ public final class RulesFile {
                 return name + ".max_p99 needs users (a level) and ms (above 0)";
             }
         }
-        if (rules.baseline() != null && rules.baseline().targets() == null) {
+        return rules.baseline() == null ? null : problem(rules.baseline());
+    }
+
+    private static String problem(Rules.Baseline baseline) {
+        if (baseline.targets() == null) {
             return "baseline.targets must be a list (it may be empty)";
         }
-        Double drop = rules.baseline() == null ? Double.valueOf(0) : rules.baseline().maxEfficiencyDrop();
-        if (drop == null || !(drop >= 0 && drop < 1)) {
-            return "baseline.max_efficiency_drop must be a number in [0, 1)";
+        String limits = problem("baseline", new Rules.Limits(baseline.maxP99Increase(), baseline.maxP50Increase(),
+                baseline.maxThroughputDrop()), true);
+        if (limits != null) {
+            return limits;
+        }
+        for (var entry : baseline.perTarget().entrySet()) {
+            String name = "baseline.per_target." + entry.getKey();
+            Rules.Limits own = entry.getValue();
+            if (!baseline.targets().contains(entry.getKey())) {
+                return name + ": " + entry.getKey() + " is not in baseline.targets " + baseline.targets();
+            }
+            if (own == null || (own.maxP99Increase() == null && own.maxP50Increase() == null && own.maxThroughputDrop() == null)) {
+                return name + " needs max_p99_increase, max_p50_increase or max_throughput_drop";
+            }
+            String problem = problem(name, own, false);
+            if (problem != null) {
+                return problem;
+            }
         }
         return null;
+    }
+
+    /** The limits' problem: each present one in range; all three there when {@code required}. */
+    private static String problem(String section, Rules.Limits limits, boolean required) {
+        if (invalid(limits.maxP99Increase(), required, false)) {
+            return section + ".max_p99_increase must be a number of at least 0 (0.15: up to 15% above the baseline)";
+        }
+        if (invalid(limits.maxP50Increase(), required, false)) {
+            return section + ".max_p50_increase must be a number of at least 0 (0.10: up to 10% above the baseline)";
+        }
+        if (invalid(limits.maxThroughputDrop(), required, true)) {
+            return section + ".max_throughput_drop must be a number in [0, 1) (0.05: down to 95% of the baseline)";
+        }
+        return null;
+    }
+
+    private static boolean invalid(Double value, boolean required, boolean belowOne) {
+        return value == null ? required : !(value >= 0 && Double.isFinite(value) && (!belowOne || value < 1));
+    }
+
+    private static String name(JsonMappingException.Reference reference) {
+        return reference.getFieldName() != null ? reference.getFieldName() : "[" + reference.getIndex() + "]";
     }
 
     private static boolean blank(String text) {

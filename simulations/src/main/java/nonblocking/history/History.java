@@ -65,14 +65,14 @@ public final class History {
      *
      * @param held          its sustainable users
      * @param broke         the level above that broke, or null when it held the top (then {@code held} is a lower bound)
-     * @param p99Ms         p99 latency at each level, by users
+     * @param p99Ms         p99 latency of all responses (OK and KO) at each level, by users, as the SLO judges it
      * @param efficiencyMin the lowest efficiency over its sustained levels, or null when none held
      */
     public record Target(int held, Integer broke, Map<Integer, Double> p99Ms, Double efficiencyMin) {
 
         static Target of(TargetResult target) {
             Map<Integer, Double> p99 = new TreeMap<>();
-            target.levels().forEach(level -> p99.put(level.users(), level.p99Ms()));
+            target.levels().forEach(level -> p99.put(level.users(), level.p99AllMs()));
             Double efficiency = target.sustainedLevels().stream().map(LevelResult::efficiency).min(Double::compare).orElse(null);
             return new Target(target.sustainableUsers(), target.brokeAt(), p99, efficiency);
         }

@@ -31,6 +31,8 @@ public final class Ladder {
     private final long warmupNanos;
     private final long holdNanos;
     private final AtomicLong startNanos = new AtomicLong(UNSTARTED);
+    /** Wall-clock time of the start, epoch ms: the levels' windows in a record that other clocks can line up with. */
+    private volatile long startEpochMs;
     private volatile long endNanos = OPEN;
 
     /** An empty timeline, for levels that are appended as a plan decides them. */
@@ -123,8 +125,19 @@ public final class Ladder {
     }
 
     /** Starts the clock at {@code nowNanos} (a {@link System#nanoTime()} value) unless it runs; true for the call that did. */
-    public boolean start(long nowNanos) {
-        return startNanos.compareAndSet(UNSTARTED, nowNanos);
+    public synchronized boolean start(long nowNanos) {
+        if (startNanos.get() != UNSTARTED) {
+            return false;
+        }
+        startEpochMs = System.currentTimeMillis() - (System.nanoTime() - nowNanos) / 1_000_000;
+        startNanos.set(nowNanos);
+        return true;
+    }
+
+    /** The wall-clock time of an offset, epoch ms. */
+    public long epochMs(long offsetNanos) {
+        startNanos();
+        return startEpochMs + Math.round(offsetNanos / 1e6);
     }
 
     public boolean started() {

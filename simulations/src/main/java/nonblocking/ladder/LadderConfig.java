@@ -215,7 +215,7 @@ public record LadderConfig(
         return new TargetSpec(name, model, threads, cap, url, census, request, slo(name, props, request.paused(), runSlo, pause));
     }
 
-    /** -D<name>.method, .header.<Name>, .body (a file), .timeout: what each user sends. */
+    /** -D<name>.method, .header.<Name>, .body (a file), .timeout, .pause (the seed's), .flow: what each user sends. */
     private static TargetSpec.Request request(String name, Map<String, String> props, boolean seed) {
         String method = props.getOrDefault(name + ".method", "GET").trim().toUpperCase(Locale.ROOT);
         if (!method.matches("[A-Z]+")) {
@@ -238,11 +238,15 @@ public record LadderConfig(
             }
         }
         Long timeout = props.containsKey(name + ".timeout") ? Long.valueOf(longValue(props, name + ".timeout", 0, 1, 600_000)) : null;
+        Long pause = props.containsKey(name + ".pause") ? Long.valueOf(longValue(props, name + ".pause", 0, 0, 60_000)) : null;
+        if (pause != null && !seed) {
+            throw bad(name + ".pause", props.get(name + ".pause"), "only applies to the seed request (our own servers)");
+        }
         String flow = props.get(name + ".flow");
         if (flow != null && !flow.trim().matches("[A-Za-z_$][\\w$]*(\\.[A-Za-z_$][\\w$]*)*")) {
             throw bad(name + ".flow", flow, "must be the class name of a nonblocking.run.Flow, e.g. nonblocking.flows.LoginThenTwoCalls");
         }
-        return new TargetSpec.Request(method, headers, body, timeout, seed, flow == null ? null : flow.trim());
+        return new TargetSpec.Request(method, headers, body, timeout, seed, flow == null ? null : flow.trim(), pause);
     }
 
     /**

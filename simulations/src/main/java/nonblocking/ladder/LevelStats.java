@@ -9,19 +9,18 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Counters and latency histogram of one level; recorded from Gatling's event-loop threads, read by the
- * sampler (progress lines) and at the end.
+ * Counters and latency histograms of one level; recorded from Gatling's event-loop threads, read by the
+ * sampler (progress lines) and at the end. Latencies are in microseconds.
  */
 public final class LevelStats {
-
-    /** Latencies are recorded in microseconds, reported in milliseconds. */
-    private static final double MICROS_PER_MS = 1000.0;
 
     private final LongAdder started = new LongAdder();
     private final LongAdder ok = new LongAdder();
     private final Map<String, LongAdder> ko = new ConcurrentHashMap<>();
-    private final Recorder recorder = new Recorder(3);
-    private final Histogram accumulated = new Histogram(3);
+    private final Recorder okRecorder = new Recorder(3);
+    private final Recorder allRecorder = new Recorder(3);
+    private final Histogram okLatency = new Histogram(3);
+    private final Histogram allLatency = new Histogram(3);
 
     public void started() {
         started.increment();
@@ -32,10 +31,13 @@ public final class LevelStats {
         return Math.max(0, started.sum() - ok() - ko());
     }
 
+    /** Every request enters the all-requests histogram, a KO at its time to failure; OK ones the OK histogram too. */
     public void record(Outcome outcome, long latencyNanos) {
+        long micros = Math.max(1, latencyNanos / 1000);
+        allRecorder.recordValue(micros);
         if (outcome.ok()) {
+            okRecorder.recordValue(micros);
             ok.increment();
-            recorder.recordValue(Math.max(1, latencyNanos / 1000));
         } else {
             ko.computeIfAbsent(outcome.koReason(), r -> new LongAdder()).increment();
         }
@@ -55,20 +57,15 @@ public final class LevelStats {
         return reasons;
     }
 
-    /** Latency of OK responses so far. */
-    public synchronized Latency latency() {
-        accumulated.add(recorder.getIntervalHistogram());
-        if (accumulated.getTotalCount() == 0) {
-            return Latency.NONE;
-        }
-        return new Latency(
-                accumulated.getValueAtPercentile(50) / MICROS_PER_MS,
-                accumulated.getValueAtPercentile(90) / MICROS_PER_MS,
-                accumulated.getValueAtPercentile(99) / MICROS_PER_MS,
-                accumulated.getMaxValue() / MICROS_PER_MS);
+    /** A copy of the OK responses' latencies so far, µs. */
+    public synchronized Histogram okLatency() {
+        okLatency.add(okRecorder.getIntervalHistogram());
+        return okLatency.copy();
     }
 
-    public record Latency(double p50Ms, double p90Ms, double p99Ms, double maxMs) {
-        public static final Latency NONE = new Latency(0, 0, 0, 0);
+    /** A copy of all requests' latencies so far, µs (a KO at its time to failure). */
+    public synchronized Histogram allLatency() {
+        allLatency.add(allRecorder.getIntervalHistogram());
+        return allLatency.copy();
     }
 }

@@ -37,11 +37,13 @@ public record TargetSpec(String name, ThreadModel model, Integer threads, Intege
      * @param headers   extra request headers
      * @param body      the request body; null for none
      * @param timeoutMs this target's request timeout; null for the run's
+     * @param pauseMs   the pause this target's seed request asks for; null for the run's (a target made slower on
+     *                  purpose, e.g. to see that the gate notices)
      * @param seed      true: the seed request (the run's pause and work as a query); false: the URL as given
      * @param flow      a Gatling chain of the user's own that each user loops instead (a class name); null for none
      */
     public record Request(String method, java.util.Map<String, String> headers, byte[] body, Long timeoutMs, boolean seed,
-                          String flow) {
+                          String flow, Long pauseMs) {
         public Request {
             headers = java.util.Map.copyOf(headers);
         }
@@ -52,19 +54,19 @@ public record TargetSpec(String name, ThreadModel model, Integer threads, Intege
         }
 
         public static Request of(boolean seed) {
-            return new Request("GET", java.util.Map.of(), null, null, seed, null);
+            return new Request("GET", java.util.Map.of(), null, null, seed, null, null);
         }
 
         @Override
         public boolean equals(Object o) {
             return o instanceof Request r && method.equals(r.method) && headers.equals(r.headers)
                     && java.util.Arrays.equals(body, r.body) && java.util.Objects.equals(timeoutMs, r.timeoutMs)
-                    && seed == r.seed && java.util.Objects.equals(flow, r.flow);
+                    && seed == r.seed && java.util.Objects.equals(flow, r.flow) && java.util.Objects.equals(pauseMs, r.pauseMs);
         }
 
         @Override
         public int hashCode() {
-            return java.util.Objects.hash(method, headers, java.util.Arrays.hashCode(body), timeoutMs, seed, flow);
+            return java.util.Objects.hash(method, headers, java.util.Arrays.hashCode(body), timeoutMs, seed, flow, pauseMs);
         }
     }
 

@@ -111,7 +111,7 @@ final class Charts {
         Lines lines = new Lines();
         forEachTarget(results, (name, target, colour) -> {
             lines.add(series(name + " p50", target.levels(), LevelResult::p50Ms, true), colour, LINE, false);
-            lines.add(series(name + " p99", target.levels(), LevelResult::p99Ms, true), colour, DASHED, false);
+            lines.add(series(name + " p99", target.levels(), LevelResult::p99AllMs, true), colour, DASHED, false);
         });
         XYPlot plot = lines.plot(axis(results), LogScaleAxis.values("latency of ok responses (ms, log scale)"));
         double limit = results.slo().p99Ms();

@@ -166,7 +166,7 @@ public final class Format {
      */
     public static String progressLine(String target, int index, int levels, LevelResult level, String verdict) {
         return String.format(Locale.ROOT, "[%s] level %d/%d: %d users, %.1f rps, p99 %.0f ms, ko %.1f%%%s%s: %s",
-                target, index + 1, levels, level.users(), level.throughputRps(), level.p99Ms(),
+                target, index + 1, levels, level.users(), level.throughputRps(), level.p99AllMs(),
                 level.koPercent(), level.platformThreadsPeak() == null ? "" : ", threads " + level.platformThreadsPeak(),
                 level.koReasons().isEmpty() ? "" : " " + level.koReasons(), verdict);
     }
@@ -203,8 +203,8 @@ public final class Format {
     }
 
     /**
-     * One row per level, one column group per target: rps, p50, p99, KO%, platform threads ("-" when the census was
-     * not available); a "*" marks the target's sustainable level.
+     * One row per level, one column group per target: rps, p50, p99 (of all responses, as the SLO judges it), KO%,
+     * platform threads ("-" when the census was not available); a "*" marks the target's sustainable level.
      */
     public static String table(Results results) {
         Map<String, TargetResult> targets = results.targets();
@@ -225,7 +225,7 @@ public final class Format {
                     continue;
                 }
                 row.append(String.format(Locale.ROOT, " | %8.1f %7.0f %7.0f %6.1f %6s%s", l.throughputRps(), l.p50Ms(),
-                        l.p99Ms(), l.koPercent(), l.platformThreadsPeak() == null ? "-" : l.platformThreadsPeak(),
+                        l.p99AllMs(), l.koPercent(), l.platformThreadsPeak() == null ? "-" : l.platformThreadsPeak(),
                         t.sustainableUsers() == u ? "*" : " "));
             }
             out.append(row).append('\n');

@@ -17,8 +17,8 @@ import java.util.List;
  * @param skipped          levels the early stop skipped (after two broken levels in a row), lowest first; not failures
  * @param runOrder         the users of the measured levels in the order they ran (a capacity search's path)
  * @param startedAt        when a managed target's JVM was started (ISO-8601), or when a given one was first probed
- * @param stoppedAt        when a managed target's JVM had stopped (ISO-8601); managed targets run one at a time, so
- *                         no two of these windows overlap; null for a server given by URL (it is not ours to stop)
+ * @param stoppedAt        when a managed target's JVM had stopped, or when the ladder was done with a given server
+ *                         (ISO-8601); managed targets run one at a time, so no two managed windows overlap
  */
 @JsonIgnoreProperties(value = "bracket", allowGetters = true)
 public record TargetResult(TargetConfig config, String jdk, Memory idle, List<LevelResult> levels, int sustainableUsers,
@@ -98,8 +98,11 @@ public record TargetResult(TargetConfig config, String jdk, Memory idle, List<Le
      * @param headers   the names of the extra headers (their values may be secrets, so they are not recorded)
      * @param bodyBytes the body's size; 0 for none
      * @param flow      the class of the user's own Gatling chain each user looped instead; null for none
+     * @param pauseMs   the pause each request was timed against: the seed request's (the run's, or the target's own
+     *                  {@code -D<name>.pause}); 0 for a URL as given or a flow
      */
-    public record Request(String method, boolean seed, List<String> headers, int bodyBytes, long timeoutMs, String flow) {
+    public record Request(String method, boolean seed, List<String> headers, int bodyBytes, long timeoutMs, String flow,
+                          long pauseMs) {
     }
 
     /** A memory reading: heap used after a GC (retained), and the process's resident set. */

@@ -12,14 +12,18 @@ import nonblocking.results.ResultsFile;
 import nonblocking.results.RunFolders;
 import nonblocking.results.TargetResult;
 import nonblocking.server.ParentWatch;
+import nonblocking.record.RecordFile;
+import nonblocking.record.RunRecord;
+import nonblocking.record.TargetRecord;
 import nonblocking.targets.Classpath;
-import nonblocking.targets.ManagedTarget;
+import nonblocking.targets.FreePorts;
 import nonblocking.targets.TargetCommand;
 import nonblocking.targets.TargetRun;
 
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -82,7 +86,7 @@ public final class LadderRun implements AutoCloseable {
             System.exit(EXIT_LAUNCHER_GONE);
         });
         try {
-            run.startTargets();
+            run.prepareTargets();
         } catch (RuntimeException e) {
             run.close();
             throw e;
@@ -90,26 +94,49 @@ public final class LadderRun implements AutoCloseable {
         return run;
     }
 
-    private void startTargets() {
-        // Start every managed JVM first, then wait: they boot in parallel.
-        Map<String, ManagedTarget> started = new LinkedHashMap<>();
-        String classpath = null;
+    /**
+     * Every target's run, with the ports of the managed ones chosen now (their URLs are in the plan and the
+     * scenarios before any of them starts); then the first target is started, so that a bad setting fails before
+     * any load. The others start in turn, each after the one before it has stopped ({@link #next}).
+     */
+    private void prepareTargets() {
+        List<TargetSpec> managed = config.targets().stream().filter(TargetSpec::managed).toList();
+        List<Integer> ports = FreePorts.take(TargetCommand.HOST, 2 * managed.size());
+        String classpath = managed.isEmpty() ? null : Classpath.current();
         for (TargetSpec spec : config.targets()) {
+            TargetRun.Launch launch = null;
             if (spec.managed()) {
-                classpath = classpath == null ? Classpath.current() : classpath;
-                started.put(spec.name(), ManagedTarget.start(spec.name(),
-                        TargetCommand.managed(spec, config.targetHeap(), config.pauseMs(), classpath),
-                        runDir.resolve(spec.name() + ".log")));
+                int i = managed.indexOf(spec);
+                int port = ports.get(2 * i);
+                launch = new TargetRun.Launch(TargetCommand.managed(spec, config.targetHeap(), config.pauseMs(), classpath,
+                        port, ports.get(2 * i + 1)), URI.create("http://" + TargetCommand.HOST + ":" + port + "/"),
+                        runDir.resolve(spec.name() + ".log"));
             }
+            targets.add(new TargetRun(spec, launch, config, out::println));
         }
+        targets.getFirst().start(TARGET_START_TIMEOUT);
+    }
+
+    /**
+     * Between two targets' ladders: stops the one that ran (once its last level is reported) and starts the next,
+     * so that one target JVM at a time shares the machine with the load. A target that does not start is reported
+     * in one line and skipped: its ladder ends before it begins, the others still run, and {@link #finish} fails
+     * the run naming it.
+     */
+    public void next(int index) {
+        targets.get(index - 1).stop(measuredTimeout());
+        TargetRun target = targets.get(index);
         try {
-            for (TargetSpec spec : config.targets()) {
-                ManagedTarget process = started.remove(spec.name());
-                targets.add(TargetRun.connect(spec, process, config, TARGET_START_TIMEOUT, out::println));
-            }
-        } finally {
-            started.values().forEach(ManagedTarget::close);   // those never connected, after a failure
+            target.start(TARGET_START_TIMEOUT);
+        } catch (NonblockingException e) {
+            out.println("nonblocking: ERROR " + e.getMessage());
+            target.fail(e.getMessage());
         }
+    }
+
+    /** How long the last level's verdict may still take once every user is done. */
+    private Duration measuredTimeout() {
+        return Duration.ofMillis(config.timeoutMs() + 2000);
     }
 
     public LadderConfig config() {
@@ -127,7 +154,7 @@ public final class LadderRun implements AutoCloseable {
     public Duration maxDuration() {
         Duration level = config.ramp().plus(config.hold()).plus(Duration.ofMillis(2 * config.timeoutMs()))
                 .plus(TargetRun.IDLE_POLL);
-        Duration target = config.warmup().plus(level.multipliedBy(config.plan().maxLevels()));
+        Duration target = TARGET_START_TIMEOUT.plus(config.warmup()).plus(level.multipliedBy(config.plan().maxLevels()));
         return Duration.ofMinutes(2).plus(target.multipliedBy(targets.size()));
     }
 
@@ -152,19 +179,29 @@ public final class LadderRun implements AutoCloseable {
      * @param gatlingSimulationId Gatling's folder prefix for this simulation (lower-case class name)
      */
     public Results finish(String gatlingSimulationId) {
+        // Every user is done, so the sampler reports the last level at its next tick; then the last target stops.
+        targets.getLast().stop(measuredTimeout());
         Map<String, TargetResult> results = new LinkedHashMap<>();
+        Map<String, TargetRecord> records = new LinkedHashMap<>();
+        List<String> failed = new ArrayList<>();
         for (TargetRun t : targets) {
-            // Every user is done, so the sampler reports its last level at its next tick.
-            t.awaitMeasured(Duration.ofMillis(config.timeoutMs() + 2000));
+            if (t.failure() != null) {
+                failed.add(t.name() + ": " + t.failure());
+                continue;
+            }
             results.put(t.name(), t.result());
+            records.put(t.name(), t.record());
         }
+        RecordFile.write(new RunRecord(RunRecord.SCHEMA, runDir.getFileName().toString(), RecordFile.HISTOGRAMS, records),
+                runDir);
         String gatlingReport = GatlingRunDir.find(config.gatlingResultsDir(), gatlingSimulationId, startedAt)
                 .map(dir -> runDir.relativize(dir.resolve("index.html")).toString().replace('\\', '/'))
                 .orElse(null);
         Results r = new Results(Results.SCHEMA, runDir.getFileName().toString(), config.profile(), config.pauseMs(),
                 config.hold().toNanos() / 1e9, config.ramp().toNanos() / 1e9, config.workMicros(), config.timeoutMs(), config.slo(),
                 startedAt.toString(), Instant.now().toString(), machine(), GitSource.of(Path.of("")), gatlingReport, results,
-                Gap.of(results, config.gapOf(), config.gapOver()), config.plan().record(), null);
+                Gap.of(results, config.gapOf(), config.gapOver()), config.plan().record(),
+                new Results.Records(RecordFile.HISTOGRAMS, RecordFile.LEVELS));
         Path file = runDir.resolve(ResultsFile.NAME);
         ResultsFile.write(r, file);
         out.println();
@@ -188,6 +225,9 @@ public final class LadderRun implements AutoCloseable {
             out.println("gatling: " + runDir.resolve(gatlingReport).normalize() + " (written when Gatling finishes)");
         }
         lastWord = Format.afterGatling(r);
+        if (!failed.isEmpty()) {
+            throw new NonblockingException("not every target ran: " + String.join("; ", failed));
+        }
         if (reportFailure != null) {
             throw new NonblockingException("the comparison report could not be written: " + reportFailure.getMessage(),
                     reportFailure);

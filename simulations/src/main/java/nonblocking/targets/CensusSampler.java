@@ -2,13 +2,12 @@ package nonblocking.targets;
 
 import nonblocking.ladder.Ladder;
 import nonblocking.ladder.LadderRecorder;
-import nonblocking.ladder.Level;
+import nonblocking.record.HarnessReading;
+import nonblocking.record.LevelCensus;
 
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntConsumer;
 import java.util.stream.LongStream;
@@ -16,9 +15,11 @@ import java.util.stream.LongStream;
 /**
  * Follows one target's ladder on its own thread, ticking every {@link #PERIOD}: when a hold starts it resets
  * the target's peaks ({@code POST /threads/reset}) and takes the first reading of the costs, during the hold it
- * samples {@code GET /threads}, once mid-hold with {@code ?gc=true} (retained heap), when the hold ends it takes
- * the second reading ({@code ?costs=true}); and once a level's requests are all done it reports the level (the
- * progress line). Without a census (a foreign server) it reads only the machine and the load generator. The requests go to the
+ * samples {@code GET /threads}, when the hold ends it takes the second reading ({@code ?costs=true}); and once a
+ * level's requests are all done it reports the level (the
+ * progress line). It never asks for a GC: a forced collection inside a hold would put its pause into the latencies
+ * and its CPU into the costs it measures; retained heap is the target's own figure after its last collection.
+ * Without a census (a foreign server) it reads only the machine and the load generator. The requests go to the
  * {@link TargetClient}'s census base: the target's census port when it has one, else its main URL.
  */
 public final class CensusSampler {
@@ -90,7 +91,6 @@ public final class CensusSampler {
 
     private void run() {
         Map<Integer, LevelCensus.Builder> seen = new HashMap<>();
-        Set<Integer> gc = new HashSet<>();
         int reported = 0;
         try {
             // Levels may be appended (by the plan, from onLevelDone) until the ladder's end is known.
@@ -99,14 +99,10 @@ public final class CensusSampler {
                 closeEndedHolds(seen, now);
                 int current = ladder.levelAt(now);
                 if (current >= 0 && now < ladder.endNanos()) {
-                    Level level = ladder.level(current);
-                    long mid = (level.holdStartNanos() + level.holdEndNanos()) / 2;
                     LevelCensus.Builder b = seen.computeIfAbsent(current, i -> new LevelCensus.Builder());
                     if (!b.isOpen()) {
                         // Opens the window: peaks reset, and the first reading of the costs.
                         b.opened(census ? client.resetPeaks(REQUEST_TIMEOUT).orElse(null) : null, HarnessReading.now());
-                    } else if (census && now >= mid && gc.add(current)) {
-                        client.census(true, false, REQUEST_TIMEOUT).ifPresent(c -> b.add(c).retained(c.heapUsedBytes()));
                     } else if (census) {
                         client.census(false, false, REQUEST_TIMEOUT).ifPresent(b::add);
                     }

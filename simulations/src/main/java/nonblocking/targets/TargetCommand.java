@@ -11,7 +11,8 @@ import java.util.List;
  * compose file must run the targets the same way (same heap, same flags), so they copy it from here.
  *
  * <pre>
- * java -Xms512m -Xmx512m -XX:+ExitOnOutOfMemoryError -cp &lt;classpath&gt; nonblocking.server.TargetApp \
+ * java -Xms512m -Xmx512m -XX:+ExitOnOutOfMemoryError -Xlog:gc:stdout:time,uptime,level,tags \
+ *      -cp &lt;classpath&gt; nonblocking.server.TargetApp \
  *      --model blocking|virtual|async --host 127.0.0.1 --port 0 --pause &lt;ms&gt; \
  *      [--threads N] [--max-virtual-threads N] --census-port 0 --exit-with-parent
  * </pre>
@@ -23,13 +24,18 @@ public final class TargetCommand {
 
     public static final String MAIN_CLASS = "nonblocking.server.TargetApp";
     public static final String HOST = "127.0.0.1";
+    /** The JVM's unified logging: tag set {@code gc} at info, to stdout, decorated with time, uptime, level, tags. */
+    public static final String GC_LOG = "-Xlog:gc:stdout:time,uptime,level,tags";
 
     private TargetCommand() {
     }
 
-    /** Same fixed heap for every model, so memory per user compares like with like; no pre-touch (RSS must move). */
+    /**
+     * Same fixed heap for every model, so memory per user compares like with like; no pre-touch (RSS must move);
+     * a GC log on stdout ({@link #GC_LOG}).
+     */
     public static List<String> jvmOptions(String heap) {
-        return List.of("-Xms" + heap, "-Xmx" + heap, "-XX:+ExitOnOutOfMemoryError");
+        return List.of("-Xms" + heap, "-Xmx" + heap, "-XX:+ExitOnOutOfMemoryError", GC_LOG);
     }
 
     /**
@@ -55,12 +61,18 @@ public final class TargetCommand {
         return args;
     }
 
-    /** Full command of a managed target on this machine: same JDK as this JVM, free ports, exits with us. */
-    public static List<String> managed(TargetSpec target, String heap, long pauseMs, String classpath) {
+    /**
+     * Full command of a managed target on this machine: same JDK as this JVM, exits with us.
+     *
+     * @param port       the load's port (0: any free one)
+     * @param censusPort the census port (0: any free one)
+     */
+    public static List<String> managed(TargetSpec target, String heap, long pauseMs, String classpath, int port,
+                                       int censusPort) {
         List<String> command = new ArrayList<>(List.of(javaExecutable().toString()));
         command.addAll(jvmOptions(heap));
         command.addAll(List.of("-cp", classpath, MAIN_CLASS));
-        command.addAll(arguments(target, HOST, 0, pauseMs, 0, true));
+        command.addAll(arguments(target, HOST, port, pauseMs, censusPort, true));
         return command;
     }
 

@@ -10,6 +10,10 @@ import nonblocking.ladder.Level;
 import nonblocking.ladder.LevelStats;
 import nonblocking.ladder.Plan;
 import nonblocking.ladder.TargetSpec;
+import nonblocking.record.LevelArithmetic;
+import nonblocking.record.LevelCensus;
+import nonblocking.record.LevelRecord;
+import nonblocking.record.TargetRecord;
 import nonblocking.report.Format;
 import nonblocking.results.LevelResult;
 import nonblocking.results.Numbers;
@@ -18,12 +22,13 @@ import nonblocking.results.TargetResult;
 import nonblocking.server.Census;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.util.Objects;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -31,8 +36,10 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
- * One target during a run, and the one owner of everything it needs: its managed JVM (if the ladder started it),
- * its client, its ladder and recorder, and its census sampler. {@link #close} stops all of it.
+ * One target during a run, and the one owner of everything it needs: its ladder and recorder from the start, and
+ * from {@link #start} on its managed JVM (if the ladder starts it), its client and its census sampler. Managed
+ * targets run one at a time: {@link #start} before its ladder, {@link #stop} right after, so that no other target
+ * JVM shares the machine during its holds. {@link #close} stops all of it.
  */
 public final class TargetRun implements AutoCloseable {
 
@@ -44,97 +51,125 @@ public final class TargetRun implements AutoCloseable {
     public static final Duration IDLE_POLL = Duration.ofSeconds(1);
 
     private final TargetSpec spec;
-    private final ManagedTarget process;
-    private final TargetClient client;
-    private final Census firstCensus;
-    private final TargetResult.Memory idle;
+    private final Launch launch;
     private final LadderConfig config;
     private final Plan plan;
     private final Ladder ladder;
     private final LadderRecorder recorder;
-    private final CensusSampler sampler;
     private final Consumer<String> out;
     /** The verdicts so far, in the order the levels ran; only the sampler's thread touches them. */
     private final List<Plan.Probe> probes = new ArrayList<>();
     private final Map<Integer, String> requestNames = new ConcurrentHashMap<>();
     private final AtomicInteger users = new AtomicInteger();
+    // From start() on.
+    private volatile ManagedTarget process;
+    private volatile TargetClient client;
+    private volatile Census firstCensus;
+    private volatile CensusSampler sampler;
+    private volatile Instant startedAt;
+    private volatile Instant stoppedAt;
+    private volatile String failure;
 
     /**
-     * @param process     the JVM the ladder started for this target, or null for a server given by URL
-     * @param client      the target's client; its base URL is the target's URL
-     * @param firstCensus the census read before load (after a GC: the idle memory), or null without {@code /threads}
-     * @param out         receives the progress lines: each level once it is measured, and how the plan ended
+     * How the ladder starts a managed target: its command, with the ports chosen up front, and its log.
+     *
+     * @param url the base URL its command makes it listen on
      */
-    TargetRun(TargetSpec spec, ManagedTarget process, TargetClient client, Census firstCensus, LadderConfig config,
-              Consumer<String> out) {
+    public record Launch(List<String> command, URI url, Path log) {
+    }
+
+    /**
+     * @param launch how to start it; null for a server given by URL
+     * @param out    receives the progress lines: each level once it is measured, and how the plan ended
+     */
+    public TargetRun(TargetSpec spec, Launch launch, LadderConfig config, Consumer<String> out) {
         this.spec = spec;
-        this.process = process;
-        this.client = client;
-        this.firstCensus = firstCensus;
-        this.idle = firstCensus == null ? null
-                : new TargetResult.Memory(firstCensus.heapUsedBytes(), firstCensus.rssBytes());
+        this.launch = launch;
         this.config = config;
         this.plan = config.plan();
         this.ladder = config.ladder();
         this.out = out;
         this.recorder = new LadderRecorder(ladder, timeoutMs());
-        Duration settle = Duration.ofMillis(Math.min(timeoutMs(), pauseMs() + 250));
-        this.sampler = new CensusSampler(spec.name(), recorder, client, firstCensus != null, settle,
-                Duration.ofMillis(timeoutMs() + 250), this::measured, this::brokenAlready);
     }
 
     /**
-     * Connects to a target: waits for a managed one to be ready, probes it with one request like the load's, and
-     * reads its idle census. Fails with one line; closes the process on failure.
-     *
-     * @param process the started JVM, or null for a server given by URL
+     * Starts a managed target's JVM and waits until it is ready (a given one is only connected to), probes it with
+     * one request like the load's, and reads its idle census after a GC: before its first ramp, outside every
+     * measured window. Fails with one line; stops the JVM on failure.
      */
-    public static TargetRun connect(TargetSpec spec, ManagedTarget process, LadderConfig config, Duration startTimeout,
-                                    Consumer<String> out) {
-        TargetClient client = null;
+    public void start(Duration startTimeout) {
+        startedAt = Instant.now();
+        ManagedTarget started = null;
+        TargetClient connected = null;
         try {
-            URI url = spec.url();
             URI census = spec.census();
-            if (process != null) {
-                out.accept("[" + spec.name() + "] " + process.awaitReady(startTimeout));
-                url = process.url();
-                census = process.censusUrl();
+            if (launch != null) {
+                started = ManagedTarget.start(spec.name(), launch.command(), launch.log());
+                out.accept("[" + spec.name() + "] " + started.awaitReady(startTimeout));
+                census = started.censusUrl();
             }
-            client = new TargetClient(url, census);
-            client.probe(spec.name(), requestUri(spec, client.base(), Math.min(config.pauseMs(), 10), 0), spec.request(),
-                    PROBE_TIMEOUT);
+            connected = new TargetClient(url(), census);
+            connected.probe(spec.name(), requestUri(spec, connected.base(), Math.min(config.pauseMs(), 10), 0),
+                    spec.request(), PROBE_TIMEOUT);
             // Idle memory before any load: heap after a GC, and RSS. No census: a foreign server.
-            Census idle = client.census(true, false, PROBE_TIMEOUT).orElse(null);
+            Census idle = connected.census(true, false, PROBE_TIMEOUT).orElse(null);
             if (idle == null && spec.census() != null) {
                 throw new NonblockingException(spec.name() + " target's census " + spec.census()
                         + " gave no /threads census; check -D" + spec.name() + ".census");
             }
             if (idle == null) {
-                out.accept("[" + spec.name() + "] " + url + " has no /threads census: threads and memory will be null");
+                out.accept("[" + spec.name() + "] " + url() + " has no /threads census: threads and memory will be null");
             }
-            return new TargetRun(spec, process, client, idle, config, out);
+            attach(started, connected, idle);
         } catch (RuntimeException e) {
-            if (client != null) {
-                client.close();
+            if (connected != null) {
+                connected.close();
             }
-            if (process != null) {
-                process.close();
+            if (started != null) {
+                started.close();
             }
             throw e;
         }
+    }
+
+    /** The end of {@link #start}: what it connected to, and the sampler that follows the ladder with it. */
+    void attach(ManagedTarget process, TargetClient client, Census idleCensus) {
+        this.process = process;
+        this.client = client;
+        this.firstCensus = idleCensus;
+        Duration settle = Duration.ofMillis(Math.min(timeoutMs(), pauseMs() + 250));
+        this.sampler = new CensusSampler(spec.name(), recorder, client, idleCensus != null, settle,
+                Duration.ofMillis(timeoutMs() + 250), this::measured, this::brokenAlready);
+    }
+
+    /** The target could not be started: its ladder ends before it begins, and the run reports why. */
+    public void fail(String why) {
+        failure = why;
+        ladder.end(0);
+    }
+
+    /** Why the target did not run, or null. */
+    public String failure() {
+        return failure;
+    }
+
+    /** True once {@link #start} succeeded. */
+    public boolean started() {
+        return sampler != null;
     }
 
     public String name() {
         return spec.name();
     }
 
+    /** The URL the load goes to: a managed target's is fixed by its launch, before it starts. */
     public URI url() {
-        return client.base();
+        return launch != null ? launch.url() : spec.url();
     }
 
     /** The URL each user requests: {@code <url>?pause=<ms>[&work=<µs>]} for the seed request, else the URL as given. */
     public String loadUrl() {
-        return requestUri(spec, url(), config.pauseMs(), config.workMicros()).toString();
+        return requestUri(spec, url(), pauseMs(), config.workMicros()).toString();
     }
 
     /** The one rule of which URL a target gets: the seed's query on our own servers, the URL as given otherwise. */
@@ -142,14 +177,13 @@ public final class TargetRun implements AutoCloseable {
         return spec.request().seed() ? TargetClient.loadUri(url, pauseMs, workMicros) : url;
     }
 
-    /** One line of the run's plan, e.g. "virtual: http://127.0.0.1:41234/ (managed, virtual, heap 512m, census on …)". */
+    /** One line of the run's plan, e.g. "virtual: http://127.0.0.1:21234/ (managed, virtual, heap 512m, …)". */
     public String plan() {
         return spec.name() + ": " + url() + " ("
-                + (process != null ? "managed, " + spec.modelName() + ", heap " + config.targetHeap() : "given")
+                + (launch != null ? "managed, " + spec.modelName() + ", heap " + config.targetHeap() : "given")
                 + (spec.threads() != null ? ", threads " + spec.threads() : "")
                 + (spec.maxVirtualThreads() != null ? ", max virtual threads " + spec.maxVirtualThreads() : "")
-                + (firstCensus == null ? ", no census)"
-                : client.censusBase().equals(url()) ? ", census)" : ", census on " + client.censusBase() + ")");
+                + (spec.census() != null ? ", census on " + spec.census() : "") + ")";
     }
 
     public Ladder ladder() {
@@ -160,9 +194,10 @@ public final class TargetRun implements AutoCloseable {
         return recorder;
     }
 
-    /** The pause each request is timed against: the run's for the seed request, none for a URL as given or a flow. */
+    /** The pause each request is timed against: the seed request's (the target's own or the run's), none for a URL as given or a flow. */
     private long pauseMs() {
-        return spec.request().paused() ? config.pauseMs() : 0;
+        TargetSpec.Request request = spec.request();
+        return !request.paused() ? 0 : request.pauseMs() != null ? request.pauseMs() : config.pauseMs();
     }
 
     /** This target's request timeout, ms: its own, or the run's. */
@@ -191,7 +226,7 @@ public final class TargetRun implements AutoCloseable {
      * @return the user's number, from 0: the order in which the ladder admits it
      */
     public int userStarted(long nowNanos) {
-        if (ladder.start(nowNanos)) {
+        if (ladder.start(nowNanos) && sampler != null) {
             sampler.start();
         }
         return users.getAndIncrement();
@@ -246,31 +281,50 @@ public final class TargetRun implements AutoCloseable {
         }
     }
 
-    /** Waits (up to {@code timeout}) until the sampler has reported every level, then stops it. */
-    public void awaitMeasured(Duration timeout) {
-        try {
-            sampler.join(timeout);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+    /**
+     * Waits (up to {@code timeout}) until the sampler has reported every level, then stops the sampler, the client
+     * and a managed target's JVM. Idempotent.
+     */
+    public void stop(Duration timeout) {
+        CensusSampler s = sampler;
+        if (s != null) {
+            try {
+                s.join(timeout);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
-        sampler.stop();
+        close();
     }
 
     /** The level as measured so far (complete once every user has finished). */
     public LevelResult levelResult(int index) {
+        return LevelArithmetic.level(levelRecord(index), LevelArithmetic.basis(record()));
+    }
+
+    /** The raw record of one level so far: counters, histograms, wall-clock window and what the census saw. */
+    LevelRecord levelRecord(int index) {
         Level level = ladder.level(index);
         LevelStats stats = recorder.level(index);
-        LevelStats.Latency latency = stats.latency();
-        long ok = stats.ok();
-        long ko = stats.ko();
-        double throughput = ok / (level.hold().toNanos() / 1e9);
-        long pauseMs = pauseMs();
-        double efficiency = pauseMs > 0 ? throughput / (level.users() * 1000.0 / pauseMs) : inflation(latency);
-        LevelCensus seen = Objects.requireNonNullElse(sampler.level(index), LevelCensus.NONE);
-        return new LevelResult(level.users(), ok + ko, ok, ko, stats.koReasons(), round(throughput, 2),
-                round(efficiency, 4), latency.p50Ms(), latency.p90Ms(), latency.p99Ms(), latency.p99Ms(), latency.maxMs(),
-                seen.platformThreadsPeak(), toInt(seen.inFlightPeak()), seen.rssPeakBytes(), seen.heapRetainedBytes(),
-                heapPer(seen, level.users()), rssPer(seen, level.users()), cost(seen), harness(seen));
+        CensusSampler s = sampler;
+        LevelCensus seen = s == null ? LevelCensus.NONE : Objects.requireNonNullElse(s.level(index), LevelCensus.NONE);
+        return new LevelRecord(level.users(), ladder.epochMs(level.holdStartNanos()), ladder.epochMs(level.holdEndNanos()),
+                stats.ok(), stats.koReasons(), stats.okLatency(), stats.allLatency(), seen);
+    }
+
+    /** The target's raw record: every measured level in the order it ran, and what they are worked out against. */
+    public TargetRecord record() {
+        return new TargetRecord(pauseMs(), idle(), text(startedAt), text(stoppedAt),
+                ladder.measured().stream().map(level -> levelRecord(level.index())).toList());
+    }
+
+    private TargetResult.Memory idle() {
+        Census c = firstCensus;
+        return c == null ? null : new TargetResult.Memory(c.heapUsedBytes(), c.rssBytes());
+    }
+
+    private static String text(Instant instant) {
+        return instant == null ? null : instant.toString();
     }
 
     /**
@@ -291,102 +345,42 @@ public final class TargetRun implements AutoCloseable {
         return waiting > 0 && waiting * 100.0 > (slo.koPercent() + 1) * all;
     }
 
-    /**
-     * Without a pause there is no ideal throughput to compare with: efficiency is then how little latency grew, the
-     * lowest level's p50 over this level's (1.0: no queueing at all).
-     */
-    private double inflation(LevelStats.Latency latency) {
-        Level bottom = ladder.measured().stream().min(Comparator.comparingInt(Level::users)).orElse(null);
-        double lowest = bottom == null ? 0 : recorder.level(bottom.index()).latency().p50Ms();
-        return latency.p50Ms() <= 0 || lowest <= 0 ? 0 : Math.min(1, lowest / latency.p50Ms());
-    }
-
-    /** Costs over the hold: the two census readings bracket it, so CPU and responses share one interval. */
-    private LevelResult.Cost cost(LevelCensus seen) {
-        Census opened = seen.opened();
-        Census closed = seen.closed();
-        if (opened == null || closed == null) {
-            return null;
-        }
-        long served = closed.served() - opened.served();
-        int inFlight = seen.inFlightPeak() == null ? 0 : seen.inFlightPeak().intValue();
-        return new LevelResult.Cost(perResponse(opened.cpuTimeNs(), closed.cpuTimeNs(), served, 1e6, 4),
-                perResponse(opened.contextSwitches(), closed.contextSwitches(), served, 1, 2),
-                rssPer(seen, inFlight), heapPer(seen, inFlight));
-    }
-
-    /** (after - before) / unit / served, rounded; null when a reading is missing or nothing was served. */
-    private static Double perResponse(Long before, Long after, long served, double unit, int decimals) {
-        return before == null || after == null || served <= 0 ? null : round((after - before) / unit / served, decimals);
-    }
-
-    private Double rssPer(LevelCensus seen, int count) {
-        return perUser(seen.rssPeakBytes(), idle == null ? null : idle.rssBytes(), count);
-    }
-
-    private Double heapPer(LevelCensus seen, int count) {
-        return perUser(seen.heapRetainedBytes(), idle == null ? null : idle.heapUsedBytes(), count);
-    }
-
-    private static LevelResult.Harness harness(LevelCensus seen) {
-        HarnessReading opened = seen.harnessOpened();
-        HarnessReading closed = seen.harnessClosed();
-        if (opened == null || closed == null) {
-            return null;
-        }
-        return LevelResult.Harness.of(round(closed.machineCpuSince(opened), 3), round(closed.injectorCoresSince(opened), 3));
-    }
-
+    /** What the run reports of this target, worked out from its raw record. */
     public TargetResult result() {
-        List<LevelResult> levels = ladder.measured().stream().map(level -> levelResult(level.index()))
-                .sorted(Comparator.comparingInt(LevelResult::users)).toList();
+        TargetRecord record = record();
+        List<LevelResult> levels = LevelArithmetic.levels(record);
         List<Integer> skipped = ladder.skipped().stream().map(Level::users).sorted().toList();
         // What the server says about itself wins; otherwise what it was started with.
         Census said = firstCensus;
         String model = said != null && said.model() != null ? said.model() : spec.modelName();
         Integer threads = said != null ? said.threads() : spec.threads();
         Integer cap = said != null ? said.maxVirtualThreads() : spec.maxVirtualThreads();
-        List<String> jvmArgs = process != null ? TargetCommand.jvmOptions(config.targetHeap()) : List.of();
+        List<String> jvmArgs = launch != null ? TargetCommand.jvmOptions(config.targetHeap()) : List.of();
         TargetSpec.Request request = spec.request();
         TargetResult.TargetConfig target = new TargetResult.TargetConfig(url().toString(),
-                said == null ? null : client.censusBase().toString(), process != null, model, threads, cap, jvmArgs,
+                said == null ? null : client.censusBase().toString(), launch != null, model, threads, cap, jvmArgs,
                 new TargetResult.Request(request.method(), request.seed(), List.copyOf(request.headers().keySet()),
-                        request.body() == null ? 0 : request.body().length, timeoutMs(), request.flow()), slo());
-        return new TargetResult(target, said == null ? null : said.jdk(), idle, levels, slo().sustainableUsers(levels),
-                skipped, ladder.measured().stream().map(Level::users).toList(), null, null);
+                        request.body() == null ? 0 : request.body().length, timeoutMs(), request.flow(), pauseMs()), slo());
+        return new TargetResult(target, said == null ? null : said.jdk(), record.idle(), levels,
+                slo().sustainableUsers(levels), skipped, ladder.measured().stream().map(Level::users).toList(),
+                record.startedAt(), record.stoppedAt());
     }
 
     /** Stops the sampler, the client and a managed target's JVM (SIGTERM, then SIGKILL). Idempotent. */
     @Override
-    public void close() {
-        sampler.stop();
-        client.close();
+    public synchronized void close() {
+        CensusSampler s = sampler;
+        if (s != null) {
+            s.stop();
+        }
+        if (client != null) {
+            client.close();
+        }
         if (process != null) {
             process.close();
         }
-    }
-
-    /** (level - idle) / count: memory per user, or per request in flight. */
-    static Double perUser(Long atLevel, Long idle, int users) {
-        if (atLevel == null || idle == null || users <= 0) {
-            return null;
+        if (startedAt != null && stoppedAt == null) {
+            stoppedAt = Instant.now();
         }
-        return round((double) (atLevel - idle) / users, 1);
-    }
-
-    private static Double round(Double value, int decimals) {
-        return value == null ? null : round(value.doubleValue(), decimals);
-    }
-
-    private static Integer toInt(Long value) {
-        return value == null ? null : (int) Math.min(Integer.MAX_VALUE, value);
-    }
-
-    static double round(double value, int decimals) {
-        if (Double.isNaN(value) || Double.isInfinite(value)) {
-            return 0;
-        }
-        double f = Math.pow(10, decimals);
-        return Math.round(value * f) / f;
     }
 }

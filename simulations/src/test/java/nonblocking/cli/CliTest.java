@@ -50,10 +50,10 @@ class CliTest {
 
         assertThat(gate(results, Fixtures.path(Fixtures.BASELINE), "--step-summary=" + stepSummary)).isZero();
 
-        assertThat(out().lines()).hasSize(7).allMatch(line -> line.startsWith("PASS "));
+        assertThat(out().lines()).hasSize(10).allMatch(line -> line.startsWith("PASS "));
         assertThat(out()).contains("PASS virtual.sustainable_users  measured 3200  limit = top level 3200  baseline 3200  [top_level]\n");
         assertThat(stepSummary).content().startsWith("earlier step\n## nonblocking: blocking 200 [200, 400] (virtual ≥16x) · virtual ≥3200")
-                .contains("### Gate: ✓ PASS (7 of 7 rules pass)");
+                .contains("### Gate: ✓ PASS (10 of 10 rules pass)");
         assertThat(results.resolveSibling("report.html")).content().contains("<h2>Gate: <span class=\"pass\">PASS</span></h2>");
     }
 
@@ -100,8 +100,9 @@ class CliTest {
         assertThat(out()).contains(
                 "FAIL gap virtual/blocking  measured 1  limit >= 10  baseline 16  [gap]\n",
                 "FAIL virtual.sustainable_users  measured 200  limit = top level 3200  baseline 3200  [top_level]\n",
-                "PASS virtual.efficiency_min  measured 0.973 (at 200 users)  limit >= 0.9 at each sustained level  baseline 0.945  [efficiency]\n",
-                "FAIL virtual.sustainable_users  measured 200  limit >= baseline 3200  baseline 3200  [baseline_sustainable_users]\n");
+                "PASS blocking.p99_all_ms  measured 1020 (worst of 25-200 users, at 200: +0.0 %)  limit <= 1173 (baseline + 15%)  baseline 1020  [baseline_p99]\n",
+                "FAIL virtual.sustainable_users  not comparable: max_virtual_threads 300 vs baseline none (refresh the baseline,"
+                        + " or allow with -Dgate.allowDifferent=max_virtual_threads)  [baseline_sustainable_users]\n");
     }
 
     @Test

@@ -7,6 +7,8 @@ import org.junit.jupiter.api.TestFactory;
 import org.opentest4j.AssertionFailedError;
 
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 import java.util.stream.Stream;
 
@@ -15,7 +17,8 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 /**
  * The CI gate: {@code ./mvnw -Pgate verify} from the repository root. One JUnit test case per verdict, named after
  * its line, so that CI shows each rule on its own; a FAIL (including an unreadable input) fails the build.
- * Reads the system properties {@code results}, {@code gate.rules}, {@code gate.baseline}, {@code gate.history} (set by the gate profile;
+ * Reads the system properties {@code results} (one file, or several comma-separated whose median is judged),
+ * {@code gate.rules}, {@code gate.baseline}, {@code gate.allowDifferent}, {@code gate.history} (set by the gate profile;
  * relative paths resolve against the folder Maven runs from) and appends the summary to $GITHUB_STEP_SUMMARY.
  */
 class GateIT {
@@ -24,9 +27,10 @@ class GateIT {
     @DisplayName("gate")
     Stream<DynamicTest> gate() {
         Gate.Outcome outcome = GateRun.run(
-                path("results"),
+                paths("results"),
                 path("gate.rules"),
                 path("gate.baseline"),
+                System.getProperty("gate.allowDifferent", ""),
                 path("gate.history"),
                 GateRun.stepSummaryFromEnvironment(),
                 System.out);
@@ -40,5 +44,11 @@ class GateIT {
     /** Set by the gate profile (simulations/pom.xml), which is the only way this test runs. */
     private static Path path(String property) {
         return Path.of(Objects.requireNonNull(System.getProperty(property), "system property " + property));
+    }
+
+    /** One path, or several separated by commas ({@code -Dresults=a.json,b.json,c.json}: their median is judged). */
+    private static List<Path> paths(String property) {
+        return Arrays.stream(Objects.requireNonNull(System.getProperty(property), "system property " + property).split(","))
+                .map(String::trim).filter(path -> !path.isEmpty()).map(Path::of).toList();
     }
 }

@@ -9,11 +9,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-/** Each rule over the fixtures, with the committed rules.yaml (gap 10, efficiency 0.90, drop 10%). */
+/** Each rule over the fixtures, with the committed rules.yaml (gap 10; against the baseline p99 +15%, p50 +10%, throughput -5%). */
 class GateTest {
 
     static final Rules RULES = Fixtures.rules();
@@ -30,28 +31,55 @@ class GateTest {
                 .containsExactly(
                         tuple("gap", "gap virtual/blocking", 16.0, ">= 10", 16.0, true),
                         tuple("top_level", "virtual.sustainable_users", 3200.0, "= top level 3200", 3200.0, true),
-                        tuple("efficiency", "virtual.efficiency_min", 0.941, ">= 0.9 at each sustained level", 0.945, true),
                         tuple("baseline_sustainable_users", "blocking.sustainable_users", 200.0, ">= baseline 200", 200.0, true),
                         tuple("baseline_sustainable_users", "virtual.sustainable_users", 3200.0, ">= baseline 3200", 3200.0, true),
-                        tuple("baseline_efficiency", "blocking.efficiency_min", 0.973, ">= 0.8793 (baseline - 10%)", 0.977, true),
-                        tuple("baseline_efficiency", "virtual.efficiency_min", 0.941, ">= 0.8505 (baseline - 10%)", 0.945, true));
-        assertThat(verdicts.get(2).note()).isEqualTo("at 3200 users");
-        assertThat(verdicts.get(5).note()).isEqualTo("worst of 25-200 users, at 200");
+                        tuple("baseline_p99", "blocking.p99_all_ms", 1020.0, "<= 1173 (baseline + 15%)", 1020.0, true),
+                        tuple("baseline_p99", "virtual.p99_all_ms", 1170.0, "<= 1345.5 (baseline + 15%)", 1170.0, true),
+                        tuple("baseline_p50", "blocking.p50_ms", 1001.5, "<= 1101.65 (baseline + 10%)", 1001.5, true),
+                        tuple("baseline_p50", "virtual.p50_ms", 1009.0, "<= 1109.9 (baseline + 10%)", 1009.0, true),
+                        tuple("baseline_throughput", "blocking.throughput_rps", 194.6, ">= 185.63 (baseline - 5%)", 195.4, true),
+                        tuple("baseline_throughput", "virtual.throughput_rps", 3011.2, ">= 2872.8 (baseline - 5%)", 3024.0, true));
+        // The same p99 at every level: the worst is the highest. Throughput: 194.6 of 195.4 at 200 is the largest drop.
+        assertThat(verdicts.get(4).note()).isEqualTo("worst of 25-200 users, at 200: +0.0 %");
+        assertThat(verdicts.get(9).note()).isEqualTo("worst of 25-3200 users, at 3200: -0.4 %");
+        assertThat(verdicts.get(9).line()).isEqualTo("PASS virtual.throughput_rps  measured 3011.2 (worst of 25-3200 users,"
+                + " at 3200: -0.4 %)  limit >= 2872.8 (baseline - 5%)  baseline 3024  [baseline_throughput]");
     }
 
     @Test
     void aCrippledVirtualFailsTheGapTheTopLevelAndItsBaseline() {
-        List<Verdict> verdicts = Gate.evaluate(Fixtures.read(Fixtures.CRIPPLED_VIRTUAL), RULES, BASELINE);
+        Results crippled = Fixtures.read(Fixtures.CRIPPLED_VIRTUAL);
+
+        List<Verdict> verdicts = Gate.evaluate(crippled, RULES, BASELINE);
 
         assertThat(verdicts).extracting(Verdict::rule, Verdict::metric, Verdict::measured, Verdict::limit, Verdict::pass)
                 .containsExactly(
                         tuple("gap", "gap virtual/blocking", 1.0, ">= 10", false),
                         tuple("top_level", "virtual.sustainable_users", 200.0, "= top level 3200", false),
-                        tuple("efficiency", "virtual.efficiency_min", 0.973, ">= 0.9 at each sustained level", true),
                         tuple("baseline_sustainable_users", "blocking.sustainable_users", 200.0, ">= baseline 200", true),
-                        tuple("baseline_sustainable_users", "virtual.sustainable_users", 200.0, ">= baseline 3200", false),
-                        tuple("baseline_efficiency", "blocking.efficiency_min", 0.973, ">= 0.8793 (baseline - 10%)", true),
-                        tuple("baseline_efficiency", "virtual.efficiency_min", 0.973, ">= 0.8793 (baseline - 10%)", true));
+                        tuple("baseline_sustainable_users", "virtual.sustainable_users", null, null, false),
+                        tuple("baseline_p99", "blocking.p99_all_ms", 1020.0, "<= 1173 (baseline + 15%)", true),
+                        tuple("baseline_p99", "virtual.p99_all_ms", null, null, false),
+                        tuple("baseline_p50", "blocking.p50_ms", 1001.5, "<= 1101.65 (baseline + 10%)", true),
+                        tuple("baseline_p50", "virtual.p50_ms", null, null, false),
+                        tuple("baseline_throughput", "blocking.throughput_rps", 194.6, ">= 185.63 (baseline - 5%)", true),
+                        tuple("baseline_throughput", "virtual.throughput_rps", null, null, false));
+        // Capped at 300 virtual threads: another target than the baseline's, which the verdicts say.
+        assertThat(verdicts.get(3).note()).isEqualTo("not comparable: max_virtual_threads 300 vs baseline none (refresh"
+                + " the baseline, or allow with -Dgate.allowDifferent=max_virtual_threads)");
+
+        List<Verdict> allowed = Gate.evaluate(crippled, RULES, BASELINE, Set.of("max_virtual_threads"));
+
+        assertThat(allowed).filteredOn(verdict -> verdict.metric().startsWith("virtual.") && verdict.rule().startsWith("baseline_"))
+                .extracting(Verdict::rule, Verdict::measured, Verdict::limit, Verdict::pass)
+                .containsExactly(
+                        tuple("baseline_sustainable_users", 200.0, ">= baseline 3200", false),
+                        tuple("baseline_p99", 10000.0, "<= 1345.5 (baseline + 15%)", false),
+                        tuple("baseline_p50", 9700.0, "<= 1109.9 (baseline + 10%)", false),
+                        tuple("baseline_throughput", 297.0, ">= 2872.8 (baseline - 5%)", false));
+        // The levels the run broke count: the baseline sustained them.
+        assertThat(allowed.get(5).note()).isEqualTo("worst of 25-3200 users, at 3200: +754.7 %; allowed different:"
+                + " max_virtual_threads 300 vs baseline none");
     }
 
     @Test
@@ -61,40 +89,158 @@ class GateTest {
         assertThat(verdicts).filteredOn(verdict -> !verdict.pass())
                 .extracting(Verdict::rule, Verdict::metric, Verdict::measured, Verdict::baseline)
                 .containsExactly(
-                        tuple("baseline_sustainable_users", "blocking.sustainable_users", 50.0, 200.0));
+                        tuple("baseline_sustainable_users", "blocking.sustainable_users", 50.0, 200.0),
+                        tuple("baseline_p99", "blocking.p99_all_ms", 1620.0, 1020.0),
+                        tuple("baseline_throughput", "blocking.throughput_rps", 85.0, 98.5));
         assertThat(verdicts).filteredOn(Verdict::pass).extracting(Verdict::rule)
-                .containsExactly("gap", "top_level", "efficiency", "baseline_sustainable_users", "baseline_efficiency",
-                        "baseline_efficiency");
+                .containsExactly("gap", "top_level", "baseline_sustainable_users", "baseline_p99", "baseline_p50",
+                        "baseline_p50", "baseline_throughput");
     }
 
     @Test
-    void theBaselineEfficiencyComparesOnlyLevelsBothRunsSustained() {
-        // The regression sustains 25-50 (0.85 at 100 is under 0.9 x users / pause); the baseline's worst of those
-        // same levels is 0.993 (at 50), not its 0.977 at 200.
-        Verdict blocking = Gate.evaluate(Fixtures.read(Fixtures.REGRESSION), RULES, BASELINE).get(5);
+    void theLevelRulesCompareEveryLevelTheBaselineSustainedAndReportTheWorst() {
+        // The regression sustains 25-50 only; the baseline sustained 25-200, so 100 and 200 are compared too: its
+        // throughput at 100 (85 against 98.5) and its p99 at 200 (1620 against 1020) are the worst.
+        List<Verdict> verdicts = Gate.evaluate(Fixtures.read(Fixtures.REGRESSION), RULES, BASELINE);
 
-        assertThat(blocking.note()).isEqualTo("worst of 25-50 users, at 50");
-        assertThat(blocking.limit()).isEqualTo(">= 0.8937 (baseline - 10%)");
+        assertThat(verdicts.get(4)).extracting(Verdict::note, Verdict::limit)
+                .containsExactly("worst of 25-200 users, at 200: +58.8 %", "<= 1173 (baseline + 15%)");
+        assertThat(verdicts.get(8)).extracting(Verdict::note, Verdict::limit)
+                .containsExactly("worst of 25-200 users, at 100: -13.7 %", ">= 93.575 (baseline - 5%)");
     }
 
     @Test
-    void efficiencyExactlyAtTheLimitPassesAndJustBelowFails() {
+    void aP99TwentyPercentUpAtOneSustainedLevelFailsAndTenPercentPasses() {
         Results good = Fixtures.read(Fixtures.GOOD);
-        Results atLimit = Fixtures.withLevel(good, "virtual", 800, level -> Fixtures.withEfficiency(level, 0.90));
-        Results below = Fixtures.withLevel(good, "virtual", 800, level -> Fixtures.withEfficiency(level, 0.8999));
+        Results up20 = Fixtures.withLevel(good, "virtual", 800, level -> Fixtures.withP99All(level, 1050 * 1.20));
+        Results up10 = Fixtures.withLevel(good, "virtual", 800, level -> Fixtures.withP99All(level, 1050 * 1.10));
 
-        assertThat(Gate.ownRules(atLimit, RULES, null).get(2)).extracting(Verdict::measured, Verdict::note, Verdict::pass)
-                .containsExactly(0.90, "at 800 users", true);
-        assertThat(Gate.ownRules(below, RULES, null).get(2)).extracting(Verdict::measured, Verdict::pass)
-                .containsExactly(0.8999, false);
+        Verdict failed = verdict(Gate.evaluate(up20, RULES, BASELINE), "baseline_p99", "virtual.p99_all_ms");
+        Verdict passed = verdict(Gate.evaluate(up10, RULES, BASELINE), "baseline_p99", "virtual.p99_all_ms");
+
+        assertThat(failed.line()).isEqualTo("FAIL virtual.p99_all_ms  measured 1260 (worst of 25-3200 users, at 800: +20.0 %)"
+                + "  limit <= 1207.5 (baseline + 15%)  baseline 1050  [baseline_p99]");
+        assertThat(passed).extracting(Verdict::measured, Verdict::note, Verdict::pass)
+                .containsExactly(1155.0, "worst of 25-3200 users, at 800: +10.0 %", true);
+        assertThat(Gate.evaluate(up20, RULES, BASELINE)).filteredOn(verdict -> !verdict.pass()).hasSize(1);
     }
 
     @Test
-    void aLevelAboveTheSustainableOnesDoesNotCountForEfficiency() {
-        Results crippled = Fixtures.read(Fixtures.CRIPPLED_VIRTUAL);
+    void aLimitIsInclusive() {
+        Results good = Fixtures.read(Fixtures.GOOD);
+        Results atLimit = Fixtures.withLevel(good, "virtual", 800, level -> Fixtures.withP99All(level, 1207.5));
+        Results above = Fixtures.withLevel(good, "virtual", 800, level -> Fixtures.withP99All(level, 1207.6));
 
-        // 400 users and up were not sustained (efficiency 0.74 and below): only 25-200 are judged.
-        assertThat(Gate.ownRules(crippled, RULES, null).get(2).pass()).isTrue();
+        assertThat(verdict(Gate.evaluate(atLimit, RULES, BASELINE), "baseline_p99", "virtual.p99_all_ms").pass()).isTrue();
+        assertThat(verdict(Gate.evaluate(above, RULES, BASELINE), "baseline_p99", "virtual.p99_all_ms").pass()).isFalse();
+    }
+
+    @Test
+    void aNinePercentThroughputLossFailsThoughTheLevelStillHoldsTheSlo() {
+        Results lost = Fixtures.withLevel(Fixtures.read(Fixtures.GOOD), "virtual", 25,
+                level -> Fixtures.withThroughput(level, 24.98 * 0.91));
+
+        List<Verdict> verdicts = Gate.evaluate(lost, RULES, BASELINE);
+
+        assertThat(lost.slo().holds(lost.targets().get("virtual").level(25))).as("efficiency above the SLO's 0.9").isTrue();
+        assertThat(verdicts).filteredOn(verdict -> !verdict.pass()).singleElement()
+                .extracting(Verdict::rule, Verdict::metric, Verdict::measured, Verdict::limit, Verdict::note)
+                .containsExactly("baseline_throughput", "virtual.throughput_rps", 24.98 * 0.91, ">= 23.731 (baseline - 5%)",
+                        "worst of 25-3200 users, at 25: -9.0 %");
+    }
+
+    @Test
+    void aP50TwelvePercentUpFailsItsTenPercentLimitWhileTheP99DoesNotMove() {
+        Results slower = Fixtures.withLevel(Fixtures.read(Fixtures.GOOD), "blocking", 100,
+                level -> Fixtures.withP50(level, 1001.2 * 1.12));
+
+        List<Verdict> verdicts = Gate.evaluate(slower, RULES, BASELINE);
+
+        assertThat(verdicts).filteredOn(verdict -> !verdict.pass()).singleElement()
+                .extracting(Verdict::rule, Verdict::metric, Verdict::limit, Verdict::note)
+                .containsExactly("baseline_p50", "blocking.p50_ms", "<= 1101.32 (baseline + 10%)",
+                        "worst of 25-200 users, at 100: +12.0 %");
+    }
+
+    @Test
+    void aTargetsOwnLimitOverridesTheSections() throws IOException {
+        Rules rules = RulesFile.read(Files.writeString(dir.resolve("rules.yaml"), Files.readString(Fixtures.RULES_FILE)
+                .replace("  max_throughput_drop: 0.05\n", "  max_throughput_drop: 0.05\n  per_target:\n    virtual: {max_p99_increase: 0.30}\n")));
+        Results good = Fixtures.read(Fixtures.GOOD);
+        Results bothUp = Fixtures.withLevel(Fixtures.withLevel(good, "virtual", 800, level -> Fixtures.withP99All(level, 1050 * 1.2)),
+                "blocking", 100, level -> Fixtures.withP99All(level, 1015 * 1.2));
+
+        List<Verdict> verdicts = Gate.evaluate(bothUp, rules, BASELINE);
+
+        assertThat(verdicts).filteredOn(verdict -> verdict.rule().equals("baseline_p99"))
+                .extracting(Verdict::metric, Verdict::limit, Verdict::pass)
+                .containsExactly(tuple("blocking.p99_all_ms", "<= 1167.25 (baseline + 15%)", false),
+                        tuple("virtual.p99_all_ms", "<= 1365 (baseline + 30%)", true));
+        assertThat(verdict(verdicts, "baseline_p50", "virtual.p50_ms").limit()).as("the other limits stay the section's")
+                .isEqualTo("<= 1109.9 (baseline + 10%)");
+    }
+
+    @Test
+    void aLevelAboveTheBaselinesSustainableUsersIsNotCompared() {
+        // The baseline's blocking broke at 400: whatever the run measured there is no regression against it.
+        Results worse = Fixtures.withLevel(Fixtures.read(Fixtures.GOOD), "blocking", 400,
+                level -> Fixtures.withThroughput(Fixtures.withP99All(level, 9000), 20));
+
+        assertThat(Gate.evaluate(worse, RULES, BASELINE)).allMatch(Verdict::pass);
+    }
+
+    @Test
+    void aLevelWithoutAnOkResponseFailsP50AndThroughputAndItsP99CountsTheTimeouts() {
+        Results dead = Fixtures.withLevel(Fixtures.read(Fixtures.GOOD), "virtual", 400, level -> Fixtures.withoutOk(level, 10000));
+
+        List<Verdict> verdicts = Gate.evaluate(dead, RULES, BASELINE);
+
+        assertThat(verdicts).filteredOn(verdict -> !verdict.pass() && verdict.rule().startsWith("baseline_"))
+                .extracting(Verdict::rule, Verdict::measured, Verdict::note)
+                .containsExactly(
+                        tuple("baseline_p99", 10000.0, "worst of 25-3200 users, at 400: +870.9 %"),
+                        tuple("baseline_p50", null, "virtual has no OK response at 400 users, which the baseline sustained"),
+                        tuple("baseline_throughput", null, "virtual has no OK response at 400 users, which the baseline sustained"));
+    }
+
+    @Test
+    void withoutALevelInCommonTheLevelRulesFail() {
+        Baseline none = Baseline.of(Fixtures.recounted(Fixtures.withLevel(Fixtures.read(Fixtures.BASELINE), "blocking", 25,
+                level -> Fixtures.withEfficiency(level, 0.5))));
+        Results unmeasured = Fixtures.stoppedEarly(Fixtures.read(Fixtures.GOOD), "virtual", 25);
+
+        assertThat(Gate.evaluate(Fixtures.read(Fixtures.GOOD), RULES, none))
+                .filteredOn(verdict -> verdict.metric().startsWith("blocking.") && !verdict.rule().equals("baseline_sustainable_users"))
+                .hasSize(3).allSatisfy(verdict -> {
+                    assertThat(verdict.pass()).isFalse();
+                    assertThat(verdict.note()).isEqualTo("the baseline's blocking sustained no level: nothing to compare");
+                });
+        assertThat(verdict(Gate.evaluate(unmeasured, RULES, BASELINE), "baseline_p50", "virtual.p50_ms"))
+                .extracting(Verdict::pass, Verdict::note)
+                .containsExactly(false, "the run measured none of the levels the baseline's virtual sustained (25-3200 users)");
+    }
+
+    @Test
+    void aServerGivenByUrlIsComparedTheSameWayWithoutAPause() throws IOException {
+        Rules rules = RulesFile.read(Files.writeString(dir.resolve("service.yaml"), """
+                baseline:
+                  targets: [virtual]
+                  max_p99_increase: 0.15
+                  max_p50_increase: 0.10
+                  max_throughput_drop: 0.05
+                """));
+        Results foreign = Fixtures.withPause(Fixtures.read(Fixtures.FOREIGN), 0);
+        Results slower = Fixtures.withLevel(foreign, "virtual", 400, level -> Fixtures.withP50(level, 1002 * 1.12));
+
+        List<Verdict> same = Gate.evaluate(foreign, rules, Baseline.of(foreign));
+        List<Verdict> verdicts = Gate.evaluate(slower, rules, Baseline.of(foreign));
+
+        assertThat(foreign.targets().get("virtual").config().managed()).isFalse();
+        assertThat(same).hasSize(4).allMatch(Verdict::pass);
+        assertThat(verdicts).extracting(Verdict::rule, Verdict::pass).containsExactly(
+                tuple("baseline_sustainable_users", true), tuple("baseline_p99", true),
+                tuple("baseline_p50", false), tuple("baseline_throughput", true));
+        assertThat(verdicts.get(2).note()).isEqualTo("worst of 25-400 users, at 400: +12.0 %");
     }
 
     @Test
@@ -108,7 +254,14 @@ class GateTest {
                 .containsExactly(
                         tuple("gap", "gap virtual/blocking", "the run has no blocking target"),
                         tuple("baseline_sustainable_users", "blocking.sustainable_users", "the run has no blocking target"),
-                        tuple("baseline_efficiency", "blocking.efficiency_min", "the run has no blocking target"));
+                        tuple("baseline_p99", "blocking.p99_all_ms", "the run has no blocking target"),
+                        tuple("baseline_p50", "blocking.p50_ms", "the run has no blocking target"),
+                        tuple("baseline_throughput", "blocking.throughput_rps", "the run has no blocking target"));
+    }
+
+    private static Verdict verdict(List<Verdict> verdicts, String rule, String metric) {
+        return verdicts.stream().filter(verdict -> verdict.rule().equals(rule) && verdict.metric().equals(metric))
+                .findFirst().orElseThrow(() -> new AssertionError("no verdict " + rule + " " + metric + " in " + verdicts));
     }
 
     /** The fixtures' rules with another list of targets that must hold the top level. */
@@ -125,7 +278,7 @@ class GateTest {
 
         assertThat(verdicts).extracting(Verdict::metric, Verdict::pass).containsExactly(
                 tuple("gap virtual/blocking", true), tuple("virtual.sustainable_users", true),
-                tuple("pool1k.sustainable_users", false), tuple("virtual.efficiency_min", true));
+                tuple("pool1k.sustainable_users", false));
         assertThat(verdicts.get(2).note()).isEqualTo("the run has no pool1k target");
     }
 
@@ -186,7 +339,7 @@ class GateTest {
     void theTopLevelRuleCanBeSwitchedOff() throws IOException {
         List<Verdict> verdicts = Gate.ownRules(Fixtures.read(Fixtures.CRIPPLED_VIRTUAL), topLevelFor(""), null);
 
-        assertThat(verdicts).extracting(Verdict::rule).containsExactly("gap", "efficiency");
+        assertThat(verdicts).extracting(Verdict::rule).containsExactly("gap");
     }
 
     @Test
@@ -195,10 +348,10 @@ class GateTest {
 
         List<Verdict> verdicts = Gate.evaluate(Fixtures.read(Fixtures.GOOD), RULES, missing);
 
-        assertThat(verdicts).filteredOn(verdict -> !verdict.pass()).hasSize(4)
+        assertThat(verdicts).filteredOn(verdict -> !verdict.pass()).hasSize(8)
                 .allSatisfy(verdict -> assertThat(verdict.note()).startsWith("no baseline at " + dir.resolve("baseline.json")));
         assertThat(verdicts).filteredOn(Verdict::pass).extracting(Verdict::rule)
-                .containsExactly("gap", "top_level", "efficiency");
+                .containsExactly("gap", "top_level");
     }
 
     @Test
@@ -209,7 +362,7 @@ class GateTest {
 
         assertThat(corrupt.problem()).startsWith("baseline: results file ").contains("is corrupt");
         assertThat(verdicts).filteredOn(verdict -> verdict.rule().startsWith("baseline_"))
-                .hasSize(4).noneMatch(Verdict::pass);
+                .hasSize(8).noneMatch(Verdict::pass);
     }
 
     @Test
@@ -219,9 +372,10 @@ class GateTest {
         List<Verdict> verdicts = Gate.evaluate(Fixtures.read(Fixtures.GOOD), RULES, otherPause);
 
         assertThat(verdicts).filteredOn(verdict -> verdict.rule().startsWith("baseline_"))
-                .hasSize(4).allSatisfy(verdict -> {
+                .hasSize(8).allSatisfy(verdict -> {
                     assertThat(verdict.pass()).isFalse();
-                    assertThat(verdict.note()).contains("paused 500 ms", "not comparable");
+                    assertThat(verdict.note()).isEqualTo("not comparable: pause_ms 1000 vs baseline 500 (refresh the"
+                            + " baseline, or allow with -Dgate.allowDifferent=pause_ms)");
                 });
     }
 
@@ -231,7 +385,7 @@ class GateTest {
 
         assertThat(outcome.passed()).isTrue();
         assertThat(outcome.run().runId()).isEqualTo("20260110-090000");
-        assertThat(outcome.verdicts()).hasSize(7);
+        assertThat(outcome.verdicts()).hasSize(10);
     }
 
     @Test

@@ -26,10 +26,22 @@ class RulesFileTest {
 
         assertThat(rules.gap()).isEqualTo(new Rules.GapRule("virtual", "blocking", 10.0));
         assertThat(rules.topLevel().targets()).containsExactly("virtual", "async");
-        assertThat(rules.efficiency().targets()).containsExactly("virtual", "async");
-        assertThat(rules.efficiency().min()).isEqualTo(0.90);
         assertThat(rules.baseline().targets()).containsExactly("blocking", "tuned", "virtual", "async");
-        assertThat(rules.baseline().maxEfficiencyDrop()).isEqualTo(0.10);
+        assertThat(rules.baseline().perTarget()).isEmpty();
+        for (String target : rules.baseline().targets()) {
+            assertThat(rules.baseline().limits(target)).as(target).isEqualTo(new Rules.Limits(0.15, 0.10, 0.05));
+        }
+    }
+
+    @Test
+    void theFixturesRulesAreTheCommittedOnesCutToTwoTargets() throws IOException {
+        String committed = Files.readString(Fixtures.COMMITTED_RULES);
+        String fixtures = Files.readString(Fixtures.RULES_FILE);
+
+        assertThat(fixtures.lines().filter(line -> !line.startsWith("#")).toList()).isEqualTo(committed
+                .replace("targets: [virtual, async]", "targets: [virtual]")
+                .replace("targets: [blocking, tuned, virtual, async]", "targets: [blocking, virtual]")
+                .lines().filter(line -> !line.startsWith("#")).toList());
     }
 
     @Test
@@ -51,25 +63,79 @@ class RulesFileTest {
 
     @Test
     void anUnknownKeyIsAnErrorNotASilentlyDroppedRule() throws IOException {
-        Path rules = write(committed().replace("max_efficiency_drop:", "max_efficency_drop:"));
+        Path rules = write(committed().replace("max_p50_increase:", "max_p50_increse:"));
 
         assertThatThrownBy(() -> RulesFile.read(rules))
                 .hasMessageStartingWith("rules file " + rules + " is corrupt: ")
-                .hasMessageContaining("max_efficency_drop");
+                .hasMessageContaining("max_p50_increse");
     }
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "min: 10|min: 0|gap needs of, over (target names) and min (a number above 0)",
             "over: blocking|over: ~|gap needs of, over (target names) and min (a number above 0)",
-            "min: 0.90|min: 1.5|efficiency needs targets (a list) and min (a number in (0, 1])",
-            "max_efficiency_drop: 0.10|max_efficiency_drop: 1|baseline.max_efficiency_drop must be a number in [0, 1)",
+            "max_throughput_drop: 0.05|max_throughput_drop: 1|baseline.max_throughput_drop must be a number in [0, 1) (0.05: down to 95% of the baseline)",
+            "max_throughput_drop: 0.05|max_throughput_drop: ~|baseline.max_throughput_drop must be a number in [0, 1) (0.05: down to 95% of the baseline)",
+            "max_p99_increase: 0.15|max_p99_increase: -0.1|baseline.max_p99_increase must be a number of at least 0 (0.15: up to 15% above the baseline)",
+            "max_p50_increase: 0.10|max_p50_increase: -1|baseline.max_p50_increase must be a number of at least 0 (0.10: up to 10% above the baseline)",
             "targets: [blocking, virtual]|targets: ~|baseline.targets must be a list (it may be empty)",
     })
     void anInvalidValueIsNamed(String from, String to, String problem) throws IOException {
         Path rules = write(committed().replace(from, to));
 
         assertThatThrownBy(() -> RulesFile.read(rules)).hasMessage("rules file " + rules + " is invalid: " + problem);
+    }
+
+    @Test
+    void aBaselineSectionNeedsEveryLimit() throws IOException {
+        Path rules = write(committed().replace("  max_p50_increase: 0.10\n", ""));
+
+        assertThatThrownBy(() -> RulesFile.read(rules)).hasMessage("rules file " + rules + " is invalid:"
+                + " baseline.max_p50_increase must be a number of at least 0 (0.10: up to 10% above the baseline)");
+    }
+
+    @Test
+    void aTargetMayHaveLimitsOfItsOwn() throws IOException {
+        Path rules = write(committed() + "  per_target:\n    virtual: {max_p99_increase: 0.30, max_throughput_drop: 0.1}\n");
+
+        Rules.Baseline baseline = RulesFile.read(rules).baseline();
+
+        assertThat(baseline.limits("virtual")).isEqualTo(new Rules.Limits(0.30, 0.10, 0.1));
+        assertThat(baseline.limits("blocking")).isEqualTo(new Rules.Limits(0.15, 0.10, 0.05));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "shop: {max_p99_increase: 0.3}|baseline.per_target.shop: shop is not in baseline.targets [blocking, virtual]",
+            "virtual: {}|baseline.per_target.virtual needs max_p99_increase, max_p50_increase or max_throughput_drop",
+            "virtual: {max_throughput_drop: 1.5}|baseline.per_target.virtual.max_throughput_drop must be a number in [0, 1) (0.05: down to 95% of the baseline)",
+    })
+    void aTargetsOwnLimitsAreChecked(String entry, String problem) throws IOException {
+        Path rules = write(committed() + "  per_target:\n    " + entry + "\n");
+
+        assertThatThrownBy(() -> RulesFile.read(rules)).hasMessage("rules file " + rules + " is invalid: " + problem);
+    }
+
+    @Test
+    void aTypoInATargetsOwnLimitsIsAnError() throws IOException {
+        Path rules = write(committed() + "  per_target:\n    virtual: {max_p99_increse: 0.3}\n");
+
+        assertThatThrownBy(() -> RulesFile.read(rules)).hasMessageStartingWith("rules file " + rules + " is corrupt: ")
+                .hasMessageContaining("max_p99_increse");
+    }
+
+    @Test
+    void anOldRulesFileSaysWhatReplacedTheEfficiencyRules() throws IOException {
+        Path efficiency = write(committed() + "efficiency:\n  targets: [virtual]\n  min: 0.90\n");
+        assertThatThrownBy(() -> RulesFile.read(efficiency)).isInstanceOf(NonblockingException.class)
+                .hasMessage("rules file " + efficiency + " is invalid: the efficiency rule is gone: its floor was the SLO's"
+                        + " own, which every sustained level meets; baseline.max_throughput_drop judges each level's"
+                        + " throughput against the baseline (remove it)");
+        Path drop = write(committed().replace("  max_throughput_drop: 0.05\n", "  max_efficiency_drop: 0.10\n"));
+        assertThatThrownBy(() -> RulesFile.read(drop))
+                .hasMessage("rules file " + drop + " is invalid: baseline.max_efficiency_drop is gone:"
+                        + " baseline.max_throughput_drop (0.05), max_p99_increase (0.15) and max_p50_increase (0.10)"
+                        + " replaced it, per level");
     }
 
     @Test

@@ -180,13 +180,22 @@ class LadderConfigTest {
     }
 
     @Test
+    void aTargetCanAskForItsOwnPauseButOnlyWithTheSeedRequest() {
+        assertThat(target(of("virtual.pause", "1200"), "virtual").request().pauseMs()).isEqualTo(1200L);
+        assertThat(target(of(), "virtual").request().pauseMs()).isNull();
+        assertThatThrownBy(() -> of("virtual.pause", "-1")).hasMessageStartingWith("-Dvirtual.pause=-1 ");
+        assertThatThrownBy(() -> of("targets", "shop", "shop.url", "http://127.0.0.1:9000/", "shop.slo.p99", "100",
+                "shop.pause", "100")).hasMessage("-Dshop.pause=100 only applies to the seed request (our own servers)");
+    }
+
+    @Test
     void aGivenUrlIsRequestedExactlyAsGivenUnlessItIsSaidToBeOurs() {
         LadderConfig c = of("targets", "shop", "shop.url", "http://127.0.0.1:9000/orders?region=eu", "shop.method", "post",
                 "shop.header.Content-Type", "application/json", "shop.timeout", "2000", "shop.slo.p99", "250");
         TargetSpec shop = c.targets().getFirst();
         assertThat(shop.url()).isEqualTo(URI.create("http://127.0.0.1:9000/orders?region=eu"));
         assertThat(shop.request()).isEqualTo(new TargetSpec.Request("POST", Map.of("Content-Type", "application/json"),
-                null, 2000L, false, null));
+                null, 2000L, false, null, null));
         assertThat(shop.slo()).isEqualTo(new Slo(250, 1, null));
         assertThatThrownBy(() -> of("targets", "shop", "shop.url", "http://127.0.0.1:9000/orders"))
                 .hasMessageContaining("give it a latency limit, -Dshop.slo.p99=<ms>");

@@ -1,5 +1,6 @@
 package nonblocking.ladder;
 
+import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -38,7 +39,7 @@ class LadderRecorderTest {
     }
 
     @Test
-    void failuresAreCountedByReasonAndKeptOutOfTheLatencies() {
+    void failuresAreCountedByReasonAndKeptOutOfTheOkLatenciesButNotOutOfAll() {
         LadderRecorder r = recorder();
         long start = T0 + 3 * S;
         r.record(start, start + 1001 * MS, false, 200);
@@ -50,22 +51,27 @@ class LadderRecorderTest {
         assertThat(level.ko()).isEqualTo(3);
         assertThat(level.koReasons()).containsExactlyInAnyOrderEntriesOf(
                 Map.of("timeout", 1L, "connection", 1L, "status 503", 1L));
-        assertThat(level.latency().maxMs()).isCloseTo(1001, within(1.0));
+        assertThat(level.okLatency().getTotalCount()).isEqualTo(1);
+        assertThat(level.okLatency().getMaxValue() / 1000.0).isCloseTo(1001, within(1.0));
+        // every request in the all-requests histogram, a KO at its time to failure
+        assertThat(level.allLatency().getTotalCount()).isEqualTo(4);
+        assertThat(level.allLatency().getMaxValue() / 1000.0).isCloseTo(5001, within(5.0));
+        assertThat(level.allLatency().getMinValue() / 1000.0).isCloseTo(3, within(0.01));
     }
 
     @Test
-    void percentilesComeFromTheHistogramInMilliseconds() {
+    void latenciesAreKeptInMicrosecondsAndReadingTwiceLosesNothing() {
         LadderRecorder r = recorder();
         for (int i = 1; i <= 100; i++) {
             r.record(T0 + 3 * S, (1000 + i) * MS, Outcome.OK);
         }
-        LevelStats.Latency latency = r.level(0).latency();
-        assertThat(latency.p50Ms()).isCloseTo(1050, within(1.0));
-        assertThat(latency.p90Ms()).isCloseTo(1090, within(1.0));
-        assertThat(latency.p99Ms()).isCloseTo(1099, within(1.0));
-        assertThat(latency.maxMs()).isCloseTo(1100, within(1.0));
+        Histogram latency = r.level(0).okLatency();
+        assertThat(latency.getValueAtPercentile(50) / 1000.0).isCloseTo(1050, within(1.0));
+        assertThat(latency.getValueAtPercentile(99) / 1000.0).isCloseTo(1099, within(1.0));
+        assertThat(latency.getMaxValue() / 1000.0).isCloseTo(1100, within(1.0));
         // reading twice does not lose what was read before
-        assertThat(r.level(0).latency().p50Ms()).isCloseTo(1050, within(1.0));
+        assertThat(r.level(0).okLatency().getTotalCount()).isEqualTo(100);
+        assertThat(r.level(0).allLatency().getTotalCount()).isEqualTo(100);
     }
 
     @Test
@@ -82,8 +88,9 @@ class LadderRecorderTest {
     }
 
     @Test
-    void emptyLevelHasZeroLatencies() {
-        assertThat(recorder().level(1).latency()).isEqualTo(LevelStats.Latency.NONE);
+    void emptyLevelHasEmptyHistograms() {
+        assertThat(recorder().level(1).okLatency().getTotalCount()).isZero();
+        assertThat(recorder().level(1).allLatency().getTotalCount()).isZero();
     }
 
     @Test
@@ -102,6 +109,7 @@ class LadderRecorderTest {
         }
         assertThat(r.level(0).ok()).isEqualTo(72_000);
         assertThat(r.level(0).ko()).isEqualTo(8_000);
-        assertThat(r.level(0).latency().p99Ms()).isCloseTo(1000, within(1.0));
+        assertThat(r.level(0).okLatency().getTotalCount()).isEqualTo(72_000);
+        assertThat(r.level(0).allLatency().getTotalCount()).isEqualTo(80_000);
     }
 }

@@ -127,9 +127,9 @@ class ReportTest {
         Report.write(crippled, dir, verdicts);
 
         assertThat(Files.readString(dir.resolve("summary.md")))
-                .contains("### Gate: ✗ FAIL (4 of 7 rules pass)")
+                .contains("### Gate: ✗ FAIL (4 of 10 rules pass)")
                 .contains("| ✗ FAIL | gap virtual/blocking | 1 | >= 10 | 16 | gap |")
-                .contains("| ✓ PASS | virtual.efficiency_min | 0.973 (at 200 users) | >= 0.9 at each sustained level | 0.945 | efficiency |");
+                .contains("| ✓ PASS | blocking.p99_all_ms | 1020 (worst of 25-200 users, at 200: +0.0 %) | &lt;= 1173 (baseline + 15%) | 1020 | baseline_p99 |");
         String html = Files.readString(dir.resolve("report.html"));
         assertThat(html).contains("<h2>Gate: <span class=\"fail\">FAIL</span></h2>", "<td class=\"text\">= top level 3200</td>");
         assertThat(html.indexOf("id=\"gate\"")).isLessThan(html.indexOf("<img"));

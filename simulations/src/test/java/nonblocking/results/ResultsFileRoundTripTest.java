@@ -25,11 +25,11 @@ class ResultsFileRoundTripTest {
         Map<String, TargetResult> targets = new LinkedHashMap<>();
         targets.put("blocking", new TargetResult(
                 new TargetResult.TargetConfig("http://127.0.0.1:40001/", "http://127.0.0.1:40002/", true, "blocking", 200,
-                        null, List.of("-Xms512m", "-Xmx512m"), new TargetResult.Request("GET", true, List.of(), 0, 5000, null), null),
+                        null, List.of("-Xms512m", "-Xmx512m"), new TargetResult.Request("GET", true, List.of(), 0, 5000, null, 1000), null),
                 "25.0.3", new TargetResult.Memory(20_000_000L, 90_000_000L), List.of(level, noCensus), 200));
         targets.put("virtual", new TargetResult(
                 new TargetResult.TargetConfig("http://example.test:8082/orders?x=1", null, false, null, null, null, List.of(),
-                        new TargetResult.Request("POST", false, List.of("Content-Type"), 42, 2000, null), new Slo(250, 1, null)),
+                        new TargetResult.Request("POST", false, List.of("Content-Type"), 42, 2000, null, 0), new Slo(250, 1, null)),
                 null, null, List.of(level), 200));
         targets.put("pool1k", new TargetResult(
                 new TargetResult.TargetConfig("http://127.0.0.1:40003/", null, true, "blocking", 1000, null, List.of(), null, null),

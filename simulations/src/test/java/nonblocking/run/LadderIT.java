@@ -1,6 +1,11 @@
 package nonblocking.run;
 
 import nonblocking.ladder.LadderConfig;
+import nonblocking.record.LevelArithmetic;
+import nonblocking.record.LevelRecord;
+import nonblocking.record.RecordFile;
+import nonblocking.record.RunRecord;
+import nonblocking.record.TargetRecord;
 import nonblocking.results.Gap;
 import nonblocking.results.LevelResult;
 import nonblocking.results.Results;
@@ -18,6 +23,7 @@ import java.net.Socket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -97,7 +103,7 @@ class LadderIT {
             assertThat(console).contains("[shop] level 2/2: 4 users", "sustainable concurrency: shop ≥4");
             Results results = ResultsFile.read(tmp.resolve("nonblocking/it").resolve(ResultsFile.NAME));
             TargetResult target = results.targets().get("shop");
-            assertThat(target.config().request()).isEqualTo(new TargetResult.Request("POST", false, List.of("Content-Type"), 11, 2000, null));
+            assertThat(target.config().request()).isEqualTo(new TargetResult.Request("POST", false, List.of("Content-Type"), 11, 2000, null, 0));
             assertThat(target.config().slo()).isEqualTo(new nonblocking.results.Slo(500, 1, null));
             assertThat(target.levels()).allSatisfy(level -> {
                 assertThat(level.ko()).isZero();
@@ -185,6 +191,7 @@ class LadderIT {
         assertThat(console.lastIndexOf("Global Information")).isLessThan(console.lastIndexOf("nonblocking: Gatling's summary above"));
 
         Results results = ResultsFile.read(output.resolve("it").resolve(ResultsFile.NAME));
+        RunRecord record = RecordFile.read(output.resolve("it"));
         assertThat(ResultsFile.read(output.resolve(RunFolders.LATEST).resolve(ResultsFile.NAME))).isEqualTo(results);
         assertThat(results.schema()).isEqualTo(Results.SCHEMA);
         assertThat(results.pauseMs()).isEqualTo(500);
@@ -231,6 +238,44 @@ class LadderIT {
         assertThat(output.resolve(RunFolders.LATEST).resolve(results.gatlingReport()).normalize()).isEqualTo(gatlingIndex);
         assertThat(output.resolve("it/report.html")).hasSameTextualContentAs(output.resolve(RunFolders.LATEST).resolve("report.html"));
 
+        // One managed target JVM at a time: each was stopped before the next started, and held its levels in between.
+        List<TargetResult> inOrder = List.copyOf(results.targets().values());
+        for (int i = 0; i < inOrder.size(); i++) {
+            TargetResult target = inOrder.get(i);
+            Instant started = Instant.parse(target.startedAt());
+            Instant stopped = Instant.parse(target.stoppedAt());
+            if (i > 0) {
+                assertThat(started).as("target %d started after %d stopped", i, i - 1)
+                        .isAfterOrEqualTo(Instant.parse(inOrder.get(i - 1).stoppedAt()));
+            }
+            for (LevelRecord level : record.targets().get(results.targets().keySet().stream().toList().get(i)).levels()) {
+                assertThat(Instant.ofEpochMilli(level.holdStartMs())).isAfter(started);
+                assertThat(Instant.ofEpochMilli(level.holdEndMs())).isBefore(stopped);
+            }
+        }
+
+        // The raw record beside results.json gives back every level exactly, through the one arithmetic.
+        assertThat(results.records()).isEqualTo(new Results.Records(RecordFile.HISTOGRAMS, RecordFile.LEVELS));
+        results.targets().forEach((name, target) -> {
+            TargetRecord raw = record.targets().get(name);
+            assertThat(LevelArithmetic.levels(raw)).as(name).isEqualTo(target.levels());
+            raw.levels().forEach(level -> {
+                assertThat(level.allLatency().getTotalCount()).isEqualTo(level.requests());
+                assertThat(level.okLatency().getTotalCount()).isEqualTo(level.ok());
+            });
+        });
+
+        // No collection was forced during a hold: the targets' GC logs show the one before load, outside them.
+        for (var entry : results.targets().entrySet()) {
+            List<Instant> explicit = explicitCollections(output.resolve("it").resolve(entry.getKey() + ".log"));
+            assertThat(explicit).as("%s: the idle census's GC, before load", entry.getKey()).isNotEmpty();
+            for (LevelRecord level : record.targets().get(entry.getKey()).levels()) {
+                assertThat(explicit).as("%s explicit GCs during the %d-user hold", entry.getKey(), level.users())
+                        .noneMatch(at -> !at.isBefore(Instant.ofEpochMilli(level.holdStartMs()))
+                                && at.isBefore(Instant.ofEpochMilli(level.holdEndMs() + 1000)));
+            }
+        }
+
         // Nothing left behind: the targets' ports are closed and their processes gone.
         for (var entry : results.targets().entrySet()) {
             URI url = URI.create(entry.getValue().config().url());
@@ -242,6 +287,19 @@ class LadderIT {
             assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false))
                     .as("%s target pid %d alive", entry.getKey(), pid).isFalse();
         }
+    }
+
+    /** The wall-clock times of the {@code System.gc()} collections in a target's log (TargetCommand.GC_LOG lines). */
+    static List<Instant> explicitCollections(Path targetLog) throws IOException {
+        Pattern line = Pattern.compile("^\\[(\\d{4}-\\d\\d-\\d\\dT[\\d:.]+)([+-]\\d\\d)(\\d\\d)].*Pause Full \\(System\\.gc\\(\\)\\)");
+        List<Instant> at = new ArrayList<>();
+        for (String l : Files.readAllLines(targetLog)) {
+            Matcher m = line.matcher(l);
+            if (m.find()) {
+                at.add(java.time.OffsetDateTime.parse(m.group(1) + m.group(2) + ":" + m.group(3)).toInstant());
+            }
+        }
+        return at;
     }
 
     private static boolean listening(URI url) {

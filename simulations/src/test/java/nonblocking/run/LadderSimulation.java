@@ -30,7 +30,8 @@ import static io.gatling.javaapi.http.HttpDsl.status;
  * The ladder in Gatling: per target one scenario whose users loop its request (the seed's {@code GET /?pause=<ms>},
  * or a service's URL as given, with its method, headers and body, or a flow of its own) until that target's
  * ladder ends. All of a target's users are injected at once and each sends only while the ladder admits it, so that
- * concurrency follows levels decided while the run goes on; the targets run one after the other.
+ * concurrency follows levels decided while the run goes on. The targets run one after the other, and between two of
+ * them one user stops the target that ran and starts the next, so that one target JVM at a time shares the machine.
  * Everything else (targets, timing, recording, results) lives in plain classes of this package.
  *
  * <p>{@code ./mvnw gatling:test [-Dprofile=seed] [-Dlevels=25,50 -Dhold=3] ...}; see {@link LadderConfig}.
@@ -60,9 +61,14 @@ public class LadderSimulation extends Simulation {
 
         List<PopulationBuilder> populations = new ArrayList<>();
         try {
-            for (TargetRun target : run.targets()) {
+            List<TargetRun> targets = run.targets();
+            for (int i = 0; i < targets.size(); i++) {
+                if (i > 0) {
+                    populations.add(next(i, targets.get(i)).injectOpen(atOnceUsers(1)).protocols(protocol));
+                }
                 // Every user the plan may need, at once: each waits for its turn (see Ladder#active), so that the plan
                 // can decide the levels while the target runs. Gatling's own injection profile is fixed up front.
+                TargetRun target = targets.get(i);
                 populations.add(scenarioOf(target).injectOpen(atOnceUsers(target.maxUsers())).protocols(protocol));
             }
         } catch (nonblocking.NonblockingException e) {
@@ -95,6 +101,14 @@ public class LadderSimulation extends Simulation {
         System.err.flush();
         System.exit(1);
         return e;
+    }
+
+    /** One user between two targets: stops the one before and starts this one (one target JVM at a time). */
+    private ScenarioBuilder next(int index, TargetRun target) {
+        return scenario("start " + target.name()).exec(session -> {
+            run.next(index);
+            return session;
+        });
     }
 
     private ScenarioBuilder scenarioOf(TargetRun target) {

@@ -1,15 +1,26 @@
 package nonblocking.targets;
 
 import nonblocking.NonblockingException;
+import nonblocking.ladder.TargetSpec;
 import nonblocking.server.TargetApp;
 import nonblocking.server.TargetConfig;
 import nonblocking.server.TargetServer;
+import nonblocking.server.ThreadModel;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 /** Reading the target's ready line: url= always, census= when the target has a census port. */
 class ManagedTargetTest {
@@ -56,5 +67,39 @@ class ManagedTargetTest {
             assertThat(ManagedTarget.readyUrl(line, ManagedTarget.URL_FIELD)).contains(server.uri());
             assertThat(ManagedTarget.readyUrl(line, ManagedTarget.CENSUS_FIELD)).isEqualTo(server.censusUri());
         }
+    }
+
+    /** [wall clock][uptime][level][tags], as TargetCommand.GC_LOG decorates each line. */
+    private static final String GC_LINE = "^\\[\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}[+-]\\d{4}]"
+            + "\\[\\d+\\.\\d{3}s]\\[info]\\[gc] ";
+
+    /**
+     * A real managed target, started with TargetCommand's JVM options: its GC log lines on stdout come before and
+     * after the ready line, which is still found, and an explicit GC shows in the log with its time.
+     */
+    @Test
+    void aManagedTargetLogsItsCollectionsAndIsStillFound(@TempDir Path dir) throws Exception {
+        Path log = dir.resolve("virtual.log");
+        TargetSpec spec = new TargetSpec("virtual", ThreadModel.VIRTUAL, null, null, null, null);
+        String ready;
+        try (ManagedTarget target = ManagedTarget.start("virtual",
+                TargetCommand.managed(spec, "64m", 0, Classpath.current(), 0, 0), log)) {
+            ready = target.awaitReady(Duration.ofSeconds(30));
+            assertThat(ready).startsWith(ManagedTarget.READY_PREFIX);
+            assertThat(target.url().getHost()).isEqualTo(TargetCommand.HOST);
+            try (HttpClient http = HttpClient.newHttpClient()) {
+                HttpResponse<String> census = http.send(HttpRequest.newBuilder(target.censusUrl().resolve("threads?gc=true"))
+                        .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(census.statusCode()).isEqualTo(200);
+            }
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> Files.readString(log).contains("Pause Full (System.gc())"));
+        }
+        List<String> lines = Files.readAllLines(log);
+        int readyAt = lines.indexOf(ready);
+        // G1 where the JVM sees 2+ CPUs and 1.75+ GiB, Serial below: the log names it either way, first.
+        assertThat(lines.subList(0, readyAt)).as("before the ready line").anyMatch(l -> l.matches(GC_LINE + "Using \\w+$"));
+        assertThat(lines.subList(readyAt + 1, lines.size())).as("after it")
+                .anyMatch(l -> l.matches(GC_LINE + "GC\\(\\d+\\) Pause Full \\(System\\.gc\\(\\)\\) .*"));
     }
 }

@@ -13,15 +13,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TargetCommandTest {
 
     @Test
-    void managedTargetsGetACensusPortOnAnyFreePort() {
+    void managedTargetsListenOnThePortsTheLadderChose() {
         for (TargetSpec spec : List.of(new TargetSpec("blocking", ThreadModel.BLOCKING, 200, null, null, null),
                 new TargetSpec("pool1k", ThreadModel.BLOCKING, 1000, null, null, null),
                 new TargetSpec("virtual", ThreadModel.VIRTUAL, null, 300, null, null))) {
-            List<String> command = TargetCommand.managed(spec, "512m", 1000, "cp");
+            List<String> command = TargetCommand.managed(spec, "512m", 1000, "cp", 21000, 21001);
             List<String> args = command.subList(command.indexOf(TargetCommand.MAIN_CLASS) + 1, command.size());
             TargetConfig config = TargetApp.parse(args.toArray(String[]::new));
-            assertThat(config.censusPort()).as(spec.name()).isZero();
-            assertThat(config.port()).isZero();
+            assertThat(config.censusPort()).as(spec.name()).isEqualTo(21001);
+            assertThat(config.port()).isEqualTo(21000);
             assertThat(config.model()).isEqualTo(spec.model());
             if (spec.threads() != null) {
                 assertThat(config.threads()).isEqualTo(spec.threads());

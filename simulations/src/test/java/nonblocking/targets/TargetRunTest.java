@@ -26,8 +26,8 @@ class TargetRunTest {
         List<String> lines = new ArrayList<>();
         TargetSpec spec = new TargetSpec("virtual", null, null, null, URI.create("http://127.0.0.1:9/"), null,
                 TargetSpec.Request.of(true), null);
-        try (TargetRun run = new TargetRun(spec, null, new TargetClient(spec.url(), null), null, config,
-                lines::add)) {
+        try (TargetRun run = new TargetRun(spec, null, config, lines::add)) {
+            run.attach(null, new TargetClient(spec.url(), null), null);
             long t0 = 1_000_000_000L;
             run.userStarted(t0);
             assertThat(run.requestName(t0 + 500 * MS)).isEqualTo("virtual warm-up");
@@ -67,7 +67,8 @@ class TargetRunTest {
                 "pause", "1000", "timeout", "5000", "nonblocking.output", "/tmp/x"));   // p99 limit 1500 ms, KO 1 %
         TargetSpec spec = new TargetSpec("blocking", null, null, null, URI.create("http://127.0.0.1:9/"), null,
                 TargetSpec.Request.of(true), null);
-        try (TargetRun run = new TargetRun(spec, null, new TargetClient(spec.url(), null), null, config, line -> { })) {
+        try (TargetRun run = new TargetRun(spec, null, config, line -> { })) {
+            run.attach(null, new TargetClient(spec.url(), null), null);
             long t0 = 1_000_000_000L;
             run.userStarted(t0);
             for (int i = 0; i < 100; i++) {
@@ -84,12 +85,5 @@ class TargetRunTest {
             assertThat(run.brokenAlready(0, 1400 * MS)).as("before the p99 limit has passed").isFalse();
             assertThat(run.brokenAlready(0, 1600 * MS)).isTrue();
         }
-    }
-
-    @Test
-    void memoryPerUserIsGrowthOverIdleDividedByUsers() {
-        assertThat(TargetRun.perUser(3_000_000L, 1_000_000L, 400)).isEqualTo(5000.0);
-        assertThat(TargetRun.perUser(null, 1L, 400)).isNull();
-        assertThat(TargetRun.perUser(1L, null, 400)).isNull();
     }
 }

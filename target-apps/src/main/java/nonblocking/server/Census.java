@@ -34,12 +34,20 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
  * @param pauseMs               the server's default pause
  * @param threads               blocking: the pool's request threads; null for other models
  * @param maxVirtualThreads     virtual: the cap on concurrent handlers; null when unbounded or not virtual
+ * @param heapAfterGcBytes      heap in use right after the latest young or full collection, whatever caused it, as
+ *                              the collector itself reports it (what the GC log prints after the arrow): retained
+ *                              heap without forcing a GC, so that no System.gc() pauses the target during a measured
+ *                              hold. Null before the first collection or where the JVM does not say
+ * @param gcCount               collections so far, summed over every GarbageCollectorMXBean: if it did not move
+ *                              between two readings, neither did {@code heapAfterGcBytes}. The GC log on stdout
+ *                              (see the ladder's TargetCommand) tells which collections they were
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonPropertyOrder({"model", "jdk", "pid", "platform_threads_live", "platform_threads_peak", "platform_threads_daemon",
         "virtual_scheduler", "in_flight", "in_flight_peak", "served", "abandoned", "cpu_time_ns", "context_switches",
-        "heap_used_bytes", "heap_max_bytes", "rss_bytes", "uptime_ms", "pause_ms", "threads", "max_virtual_threads"})
+        "heap_used_bytes", "heap_max_bytes", "rss_bytes", "uptime_ms", "pause_ms", "threads", "max_virtual_threads",
+        "heap_after_gc_bytes", "gc_count"})
 public record Census(
         String model,
         String jdk,
@@ -60,7 +68,9 @@ public record Census(
         long uptimeMs,
         long pauseMs,
         Integer threads,
-        Integer maxVirtualThreads) {
+        Integer maxVirtualThreads,
+        Long heapAfterGcBytes,
+        long gcCount) {
 
     /** Figures of the JDK's virtual-thread scheduler (the ForkJoinPool of carrier threads). */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)

@@ -7,7 +7,8 @@ import java.lang.management.ThreadMXBean;
 
 /**
  * Answers "how many threads are spun up?" from inside the server: platform threads from ThreadMXBean, the
- * virtual-thread scheduler from its MXBean, requests from {@link Requests}, CPU and memory from the process.
+ * virtual-thread scheduler from its MXBean, requests from {@link Requests}, CPU and memory from the process, the
+ * heap after the last collection from {@link GcFigures}.
  *
  * <p>The platform-thread counts are the whole JVM's. With a census port ({@code --census-port}) they include its
  * pool: a fixed handful of platform threads (see {@link ServerThreads#newCensusPool}), the same in every model,
@@ -59,7 +60,9 @@ public final class CensusTaker {
                 (System.nanoTime() - startedNanos) / 1_000_000,
                 config.pauseMs(),
                 config.threadsOrNull(),
-                config.maxVirtualThreadsOrNull());
+                config.maxVirtualThreadsOrNull(),
+                GcFigures.heapAfterGcBytes(),
+                GcFigures.collectionCount());
     }
 
     /** Starts a new window: platform and in-flight peaks drop to the current values; returns the census after. */

@@ -38,7 +38,7 @@ class CensusTest {
             assertThat(names).containsExactly("model", "jdk", "pid", "platform_threads_live", "platform_threads_peak",
                     "platform_threads_daemon", "virtual_scheduler", "in_flight", "in_flight_peak", "served",
                     "abandoned", "cpu_time_ns", "context_switches", "heap_used_bytes", "heap_max_bytes", "rss_bytes",
-                    "uptime_ms", "pause_ms", "threads", "max_virtual_threads");
+                    "uptime_ms", "pause_ms", "threads", "max_virtual_threads", "heap_after_gc_bytes", "gc_count");
 
             Census census = Census.parse(response.body());
             assertThat(census.model()).isEqualTo(model.label());
@@ -68,8 +68,59 @@ class CensusTest {
             }
             assertThat(census.threads()).isEqualTo(model == ThreadModel.BLOCKING ? TargetConfig.DEFAULT_THREADS : null);
             assertThat(census.maxVirtualThreads()).as("unbounded, or not virtual").isNull();
+            // ?gc=true has collected just now: there is an after-GC figure, and it is within the heap.
+            assertThat(census.gcCount()).isPositive();
+            assertThat(census.heapAfterGcBytes()).isPositive().isLessThanOrEqualTo(census.heapMaxBytes());
         }
     }
+
+    /** Retained heap without forcing a GC: the census reads what the last collection left, and counts collections. */
+    @Test
+    void heapAfterGcIsTheLastCollectionsAndGcCountCountsThem() throws Exception {
+        try (TargetServer server = Configs.of(ThreadModel.VIRTUAL).stopTimeoutMs(2000).start();
+             TestHttp http = new TestHttp(server)) {
+            Census plain = http.threads();
+            Census collected = http.threads("gc=true");
+            assertThat(collected.gcCount()).as("the System.gc() of ?gc=true").isGreaterThan(plain.gcCount());
+            assertThat(collected.heapAfterGcBytes()).isNotNull().isPositive()
+                    .isLessThanOrEqualTo(collected.heapMaxBytes());
+
+            // Later readings still know it, without a GC of their own.
+            Census after = http.threads();
+            assertThat(after.gcCount()).isGreaterThanOrEqualTo(collected.gcCount());
+            assertThat(after.heapAfterGcBytes()).isNotNull().isPositive();
+        }
+    }
+
+    /**
+     * What young collections promote counts too: after a full GC, 32 MiB are kept alive and garbage is allocated
+     * until collections that no one asked for have run; the heap after the latest of them holds the 32 MiB (on G1
+     * the Old Gen's collection usage alone would still say what the full GC left).
+     */
+    @Test
+    void heapAfterGcFollowsYoungCollectionsThatNoOneForced() {
+        CensusTaker taker = new CensusTaker(Configs.of(ThreadModel.VIRTUAL).build(), new Requests());
+        Census before = taker.take(new CensusTaker.Options(true, false));
+        byte[][] kept = new byte[32][];
+        for (int i = 0; i < kept.length; i++) {
+            kept[i] = new byte[1 << 20];
+        }
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        Census after = taker.take(new CensusTaker.Options(false, false));
+        // Several collections, so that the kept arrays have left the young generation, or been counted in it.
+        while (after.gcCount() < before.gcCount() + 5 && System.nanoTime() < deadline) {
+            for (int i = 0; i < 1000; i++) {
+                garbage = new byte[64 * 1024];
+            }
+            after = taker.take(new CensusTaker.Options(false, false));
+        }
+        assertThat(after.gcCount()).as("young collections within 30 s").isGreaterThanOrEqualTo(before.gcCount() + 5);
+        assertThat(after.heapAfterGcBytes()).isGreaterThanOrEqualTo(before.heapAfterGcBytes() + 32L * (1 << 20));
+        assertThat(kept[kept.length - 1]).hasSize(1 << 20);   // still alive here
+    }
+
+    @SuppressWarnings("unused")
+    private static volatile byte[] garbage;
 
     @Test
     void costsAddContextSwitchesAlsoWithGcAndOnReset() throws Exception {
@@ -99,13 +150,15 @@ class CensusTest {
     @Test
     void parseReadsWhatToJsonWritesAndIgnoresUnknownFields() {
         Census census = new Census("virtual", "25", 42, 20, 25, 10, new Census.VirtualScheduler(2, 2, 1, 0L),
-                3, 5, 100, 7, 1_000_000L, null, 1024, 2048L, null, 99, 1000, null, 300);
+                3, 5, 100, 7, 1_000_000L, null, 1024, 2048L, null, 99, 1000, null, 300, 512L, 3);
         assertThat(Census.parse(census.toJson())).isEqualTo(census);
 
         Census smaller = Census.parse("{\"model\":\"other\",\"platform_threads_live\":7,\"future_field\":[1]}");
         assertThat(smaller.model()).isEqualTo("other");
         assertThat(smaller.platformThreadsLive()).isEqualTo(7);
         assertThat(smaller.rssBytes()).isNull();
+        assertThat(smaller.heapAfterGcBytes()).as("an older target's census").isNull();
+        assertThat(smaller.gcCount()).isZero();
     }
 
     @Test

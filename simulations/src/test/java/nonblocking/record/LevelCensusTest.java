@@ -1,4 +1,4 @@
-package nonblocking.targets;
+package nonblocking.record;
 
 import nonblocking.server.Census;
 import org.junit.jupiter.api.Test;
@@ -6,19 +6,20 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The ladder reads target-apps' census JSON into target-apps' own record, and keeps each level's peaks. */
-class CensusTest {
+class LevelCensusTest {
 
     private static Census census(String json) {
         return Census.parse(json);
     }
 
     @Test
-    void levelCensusKeepsPeaksAndTheRetainedHeap() {
+    void levelCensusKeepsPeaksAndTheHeapAfterTheLastCollectionItWasTold() {
         LevelCensus.Builder b = new LevelCensus.Builder();
-        b.add(census("{\"platform_threads_peak\":30,\"in_flight_peak\":5,\"rss_bytes\":100}"));
-        Census gc = census("{\"platform_threads_peak\":25,\"in_flight_peak\":9,\"rss_bytes\":90,\"heap_used_bytes\":42}");
-        b.add(gc).retained(gc.heapUsedBytes());
-        assertThat(b.build()).isEqualTo(new LevelCensus(30, 9L, 100L, 42L, 2, null, null, null, null));
+        b.add(census("{\"platform_threads_peak\":30,\"in_flight_peak\":5,\"rss_bytes\":100,\"heap_after_gc_bytes\":40}"));
+        b.add(census("{\"platform_threads_peak\":25,\"in_flight_peak\":9,\"rss_bytes\":90,\"heap_used_bytes\":99,"
+                + "\"heap_after_gc_bytes\":42}"));
+        b.add(census("{\"platform_threads_peak\":20,\"in_flight_peak\":1,\"rss_bytes\":80}"));   // no collection figure
+        assertThat(b.build()).isEqualTo(new LevelCensus(30, 9L, 100L, 42L, null, null, null, null));
     }
 
     @Test

@@ -1,4 +1,4 @@
-package nonblocking.targets;
+package nonblocking.record;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;

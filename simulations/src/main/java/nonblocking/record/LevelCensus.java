@@ -1,4 +1,4 @@
-package nonblocking.targets;
+package nonblocking.record;
 
 import nonblocking.server.Census;
 
@@ -8,63 +8,60 @@ import nonblocking.server.Census;
  * CPU and the load generator's), from which the level's costs are worked out over the one real interval between
  * them. Any field is null when nothing carried it (no census, or the target too saturated to answer).
  *
- * @param opened the census when the hold opened (with costs); null without one
- * @param closed the census when the hold closed (with costs); null without one
- * @param harnessOpened machine and load generator when the hold opened; null if the hold was never seen open
- * @param harnessClosed the same when it closed
+ * @param heapRetainedBytes the heap in use after the target's last collection, as the last reading of the hold
+ *                          says (the JVM's own figure: no GC is forced during a hold, since its pause would enter
+ *                          the latencies and its CPU the costs being measured)
+ * @param opened            the census when the hold opened (with costs); null without one
+ * @param closed            the census when the hold closed (with costs); null without one
+ * @param harnessOpened     machine and load generator when the hold opened; null if the hold was never seen open
+ * @param harnessClosed     the same when it closed
  */
 public record LevelCensus(Integer platformThreadsPeak, Long inFlightPeak, Long rssPeakBytes, Long heapRetainedBytes,
-                          int samples, Census opened, Census closed, HarnessReading harnessOpened,
-                          HarnessReading harnessClosed) {
+                          Census opened, Census closed, HarnessReading harnessOpened, HarnessReading harnessClosed) {
 
-    public static final LevelCensus NONE = new LevelCensus(null, null, null, null, 0, null, null, null, null);
+    public static final LevelCensus NONE = new LevelCensus(null, null, null, null, null, null, null, null);
 
-    static final class Builder {
+    /** Collects one hold's readings, on the sampler's thread. */
+    public static final class Builder {
         private Integer threads;
         private Long inFlight;
         private Long rss;
         private Long retained;
-        private int samples;
         private Census opened;
         private Census closed;
         private HarnessReading harnessOpened;
         private HarnessReading harnessClosed;
 
-        Builder add(Census c) {
-            samples++;
+        public Builder add(Census c) {
             threads = max(threads, c.platformThreadsPeak());
             inFlight = max(inFlight, (long) c.inFlightPeak());
             rss = max(rss, c.rssBytes());
+            retained = c.heapAfterGcBytes() != null ? c.heapAfterGcBytes() : retained;
             return this;
         }
 
-        Builder retained(Long heapUsedAfterGc) {
-            retained = heapUsedAfterGc;
-            return this;
-        }
-
-        Builder opened(Census census, HarnessReading harness) {
+        public Builder opened(Census census, HarnessReading harness) {
             opened = census;
             harnessOpened = harness;
             return census == null ? this : add(census);
         }
 
-        Builder closed(Census census, HarnessReading harness) {
+        public Builder closed(Census census, HarnessReading harness) {
             closed = census;
             harnessClosed = harness;
-            return this;
+            return census == null ? this : add(census);
         }
 
-        boolean isOpen() {
+        public boolean isOpen() {
             return harnessOpened != null;
         }
 
-        boolean isClosed() {
+        public boolean isClosed() {
             return harnessClosed != null;
         }
 
-        LevelCensus build() {
-            return new LevelCensus(threads, inFlight, rss, retained, samples, opened, closed, harnessOpened, harnessClosed);
+        public LevelCensus build() {
+            return new LevelCensus(threads, inFlight, rss, retained, opened, closed, harnessOpened, harnessClosed);
         }
 
         /** The larger of two readings; null only when neither was seen. */

@@ -1,0 +1,126 @@
+package nonblocking.record;
+
+import nonblocking.results.LevelResult;
+import nonblocking.results.TargetResult;
+import org.HdrHistogram.Histogram;
+
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The one pure function from a level's raw record to its {@link LevelResult}: the run calls it, and so does a merge
+ * of several injectors' records. Nothing here reads a clock, a file or a server.
+ */
+public final class LevelArithmetic {
+
+    /** Latencies are recorded in microseconds, reported in milliseconds. */
+    private static final double MICROS_PER_MS = 1000.0;
+
+    private LevelArithmetic() {
+    }
+
+    /**
+     * What every level of a target is worked out against.
+     *
+     * @param pauseMs     the pause requests were timed against; 0 for none
+     * @param idle        the target's idle memory; null without a census
+     * @param lowestP50Ms p50 of the target's lowest level: without a pause, efficiency is how little latency grew
+     */
+    public record Basis(long pauseMs, TargetResult.Memory idle, double lowestP50Ms) {
+    }
+
+    /** Every level of the target, lowest users first. */
+    public static List<LevelResult> levels(TargetRecord target) {
+        Basis basis = basis(target);
+        return target.levels().stream().map(level -> level(level, basis))
+                .sorted(Comparator.comparingInt(LevelResult::users)).toList();
+    }
+
+    public static Basis basis(TargetRecord target) {
+        double lowest = target.levels().stream().filter(level -> level.okLatency().getTotalCount() > 0)
+                .min(Comparator.comparingInt(LevelRecord::users))
+                .map(level -> percentileMs(level.okLatency(), 50)).orElse(0.0);
+        return new Basis(target.pauseMs(), target.idle(), lowest);
+    }
+
+    public static LevelResult level(LevelRecord r, Basis basis) {
+        Histogram ok = r.okLatency();
+        double throughput = r.holdSeconds() > 0 ? r.ok() / r.holdSeconds() : 0;
+        double p50 = percentileMs(ok, 50);
+        double efficiency = basis.pauseMs() > 0 ? throughput / (r.users() * 1000.0 / basis.pauseMs())
+                : p50 <= 0 || basis.lowestP50Ms() <= 0 ? 0 : Math.min(1, basis.lowestP50Ms() / p50);
+        LevelCensus seen = r.census();
+        return new LevelResult(r.users(), r.requests(), r.ok(), r.koCount(), r.ko(), round(throughput, 2),
+                round(efficiency, 4), p50, percentileMs(ok, 90), percentileMs(ok, 99),
+                percentileMs(r.allLatency(), 99), ok.getTotalCount() == 0 ? 0 : ok.getMaxValue() / MICROS_PER_MS,
+                seen.platformThreadsPeak(), toInt(seen.inFlightPeak()), seen.rssPeakBytes(), seen.heapRetainedBytes(),
+                perUser(seen.heapRetainedBytes(), idleHeap(basis), r.users()),
+                perUser(seen.rssPeakBytes(), idleRss(basis), r.users()), cost(seen, basis), harness(seen));
+    }
+
+    /** A percentile of a µs histogram, in ms; 0 for an empty one. */
+    public static double percentileMs(Histogram latency, double percentile) {
+        return latency.getTotalCount() == 0 ? 0 : latency.getValueAtPercentile(percentile) / MICROS_PER_MS;
+    }
+
+    /** Costs over the hold: the two census readings bracket it, so CPU and responses share one interval. */
+    private static LevelResult.Cost cost(LevelCensus seen, Basis basis) {
+        var opened = seen.opened();
+        var closed = seen.closed();
+        if (opened == null || closed == null) {
+            return null;
+        }
+        long served = closed.served() - opened.served();
+        int inFlight = seen.inFlightPeak() == null ? 0 : seen.inFlightPeak().intValue();
+        return new LevelResult.Cost(perResponse(opened.cpuTimeNs(), closed.cpuTimeNs(), served, 1e6, 4),
+                perResponse(opened.contextSwitches(), closed.contextSwitches(), served, 1, 2),
+                perUser(seen.rssPeakBytes(), idleRss(basis), inFlight),
+                perUser(seen.heapRetainedBytes(), idleHeap(basis), inFlight));
+    }
+
+    private static LevelResult.Harness harness(LevelCensus seen) {
+        HarnessReading opened = seen.harnessOpened();
+        HarnessReading closed = seen.harnessClosed();
+        if (opened == null || closed == null) {
+            return null;
+        }
+        return LevelResult.Harness.of(round(closed.machineCpuSince(opened), 3), round(closed.injectorCoresSince(opened), 3));
+    }
+
+    private static Long idleHeap(Basis basis) {
+        return basis.idle() == null ? null : basis.idle().heapUsedBytes();
+    }
+
+    private static Long idleRss(Basis basis) {
+        return basis.idle() == null ? null : basis.idle().rssBytes();
+    }
+
+    /** (after - before) / unit / served, rounded; null when a reading is missing or nothing was served. */
+    private static Double perResponse(Long before, Long after, long served, double unit, int decimals) {
+        return before == null || after == null || served <= 0 ? null : round((after - before) / unit / served, decimals);
+    }
+
+    /** (level - idle) / count: memory per user, or per request in flight. */
+    static Double perUser(Long atLevel, Long idle, int count) {
+        if (atLevel == null || idle == null || count <= 0) {
+            return null;
+        }
+        return round((double) (atLevel - idle) / count, 1);
+    }
+
+    private static Double round(Double value, int decimals) {
+        return value == null ? null : round(value.doubleValue(), decimals);
+    }
+
+    private static Integer toInt(Long value) {
+        return value == null ? null : (int) Math.min(Integer.MAX_VALUE, value);
+    }
+
+    static double round(double value, int decimals) {
+        if (Double.isNaN(value) || Double.isInfinite(value)) {
+            return 0;
+        }
+        double f = Math.pow(10, decimals);
+        return Math.round(value * f) / f;
+    }
+}

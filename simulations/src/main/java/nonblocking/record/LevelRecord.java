@@ -1,0 +1,52 @@
+package nonblocking.record;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import org.HdrHistogram.Histogram;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The raw record of one level of one target: what the run saw, before any arithmetic. Everything in the level's
+ * {@link nonblocking.results.LevelResult} is worked out from it by {@link LevelArithmetic}, so that records of the
+ * same level (from several injectors) can be merged exactly: counters add up, histograms add up
+ * ({@link Histogram#add}), and percentiles are read from the sum, never averaged.
+ *
+ * @param users         concurrent users of the level
+ * @param holdStartMs   the hold's window in wall-clock time, epoch ms: requests that started in it are counted
+ * @param holdEndMs     its end, epoch ms (exclusive)
+ * @param ok            OK responses
+ * @param ko            failed requests per reason ("timeout", "status 503", "connection", ...)
+ * @param okLatency     latencies of the OK responses, µs, request start to last byte
+ * @param allLatency    latencies of all requests, µs; a KO counts at its time to failure (a timeout at the timeout)
+ * @param census        what the target and the machine said during the hold; {@link LevelCensus#NONE} when nothing
+ */
+public record LevelRecord(int users, long holdStartMs, long holdEndMs, long ok, Map<String, Long> ko,
+                          @JsonIgnore Histogram okLatency, @JsonIgnore Histogram allLatency, LevelCensus census) {
+
+    public LevelRecord {
+        ko = ko == null ? Map.of() : new TreeMap<>(ko);
+        okLatency = okLatency == null ? new Histogram(3) : okLatency;
+        allLatency = allLatency == null ? new Histogram(3) : allLatency;
+        census = census == null ? LevelCensus.NONE : census;
+    }
+
+    /** OK and KO together. */
+    public long requests() {
+        return ok + koCount();
+    }
+
+    public long koCount() {
+        return ko.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** The hold's length in seconds, from its wall-clock window. */
+    public double holdSeconds() {
+        return (holdEndMs - holdStartMs) / 1000.0;
+    }
+
+    /** The same record with the histograms that the JSON leaves out (they live in the HdrHistogram log). */
+    public LevelRecord withLatencies(Histogram ok, Histogram all) {
+        return new LevelRecord(users, holdStartMs, holdEndMs, this.ok, ko, ok, all, census);
+    }
+}

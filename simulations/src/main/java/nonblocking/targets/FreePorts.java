@@ -1,0 +1,69 @@
+package nonblocking.targets;
+
+import nonblocking.NonblockingException;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Ports for managed targets, chosen before the run so that every URL is known before any load (the targets start one
+ * after the other, while the load is running). They lie below the kernel's ephemeral range, which the load's own
+ * client sockets draw from, so that thousands of open connections cannot take a port a later target still needs.
+ */
+public final class FreePorts {
+
+    private static final Path EPHEMERAL = Path.of("/proc/sys/net/ipv4/ip_local_port_range");
+    /** Below this, ports tend to belong to well-known services. */
+    private static final int LOWEST = 10_000;
+    private static final int DEFAULT_EPHEMERAL_START = 32_768;
+
+    private FreePorts() {
+    }
+
+    /** {@code count} distinct ports that were free on {@code host} just now. */
+    public static List<Integer> take(String host, int count) {
+        int high = ephemeralStart() - 1;
+        int span = high - LOWEST + 1;
+        if (span < count) {
+            throw new NonblockingException("no room below the ephemeral port range (" + EPHEMERAL + " starts at "
+                    + (high + 1) + ") for " + count + " target ports");
+        }
+        List<Integer> ports = new ArrayList<>();
+        int start = ThreadLocalRandom.current().nextInt(span);
+        for (int i = 0; i < span && ports.size() < count; i++) {
+            int port = LOWEST + (start + i) % span;
+            if (free(host, port)) {
+                ports.add(port);
+            }
+        }
+        if (ports.size() < count) {
+            throw new NonblockingException("only " + ports.size() + " of " + count + " ports free on " + host
+                    + " between " + LOWEST + " and " + high);
+        }
+        return ports;
+    }
+
+    static boolean free(String host, int port) {
+        try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getByName(host))) {
+            return socket.getLocalPort() == port;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** The first port of the kernel's ephemeral range; 32768 where it cannot be read. */
+    static int ephemeralStart() {
+        try {
+            // readAllLines, not readString: procfs reports a size of 0, and readString then stops short
+            return Integer.parseInt(Files.readAllLines(EPHEMERAL).getFirst().trim().split("\\s+")[0]);
+        } catch (IOException | RuntimeException e) {
+            return DEFAULT_EPHEMERAL_START;
+        }
+    }
+}

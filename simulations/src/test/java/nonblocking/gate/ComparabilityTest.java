@@ -1,0 +1,180 @@
+package nonblocking.gate;
+
+import nonblocking.Fixtures;
+import nonblocking.NonblockingException;
+import nonblocking.results.Results;
+import nonblocking.results.ResultsFile;
+import nonblocking.results.Slo;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** A baseline of another experiment fails the baseline rules, naming what differs, unless -Dgate.allowDifferent says so. */
+class ComparabilityTest {
+
+    static final Rules RULES = GateTest.RULES;
+    static final Baseline BASELINE = GateTest.BASELINE;
+    /** The SLO of -Dslo.p99=10000: what the gate failed to notice before. */
+    static final Slo LOOSE = new Slo(10000, 1.0, 0.9);
+
+    @TempDir
+    Path dir;
+
+    /** The baseline rules' verdicts about one target (four: sustainable users, p99, p50, throughput). */
+    private static List<Verdict> baselineVerdicts(List<Verdict> verdicts, String target) {
+        return verdicts.stream().filter(verdict -> verdict.rule().startsWith("baseline_") && verdict.metric().startsWith(target + "."))
+                .toList();
+    }
+
+    @Test
+    void anotherHoldAndALooserSloFailEveryBaselineRuleNamingBothFields() {
+        Results run = Fixtures.withSettings(Fixtures.read(Fixtures.GOOD), 6.0, LOOSE, null, null);
+
+        List<Verdict> verdicts = Gate.evaluate(run, RULES, BASELINE);
+
+        assertThat(verdicts).filteredOn(verdict -> verdict.rule().startsWith("baseline_")).hasSize(8).allSatisfy(verdict -> {
+            assertThat(verdict.pass()).isFalse();
+            assertThat(verdict.note()).isEqualTo("not comparable: hold_s 6 vs baseline 30; slo.p99_ms 10000 vs baseline 1500"
+                    + " (refresh the baseline, or allow with -Dgate.allowDifferent=hold_s,slo)");
+        });
+        assertThat(verdicts).filteredOn(verdict -> !verdict.rule().startsWith("baseline_")).allMatch(Verdict::pass);
+    }
+
+    @Test
+    void anotherHeapFailsOnlyThatTarget() {
+        Results run = Fixtures.withConfig(Fixtures.read(Fixtures.GOOD), "virtual",
+                config -> Fixtures.withJvmArgs(config, "-Xmx1g", "-Xms64m"));
+
+        List<Verdict> verdicts = Gate.evaluate(run, RULES, BASELINE);
+
+        assertThat(baselineVerdicts(verdicts, "virtual")).hasSize(4).allSatisfy(verdict -> assertThat(verdict.note())
+                .isEqualTo("not comparable: heap -Xms64m -Xmx1g vs baseline -Xms64m -Xmx512m (refresh the baseline, or allow"
+                        + " with -Dgate.allowDifferent=heap)"));
+        assertThat(baselineVerdicts(verdicts, "virtual")).noneMatch(Verdict::pass);
+        assertThat(baselineVerdicts(verdicts, "blocking")).hasSize(4).allMatch(Verdict::pass);
+    }
+
+    @Test
+    void aTargetsOwnSloIsTheOneCompared() {
+        Results run = Fixtures.withConfig(Fixtures.read(Fixtures.GOOD), "blocking", config -> Fixtures.withSlo(config, LOOSE));
+
+        List<Verdict> verdicts = Gate.evaluate(run, RULES, BASELINE);
+
+        assertThat(baselineVerdicts(verdicts, "blocking")).noneMatch(Verdict::pass)
+                .allSatisfy(verdict -> assertThat(verdict.note()).startsWith("not comparable: slo.p99_ms 10000 vs baseline 1500 ("));
+        assertThat(baselineVerdicts(verdicts, "virtual")).allMatch(Verdict::pass);
+    }
+
+    @Test
+    void otherCoresAreNotComparable() {
+        Results run = Fixtures.withSettings(Fixtures.read(Fixtures.GOOD), null, null, 4, null);
+
+        assertThat(Gate.evaluate(run, RULES, BASELINE)).filteredOn(verdict -> verdict.rule().startsWith("baseline_"))
+                .hasSize(8).allSatisfy(verdict -> assertThat(verdict.note()).startsWith("not comparable: cores 4 vs baseline 2 ("));
+    }
+
+    @Test
+    void anotherPlanIsNotComparable() {
+        Baseline fixed = Baseline.of(Fixtures.withSettings(Fixtures.read(Fixtures.BASELINE), null, null, null, Fixtures.defaultPlan()));
+        Results searched = Fixtures.withSettings(Fixtures.read(Fixtures.GOOD), null, null, null,
+                new Results.LevelPlan(Results.LevelPlan.AUTO, null, null, 25, 10000, 10.0, 16));
+
+        Verdict verdict = Gate.evaluate(searched, RULES, fixed).stream()
+                .filter(v -> v.rule().equals("baseline_sustainable_users")).findFirst().orElseThrow();
+
+        assertThat(verdict.pass()).isFalse();
+        assertThat(verdict.note()).isEqualTo("not comparable: plan levels auto: from 25 users, doubling up to 10000, then"
+                + " bisecting to within 10 %, at most 16 levels vs baseline levels 25, 50, 100, 200, 400, 800, 1600, 3200"
+                + " (early stop after 2 broken levels in a row) (refresh the baseline, or allow with -Dgate.allowDifferent=plan)");
+    }
+
+    @Test
+    void aBaselineThatDidNotRecordItsPlanIsComparedByTheLevelsItRan() {
+        Results recorded = Fixtures.withSettings(Fixtures.read(Fixtures.GOOD), null, null, null, Fixtures.defaultPlan());
+        Results stopped = Fixtures.stoppedEarly(Fixtures.read(Fixtures.GOOD), "virtual", 3200);
+        Results shorter = Fixtures.withoutLevel(Fixtures.withoutLevel(Fixtures.read(Fixtures.GOOD), "virtual", 3200), "blocking", 3200);
+
+        assertThat(BASELINE.results().plan()).isNull();
+        assertThat(Gate.evaluate(recorded, RULES, BASELINE)).allMatch(Verdict::pass);
+        // A level the early stop skipped is still a level of the ladder; one the ladder did not have is not.
+        assertThat(differences(stopped, "virtual")).isEmpty();
+        assertThat(differences(shorter, "virtual")).singleElement().extracting(Comparability.Difference::field,
+                        Comparability.Difference::value, Comparability.Difference::other)
+                .containsExactly("plan", "levels run 25, 50, 100, 200, 400, 800, 1600",
+                        "levels run 25, 50, 100, 200, 400, 800, 1600, 3200");
+    }
+
+    private static List<Comparability.Difference> differences(Results run, String target) {
+        return Comparability.differences(run, run.targets().get(target), BASELINE.results(), BASELINE.results().targets().get(target));
+    }
+
+    @Test
+    void aDifferenceThatWasMeantPassesAndItsVerdictsSaySo() {
+        Results run = Fixtures.withSettings(Fixtures.read(Fixtures.GOOD), 6.0, LOOSE, null, null);
+
+        List<Verdict> verdicts = Gate.evaluate(run, RULES, BASELINE, Comparability.allowed("hold_s,slo"));
+
+        assertThat(verdicts).allMatch(Verdict::pass);
+        assertThat(verdicts).filteredOn(verdict -> verdict.rule().startsWith("baseline_")).hasSize(8)
+                .allSatisfy(verdict -> assertThat(verdict.note()).endsWith("allowed different: hold_s 6 vs baseline 30;"
+                        + " slo.p99_ms 10000 vs baseline 1500"));
+        assertThat(verdicts.get(2).line()).isEqualTo("PASS blocking.sustainable_users  measured 200 (allowed different:"
+                + " hold_s 6 vs baseline 30; slo.p99_ms 10000 vs baseline 1500)  limit >= baseline 200  baseline 200"
+                + "  [baseline_sustainable_users]");
+    }
+
+    @Test
+    void aPartAllowsOnlyItselfAndTheHintKeepsWhatWasAllowed() {
+        Results run = Fixtures.withSettings(Fixtures.read(Fixtures.GOOD), 6.0, new Slo(10000, 5.0, 0.9), null, null);
+
+        assertThat(Gate.evaluate(run, RULES, BASELINE, Comparability.allowed("hold_s, slo.p99_ms")).get(2).note())
+                .isEqualTo("not comparable: slo.ko_percent 5 vs baseline 1 (refresh the baseline, or allow with"
+                        + " -Dgate.allowDifferent=hold_s,slo.p99_ms,slo)");
+        assertThat(Gate.evaluate(run, RULES, BASELINE, Comparability.allowed("hold_s,slo.p99_ms,slo.ko_percent")))
+                .allMatch(Verdict::pass);
+    }
+
+    @Test
+    void anUnknownNameIsAOneLineError() {
+        assertThatThrownBy(() -> Comparability.allowed("hold_s,hold"))
+                .isInstanceOf(NonblockingException.class)
+                .hasMessageStartingWith("-Dgate.allowDifferent names an unknown field hold (known: plan, pause_ms, hold_s,")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+        assertThat(Comparability.allowed(" ")).isEmpty();
+        assertThat(Comparability.allowed(null)).isEmpty();
+    }
+
+    @Test
+    void anUnknownNameFailsTheGateEvenForAGoodRun() {
+        Gate.Outcome outcome = Gate.check(List.of(Fixtures.path(Fixtures.GOOD)), Fixtures.RULES_FILE,
+                Fixtures.path(Fixtures.BASELINE), "hold");
+
+        assertThat(outcome.passed()).isFalse();
+        assertThat(outcome.verdicts()).singleElement().extracting(Verdict::rule, Verdict::metric, Verdict::pass)
+                .containsExactly("inputs", "gate.allowDifferent", false);
+    }
+
+    @Test
+    void checkHandsTheAllowedNamesOn() throws IOException {
+        Path run = dir.resolve("results.json");
+        ResultsFile.write(Fixtures.withSettings(Fixtures.read(Fixtures.GOOD), 6.0, null, null, null), run);
+
+        Gate.Outcome strict = Gate.check(List.of(run), Fixtures.RULES_FILE, Fixtures.path(Fixtures.BASELINE), "");
+        Gate.Outcome allowing = Gate.check(List.of(run), Fixtures.RULES_FILE, Fixtures.path(Fixtures.BASELINE), "hold_s");
+
+        assertThat(strict.passed()).isFalse();
+        assertThat(strict.verdicts()).filteredOn(verdict -> !verdict.pass()).hasSize(8);
+        assertThat(allowing.passed()).isTrue();
+    }
+
+    @Test
+    void everyDocumentedNameIsAccepted() {
+        assertThat(Comparability.allowed(String.join(",", Comparability.names()))).hasSize(Comparability.names().size());
+    }
+}

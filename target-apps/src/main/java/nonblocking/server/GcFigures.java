@@ -1,0 +1,69 @@
+package nonblocking.server;
+
+import com.sun.management.GcInfo;
+
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * What the garbage collectors already know, read without collecting: the heap left by the last collection and
+ * how many collections there have been. So the census can report retained heap during a hold without a
+ * System.gc() of its own, which would pause the very server being measured.
+ *
+ * <p>The heap after a collection is the collector's own "after" figure ({@link GcInfo#getMemoryUsageAfterGc}), summed
+ * over the heap pools: what the GC log prints as {@code 120M->48M}. Not the pools' collection usage: on G1 a young
+ * collection leaves the Old Gen's collection usage as the last full or mixed one left it, so what young
+ * collections promoted since would be missing. A concurrent collector's cycles (G1's "Concurrent GC") are skipped:
+ * their "after" figure counts the Eden that the application kept filling meanwhile.
+ */
+final class GcFigures {
+    // The JVM's collectors and pools are fixed at start-up.
+    private static final List<GarbageCollectorMXBean> COLLECTORS = ManagementFactory.getGarbageCollectorMXBeans();
+    private static final List<com.sun.management.GarbageCollectorMXBean> PAUSING = COLLECTORS.stream()
+            .filter(c -> c instanceof com.sun.management.GarbageCollectorMXBean && !c.getName().contains("Concurrent"))
+            .map(c -> (com.sun.management.GarbageCollectorMXBean) c)
+            .toList();
+    private static final Set<String> HEAP_POOLS = ManagementFactory.getMemoryPoolMXBeans().stream()
+            .filter(pool -> pool.getType() == MemoryType.HEAP)
+            .map(MemoryPoolMXBean::getName)
+            .collect(Collectors.toUnmodifiableSet());
+
+    private GcFigures() {
+    }
+
+    /** Collections so far, of every collector (a collector that cannot count, -1, is left out). */
+    static long collectionCount() {
+        long sum = 0;
+        for (GarbageCollectorMXBean collector : COLLECTORS) {
+            sum += Math.max(0, collector.getCollectionCount());
+        }
+        return sum;
+    }
+
+    /**
+     * The heap in use right after the latest pausing collection, young or full.
+     *
+     * @return bytes, or null before the first collection or where the JVM does not say
+     */
+    static Long heapAfterGcBytes() {
+        GcInfo latest = null;
+        for (com.sun.management.GarbageCollectorMXBean collector : PAUSING) {
+            GcInfo info = collector.getLastGcInfo();
+            if (info != null && (latest == null || info.getEndTime() > latest.getEndTime())) {
+                latest = info;
+            }
+        }
+        if (latest == null) {
+            return null;
+        }
+        return latest.getMemoryUsageAfterGc().entrySet().stream()
+                .filter(pool -> HEAP_POOLS.contains(pool.getKey()))
+                .mapToLong(pool -> pool.getValue().getUsed())
+                .sum();
+    }
+}
