@@ -137,15 +137,15 @@ public final class Gate {
         }
         Rules.P99 p99 = rule.maxP99();
         if (p99 != null) {
-            String metric = name + ".p99_ms at " + p99.users();
+            String metric = name + ".p99_all_ms at " + p99.users();
             LevelResult level = target == null ? null : target.level(p99.users());
             LevelResult levelBefore = before == null ? null : before.level(p99.users());
             verdicts.add(target == null ? Verdict.error("max_p99", metric, "the run has no " + name + " target")
                     : target.skipped().contains(p99.users()) ? Verdict.error("max_p99", metric, name + " skipped "
                     + p99.users() + " users: two lower levels broke (the early stop)")
                     : level == null || level.ok() == 0 ? Verdict.error("max_p99", metric, name + " has no OK response at "
-                    + p99.users() + " users") : new Verdict("max_p99", metric, level.p99Ms(), "<= " + plain(p99.ms()),
-                    levelBefore == null ? null : levelBefore.p99Ms(), level.p99Ms() <= p99.ms() + EPSILON, null));
+                    + p99.users() + " users") : new Verdict("max_p99", metric, level.p99AllMs(), "<= " + plain(p99.ms()),
+                    levelBefore == null ? null : levelBefore.p99AllMs(), level.p99AllMs() <= p99.ms() + EPSILON, null));
         }
         return verdicts;
     }

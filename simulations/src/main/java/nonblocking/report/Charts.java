@@ -84,8 +84,11 @@ final class Charts {
 
     static Chart throughput(Results results) {
         Lines lines = new Lines();
+        // Targets that keep up lie on one line: each is drawn wider than the one before it, and under it (the plot
+        // draws its first series last), so that every target shows as a band around the next.
+        int[] position = {0};
         forEachTarget(results, (name, target, colour) -> lines.add(
-                series(name, target.levels(), LevelResult::throughputRps, true), colour, LINE, false));
+                series(name, target.levels(), LevelResult::throughputRps, true), colour, nested(position[0]++), false));
         if (results.pauseMs() > 0) {
             // Without a pause there is no ideal throughput: users / 0 is no line.
             XYSeries ideal = new XYSeries("ideal: users / pause");
@@ -94,17 +97,17 @@ final class Charts {
         }
 
         XYPlot plot = lines.plot(axis(results), LogScaleAxis.values("throughput (ok responses / s, log scale)"));
-        int[] position = {0};
+        int[] marker = {0};
         forEachTarget(results, (name, target, colour) -> {
             if (target.sustainableUsers() > 0) {
                 plot.addDomainMarker(verticalMarker(target.sustainableUsers(), name + " sustains " + Format.sustainable(target),
-                        colour, position[0]++), Layer.BACKGROUND);
+                        colour, marker[0]++), Layer.BACKGROUND);
             }
         });
         return new Chart("throughput.png", "Throughput",
                 chart("Throughput vs concurrent users", "higher is better · " + (results.pauseMs() > 0
                         ? "dashed: every user answered every " + results.pauseMs() + " ms pause · " : "")
-                        + "targets that keep up overlap · dotted: highest sustained level", plot));
+                        + "targets that keep up overlap: each is drawn as a band around the one before · dotted: highest sustained level", plot));
     }
 
     static Chart latency(Results results) {
@@ -113,7 +116,7 @@ final class Charts {
             lines.add(series(name + " p50", target.levels(), LevelResult::p50Ms, true), colour, LINE, false);
             lines.add(series(name + " p99", target.levels(), LevelResult::p99AllMs, true), colour, DASHED, false);
         });
-        XYPlot plot = lines.plot(axis(results), LogScaleAxis.values("latency of ok responses (ms, log scale)"));
+        XYPlot plot = lines.plot(axis(results), LogScaleAxis.values("latency (ms, log scale): p50 of OK, p99 of all"));
         double limit = results.slo().p99Ms();
         plot.addRangeMarker(horizontalMarker(limit, "sustainable: p99 ≤ " + Format.milliseconds(limit) + " ms"));
         return new Chart("latency.png", "Latency",
@@ -315,6 +318,11 @@ final class Charts {
     }
 
     /** Shapes alternate with colours, so that neighbouring targets differ in two ways. */
+    /** The line of the target at this position: 4 px wider than the one before, so that overlapping lines all show. */
+    private static Stroke nested(int position) {
+        return new BasicStroke(2f + 4f * position, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
+    }
+
     private static Shape shape(Color colour) {
         return (colour.getRGB() & 1) == 0 ? new Rectangle2D.Double(-4, -4, 8, 8) : new Ellipse2D.Double(-4.5, -4.5, 9, 9);
     }

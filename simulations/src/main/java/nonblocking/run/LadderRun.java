@@ -38,8 +38,9 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * One run of the ladder outside of Gatling's DSL: checks the limits, starts (or connects to) the targets, owns the
- * run folder, and at the end writes {@code results.json}, the console table, the headline and the report.
+ * One run of the ladder outside of Gatling's DSL: checks the limits, owns the run folder and the targets (managed
+ * ones run one at a time: {@link #next} stops one and starts the next between their ladders), and at the end
+ * writes the raw record and {@code results.json}, the console table, the headline and the report.
  *
  * <p>Order: {@link #prepare} (before any load) - Gatling runs the scenarios - {@link #finish} - {@link #close}.
  * A JVM shutdown hook also calls {@link #close}, so Ctrl-C or a crash stops the managed targets too.
@@ -189,8 +190,9 @@ public final class LadderRun implements AutoCloseable {
                 failed.add(t.name() + ": " + t.failure());
                 continue;
             }
-            results.put(t.name(), t.result());
-            records.put(t.name(), t.record());
+            TargetRecord record = t.record();
+            records.put(t.name(), record);
+            results.put(t.name(), t.result(record));
         }
         RecordFile.write(new RunRecord(RunRecord.SCHEMA, runDir.getFileName().toString(), RecordFile.HISTOGRAMS, records),
                 runDir);

@@ -276,7 +276,7 @@ public final class TargetRun implements AutoCloseable {
                         + " levels broke in a row; skipped " + skipped);
             } else if (plan instanceof CapacitySearch) {
                 out.accept("[" + spec.name() + "] capacity search done after " + probes.size() + " levels: "
-                        + Format.capacity(result()));
+                        + Format.capacity(result(record())));
             }
         }
     }
@@ -345,9 +345,8 @@ public final class TargetRun implements AutoCloseable {
         return waiting > 0 && waiting * 100.0 > (slo.koPercent() + 1) * all;
     }
 
-    /** What the run reports of this target, worked out from its raw record. */
-    public TargetResult result() {
-        TargetRecord record = record();
+    /** What the run reports of this target, worked out from its raw record ({@link #record}). */
+    public TargetResult result(TargetRecord record) {
         List<LevelResult> levels = LevelArithmetic.levels(record);
         List<Integer> skipped = ladder.skipped().stream().map(Level::users).sorted().toList();
         // What the server says about itself wins; otherwise what it was started with.

@@ -300,8 +300,8 @@ class GateTest {
         assertThat(verdicts).extracting(Verdict::rule, Verdict::metric, Verdict::measured, Verdict::limit, Verdict::pass)
                 .containsExactly(
                         tuple("min_sustainable_users", "virtual.sustainable_users", 3200.0, ">= 1600", true),
-                        tuple("max_p99", "virtual.p99_ms at 3200", 1170.0, "<= 1200", true),
-                        tuple("max_p99", "blocking.p99_ms at 400", 3000.0, "<= 1500", false),
+                        tuple("max_p99", "virtual.p99_all_ms at 3200", 1170.0, "<= 1200", true),
+                        tuple("max_p99", "blocking.p99_all_ms at 400", 3000.0, "<= 1500", false),
                         tuple("min_sustainable_users", "shop.sustainable_users", null, null, false));
         assertThat(verdicts.getLast().note()).isEqualTo("the run has no shop target");
     }

@@ -16,9 +16,9 @@ class VerdictTest {
 
     @Test
     void aFailingLineCarriesTheNoteAndAMissingBaseline() {
-        Verdict verdict = new Verdict("max_p99", "virtual.p99_ms at 400", 1210.12345, "<= 1200", null, false, "at 400 users");
+        Verdict verdict = new Verdict("max_p99", "virtual.p99_all_ms at 400", 1210.12345, "<= 1200", null, false, "at 400 users");
 
-        assertThat(verdict.line()).isEqualTo("FAIL virtual.p99_ms at 400  measured 1210.1235 (at 400 users)  limit <= 1200  baseline none  [max_p99]");
+        assertThat(verdict.line()).isEqualTo("FAIL virtual.p99_all_ms at 400  measured 1210.1235 (at 400 users)  limit <= 1200  baseline none  [max_p99]");
     }
 
     @Test

@@ -49,7 +49,7 @@ class TargetRunTest {
             assertThat(level.platformThreadsPeak()).isNull();   // no census
             assertThat(level.heapPerUserBytes()).isNull();
 
-            TargetResult result = run.result();
+            TargetResult result = run.result(run.record());
             assertThat(result.levels()).hasSize(2);
             assertThat(result.config().managed()).isFalse();
             assertThat(result.config().jvmArgs()).isEmpty();
@@ -58,6 +58,32 @@ class TargetRunTest {
             assertThat(result.jdk()).isNull();
             assertThat(result.sustainableUsers()).isZero();     // 5% KO in the first level
             assertThat(run.loadUrl()).isEqualTo("http://127.0.0.1:9/?pause=1000");
+            assertThat(result.config().request().pauseMs()).isEqualTo(1000);
+
+            // The raw record: each level's window on the wall clock, 2 s long, the second right after the first.
+            var record = run.record();
+            assertThat(record.levels()).extracting(l -> l.holdEndMs() - l.holdStartMs()).containsExactly(2000L, 2000L);
+            assertThat(record.levels().get(1).holdStartMs()).isEqualTo(record.levels().get(0).holdEndMs());
+            assertThat(record.levels().get(0).allLatency().getTotalCount()).isEqualTo(20);
+        }
+    }
+
+    @Test
+    void aTargetsOwnPauseIsWhatItsUsersAskForAndWhatItIsTimedAgainst() {
+        LadderConfig config = LadderConfig.from(Map.of("levels", "10", "hold", "2", "ramp", "0", "warmup", "0",
+                "pause", "1000", "virtual.pause", "1200", "targets", "virtual", "nonblocking.output", "/tmp/x"));
+        TargetRun.Launch launch = new TargetRun.Launch(List.of("java"), URI.create("http://127.0.0.1:9/"),
+                java.nio.file.Path.of("/tmp/x/virtual.log"));
+        try (TargetRun run = new TargetRun(config.targets().getFirst(), launch, config, line -> { })) {
+            assertThat(run.loadUrl()).endsWith("?pause=1200");
+            run.attach(null, new TargetClient(URI.create("http://127.0.0.1:9/"), null), null);
+            run.userStarted(1_000_000_000L);
+            for (int i = 0; i < 16; i++) {
+                run.recorder().record(1_000_000_000L + 500 * MS, 1210 * MS, Outcome.OK);
+            }
+            // 16 answers in 2 s from 10 users at 1.2 s: efficiency 8 / (10 / 1.2)
+            assertThat(run.levelResult(0).efficiency()).isCloseTo(0.96, within(1e-9));
+            assertThat(run.result(run.record()).config().request().pauseMs()).isEqualTo(1200);
         }
     }
 
