@@ -97,8 +97,9 @@ public final class LadderRun implements AutoCloseable {
 
     /**
      * Every target's run, with the ports of the managed ones chosen now (their URLs are in the plan and the
-     * scenarios before any of them starts); then the first target is started, so that a bad setting fails before
-     * any load. The others start in turn, each after the one before it has stopped ({@link #next}).
+     * scenarios before any of them starts); then the first target is started and every server given by URL is
+     * connected to, so that a bad setting or an unreachable URL fails before any load. The other managed targets
+     * start in turn, each after the one before it has stopped ({@link #next}).
      */
     private void prepareTargets() {
         List<TargetSpec> managed = config.targets().stream().filter(TargetSpec::managed).toList();
@@ -116,6 +117,7 @@ public final class LadderRun implements AutoCloseable {
             targets.add(new TargetRun(spec, launch, config, out::println));
         }
         targets.getFirst().start(TARGET_START_TIMEOUT);
+        targets.stream().skip(1).filter(t -> !t.managed()).forEach(t -> t.start(TARGET_START_TIMEOUT));
     }
 
     /**
@@ -127,6 +129,9 @@ public final class LadderRun implements AutoCloseable {
     public void next(int index) {
         targets.get(index - 1).stop(measuredTimeout());
         TargetRun target = targets.get(index);
+        if (target.started()) {
+            return;   // a server given by URL: connected to before any load
+        }
         try {
             target.start(TARGET_START_TIMEOUT);
         } catch (NonblockingException e) {

@@ -158,6 +158,11 @@ public final class TargetRun implements AutoCloseable {
         return sampler != null;
     }
 
+    /** True when the ladder starts this target's JVM itself; a server given by URL only gets connected to. */
+    public boolean managed() {
+        return launch != null;
+    }
+
     public String name() {
         return spec.name();
     }

@@ -1,6 +1,7 @@
 package nonblocking.run;
 
 import nonblocking.NonblockingException;
+import nonblocking.ladder.LadderConfig;
 import nonblocking.results.RunFolders;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,6 +40,31 @@ class LadderRunTest {
                 .hasMessageContaining("open-file limit is " + limit)
                 .hasMessageContaining("ulimit -n");
         LadderRun.checkOpenFiles(1);
+    }
+
+    /**
+     * Managed targets start one at a time, during the load; a server given by URL is connected to before any load,
+     * so that an unreachable one, even second in line, fails the run before it begins, and the first target's JVM,
+     * started already, is stopped.
+     */
+    @Test
+    void anUnreachableServerFailsTheRunBeforeAnyLoadAndStopsWhatStarted(@TempDir Path dir) throws Exception {
+        int closed;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closed = socket.getLocalPort();
+        }
+        LadderConfig config = LadderConfig.from(java.util.Map.of("targets", "virtual,shop", "shop.url",
+                "http://127.0.0.1:" + closed + "/", "shop.slo.p99", "100", "levels", "5", "hold", "1",
+                "nonblocking.output", dir.toString(), "runId", "unreachable"));
+        assertThatThrownBy(() -> LadderRun.prepare(config, new java.io.PrintStream(java.io.OutputStream.nullOutputStream())))
+                .isInstanceOf(NonblockingException.class)
+                .hasMessageContaining("127.0.0.1:" + closed)
+                .hasMessageNotContaining("\n");
+        String log = Files.readString(dir.resolve("unreachable/virtual.log"));
+        java.util.regex.Matcher pid = java.util.regex.Pattern.compile("ready: .* pid=(\\d+)").matcher(log);
+        assertThat(pid.find()).as("virtual started first:\n%s", log).isTrue();
+        assertThat(ProcessHandle.of(Long.parseLong(pid.group(1))).map(ProcessHandle::isAlive).orElse(false))
+                .as("virtual's JVM stopped").isFalse();
     }
 
     @Test
