@@ -201,7 +201,7 @@ public record LadderConfig(
         ThreadModel model = rawModel == null || rawModel.isBlank() ? BUILT_IN.get(name) : model(name, rawModel);
         Integer threads = props.containsKey(name + ".threads")
                 ? Integer.valueOf((int) longValue(props, name + ".threads", 0, 1, 100_000))
-                : model == ThreadModel.BLOCKING && !props.containsKey(name + ".url") ? (TUNED.equals(name) ? topLevel : poolSize)
+                : model != null && model.pooled() && !props.containsKey(name + ".url") ? (TUNED.equals(name) ? topLevel : poolSize)
                 : null;
         String rawCap = props.get(name + ".maxVirtualThreads");
         Integer cap = rawCap == null || rawCap.isBlank() || "unbounded".equalsIgnoreCase(rawCap.trim())

@@ -76,13 +76,13 @@ public record TargetSpec(String name, ThreadModel model, Integer threads, Intege
                     + " (a server the ladder starts) or -D" + name + ".url (one that runs already)");
         }
         // The one place that says which setting belongs to which model.
-        if (threads != null && model != ThreadModel.BLOCKING) {
-            throw new NonblockingException("-D" + name + ".threads is a pool size, which only the blocking model has ("
-                    + name + " is " + label(model) + ")");
+        if (threads != null && (model == null || !model.pooled())) {
+            throw new NonblockingException("-D" + name + ".threads is a pool size, which only the "
+                    + models(ThreadModel::pooled) + " model has (" + name + " is " + label(model) + ")");
         }
-        if (maxVirtualThreads != null && model != ThreadModel.VIRTUAL) {
-            throw new NonblockingException("-D" + name + ".maxVirtualThreads is a cap of the virtual model only ("
-                    + name + " is " + label(model) + ")");
+        if (maxVirtualThreads != null && (model == null || !model.capped())) {
+            throw new NonblockingException("-D" + name + ".maxVirtualThreads is a cap of the "
+                    + models(ThreadModel::capped) + " model only (" + name + " is " + label(model) + ")");
         }
         if (census != null && url == null) {
             throw new NonblockingException("-D" + name + ".census needs -D" + name
@@ -101,6 +101,12 @@ public record TargetSpec(String name, ThreadModel model, Integer threads, Intege
     }
 
     static String label(ThreadModel model) {
-        return model == null ? "of no stated model" : model.name().toLowerCase(java.util.Locale.ROOT);
+        return model == null ? "of no stated model" : model.label();
+    }
+
+    /** The models that take a setting, e.g. "blocking". */
+    private static String models(java.util.function.Predicate<ThreadModel> takes) {
+        return java.util.Arrays.stream(ThreadModel.values()).filter(takes).map(ThreadModel::label)
+                .collect(java.util.stream.Collectors.joining(" and "));
     }
 }

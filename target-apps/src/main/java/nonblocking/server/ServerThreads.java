@@ -2,10 +2,9 @@ package nonblocking.server;
 
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
-import org.eclipse.jetty.util.thread.VirtualThreadPool;
 
 /**
- * Builds the threads of each model.
+ * Builds the threads of each model, as {@link ThreadModel} says.
  *
  * <p>All start from a {@link QueuedThreadPool}, which always runs Jetty's acceptor and selector loops (each
  * holds a thread for good). What differs is who runs the request handlers:
@@ -14,7 +13,7 @@ import org.eclipse.jetty.util.thread.VirtualThreadPool;
  *       {@code --threads 200} really means 200 requests served at once: 200 concurrent 1 s requests take
  *       ~1 s, 400 take ~2 s. (Jetty's default maxThreads=200 would leave ~198 for requests.)</li>
  *   <li>virtual: Jetty's recommended setup, a small QueuedThreadPool for acceptors, selectors and Jetty's
- *       non-blocking tasks, plus a {@link VirtualThreadPool} as its virtual-threads executor, which Jetty uses
+ *       non-blocking tasks, plus a {@code VirtualThreadPool} as its virtual-threads executor, which Jetty uses
  *       for every blocking task, i.e. our handler. VirtualThreadPool caps concurrent tasks at 200 by default;
  *       {@code --max-virtual-threads} sets that cap (unbounded by default). A low cap is the "cripple" knob
  *       that shows a load gate can fail.</li>
@@ -58,45 +57,28 @@ final class ServerThreads {
         return pool;
     }
 
-    /** The pool to hand to {@code new Server(pool)}; it is sized later by {@link #size}. */
+    /** The pool to hand to {@code new Server(pool)}, with what the model adds to it; sized later by {@link #size}. */
     static QueuedThreadPool newPool(TargetConfig config) {
         QueuedThreadPool pool = new QueuedThreadPool();
         pool.setName("jetty-" + config.model().label());
         pool.setReservedThreads(0);
-        if (config.model() == ThreadModel.VIRTUAL) {
-            VirtualThreadPool virtual = new VirtualThreadPool();
-            // Names appear in thread dumps ("handler-vt-<n>"), which helps when counting them.
-            virtual.setName("handler-vt");
-            // The one place "unbounded" (null) becomes Jetty's form: 0 means no cap (no semaphore at all).
-            virtual.setMaxConcurrentTasks(config.maxVirtualThreads() == null ? 0 : config.maxVirtualThreads());
-            pool.setVirtualThreadsExecutor(virtual);
-            // QueuedThreadPool does not manage it, and a stopped VirtualThreadPool rejects tasks.
-            pool.addManaged(virtual);
-        }
+        config.model().equip(pool, config);
         return pool;
     }
 
     /**
-     * Sizes the pool now that the connector knows its acceptor and selector counts.
+     * Sizes the pool now that the connector knows its acceptor and selector counts: acceptors, selectors, and the
+     * request threads of a pooled model or a few spare ones.
      *
      * @return the pool settings as one token for the start-up line
      */
     static String size(QueuedThreadPool pool, ServerConnector connector, TargetConfig config) {
         int acceptors = connector.getAcceptors();
         int selectors = connector.getSelectorManager().getSelectorCount();
-        boolean blocking = config.model() == ThreadModel.BLOCKING;
-        int max = acceptors + selectors + (blocking ? config.threads() : SPARE_THREADS);
+        int max = acceptors + selectors + (config.model().pooled() ? config.threads() : SPARE_THREADS);
         pool.setMaxThreads(max);
         pool.setMinThreads(Math.min(pool.getMinThreads(), max));
-        if (blocking) {
-            return "qtp(threads=" + config.threads() + ",acceptors=" + acceptors + ",selectors=" + selectors
-                    + ",max=" + max + ",reserved=0)";
-        }
-        if (config.model() == ThreadModel.ASYNC) {
-            return "async(qtp-max=" + max + ",acceptors=" + acceptors + ",selectors=" + selectors + ",reserved=0)";
-        }
-        String cap = config.maxVirtualThreads() == null ? "unbounded" : config.maxVirtualThreads().toString();
-        return "virtual(max-virtual-threads=" + cap + ",qtp-max=" + max + ",acceptors=" + acceptors
-                + ",selectors=" + selectors + ",reserved=0)";
+        return config.model().describe(config, "max=" + max + ",acceptors=" + acceptors + ",selectors=" + selectors
+                + ",reserved=0");
     }
 }

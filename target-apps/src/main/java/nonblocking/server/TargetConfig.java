@@ -79,11 +79,11 @@ public record TargetConfig(
 
     /** Pool size as the census reports it: null where the model has no such setting. */
     public Integer threadsOrNull() {
-        return model == ThreadModel.BLOCKING ? threads : null;
+        return model.pooled() ? threads : null;
     }
 
     /** The virtual-thread cap as the census reports it: null when unbounded or not the virtual model. */
     public Integer maxVirtualThreadsOrNull() {
-        return model == ThreadModel.VIRTUAL ? maxVirtualThreads : null;
+        return model.capped() ? maxVirtualThreads : null;
     }
 }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.net.BindException;
 import java.net.URI;
 import java.util.Optional;
-import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
@@ -41,14 +40,8 @@ public final class TargetServer implements AutoCloseable {
 
         CensusTaker censusTaker = new CensusTaker(config, requests);
         // GracefulHandler lets a stop wait (up to the stop timeout) for requests in flight.
-        server.setHandler(new GracefulHandler(Routes.of(hello(config, requests, work), censusTaker)));
+        server.setHandler(new GracefulHandler(Routes.of(config.model().hello(config, requests, work), censusTaker)));
         server.setStopTimeout(config.stopTimeoutMs());
-    }
-
-    /** The seed request's handler for the model. */
-    private static Handler hello(TargetConfig config, Requests requests, Work work) {
-        return config.model() == ThreadModel.ASYNC
-                ? new AsyncHello(config, requests, work) : new ThreadedHello(config, requests, work);
     }
 
     /**

@@ -1,18 +1,106 @@
 package nonblocking.server;
 
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.eclipse.jetty.util.thread.VirtualThreadPool;
+
 import java.util.Locale;
 
-/** How the server runs request handlers: the one thing the load test compares. */
+/**
+ * How the server runs request handlers: the one thing the load test compares, all in this one place. Every model
+ * starts from a {@link QueuedThreadPool} (see {@link ServerThreads}); a model says who runs the handlers on top of
+ * it, which handler answers the seed request, and which of the settings {@code --threads} and
+ * {@code --max-virtual-threads} it takes. A new model is a new constant here (and, to run it by name in the ladder,
+ * one line of its built-in targets).
+ */
 public enum ThreadModel {
     /** Jetty's classic setup: a bounded pool of platform threads; each request holds one for its whole pause. */
-    BLOCKING,
+    BLOCKING(true, false) {
+        @Override
+        Handler hello(TargetConfig config, Requests requests, Work work) {
+            return new ThreadedHello(config, requests, work);
+        }
+
+        @Override
+        String describe(TargetConfig config, String threads) {
+            return "qtp(threads=" + config.threads() + "," + threads + ")";
+        }
+    },
     /** Each request gets its own virtual thread; a sleeping request releases its carrier. */
-    VIRTUAL,
+    VIRTUAL(false, true) {
+        @Override
+        void equip(QueuedThreadPool pool, TargetConfig config) {
+            VirtualThreadPool virtual = new VirtualThreadPool();
+            // Names appear in thread dumps ("handler-vt-<n>"), which helps when counting them.
+            virtual.setName("handler-vt");
+            // The one place "unbounded" (null) becomes Jetty's form: 0 means no cap (no semaphore at all).
+            virtual.setMaxConcurrentTasks(config.maxVirtualThreads() == null ? 0 : config.maxVirtualThreads());
+            pool.setVirtualThreadsExecutor(virtual);
+            // QueuedThreadPool does not manage it, and a stopped VirtualThreadPool rejects tasks.
+            pool.addManaged(virtual);
+        }
+
+        @Override
+        Handler hello(TargetConfig config, Requests requests, Work work) {
+            return new ThreadedHello(config, requests, work);
+        }
+
+        @Override
+        String describe(TargetConfig config, String threads) {
+            String cap = config.maxVirtualThreads() == null ? "unbounded" : config.maxVirtualThreads().toString();
+            return "virtual(max-virtual-threads=" + cap + ",qtp-" + threads + ")";
+        }
+    },
     /** Callbacks: the handler returns at once and a timer writes "World"; no thread is held during the pause. */
-    ASYNC;
+    ASYNC(false, false) {
+        @Override
+        Handler hello(TargetConfig config, Requests requests, Work work) {
+            return new AsyncHello(config, requests, work);
+        }
+
+        @Override
+        String describe(TargetConfig config, String threads) {
+            return "async(qtp-" + threads + ")";
+        }
+    };
 
     // Computed once: the hello handlers send it in a header on every request.
     private final String label = name().toLowerCase(Locale.ROOT);
+    private final boolean pooled;
+    private final boolean capped;
+
+    /**
+     * @param pooled the pool's platform threads run the handlers, so {@code --threads} sizes it
+     * @param capped handlers run on virtual threads whose number {@code --max-virtual-threads} may cap
+     */
+    ThreadModel(boolean pooled, boolean capped) {
+        this.pooled = pooled;
+        this.capped = capped;
+    }
+
+    /** True when {@code --threads} applies: the pool's own threads run the handlers. */
+    public boolean pooled() {
+        return pooled;
+    }
+
+    /** True when {@code --max-virtual-threads} applies. */
+    public boolean capped() {
+        return capped;
+    }
+
+    /** Adds what the model runs its handlers on to the server's pool; nothing by default (the pool itself). */
+    void equip(QueuedThreadPool pool, TargetConfig config) {
+    }
+
+    /** The seed request's handler. */
+    abstract Handler hello(TargetConfig config, Requests requests, Work work);
+
+    /**
+     * The pool settings as one token for the start-up line.
+     *
+     * @param threads the pool's own figures, e.g. "max=10,acceptors=1,selectors=1,reserved=0"
+     */
+    abstract String describe(TargetConfig config, String threads);
 
     /** The lower-case name used on the command line, in headers, JSON and the start-up line. */
     public String label() {
