@@ -60,25 +60,8 @@ public record LadderConfig(
     static final String DEFAULT_GAP_OF = "virtual";
     static final String DEFAULT_GAP_OVER = "blocking";
 
-    /** A named set of defaults. */
-    public record Profile(String name, List<Integer> levels, double holdS, double rampS, double warmupS,
-                          long pauseMs, long workMicros, long timeoutMs, Double sloP99Ms, int blockingThreads) {
-    }
-
-    public static final Map<String, Profile> PROFILES = Map.of(
-            // 58 s a target: 8 levels x (1 s ramp + 6 s hold) + 2 s warm-up, so that four targets take ~4 minutes.
-            "default", new Profile("default", List.of(25, 50, 100, 200, 400, 800, 1600, 3200),
-                    6, 1, 2, 1000, 0, 5000, null, 200),
-            // The blog's experiment: "Hello", sleep 0.1 s, "World"; a blocking pool of 10 like a small WSGI server.
-            "seed", new Profile("seed", List.of(5, 10, 20, 50, 100, 200), 4, 1, 2, 100, 0, 2000, null, 10),
-            // Ten thousand users at 1 s: held longer and ramped slower (thousands of connects per step), on the same
-            // 512 MB heap as the other profiles: with Jetty's header cache off (target-apps' JettyTuning) a
-            // connection costs a few KB of heap instead of ~45 KB, so 10,000 fit.
-            // It starts at the blocking pool size, so that the blocking target holds a level and the gap is defined.
-            "c10k", new Profile("c10k", List.of(200, 1000, 2500, 5000, 10000), 10, 5, 5, 1000, 0, 10000, null, 200),
-            // Where virtual threads do not help: no pause, 2 ms of CPU per request. Two cores limit every model alike;
-            // a level holds while p99 stays within 250 ms (about a queue of 100 requests at 2 ms each on 2 cores).
-            "cpu", new Profile("cpu", List.of(10, 25, 50, 100, 200, 400), 6, 2, 2, 0, 2000, 5000, 250.0, 200));
+    /** The profiles by name: the experiment's defaults, as data in {@code profiles.yaml}. */
+    public static final Map<String, Profile> PROFILES = Profile.ALL;
 
     /** The top of a capacity search unless -Dauto.max says otherwise: the c10k mark, within 20,000 open files. */
     public static final int AUTO_MAX = 10_000;
