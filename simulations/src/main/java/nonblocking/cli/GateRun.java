@@ -31,7 +31,7 @@ public final class GateRun {
     }
 
     /** One results file, nothing allowed to differ from the baseline: see the other {@code run}. */
-    public static Gate.Outcome run(Path results, Path rules, Path baseline, Path history, Path stepSummary, PrintStream out) {
+    public static Gate.Judgement run(Path results, Path rules, Path baseline, Path history, Path stepSummary, PrintStream out) {
         return run(List.of(results), rules, baseline, null, history, stepSummary, out);
     }
 
@@ -43,9 +43,9 @@ public final class GateRun {
      * @param history        the history file this verdict is added to, and beside which the trend is drawn; null for none
      * @param stepSummary    file to append the markdown summary to (GitHub's $GITHUB_STEP_SUMMARY), or null
      */
-    public static Gate.Outcome run(List<Path> results, Path rules, Path baseline, String allowDifferent, Path history,
+    public static Gate.Judgement run(List<Path> results, Path rules, Path baseline, String allowDifferent, Path history,
                                    Path stepSummary, PrintStream out) {
-        Gate.Outcome outcome = Gate.check(results, rules, baseline, allowDifferent);
+        Gate.Judgement outcome = Gate.check(results, rules, baseline, allowDifferent);
         List<Verdict> verdicts = new ArrayList<>(outcome.verdicts());
         boolean median = results.size() > 1;
         String markdown = null;
@@ -81,7 +81,7 @@ public final class GateRun {
             out.println("judged " + judged);
         }
         verdicts.forEach(verdict -> out.println(verdict.line()));
-        return new Gate.Outcome(outcome.run(), verdicts);
+        return new Gate.Judgement(outcome.run(), verdicts);
     }
 
     /** $GITHUB_STEP_SUMMARY as a path, or null outside GitHub Actions. */

@@ -35,8 +35,8 @@ public final class Gate {
     }
 
     /** What a check found: the run judged (null when it could not be read) and the verdicts (never empty). */
-    public record Outcome(Results run, List<Verdict> verdicts) {
-        public Outcome {
+    public record Judgement(Results run, List<Verdict> verdicts) {
+        public Judgement {
             verdicts = List.copyOf(verdicts);
         }
 
@@ -46,7 +46,7 @@ public final class Gate {
     }
 
     /** Reads the three files and evaluates; an unreadable results or rules file is one FAIL verdict. */
-    public static Outcome check(Path resultsFile, Path rulesFile, Path baselineFile) {
+    public static Judgement check(Path resultsFile, Path rulesFile, Path baselineFile) {
         return check(List.of(resultsFile), rulesFile, baselineFile, null);
     }
 
@@ -57,7 +57,7 @@ public final class Gate {
      * @param allowDifferent {@code -Dgate.allowDifferent}: the settings the run may differ in from the baseline
      *                       (comma-separated, see {@link Comparability}); null or blank for none
      */
-    public static Outcome check(List<Path> resultsFiles, Path rulesFile, Path baselineFile, String allowDifferent) {
+    public static Judgement check(List<Path> resultsFiles, Path rulesFile, Path baselineFile, String allowDifferent) {
         List<Verdict> errors = new ArrayList<>();
         Rules rules = null;
         try {
@@ -88,9 +88,9 @@ public final class Gate {
             errors.add(Verdict.error("inputs", "gate.allowDifferent", e.getMessage()));
         }
         if (!errors.isEmpty()) {
-            return new Outcome(run, errors);
+            return new Judgement(run, errors);
         }
-        return new Outcome(run, evaluate(run, rules, Baseline.read(baselineFile), allowed));
+        return new Judgement(run, evaluate(run, rules, Baseline.read(baselineFile), allowed));
     }
 
     public static List<Verdict> evaluate(Results run, Rules rules, Baseline baseline) {
@@ -212,7 +212,7 @@ public final class Gate {
      * baseline_sustainable_users, then baseline_p99, baseline_p50 and baseline_throughput, each for every target the
      * rules name. A target that cannot be compared with the baseline's fails all four, with the reason.
      */
-    static List<Verdict> baselineRules(Results run, Rules.Baseline rules, Baseline baseline, Set<String> allowDifferent) {
+    static List<Verdict> baselineRules(Results run, Rules.BaselineRules rules, Baseline baseline, Set<String> allowDifferent) {
         Map<String, Comparability.Check> checks = new LinkedHashMap<>();
         rules.targets().forEach(target -> checks.put(target, Comparability.check(run, target, baseline, allowDifferent)));
         List<Verdict> verdicts = new ArrayList<>();

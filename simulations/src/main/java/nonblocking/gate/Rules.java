@@ -15,7 +15,7 @@ import java.util.Map;
  * @param targets  per target name, a floor on its sustainable users and a ceiling on its p99 at a level
  * @param baseline comparison against the committed baseline run; null for none
  */
-public record Rules(GapRule gap, Targets topLevel, Map<String, TargetRule> targets, Baseline baseline) {
+public record Rules(GapRule gap, Targets topLevel, Map<String, TargetRule> targets, BaselineRules baseline) {
 
     public Rules {
         targets = targets == null ? Map.of() : new LinkedHashMap<>(targets);
@@ -49,10 +49,10 @@ public record Rules(GapRule gap, Targets topLevel, Map<String, TargetRule> targe
      * @param maxThroughputDrop see {@link Limits#maxThroughputDrop()}
      * @param perTarget         per target name, the limits that differ from these; empty for none
      */
-    public record Baseline(List<String> targets, Double maxP99Increase, Double maxP50Increase, Double maxThroughputDrop,
+    public record BaselineRules(List<String> targets, Double maxP99Increase, Double maxP50Increase, Double maxThroughputDrop,
                            Map<String, Limits> perTarget) {
 
-        public Baseline {
+        public BaselineRules {
             perTarget = perTarget == null ? Map.of() : new LinkedHashMap<>(perTarget);
         }
 

@@ -92,7 +92,7 @@ public final class RulesFile {
         return rules.baseline() == null ? null : problem(rules.baseline());
     }
 
-    private static String problem(Rules.Baseline baseline) {
+    private static String problem(Rules.BaselineRules baseline) {
         if (baseline.targets() == null) {
             return "baseline.targets must be a list (it may be empty)";
         }

@@ -152,7 +152,7 @@ class ComparabilityTest {
 
     @Test
     void anUnknownNameFailsTheGateEvenForAGoodRun() {
-        Gate.Outcome outcome = Gate.check(List.of(Fixtures.path(Fixtures.GOOD)), Fixtures.RULES_FILE,
+        Gate.Judgement outcome = Gate.check(List.of(Fixtures.path(Fixtures.GOOD)), Fixtures.RULES_FILE,
                 Fixtures.path(Fixtures.BASELINE), "hold");
 
         assertThat(outcome.passed()).isFalse();
@@ -165,8 +165,8 @@ class ComparabilityTest {
         Path run = dir.resolve("results.json");
         ResultsFile.write(Fixtures.withSettings(Fixtures.read(Fixtures.GOOD), 6.0, null, null, null), run);
 
-        Gate.Outcome strict = Gate.check(List.of(run), Fixtures.RULES_FILE, Fixtures.path(Fixtures.BASELINE), "");
-        Gate.Outcome allowing = Gate.check(List.of(run), Fixtures.RULES_FILE, Fixtures.path(Fixtures.BASELINE), "hold_s");
+        Gate.Judgement strict = Gate.check(List.of(run), Fixtures.RULES_FILE, Fixtures.path(Fixtures.BASELINE), "");
+        Gate.Judgement allowing = Gate.check(List.of(run), Fixtures.RULES_FILE, Fixtures.path(Fixtures.BASELINE), "hold_s");
 
         assertThat(strict.passed()).isFalse();
         assertThat(strict.verdicts()).filteredOn(verdict -> !verdict.pass()).hasSize(8);

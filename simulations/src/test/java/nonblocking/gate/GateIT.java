@@ -26,7 +26,7 @@ class GateIT {
     @TestFactory
     @DisplayName("gate")
     Stream<DynamicTest> gate() {
-        Gate.Outcome outcome = GateRun.run(
+        Gate.Judgement outcome = GateRun.run(
                 paths("results"),
                 path("gate.rules"),
                 path("gate.baseline"),

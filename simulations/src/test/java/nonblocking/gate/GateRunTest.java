@@ -32,7 +32,7 @@ class GateRunTest {
         return file;
     }
 
-    private Gate.Outcome run(List<Path> results, String allowDifferent) {
+    private Gate.Judgement run(List<Path> results, String allowDifferent) {
         return GateRun.run(results, Fixtures.RULES_FILE, Fixtures.path(Fixtures.BASELINE), allowDifferent,
                 dir.resolve("history.jsonl"), dir.resolve("step-summary.md"), new PrintStream(out, true, StandardCharsets.UTF_8));
     }
@@ -42,7 +42,7 @@ class GateRunTest {
         Results good = Fixtures.read(Fixtures.GOOD);
         List<Path> runs = List.of(write("a", good), write("b", Fixtures.read(Fixtures.REGRESSION)), write("c", good));
 
-        Gate.Outcome outcome = run(runs, null);
+        Gate.Judgement outcome = run(runs, null);
 
         assertThat(outcome.passed()).isTrue();
         List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();

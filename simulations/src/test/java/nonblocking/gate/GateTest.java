@@ -381,7 +381,7 @@ class GateTest {
 
     @Test
     void checkPassesAGoodRun() {
-        Gate.Outcome outcome = Gate.check(Fixtures.path(Fixtures.GOOD), Fixtures.RULES_FILE, Fixtures.path(Fixtures.BASELINE));
+        Gate.Judgement outcome = Gate.check(Fixtures.path(Fixtures.GOOD), Fixtures.RULES_FILE, Fixtures.path(Fixtures.BASELINE));
 
         assertThat(outcome.passed()).isTrue();
         assertThat(outcome.run().runId()).isEqualTo("20260110-090000");
@@ -392,7 +392,7 @@ class GateTest {
     void checkFailsAMissingResultsFileWithOneLine() {
         Path missing = dir.resolve("latest/results.json");
 
-        Gate.Outcome outcome = Gate.check(missing, Fixtures.RULES_FILE, Fixtures.path(Fixtures.BASELINE));
+        Gate.Judgement outcome = Gate.check(missing, Fixtures.RULES_FILE, Fixtures.path(Fixtures.BASELINE));
 
         assertThat(outcome.passed()).isFalse();
         assertThat(outcome.run()).isNull();
@@ -405,7 +405,7 @@ class GateTest {
 
     @Test
     void checkFailsACorruptResultsFile() {
-        Gate.Outcome outcome = Gate.check(Fixtures.path(Fixtures.CORRUPT), Fixtures.RULES_FILE, Fixtures.path(Fixtures.BASELINE));
+        Gate.Judgement outcome = Gate.check(Fixtures.path(Fixtures.CORRUPT), Fixtures.RULES_FILE, Fixtures.path(Fixtures.BASELINE));
 
         assertThat(outcome.passed()).isFalse();
         assertThat(outcome.verdicts()).singleElement()
@@ -417,7 +417,7 @@ class GateTest {
         Path other = dir.resolve("results.json");
         Files.writeString(other, Files.readString(Fixtures.path(Fixtures.GOOD)).replace("\"schema\": 3", "\"schema\": 4"));
 
-        Gate.Outcome outcome = Gate.check(other, Fixtures.RULES_FILE, Fixtures.path(Fixtures.BASELINE));
+        Gate.Judgement outcome = Gate.check(other, Fixtures.RULES_FILE, Fixtures.path(Fixtures.BASELINE));
 
         assertThat(outcome.passed()).isFalse();
         assertThat(outcome.verdicts()).singleElement()
@@ -426,7 +426,7 @@ class GateTest {
 
     @Test
     void checkFailsASchemaOneFileInOneLineThatSaysWhy() {
-        Gate.Outcome outcome = Gate.check(Fixtures.path(Fixtures.SCHEMA_1), Fixtures.RULES_FILE, Fixtures.path(Fixtures.BASELINE));
+        Gate.Judgement outcome = Gate.check(Fixtures.path(Fixtures.SCHEMA_1), Fixtures.RULES_FILE, Fixtures.path(Fixtures.BASELINE));
 
         assertThat(outcome.passed()).isFalse();
         assertThat(outcome.verdicts()).singleElement().satisfies(verdict -> assertThat(verdict.line())
@@ -435,7 +435,7 @@ class GateTest {
 
     @Test
     void checkFailsAMissingRulesFileEvenForAGoodRun() {
-        Gate.Outcome outcome = Gate.check(Fixtures.path(Fixtures.GOOD), dir.resolve("rules.yaml"), Fixtures.path(Fixtures.BASELINE));
+        Gate.Judgement outcome = Gate.check(Fixtures.path(Fixtures.GOOD), dir.resolve("rules.yaml"), Fixtures.path(Fixtures.BASELINE));
 
         assertThat(outcome.passed()).isFalse();
         assertThat(outcome.verdicts()).singleElement()
@@ -445,7 +445,7 @@ class GateTest {
 
     @Test
     void checkReportsBothAMissingRulesFileAndAMissingResultsFile() {
-        Gate.Outcome outcome = Gate.check(dir.resolve("results.json"), dir.resolve("rules.yaml"), Fixtures.path(Fixtures.BASELINE));
+        Gate.Judgement outcome = Gate.check(dir.resolve("results.json"), dir.resolve("rules.yaml"), Fixtures.path(Fixtures.BASELINE));
 
         assertThat(outcome.verdicts()).extracting(Verdict::metric).containsExactly("rules.yaml", "results.json");
         assertThat(outcome.passed()).isFalse();
@@ -453,6 +453,6 @@ class GateTest {
 
     @Test
     void anOutcomeWithoutVerdictsDoesNotPass() {
-        assertThat(new Gate.Outcome(null, List.of()).passed()).isFalse();
+        assertThat(new Gate.Judgement(null, List.of()).passed()).isFalse();
     }
 }

@@ -32,8 +32,8 @@ class MedianTest {
     void oneOutlierOfThreeDoesNotFailTheGate() {
         List<Path> runs = List.of(write("a", p99At800(1050)), write("b", p99At800(1050 * 1.5)), write("c", p99At800(1050 * 1.05)));
 
-        Gate.Outcome alone = Gate.check(List.of(runs.get(1)), Fixtures.RULES_FILE, Fixtures.path(Fixtures.BASELINE), null);
-        Gate.Outcome median = Gate.check(runs, Fixtures.RULES_FILE, Fixtures.path(Fixtures.BASELINE), null);
+        Gate.Judgement alone = Gate.check(List.of(runs.get(1)), Fixtures.RULES_FILE, Fixtures.path(Fixtures.BASELINE), null);
+        Gate.Judgement median = Gate.check(runs, Fixtures.RULES_FILE, Fixtures.path(Fixtures.BASELINE), null);
 
         assertThat(alone.passed()).isFalse();
         assertThat(median.passed()).isTrue();
@@ -45,7 +45,7 @@ class MedianTest {
     void twoBadRunsOfThreeFailIt() {
         List<Path> runs = List.of(write("a", p99At800(1050)), write("b", p99At800(1050 * 1.25)), write("c", p99At800(1050 * 1.2)));
 
-        Gate.Outcome median = Gate.check(runs, Fixtures.RULES_FILE, Fixtures.path(Fixtures.BASELINE), null);
+        Gate.Judgement median = Gate.check(runs, Fixtures.RULES_FILE, Fixtures.path(Fixtures.BASELINE), null);
 
         assertThat(median.passed()).isFalse();
         assertThat(median.verdicts()).filteredOn(verdict -> !verdict.pass()).singleElement()
@@ -75,7 +75,7 @@ class MedianTest {
     void anEvenNumberOfRunsIsAFail() {
         List<Path> runs = List.of(write("a", p99At800(1050)), write("b", p99At800(1050)));
 
-        Gate.Outcome outcome = Gate.check(runs, Fixtures.RULES_FILE, Fixtures.path(Fixtures.BASELINE), null);
+        Gate.Judgement outcome = Gate.check(runs, Fixtures.RULES_FILE, Fixtures.path(Fixtures.BASELINE), null);
 
         assertThat(outcome.passed()).isFalse();
         assertThat(outcome.verdicts()).singleElement().extracting(Verdict::rule, Verdict::note).containsExactly("inputs",
@@ -88,7 +88,7 @@ class MedianTest {
         Results good = Fixtures.read(Fixtures.GOOD);
         List<Path> runs = List.of(write("a", good), write("b", good), write("c", Fixtures.withSettings(good, 6.0, null, null, null)));
 
-        Gate.Outcome outcome = Gate.check(runs, Fixtures.RULES_FILE, Fixtures.path(Fixtures.BASELINE), null);
+        Gate.Judgement outcome = Gate.check(runs, Fixtures.RULES_FILE, Fixtures.path(Fixtures.BASELINE), null);
 
         assertThat(outcome.passed()).isFalse();
         assertThat(outcome.run()).isNull();
@@ -100,7 +100,7 @@ class MedianTest {
     void anUnreadableRunOfSeveralIsAFail() {
         List<Path> runs = List.of(write("a", p99At800(1050)), Fixtures.path(Fixtures.CORRUPT), write("c", p99At800(1050)));
 
-        Gate.Outcome outcome = Gate.check(runs, Fixtures.RULES_FILE, Fixtures.path(Fixtures.BASELINE), null);
+        Gate.Judgement outcome = Gate.check(runs, Fixtures.RULES_FILE, Fixtures.path(Fixtures.BASELINE), null);
 
         assertThat(outcome.passed()).isFalse();
         assertThat(outcome.verdicts()).singleElement().satisfies(verdict -> assertThat(verdict.note()).contains("is corrupt"));

@@ -98,7 +98,7 @@ class RulesFileTest {
     void aTargetMayHaveLimitsOfItsOwn() throws IOException {
         Path rules = write(committed() + "  per_target:\n    virtual: {max_p99_increase: 0.30, max_throughput_drop: 0.1}\n");
 
-        Rules.Baseline baseline = RulesFile.read(rules).baseline();
+        Rules.BaselineRules baseline = RulesFile.read(rules).baseline();
 
         assertThat(baseline.limits("virtual")).isEqualTo(new Rules.Limits(0.30, 0.10, 0.1));
         assertThat(baseline.limits("blocking")).isEqualTo(new Rules.Limits(0.15, 0.10, 0.05));
