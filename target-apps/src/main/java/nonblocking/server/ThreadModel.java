@@ -15,19 +15,9 @@ import java.util.Locale;
  */
 public enum ThreadModel {
     /** Jetty's classic setup: a bounded pool of platform threads; each request holds one for its whole pause. */
-    BLOCKING(true, false) {
-        @Override
-        Handler hello(TargetConfig config, Requests requests, Work work) {
-            return new ThreadedHello(config, requests, work);
-        }
-
-        @Override
-        String describe(TargetConfig config, String threads) {
-            return "qtp(threads=" + config.threads() + "," + threads + ")";
-        }
-    },
+    BLOCKING("qtp", true, false, ThreadedHello::new),
     /** Each request gets its own virtual thread; a sleeping request releases its carrier. */
-    VIRTUAL(false, true) {
+    VIRTUAL("virtual", false, true, ThreadedHello::new) {
         @Override
         void equip(QueuedThreadPool pool, TargetConfig config) {
             VirtualThreadPool virtual = new VirtualThreadPool();
@@ -39,43 +29,34 @@ public enum ThreadModel {
             // QueuedThreadPool does not manage it, and a stopped VirtualThreadPool rejects tasks.
             pool.addManaged(virtual);
         }
-
-        @Override
-        Handler hello(TargetConfig config, Requests requests, Work work) {
-            return new ThreadedHello(config, requests, work);
-        }
-
-        @Override
-        String describe(TargetConfig config, String threads) {
-            String cap = config.maxVirtualThreads() == null ? "unbounded" : config.maxVirtualThreads().toString();
-            return "virtual(max-virtual-threads=" + cap + ",qtp-" + threads + ")";
-        }
     },
     /** Callbacks: the handler returns at once and a timer writes "World"; no thread is held during the pause. */
-    ASYNC(false, false) {
-        @Override
-        Handler hello(TargetConfig config, Requests requests, Work work) {
-            return new AsyncHello(config, requests, work);
-        }
+    ASYNC("async", false, false, AsyncHello::new);
 
-        @Override
-        String describe(TargetConfig config, String threads) {
-            return "async(qtp-" + threads + ")";
-        }
-    };
+    /** Builds the seed request's handler. */
+    @FunctionalInterface
+    interface Hello {
+        Handler of(TargetConfig config, Requests requests, Work work);
+    }
 
     // Computed once: the hello handlers send it in a header on every request.
     private final String label = name().toLowerCase(Locale.ROOT);
+    private final String poolName;
     private final boolean pooled;
     private final boolean capped;
+    private final Hello hello;
 
     /**
-     * @param pooled the pool's platform threads run the handlers, so {@code --threads} sizes it
-     * @param capped handlers run on virtual threads whose number {@code --max-virtual-threads} may cap
+     * @param poolName how the start-up line names its pool
+     * @param pooled   the pool's platform threads run the handlers, so {@code --threads} sizes it
+     * @param capped   handlers run on virtual threads whose number {@code --max-virtual-threads} may cap
+     * @param hello    the seed request's handler
      */
-    ThreadModel(boolean pooled, boolean capped) {
+    ThreadModel(String poolName, boolean pooled, boolean capped, Hello hello) {
+        this.poolName = poolName;
         this.pooled = pooled;
         this.capped = capped;
+        this.hello = hello;
     }
 
     /** True when {@code --threads} applies: the pool's own threads run the handlers. */
@@ -93,14 +74,21 @@ public enum ThreadModel {
     }
 
     /** The seed request's handler. */
-    abstract Handler hello(TargetConfig config, Requests requests, Work work);
+    Handler hello(TargetConfig config, Requests requests, Work work) {
+        return hello.of(config, requests, work);
+    }
 
     /**
-     * The pool settings as one token for the start-up line.
+     * The pool settings as one token for the start-up line, e.g. {@code qtp(threads=200,max=202,...)} or
+     * {@code virtual(max-virtual-threads=unbounded,qtp-max=10,...)}.
      *
      * @param threads the pool's own figures, e.g. "max=10,acceptors=1,selectors=1,reserved=0"
      */
-    abstract String describe(TargetConfig config, String threads);
+    String describe(TargetConfig config, String threads) {
+        String cap = config.maxVirtualThreads() == null ? "unbounded" : config.maxVirtualThreads().toString();
+        return poolName + "(" + (pooled ? "threads=" + config.threads() + "," : "")
+                + (capped ? "max-virtual-threads=" + cap + "," : "") + (pooled ? "" : "qtp-") + threads + ")";
+    }
 
     /** The lower-case name used on the command line, in headers, JSON and the start-up line. */
     public String label() {
