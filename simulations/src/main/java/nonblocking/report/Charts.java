@@ -318,9 +318,9 @@ final class Charts {
     }
 
     /** Shapes alternate with colours, so that neighbouring targets differ in two ways. */
-    /** The line of the target at this position: 4 px wider than the one before, so that overlapping lines all show. */
+    /** The line of the target at this position: 5 px wider than the one before, so that overlapping lines all show. */
     private static Stroke nested(int position) {
-        return new BasicStroke(2f + 4f * position, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
+        return new BasicStroke(2f + 5f * position, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
     }
 
     private static Shape shape(Color colour) {
