@@ -48,7 +48,7 @@ public final class Fixtures {
     }
 
     public static Baseline baseline() {
-        return Baseline.of(read(BASELINE));
+        return new Baseline(read(BASELINE), null);
     }
 
     public static Path path(String name) {

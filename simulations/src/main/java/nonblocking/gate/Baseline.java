@@ -24,8 +24,4 @@ public record Baseline(Results results, String problem) {
             return new Baseline(null, "baseline: " + e.getMessage());
         }
     }
-
-    public static Baseline of(Results results) {
-        return new Baseline(results, null);
-    }
 }

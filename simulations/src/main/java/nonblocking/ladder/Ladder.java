@@ -140,10 +140,6 @@ public final class Ladder {
         return startEpochMs + Math.round(offsetNanos / 1e6);
     }
 
-    public boolean started() {
-        return startNanos.get() != UNSTARTED;
-    }
-
     /** The {@link System#nanoTime()} value the clock started at. */
     public long startNanos() {
         long s = startNanos.get();

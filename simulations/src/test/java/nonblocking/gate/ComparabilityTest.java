@@ -81,7 +81,7 @@ class ComparabilityTest {
 
     @Test
     void anotherPlanIsNotComparable() {
-        Baseline fixed = Baseline.of(Fixtures.withSettings(Fixtures.read(Fixtures.BASELINE), null, null, null, Fixtures.defaultPlan()));
+        Baseline fixed = new Baseline(Fixtures.withSettings(Fixtures.read(Fixtures.BASELINE), null, null, null, Fixtures.defaultPlan()), null);
         Results searched = Fixtures.withSettings(Fixtures.read(Fixtures.GOOD), null, null, null,
                 new Results.LevelPlan(Results.LevelPlan.AUTO, null, null, 25, 10000, 10.0, 16));
 

@@ -205,8 +205,8 @@ class GateTest {
 
     @Test
     void withoutALevelInCommonTheLevelRulesFail() {
-        Baseline none = Baseline.of(Fixtures.recounted(Fixtures.withLevel(Fixtures.read(Fixtures.BASELINE), "blocking", 25,
-                level -> Fixtures.withEfficiency(level, 0.5))));
+        Baseline none = new Baseline(Fixtures.recounted(Fixtures.withLevel(Fixtures.read(Fixtures.BASELINE), "blocking", 25,
+                level -> Fixtures.withEfficiency(level, 0.5))), null);
         Results unmeasured = Fixtures.stoppedEarly(Fixtures.read(Fixtures.GOOD), "virtual", 25);
 
         assertThat(Gate.evaluate(Fixtures.read(Fixtures.GOOD), RULES, none))
@@ -232,8 +232,8 @@ class GateTest {
         Results foreign = Fixtures.withPause(Fixtures.read(Fixtures.FOREIGN), 0);
         Results slower = Fixtures.withLevel(foreign, "virtual", 400, level -> Fixtures.withP50(level, 1002 * 1.12));
 
-        List<Verdict> same = Gate.evaluate(foreign, rules, Baseline.of(foreign));
-        List<Verdict> verdicts = Gate.evaluate(slower, rules, Baseline.of(foreign));
+        List<Verdict> same = Gate.evaluate(foreign, rules, new Baseline(foreign, null));
+        List<Verdict> verdicts = Gate.evaluate(slower, rules, new Baseline(foreign, null));
 
         assertThat(foreign.targets().get("virtual").config().managed()).isFalse();
         assertThat(same).hasSize(4).allMatch(Verdict::pass);
@@ -367,7 +367,7 @@ class GateTest {
 
     @Test
     void aBaselineWithAnotherPauseIsNotComparable() {
-        Baseline otherPause = Baseline.of(Fixtures.withPause(Fixtures.read(Fixtures.BASELINE), 500));
+        Baseline otherPause = new Baseline(Fixtures.withPause(Fixtures.read(Fixtures.BASELINE), 500), null);
 
         List<Verdict> verdicts = Gate.evaluate(Fixtures.read(Fixtures.GOOD), RULES, otherPause);
 

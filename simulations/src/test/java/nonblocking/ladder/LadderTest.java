@@ -118,7 +118,7 @@ class LadderTest {
     @Test
     void clockStartsOnceAtTheScenariosFirstUser() {
         Ladder l = new Ladder(List.of(1, 2), Duration.ZERO, Duration.ZERO, Duration.ofSeconds(1));
-        assertThat(l.started()).isFalse();
+        assertThatThrownBy(l::startNanos).isInstanceOf(IllegalStateException.class);
         assertThat(l.start(1_000)).isTrue();
         assertThat(l.start(5_000)).isFalse();
         assertThat(l.startNanos()).isEqualTo(1_000);
