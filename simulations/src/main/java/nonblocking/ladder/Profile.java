@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import nonblocking.results.ResultsFile;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -69,8 +70,7 @@ public record Profile(String name, List<Integer> levels, double holdS, double ra
             read.forEach((name, profile) -> named.put(name, profile.named(name)));
             return java.util.Collections.unmodifiableMap(named);
         } catch (JacksonException e) {
-            throw new IllegalArgumentException("profiles are invalid: " + e.getOriginalMessage().lines().findFirst()
-                    .orElse(""), e);
+            throw new IllegalArgumentException("profiles are invalid: " + ResultsFile.firstLine(e.getOriginalMessage()), e);
         }
     }
 }

@@ -1,11 +1,7 @@
 package nonblocking.record;
 
 import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import nonblocking.NonblockingException;
 import nonblocking.results.ResultsFile;
 import org.HdrHistogram.EncodableHistogram;
@@ -40,11 +36,7 @@ public final class RecordFile {
     static final String OK = "ok";
     static final String ALL = "all";
 
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
-            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .build();
+    private static final ObjectMapper MAPPER = ResultsFile.MAPPER;
 
     private RecordFile() {
     }

@@ -20,8 +20,11 @@ public final class ResultsFile {
 
     public static final String NAME = "results.json";
 
-    /** snake_case on disk, camelCase in Java; unknown fields are tolerated so that newer writers stay readable. */
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
+    /**
+     * The JSON of the run's files (results.json, and the raw record's levels.json): snake_case on disk, camelCase in
+     * Java; unknown fields are tolerated so that newer writers stay readable.
+     */
+    public static final ObjectMapper MAPPER = JsonMapper.builder()
             .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .enable(SerializationFeature.INDENT_OUTPUT)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)

@@ -16,8 +16,7 @@ import java.util.stream.LongStream;
  * Follows one target's ladder on its own thread, ticking every {@link #PERIOD}: when a hold starts it resets
  * the target's peaks ({@code POST /threads/reset}) and takes the first reading of the costs, during the hold it
  * samples {@code GET /threads}, when the hold ends it takes the second reading ({@code ?costs=true}); and once a
- * level's requests are all done it reports the level (the
- * progress line). It never asks for a GC: a forced collection inside a hold would put its pause into the latencies
+ * level's requests are all done it reports the level (the progress line). It never asks for a GC: a forced collection inside a hold would put its pause into the latencies
  * and its CPU into the costs it measures; retained heap is the target's own figure after its last collection.
  * Without a census (a foreign server) it reads only the machine and the load generator. The requests go to the
  * {@link TargetClient}'s census base: the target's census port when it has one, else its main URL.
