@@ -20,13 +20,14 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
- * {@code nonblocking report|gate|baseline}: rebuild a run's report, judge a run, refresh the baseline.
+ * {@code nonblocking report|gate|baseline|merge}: rebuild a run's report, judge a run, refresh the baseline, merge the
+ * parts of N injectors into one run.
  * Maven runs them as {@code ./mvnw -Preport verify}, {@code ./mvnw -Pgate verify} (through GateIT) and
  * {@code ./mvnw -Pbaseline verify}. Exit codes: 0 done or pass, 1 fail, 2 usage.
  */
 @Command(name = "nonblocking", mixinStandardHelpOptions = true,
         description = "Report and gate of the nonblocking ladder.",
-        subcommands = {Cli.ReportCommand.class, Cli.GateCommand.class, Cli.BaselineCommand.class})
+        subcommands = {Cli.ReportCommand.class, Cli.GateCommand.class, Cli.BaselineCommand.class, Cli.MergeCommand.class})
 public final class Cli {
 
     static final String LATEST = "simulations/target/nonblocking/latest/results.json";
@@ -69,6 +70,30 @@ public final class Cli {
                 return 0;
             } catch (NonblockingException | UncheckedIOException e) {
                 err.println(e.getMessage());
+                return 1;
+            }
+        }
+    }
+
+    @Command(name = "merge", description = "Merge the parts of N injectors (injector-<i>/ folders) under a run folder into"
+            + " that run's results.json, raw record and report, exactly; nothing is written unless every part is there.")
+    static final class MergeCommand extends Streams implements Callable<Integer> {
+        @Parameters(arity = "1", description = "the run folder that holds the parts")
+        Path runFolder;
+
+        @Option(names = "--gap-of", defaultValue = "virtual", description = "the headline's numerator target (default: ${DEFAULT-VALUE})")
+        String gapOf;
+
+        @Option(names = "--gap-over", defaultValue = "blocking", description = "its denominator (default: ${DEFAULT-VALUE})")
+        String gapOver;
+
+        @Override
+        public Integer call() {
+            try {
+                nonblocking.run.MergeRun.merge(runFolder, gapOf, gapOver, (name, config) -> config, out);
+                return 0;
+            } catch (NonblockingException | UncheckedIOException e) {
+                err.println("nonblocking: merge: " + e.getMessage());
                 return 1;
             }
         }

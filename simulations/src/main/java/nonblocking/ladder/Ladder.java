@@ -134,6 +134,30 @@ public final class Ladder {
         return true;
     }
 
+    /**
+     * Starts the clock at a wall-clock time that several injectors share (epoch ms, usually a little ahead), so that
+     * each level's ramp and hold begin at the same instant on all of them.
+     */
+    public synchronized void startAt(long epochMs) {
+        if (startNanos.get() != UNSTARTED) {
+            throw new IllegalStateException("ladder already started");
+        }
+        startEpochMs = epochMs;
+        startNanos.set(System.nanoTime() + (epochMs - System.currentTimeMillis()) * 1_000_000);
+    }
+
+    /** When user {@code k} is first admitted: its turn in the ramp of the first level that has it; -1 for none. */
+    public long admittedNanos(int k) {
+        int before = 0;
+        for (Level level : levels) {
+            if (k < level.users()) {
+                return turn(level, before, k);
+            }
+            before = level.users();
+        }
+        return -1;
+    }
+
     /** The wall-clock time of an offset, epoch ms. */
     public long epochMs(long offsetNanos) {
         startNanos();

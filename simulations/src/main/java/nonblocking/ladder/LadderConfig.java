@@ -43,7 +43,8 @@ public record LadderConfig(
         String gapOver,
         String runId,
         Path outputDir,
-        Path gatlingResultsDir) {
+        Path gatlingResultsDir,
+        Injection injection) {
 
     /**
      * Built-in target names and their models. "tuned" is the blocking model with its pool sized to the top level of
@@ -73,18 +74,43 @@ public record LadderConfig(
     /** Heap of every managed target unless -Dtarget.heap says otherwise. */
     public static final String DEFAULT_HEAP = "512m";
 
+    /** An injector's index, 0..N-1: the variable Kubernetes sets in every pod of an Indexed Job (-Dinjector). */
+    public static final String INDEX_ENV = "JOB_COMPLETION_INDEX";
+    /** N, the number of injectors (-Dinjectors). */
+    public static final String COUNT_ENV = "NONBLOCKING_INJECTORS";
+    /** host:port of injector 0's rendezvous (-Dcoordinator). */
+    public static final String COORDINATOR_ENV = "NONBLOCKING_COORDINATOR";
+    /** The most injectors: beyond that the split's shares of the lowest levels are mostly empty. */
+    public static final int MAX_INJECTORS = 64;
+
     public LadderConfig {
         targets = List.copyOf(targets);
     }
 
+    /** System properties, over the injector's environment (a pod's), over the -Dsettings file. */
     public static LadderConfig fromSystemProperties() {
-        Map<String, String> props = new LinkedHashMap<>();
-        System.getProperties().forEach((key, value) -> props.put(key.toString(), value.toString()));
-        return from(props);
+        return from(systemProperties());
     }
 
-    /** Reads a profile and its overrides; a bad value is a one-line {@link NonblockingException} naming the property. */
-    public static LadderConfig from(Map<String, String> props) {
+    /** The system properties over the injector's environment variables, as {@link #from} reads them. */
+    public static Map<String, String> systemProperties() {
+        Map<String, String> props = new LinkedHashMap<>();
+        Map.of(INDEX_ENV, "injector", COUNT_ENV, "injectors", COORDINATOR_ENV, "coordinator").forEach((env, key) -> {
+            String value = System.getenv(env);
+            if (value != null && !value.isBlank()) {
+                props.put(key, value);
+            }
+        });
+        System.getProperties().forEach((key, value) -> props.put(key.toString(), value.toString()));
+        return props;
+    }
+
+    /**
+     * Reads a profile and its overrides; a bad value is a one-line {@link NonblockingException} naming the property.
+     * {@code settings} names a properties file of the same keys, read beneath the others (a ConfigMap's, say).
+     */
+    public static LadderConfig from(Map<String, String> given) {
+        Map<String, String> props = withSettings(given);
         String profileName = props.getOrDefault("profile", "default").trim().toLowerCase(Locale.ROOT);
         Profile profile = PROFILES.get(profileName);
         if (profile == null) {
@@ -141,8 +167,79 @@ public record LadderConfig(
         boolean sameRequest = pause == profile.pauseMs() && work == profile.workMicros();
         String name = !sameRequest ? "custom" : plan instanceof CapacitySearch ? profile.name() + "-auto"
                 : plan.upFront().equals(profile.levels()) ? profile.name() : "custom";
+        Injection injection = injection(props, plan, targets);
+        if (injection.part() && !injection.first()) {
+            targets = targets.stream().map(TargetSpec::withoutCensus).toList();   // injector 0 alone reads it
+        }
+        if (injection.count() > 1) {
+            plan = new FixedLadder(plan.upFront(), false);
+        }
         return new LadderConfig(name, plan, hold, ramp, warmup, pause, work, timeout, slo, targets, heap, gapOf, gapOver,
-                runId, output.toAbsolutePath().normalize(), gatling.toAbsolutePath().normalize());
+                runId, output.toAbsolutePath().normalize(), gatling.toAbsolutePath().normalize(), injection);
+    }
+
+    /** The -Dsettings file's keys beneath the ones given. */
+    private static Map<String, String> withSettings(Map<String, String> given) {
+        String file = given.get("settings");
+        if (file == null || file.isBlank()) {
+            return given;
+        }
+        java.util.Properties settings = new java.util.Properties();
+        try (var in = java.nio.file.Files.newBufferedReader(Path.of(file.trim()))) {
+            settings.load(in);
+        } catch (java.io.IOException | RuntimeException e) {
+            throw bad("settings", file, "cannot be read: " + e.getMessage());
+        }
+        Map<String, String> props = new LinkedHashMap<>();
+        settings.forEach((key, value) -> props.put(key.toString(), value.toString().trim()));
+        props.putAll(given);
+        props.remove("settings");
+        return props;
+    }
+
+    /**
+     * -Dinjectors=N (1..64), -Dinjector=<index> and -Dcoordinator=host:port. N injectors run one fixed timeline from
+     * a common start, so one decider is missing: a capacity search and the early stop are refused (the early stop
+     * is off); and an injector that is one of N drives targets given by URL only (a local launcher starts the
+     * managed ones, one at a time, and gives their URLs to its injectors).
+     */
+    private static Injection injection(Map<String, String> props, Plan plan, List<TargetSpec> targets) {
+        int count = (int) longValue(props, "injectors", 1, 1, MAX_INJECTORS);
+        String rawIndex = props.get("injector");
+        boolean indexed = rawIndex != null && !rawIndex.isBlank();
+        if (count == 1) {
+            if (indexed && longValue(props, "injector", 0, 0, MAX_INJECTORS) != 0) {
+                throw bad("injector", rawIndex, "needs -Dinjectors greater than it");
+            }
+            return Injection.ALONE;
+        }
+        if (plan instanceof CapacitySearch) {
+            throw bad("levels", props.get("levels"), "cannot run on " + count + " injectors: a capacity search needs one"
+                    + " decider; give fixed levels");
+        }
+        if (props.containsKey("earlyStop") && bool(props, "earlyStop")) {
+            throw bad("earlyStop", props.get("earlyStop"), "cannot run on " + count + " injectors: they follow one"
+                    + " fixed timeline; drop it");
+        }
+        Duration rendezvous = seconds(props, "rendezvous.timeout", 120, false);
+        if (!indexed) {
+            return new Injection(count, null, null, rendezvous);
+        }
+        int index = (int) longValue(props, "injector", 0, 0, count - 1);
+        String coordinator = props.get("coordinator");
+        if (coordinator == null || !coordinator.trim().matches("[A-Za-z0-9.\\[\\]:_-]+:\\d{1,5}")) {
+            throw bad("coordinator", coordinator, "must be host:port of injector 0's rendezvous (" + COORDINATOR_ENV + ")");
+        }
+        String runId = props.get("runId");
+        if (runId == null || runId.isBlank()) {
+            throw new NonblockingException("each of " + count + " injectors needs the same -DrunId: their parts go to"
+                    + " <output>/<runId>/injector-<i>, where the merge finds them");
+        }
+        targets.stream().filter(TargetSpec::managed).findFirst().ifPresent(t -> {
+            throw new NonblockingException("target " + t.name() + " has no -D" + t.name() + ".url: each of " + count
+                    + " injectors drives targets given by URL (a local -Dinjectors=" + count + " run starts its own)");
+        });
+        return new Injection(count, index, coordinator.trim(), rendezvous);
     }
 
     /**

@@ -27,6 +27,11 @@ public record TargetSpec(String name, ThreadModel model, Integer threads, Intege
         this(name, model, threads, maxVirtualThreads, url, census, Request.of(url == null), null);
     }
 
+    /** The same target without its census: for every injector but the one that reads it. */
+    public TargetSpec withoutCensus() {
+        return new TargetSpec(name, model, threads, maxVirtualThreads, url, null, request, slo);
+    }
+
     /**
      * What each user of a target sends. The seed request is ours: {@code GET <url>?pause=<ms>[&work=<µs>]}, which
      * only our own servers understand. Any other target's URL is requested exactly as given, with this method,

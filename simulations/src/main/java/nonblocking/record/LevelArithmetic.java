@@ -47,7 +47,8 @@ public final class LevelArithmetic {
         Histogram ok = r.okLatency();
         double throughput = r.holdSeconds() > 0 ? r.ok() / r.holdSeconds() : 0;
         double p50 = percentileMs(ok, 50);
-        double efficiency = basis.pauseMs() > 0 ? throughput / (r.users() * 1000.0 / basis.pauseMs())
+        // Against the users that produced this throughput: an injector's share, or all of them once merged.
+        double efficiency = basis.pauseMs() > 0 ? throughput / (r.share() * 1000.0 / basis.pauseMs())
                 : p50 <= 0 || basis.lowestP50Ms() <= 0 ? 0 : Math.min(1, basis.lowestP50Ms() / p50);
         LevelCensus seen = r.census();
         return new LevelResult(r.users(), r.requests(), r.ok(), r.koCount(), r.ko(), round(throughput, 2),
@@ -116,7 +117,7 @@ public final class LevelArithmetic {
         return value == null ? null : (int) Math.min(Integer.MAX_VALUE, value);
     }
 
-    static double round(double value, int decimals) {
+    public static double round(double value, int decimals) {
         if (Double.isNaN(value) || Double.isInfinite(value)) {
             return 0;
         }

@@ -13,6 +13,7 @@ import java.util.TreeMap;
  * ({@link Histogram#add}), and percentiles are read from the sum, never averaged.
  *
  * @param users         concurrent users of the level
+ * @param share         of those, the users this record's injector drove (all of them on one injector)
  * @param holdStartMs   the hold's window in wall-clock time, epoch ms: requests that started in it are counted
  * @param holdEndMs     its end, epoch ms (exclusive)
  * @param ok            OK responses
@@ -21,7 +22,7 @@ import java.util.TreeMap;
  * @param allLatency    latencies of all requests, µs; a KO counts at its time to failure (a timeout at the timeout)
  * @param census        what the target and the machine said during the hold; {@link LevelCensus#NONE} when nothing
  */
-public record LevelRecord(int users, long holdStartMs, long holdEndMs, long ok, Map<String, Long> ko,
+public record LevelRecord(int users, int share, long holdStartMs, long holdEndMs, long ok, Map<String, Long> ko,
                           @JsonIgnore Histogram okLatency, @JsonIgnore Histogram allLatency, LevelCensus census) {
 
     public LevelRecord {
@@ -47,6 +48,6 @@ public record LevelRecord(int users, long holdStartMs, long holdEndMs, long ok, 
 
     /** The same record with the histograms that the JSON leaves out (they live in the HdrHistogram log). */
     public LevelRecord withLatencies(Histogram ok, Histogram all) {
-        return new LevelRecord(users, holdStartMs, holdEndMs, this.ok, ko, ok, all, census);
+        return new LevelRecord(users, share, holdStartMs, holdEndMs, this.ok, ko, ok, all, census);
     }
 }

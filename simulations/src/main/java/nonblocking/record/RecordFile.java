@@ -114,9 +114,10 @@ public final class RecordFile {
                 }
                 levels.add(level.withLatencies(ok, all));
             }
-            targets.put(name, new TargetRecord(target.pauseMs(), target.idle(), target.startedAt(), target.stoppedAt(), levels));
+            targets.put(name, target.withLevels(levels));
         });
-        return new RunRecord(record.schema(), record.runId(), record.histograms(), targets);
+        return new RunRecord(record.schema(), record.runId(), record.histograms(), targets, record.injectors(),
+                record.injector());
     }
 
     /** Every tagged interval of an HdrHistogram log, by tag. */

@@ -11,12 +11,17 @@ import java.util.Map;
  * @param runId      the run's folder name
  * @param histograms the HdrHistogram log's file name, in the same folder
  * @param targets    per target name, in run order
+ * @param injectors  how many injectors drove the run: 1 for the ordinary run, N for a part or a merge of N
+ * @param injector   which injector's part this is, 0..N-1; null for the whole run (one injector, or the merge)
  */
-public record RunRecord(int schema, String runId, String histograms, Map<String, TargetRecord> targets) {
+public record RunRecord(int schema, String runId, String histograms, Map<String, TargetRecord> targets, int injectors,
+                        Integer injector) {
 
-    public static final int SCHEMA = 1;
+    /** 2: the injectors, each level's share and each target's clock. */
+    public static final int SCHEMA = 2;
 
     public RunRecord {
         targets = targets == null ? Map.of() : new LinkedHashMap<>(targets);
+        injectors = Math.max(1, injectors);
     }
 }

@@ -13,11 +13,33 @@ import java.util.List;
  * @param startedAt when the target was started (a managed JVM) or first probed (a server given by URL), ISO-8601
  * @param stoppedAt when its JVM had stopped, or when the ladder was done with a given server, ISO-8601
  * @param levels    the measured levels, in the order they ran
+ * @param clock     how this injector's start lined up with the others'; null for one injector
  */
 public record TargetRecord(long pauseMs, TargetResult.Memory idle, String startedAt, String stoppedAt,
-                           List<LevelRecord> levels) {
+                           List<LevelRecord> levels, Clock clock) {
 
     public TargetRecord {
         levels = levels == null ? List.of() : List.copyOf(levels);
+    }
+
+    /** The same target with other levels (read back with their histograms, or merged). */
+    public TargetRecord withLevels(List<LevelRecord> levels) {
+        return new TargetRecord(pauseMs, idle, startedAt, stoppedAt, levels, clock);
+    }
+
+    /**
+     * One injector's start of the target's timeline, against the others'.
+     *
+     * @param t0Ms     the common start the injectors agreed on, epoch ms
+     * @param joinedMs when this injector learned it, on its own clock
+     * @param offsetMs injector 0's clock minus this injector's, ms
+     * @param lagMs    how late this injector's first request left after its scheduled turn, on its own clock
+     */
+    public record Clock(long t0Ms, long joinedMs, double offsetMs, double lagMs) {
+
+        /** How far this injector's start was from the common one, on injector 0's clock. */
+        public double startErrorMs() {
+            return lagMs + offsetMs;
+        }
     }
 }

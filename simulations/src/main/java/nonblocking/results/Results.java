@@ -128,8 +128,23 @@ public record Results(
      * @param histograms the HdrHistogram log ({@code HistogramLogWriter}): per target and level two intervals, tagged
      *                   {@code <target>/<users>/ok} and {@code <target>/<users>/all}, stamped with the hold's wall-clock window
      * @param levels     per target and level its counters, wall-clock window and census readings (JSON)
+     * @param injectors  how many injectors drove the run, and how well their starts lined up
      */
-    public record Records(String histograms, String levels) {
+    public record Records(String histograms, String levels, Injectors injectors) {
+
+        public Records {
+            injectors = injectors == null ? Injectors.ONE : injectors;
+        }
+    }
+
+    /**
+     * @param count       the injectors whose records made this run's: 1, or N for a part or a merge of N
+     * @param part        which injector's part this file is (0..N-1); null for the whole run
+     * @param startSkewMs in a merge, how far apart the injectors' starts were at most (on injector 0's clock, from
+     *                    each one's clock offset and the lag of its first request); null otherwise
+     */
+    public record Injectors(int count, Integer part, Double startSkewMs) {
+        public static final Injectors ONE = new Injectors(1, null, null);
     }
 
     /** Where it ran: enough to tell two machines apart when comparing runs. */

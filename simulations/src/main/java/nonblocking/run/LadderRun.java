@@ -1,6 +1,8 @@
 package nonblocking.run;
 
 import nonblocking.NonblockingException;
+import nonblocking.injectors.Rendezvous;
+import nonblocking.ladder.Injection;
 import nonblocking.ladder.Ladder;
 import nonblocking.ladder.LadderConfig;
 import nonblocking.ladder.TargetSpec;
@@ -59,25 +61,50 @@ public final class LadderRun implements AutoCloseable {
     private final List<TargetRun> targets = new ArrayList<>();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final PrintStream out;
+    /** Injector 0's rendezvous, when this is one of N injectors; null otherwise. */
+    private volatile Rendezvous rendezvous;
     private volatile String lastWord;
 
     private LadderRun(LadderConfig config, PrintStream out) {
         this.config = config;
         this.out = out;
         this.startedAt = Instant.now();
+        this.runDir = runDir(config, startedAt);
+    }
+
+    /**
+     * {@code <output>/<run id>/}, or {@code -2}, {@code -3}... if taken. One of N injectors writes its part into
+     * {@code <output>/<run id>/injector-<i>/}, which must be new: the merge would take an old part for this run's.
+     */
+    static Path runDir(LadderConfig config, Instant startedAt) {
         String runId = config.runId() != null ? config.runId()
                 : DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT).withZone(ZoneOffset.UTC).format(startedAt)
                 + "-" + config.profile();
+        Injection injection = config.injection();
+        Path dir = injection.part() ? config.outputDir().resolve(runId).resolve(partName(injection.index()))
+                : config.outputDir().resolve(runId);
         try {
-            this.runDir = RunFolders.create(config.outputDir(), runId);
+            if (!injection.part()) {
+                return RunFolders.create(config.outputDir(), runId);
+            }
+            if (java.nio.file.Files.exists(dir)) {
+                throw new NonblockingException("the part folder " + dir + " already exists: give this run a new -DrunId");
+            }
+            return java.nio.file.Files.createDirectories(dir);
         } catch (IOException e) {
-            throw new NonblockingException("cannot create the run folder " + config.outputDir().resolve(runId) + ": " + e.getMessage(), e);
+            throw new NonblockingException("cannot create the run folder " + dir + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The folder name of injector {@code index}'s part. */
+    public static String partName(int index) {
+        return "injector-" + index;
     }
 
     /** Everything before load: limits, run folder, targets up and answering. Fails with one-line messages. */
     public static LadderRun prepare(LadderConfig config, PrintStream out) {
-        checkOpenFiles(config.maxUsers());
+        Injection injection = config.injection();
+        checkOpenFiles(injection.split().share(config.maxUsers()));
         LadderRun run = new LadderRun(config, out);
         Runtime.getRuntime().addShutdownHook(new Thread(run::atExit, "ladder-stop-targets"));
         // Gatling's Maven plugin leaves its forked JVM running when Maven alone is killed: end the run with the
@@ -87,6 +114,9 @@ public final class LadderRun implements AutoCloseable {
             System.exit(EXIT_LAUNCHER_GONE);
         });
         try {
+            if (injection.part() && injection.first()) {
+                run.rendezvous = Rendezvous.serve(injection.coordinator(), injection.count(), injection.rendezvous());
+            }
             run.prepareTargets();
         } catch (RuntimeException e) {
             run.close();
@@ -127,17 +157,32 @@ public final class LadderRun implements AutoCloseable {
      * the run naming it.
      */
     public void next(int index) {
-        targets.get(index - 1).stop(measuredTimeout());
         TargetRun target = targets.get(index);
-        if (target.started()) {
-            return;   // a server given by URL: connected to before any load
-        }
         try {
-            target.start(TARGET_START_TIMEOUT);
+            if (index > 0) {
+                targets.get(index - 1).stop(measuredTimeout());
+                if (!target.started()) {   // else a server given by URL: connected to before any load
+                    target.start(TARGET_START_TIMEOUT);
+                }
+            }
+            Injection injection = config.injection();
+            if (injection.part()) {
+                Rendezvous.Start start = Rendezvous.join(injection.coordinator(), target.name(), injection.index(),
+                        injection.count(), injection.rendezvous());
+                target.startAt(start);
+                out.println("[" + target.name() + "] injector " + injection.index() + " of " + injection.count()
+                        + ": all ready, common start " + Instant.ofEpochMilli(start.t0Ms()) + " (injector 0's clock "
+                        + String.format(Locale.ROOT, "%+.1f ms", start.offsetMs()) + ")");
+            }
         } catch (NonblockingException e) {
             out.println("nonblocking: ERROR " + e.getMessage());
             target.fail(e.getMessage());
         }
+    }
+
+    /** True when each target's ladder waits for a turn of its own first: another target's, or the other injectors. */
+    public boolean startsEachTarget(int index) {
+        return index > 0 || config.injection().part();
     }
 
     /** How long the last level's verdict may still take once every user is done. */
@@ -160,7 +205,8 @@ public final class LadderRun implements AutoCloseable {
     public Duration maxDuration() {
         Duration level = config.ramp().plus(config.hold()).plus(Duration.ofMillis(2 * config.timeoutMs()))
                 .plus(TargetRun.IDLE_POLL);
-        Duration target = TARGET_START_TIMEOUT.plus(config.warmup()).plus(level.multipliedBy(config.plan().maxLevels()));
+        Duration target = TARGET_START_TIMEOUT.plus(config.injection().rendezvous()).plus(config.warmup())
+                .plus(level.multipliedBy(config.plan().maxLevels()));
         return Duration.ofMinutes(2).plus(target.multipliedBy(targets.size()));
     }
 
@@ -173,6 +219,12 @@ public final class LadderRun implements AutoCloseable {
                 Format.seconds(config.warmup()), Format.seconds(config.hold()), config.pauseMs(),
                 config.workMicros() > 0 ? ", work " + config.workMicros() + " µs" : "", config.timeoutMs(),
                 config.slo().limits(), ladder.ended() ? ", at most ~" + ladder.duration().toSeconds() + " s a target" : ""));
+        Injection injection = config.injection();
+        if (injection.part()) {
+            s.append("\n  injector ").append(injection.index()).append(" of ").append(injection.count())
+                    .append(": user u of every level runs on injector u mod ").append(injection.count())
+                    .append("; rendezvous at ").append(injection.coordinator());
+        }
         targets.forEach(t -> s.append("\n  ").append(t.plan()));
         s.append("\n  run folder: ").append(runDir);
         return s.toString();
@@ -199,45 +251,32 @@ public final class LadderRun implements AutoCloseable {
             records.put(t.name(), record);
             results.put(t.name(), t.result(record));
         }
-        RecordFile.write(new RunRecord(RunRecord.SCHEMA, runDir.getFileName().toString(), RecordFile.HISTOGRAMS, records),
-                runDir);
+        Injection injection = config.injection();
+        // A part carries the run's id; its folder says which injector's it is.
+        String runId = (injection.part() ? runDir.getParent() : runDir).getFileName().toString();
+        RecordFile.write(new RunRecord(RunRecord.SCHEMA, runId, RecordFile.HISTOGRAMS, records, injection.count(),
+                injection.part() ? injection.index() : null), runDir);
         String gatlingReport = GatlingRunDir.find(config.gatlingResultsDir(), gatlingSimulationId, startedAt)
                 .map(dir -> runDir.relativize(dir.resolve("index.html")).toString().replace('\\', '/'))
                 .orElse(null);
-        Results r = new Results(Results.SCHEMA, runDir.getFileName().toString(), config.profile(), config.pauseMs(),
+        Results r = new Results(Results.SCHEMA, runId, config.profile(), config.pauseMs(),
                 config.hold().toNanos() / 1e9, config.ramp().toNanos() / 1e9, config.workMicros(), config.timeoutMs(), config.slo(),
                 startedAt.toString(), Instant.now().toString(), machine(), GitSource.of(Path.of("")), gatlingReport, results,
                 Gap.of(results, config.gapOf(), config.gapOver()), config.plan().record(),
-                new Results.Records(RecordFile.HISTOGRAMS, RecordFile.LEVELS));
-        Path file = runDir.resolve(ResultsFile.NAME);
-        ResultsFile.write(r, file);
-        out.println();
-        out.print(Format.table(r));
-        out.println(Format.consoleHeadline(r));
-        RuntimeException reportFailure = null;
-        try {
-            Report.write(r, runDir, null);
-        } catch (UncheckedIOException e) {
-            reportFailure = e;
+                new Results.Records(RecordFile.HISTOGRAMS, RecordFile.LEVELS, new Results.Injectors(injection.count(),
+                        injection.part() ? injection.index() : null, null)));
+        if (injection.part()) {
+            // One injector's share alone is no result: the merge of all N parts writes the run's report.
+            ResultsFile.write(r, runDir.resolve(ResultsFile.NAME));
+            out.println();
+            out.print(Format.table(r));
+            out.println("part " + injection.index() + " of " + injection.count() + " (this injector's share of every"
+                    + " level): " + runDir + "; merge all parts with: Cli merge " + runDir.getParent());
+        } else {
+            lastWord = RunOutput.publish(r, runDir, out);
         }
-        Path latest = runDir.resolveSibling(RunFolders.LATEST);
-        try {
-            latest = RunFolders.refreshLatest(runDir);
-        } catch (IOException | UncheckedIOException e) {
-            out.println("nonblocking: cannot refresh " + latest + ": " + e.getMessage());
-        }
-        out.println("results: " + file);
-        out.println("report:  " + latest.resolve(Report.HTML));
-        if (gatlingReport != null) {
-            out.println("gatling: " + runDir.resolve(gatlingReport).normalize() + " (written when Gatling finishes)");
-        }
-        lastWord = Format.afterGatling(r);
         if (!failed.isEmpty()) {
             throw new NonblockingException("not every target ran: " + String.join("; ", failed));
-        }
-        if (reportFailure != null) {
-            throw new NonblockingException("the comparison report could not be written: " + reportFailure.getMessage(),
-                    reportFailure);
         }
         return r;
     }
@@ -253,11 +292,15 @@ public final class LadderRun implements AutoCloseable {
         }
     }
 
-    /** Stops every target (sampler, client, managed JVM). Idempotent; also the shutdown hook. */
+    /** Stops every target (sampler, client, managed JVM) and the rendezvous. Idempotent; also the shutdown hook. */
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
             targets.forEach(TargetRun::close);
+            Rendezvous r = rendezvous;
+            if (r != null) {
+                r.close();
+            }
         }
     }
 

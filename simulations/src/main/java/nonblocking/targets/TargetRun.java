@@ -1,6 +1,7 @@
 package nonblocking.targets;
 
 import nonblocking.NonblockingException;
+import nonblocking.injectors.Rendezvous;
 import nonblocking.ladder.CapacitySearch;
 import nonblocking.ladder.FixedLadder;
 import nonblocking.ladder.Ladder;
@@ -9,6 +10,7 @@ import nonblocking.ladder.LadderRecorder;
 import nonblocking.ladder.Level;
 import nonblocking.ladder.LevelStats;
 import nonblocking.ladder.Plan;
+import nonblocking.ladder.Split;
 import nonblocking.ladder.TargetSpec;
 import nonblocking.record.LevelArithmetic;
 import nonblocking.record.LevelCensus;
@@ -56,11 +58,17 @@ public final class TargetRun implements AutoCloseable {
     private final Plan plan;
     private final Ladder ladder;
     private final LadderRecorder recorder;
+    /** This injector's share of every level's users. */
+    private final Split split;
     private final Consumer<String> out;
     /** The verdicts so far, in the order the levels ran; only the sampler's thread touches them. */
     private final List<Plan.Probe> probes = new ArrayList<>();
     private final Map<Integer, String> requestNames = new ConcurrentHashMap<>();
     private final AtomicInteger users = new AtomicInteger();
+    /** How late this injector's first request left after its turn, ns; {@link Long#MIN_VALUE} until then. */
+    private final java.util.concurrent.atomic.AtomicLong firstLagNanos = new java.util.concurrent.atomic.AtomicLong(Long.MIN_VALUE);
+    /** The common start learned at the rendezvous; null for one injector. */
+    private volatile Rendezvous.Start commonStart;
     // From start() on.
     private volatile ManagedTarget process;
     private volatile TargetClient client;
@@ -88,6 +96,7 @@ public final class TargetRun implements AutoCloseable {
         this.config = config;
         this.plan = config.plan();
         this.ladder = config.ladder();
+        this.split = config.injection().split();
         this.out = out;
         this.recorder = new LadderRecorder(ladder, timeoutMs());
     }
@@ -111,14 +120,17 @@ public final class TargetRun implements AutoCloseable {
             connected = new TargetClient(url(), census);
             connected.probe(spec.name(), requestUri(spec, connected.base(), Math.min(config.pauseMs(), 10), 0),
                     spec.request(), PROBE_TIMEOUT);
-            // Idle memory before any load: heap after a GC, and RSS. No census: a foreign server.
-            Census idle = connected.census(true, false, PROBE_TIMEOUT).orElse(null);
+            // Idle memory before any load: heap after a GC, and RSS. No census: a foreign server. Of N injectors only
+            // injector 0 reads it, so that no other one resets the target's peaks or asks it for a GC.
+            boolean reads = config.injection().index() == null || config.injection().first();
+            Census idle = reads ? connected.census(true, false, PROBE_TIMEOUT).orElse(null) : null;
             if (idle == null && spec.census() != null) {
                 throw new NonblockingException(spec.name() + " target's census " + spec.census()
                         + " gave no /threads census; check -D" + spec.name() + ".census");
             }
             if (idle == null) {
-                out.accept("[" + spec.name() + "] " + url() + " has no /threads census: threads and memory will be null");
+                out.accept("[" + spec.name() + "] " + (reads ? url() + " has no /threads census: threads and memory will be null"
+                        : "the census is injector 0's to read"));
             }
             attach(started, connected, idle);
         } catch (RuntimeException e) {
@@ -220,9 +232,21 @@ public final class TargetRun implements AutoCloseable {
         return spec.request();
     }
 
-    /** The users to inject: one per user the plan may ever need, each waiting for its turn. */
+    /** The users to inject: this injector's share of every user the plan may ever need, each waiting for its turn. */
     public int maxUsers() {
-        return plan.maxUsers();
+        return split.share(plan.maxUsers());
+    }
+
+    /**
+     * One of N injectors: starts the target's timeline at the common start T0 rather than at its first user, and
+     * the sampler with it.
+     */
+    public void startAt(Rendezvous.Start start) {
+        commonStart = start;
+        ladder.startAt(start.t0Ms());
+        if (sampler != null) {
+            sampler.start();
+        }
     }
 
     /**
@@ -237,14 +261,23 @@ public final class TargetRun implements AutoCloseable {
         return users.getAndIncrement();
     }
 
-    /** True while user {@code k} should send requests now; see {@link Ladder#active}. */
+    /**
+     * True while this injector's user {@code k} should send requests now: the ladder's user {@link Split#user}
+     * (see {@link Ladder#active}).
+     */
     public boolean active(int k, long nowNanos) {
-        return ladder.active(k, ladder.offset(nowNanos));
+        long offset = ladder.offset(nowNanos);
+        int user = split.user(k);
+        boolean active = ladder.active(user, offset);
+        if (active && firstLagNanos.get() == Long.MIN_VALUE) {
+            firstLagNanos.compareAndSet(Long.MIN_VALUE, Math.max(0, offset - ladder.admittedNanos(user)));
+        }
+        return active;
     }
 
     /** How long idle user {@code k} waits before it looks again: until its turn, at most {@link #IDLE_POLL}. */
     public Duration idle(int k, long nowNanos) {
-        return Duration.ofNanos(ladder.idleNanos(k, ladder.offset(nowNanos), IDLE_POLL.toNanos()));
+        return Duration.ofNanos(ladder.idleNanos(split.user(k), ladder.offset(nowNanos), IDLE_POLL.toNanos()));
     }
 
     /** Gatling request name for a request starting now: per target and phase, e.g. "virtual 0400u". */
@@ -313,14 +346,21 @@ public final class TargetRun implements AutoCloseable {
         LevelStats stats = recorder.level(index);
         CensusSampler s = sampler;
         LevelCensus seen = s == null ? LevelCensus.NONE : Objects.requireNonNullElse(s.level(index), LevelCensus.NONE);
-        return new LevelRecord(level.users(), ladder.epochMs(level.holdStartNanos()), ladder.epochMs(level.holdEndNanos()),
+        return new LevelRecord(level.users(), split.share(level.users()), ladder.epochMs(level.holdStartNanos()), ladder.epochMs(level.holdEndNanos()),
                 stats.ok(), stats.koReasons(), stats.okLatency(), stats.allLatency(), seen);
     }
 
     /** The target's raw record: every measured level in the order it ran, and what they are worked out against. */
     public TargetRecord record() {
         return new TargetRecord(pauseMs(), idle(), text(startedAt), text(stoppedAt),
-                ladder.measured().stream().map(level -> levelRecord(level.index())).toList());
+                ladder.measured().stream().map(level -> levelRecord(level.index())).toList(), clock());
+    }
+
+    private TargetRecord.Clock clock() {
+        Rendezvous.Start start = commonStart;
+        long lag = firstLagNanos.get();
+        return start == null ? null : new TargetRecord.Clock(start.t0Ms(), start.joinedMs(),
+                LevelArithmetic.round(start.offsetMs(), 3), lag == Long.MIN_VALUE ? 0 : LevelArithmetic.round(lag / 1e6, 3));
     }
 
     private TargetResult.Memory idle() {

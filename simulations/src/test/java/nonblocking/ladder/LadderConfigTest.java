@@ -287,4 +287,70 @@ class LadderConfigTest {
                     .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
         }
     }
+
+    @Test
+    void oneOfNInjectorsDrivesItsShareOfTargetsGivenByUrlAndOnlyInjectorZeroReadsTheCensus() {
+        String[] given = {"injectors", "3", "coordinator", "nonblocking-injectors-0.nonblocking-injectors:7070",
+                "runId", "c100k-1", "targets", "shop", "shop.url", "http://127.0.0.1:8080/orders", "shop.slo.p99", "200",
+                "shop.census", "http://127.0.0.1:9090/", "levels", "10,100"};
+        LadderConfig zero = of(concat(given, "injector", "0"));
+        assertThat(zero.injection()).isEqualTo(new Injection(3, 0, "nonblocking-injectors-0.nonblocking-injectors:7070",
+                Duration.ofSeconds(120)));
+        assertThat(zero.injection().part()).isTrue();
+        assertThat(zero.injection().split().share(100)).isEqualTo(34);
+        assertThat(target(zero, "shop").census()).isEqualTo(URI.create("http://127.0.0.1:9090/"));
+        assertThat(zero.plan()).isEqualTo(new FixedLadder(List.of(10, 100), false));   // one timeline: no early stop
+        LadderConfig two = of(concat(given, "injector", "2"));
+        assertThat(two.injection().split().share(100)).isEqualTo(33);
+        assertThat(target(two, "shop").census()).as("injector 0 alone reads it").isNull();
+    }
+
+    @Test
+    void withoutAnIndexNInjectorsAreLaunchedHereAndTheTargetsMayBeManaged() {
+        LadderConfig launcher = of("injectors", "2", "targets", "virtual", "levels", "100,400");
+        assertThat(launcher.injection().launches()).isTrue();
+        assertThat(launcher.injection().part()).isFalse();
+        assertThat(target(launcher, "virtual").managed()).isTrue();
+        assertThat(of().injection()).isEqualTo(Injection.ALONE);
+    }
+
+    @Test
+    void whatNInjectorsCannotShareIsRefusedInOneLine() {
+        assertThatThrownBy(() -> of("injectors", "2", "levels", "auto")).isInstanceOf(NonblockingException.class)
+                .hasMessage("-Dlevels=auto cannot run on 2 injectors: a capacity search needs one decider; give fixed levels");
+        assertThatThrownBy(() -> of("injectors", "2", "earlyStop", "true")).isInstanceOf(NonblockingException.class)
+                .hasMessageContaining("cannot run on 2 injectors: they follow one fixed timeline");
+        assertThatThrownBy(() -> of("injectors", "2", "injector", "1", "coordinator", "h:7070", "runId", "r",
+                "targets", "virtual")).isInstanceOf(NonblockingException.class)
+                .hasMessageStartingWith("target virtual has no -Dvirtual.url: each of 2 injectors drives targets given by URL");
+        assertThatThrownBy(() -> of("injectors", "2", "injector", "1", "coordinator", "h:7070",
+                "targets", "s", "s.url", "http://127.0.0.1:1/", "s.slo.p99", "9")).isInstanceOf(NonblockingException.class)
+                .hasMessageStartingWith("each of 2 injectors needs the same -DrunId");
+        assertThatThrownBy(() -> of("injectors", "2", "injector", "2")).isInstanceOf(NonblockingException.class)
+                .hasMessage("-Dinjector=2 must be between 0 and 1");
+        assertThatThrownBy(() -> of("injectors", "2", "injector", "0", "coordinator", "nowhere")).isInstanceOf(NonblockingException.class)
+                .hasMessageStartingWith("-Dcoordinator=nowhere must be host:port");
+        assertThatThrownBy(() -> of("injectors", "65")).isInstanceOf(NonblockingException.class)
+                .hasMessage("-Dinjectors=65 must be between 1 and 64");
+        assertThatThrownBy(() -> of("injector", "1")).isInstanceOf(NonblockingException.class)
+                .hasMessage("-Dinjector=1 needs -Dinjectors greater than it");
+    }
+
+    @Test
+    void aSettingsFileIsReadBeneathThePropertiesGiven(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path file = java.nio.file.Files.writeString(dir.resolve("ladder.properties"),
+                "# as a ConfigMap gives them\nlevels=10,20\nhold=3\npause=200\n");
+        LadderConfig config = of("settings", file.toString(), "hold", "4");
+        assertThat(config.plan().upFront()).containsExactly(10, 20);
+        assertThat(config.pauseMs()).isEqualTo(200);
+        assertThat(config.hold()).as("the property given wins").isEqualTo(Duration.ofSeconds(4));
+        assertThatThrownBy(() -> of("settings", dir.resolve("none.properties").toString()))
+                .isInstanceOf(NonblockingException.class).hasMessageContaining("cannot be read");
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
+    }
 }

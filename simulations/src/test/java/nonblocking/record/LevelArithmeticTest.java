@@ -33,7 +33,7 @@ class LevelArithmeticTest {
         });
         Map<String, Long> ko = new java.util.TreeMap<>();
         koMs.forEach((reason, values) -> ko.put(reason, (long) values.length));
-        return new LevelRecord(users, T0, T0 + 2000, okMs.length, ko, ok, all, census);
+        return new LevelRecord(users, users, T0, T0 + 2000, okMs.length, ko, ok, all, census);
     }
 
     private static long[] times(int count, long ms) {
@@ -74,7 +74,7 @@ class LevelArithmeticTest {
     @Test
     void withoutAPauseEfficiencyIsHowLittleTheLatencyGrewOverTheLowestLevel() {
         TargetRecord target = new TargetRecord(0, null, null, null, List.of(
-                level(20, times(100, 40), Map.of(), null), level(10, times(100, 20), Map.of(), null)));
+                level(20, times(100, 40), Map.of(), null), level(10, times(100, 20), Map.of(), null)), null);
         List<LevelResult> levels = LevelArithmetic.levels(target);
         assertThat(levels).extracting(LevelResult::users).containsExactly(10, 20);
         assertThat(levels.get(0).efficiency()).isCloseTo(1.0, within(1e-3));

@@ -48,13 +48,13 @@ class RecordFileTest {
     }
 
     private static LevelRecord level(int users, long start, Histogram ok, Histogram all, Map<String, Long> ko) {
-        return new LevelRecord(users, start, start + 6000, ok.getTotalCount(), ko, ok, all, LevelCensus.NONE);
+        return new LevelRecord(users, users, start, start + 6000, ok.getTotalCount(), ko, ok, all, LevelCensus.NONE);
     }
 
     private static RunRecord run(List<LevelRecord> levels) {
         return new RunRecord(RunRecord.SCHEMA, "20261202-010000-default", RecordFile.HISTOGRAMS, Map.of("virtual",
                 new TargetRecord(1000, new TargetResult.Memory(10L, 20L), "2026-12-02T01:00:00Z", "2026-12-02T01:01:00Z",
-                        levels)));
+                        levels, null)), 1, null);
     }
 
     @Test

@@ -40,7 +40,7 @@ class ResultsFileRoundTripTest {
                 new Results.Source("0123456789abcdef0123456789abcdef01234567", "main", false),
                 "../../gatling/laddersimulation-20261126034101234/index.html", targets, Gap.of(targets, "virtual", "blocking"),
                 new Results.LevelPlan(Results.LevelPlan.FIXED, List.of(200, 400, 800, 1600), true, null, null, null, null),
-                new Results.Records("latency.hlog", "levels.json"));
+                new Results.Records("latency.hlog", "levels.json", Results.Injectors.ONE));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package nonblocking.run;
 
+import nonblocking.injectors.InjectorCommand;
 import nonblocking.ladder.LadderConfig;
 import nonblocking.record.LevelArithmetic;
 import nonblocking.record.LevelRecord;
@@ -41,24 +42,14 @@ import static org.assertj.core.api.Assertions.fail;
  */
 class LadderIT {
 
-    /** What gatling-maven-plugin 4.21 passes to its fork (Gatling 3.15 needs the opens on JDK 21+). */
-    static final List<String> GATLING_JVM_OPTIONS = List.of("-Xmx1g", "--add-opens=java.base/java.lang=ALL-UNNAMED",
-            "--add-opens=java.base/jdk.internal.misc=ALL-UNNAMED", "--enable-native-access=ALL-UNNAMED");
-
-    /** Runs the Gatling simulation in a child JVM, as the Maven plugin forks it; returns its console output. */
+    /** Runs the Gatling simulation in a child JVM, as an injector of the Job runs it; returns its console output. */
     static String gatling(Path tmp, String... properties) throws Exception {
         Path gatling = tmp.resolve("gatling");
-        List<String> command = new ArrayList<>();
-        command.add(TargetCommand.javaExecutable().toString());
-        command.addAll(GATLING_JVM_OPTIONS);
-        if (Runtime.version().feature() >= 24) {
-            command.add("--sun-misc-unsafe-memory-access=allow");
-        }
-        command.addAll(List.of("-cp", Classpath.current()));
-        command.addAll(List.of(properties));
-        command.addAll(List.of("-DrunId=it", "-Dnonblocking.output=" + tmp.resolve("nonblocking"),
-                "-Dnonblocking.gatlingResults=" + gatling,
-                "io.gatling.app.Gatling", "-s", LadderSimulation.class.getName(), "-rf", gatling.toString()));
+        List<String> settings = new ArrayList<>(List.of(properties));
+        settings.addAll(List.of("-DrunId=it", "-Dnonblocking.output=" + tmp.resolve("nonblocking"),
+                "-Dnonblocking.gatlingResults=" + gatling));
+        List<String> command = InjectorCommand.command(TargetCommand.javaExecutable(), Runtime.version().feature(),
+                Classpath.current(), settings, gatling);
         Path log = tmp.resolve("gatling-run.log");
         Process gatlingJvm = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         if (!gatlingJvm.waitFor(150, TimeUnit.SECONDS)) {
@@ -255,7 +246,7 @@ class LadderIT {
         }
 
         // The raw record beside results.json gives back every level exactly, through the one arithmetic.
-        assertThat(results.records()).isEqualTo(new Results.Records(RecordFile.HISTOGRAMS, RecordFile.LEVELS));
+        assertThat(results.records()).isEqualTo(new Results.Records(RecordFile.HISTOGRAMS, RecordFile.LEVELS, Results.Injectors.ONE));
         results.targets().forEach((name, target) -> {
             TargetRecord raw = record.targets().get(name);
             assertThat(LevelArithmetic.levels(raw)).as(name).isEqualTo(target.levels());
@@ -315,6 +306,92 @@ class LadderIT {
         Matcher m = Pattern.compile("nonblocking target ready: .* pid=(\\d+)").matcher(targetLog);
         assertThat(m.find()).as("ready line in target log:\n%s", targetLog).isTrue();
         return Long.parseLong(m.group(1));
+    }
+
+    /**
+     * {@code -Dinjectors=2}: the launcher starts the target, then two injector JVMs with the environment of the
+     * Job's pods; each drives user u mod 2 of every level from one common start, and the merge writes one run.
+     * Then the merge step is run again by hand on copies of the parts: one with another setting, one with a part
+     * missing, each refused in one line with nothing written.
+     */
+    @Test
+    void twoLocalInjectorsShareEveryLevelAndMergeIntoOneRun(@TempDir Path tmp) throws Exception {
+        String console = gatling(tmp, "-Dinjectors=2", "-Dtargets=virtual", "-Dlevels=4,10", "-Dhold=2", "-Dramp=1",
+                "-Dwarmup=1", "-Dpause=200", "-Dtimeout=2000");
+
+        Path run = tmp.resolve("nonblocking/it");
+        Results results = ResultsFile.read(run.resolve(ResultsFile.NAME));
+        assertThat(results.records().injectors().count()).isEqualTo(2);
+        assertThat(results.records().injectors().part()).isNull();
+        assertThat(results.records().injectors().startSkewMs()).isNotNull().isBetween(0.0, 1000.0);
+        TargetResult virtual = results.targets().get("virtual");
+        assertThat(virtual.config().managed()).as("the launcher started it").isTrue();
+        assertThat(virtual.config().model()).isEqualTo("virtual");
+        assertThat(virtual.levels()).extracting(LevelResult::users).containsExactly(4, 10);
+        assertThat(virtual.levels()).allSatisfy(level -> {
+            assertThat(level.ko()).isZero();
+            assertThat(level.efficiency()).as("both halves of the users: the whole throughput").isGreaterThan(0.8);
+            assertThat(level.platformThreadsPeak()).as("injector 0 read the census").isNotNull();
+        });
+        assertThat(console).contains("2 injectors merged", "sustainable concurrency: virtual ≥10");
+
+        RunRecord merged = RecordFile.read(run);
+        Path parts = run.resolve("injectors/virtual");
+        RunRecord zero = RecordFile.read(parts.resolve("injector-0"));
+        RunRecord one = RecordFile.read(parts.resolve("injector-1"));
+        assertThat(zero.targets().get("virtual").levels()).extracting(LevelRecord::share).containsExactly(2, 5);
+        assertThat(one.targets().get("virtual").levels()).extracting(LevelRecord::share).containsExactly(2, 5);
+        assertThat(zero.targets().get("virtual").clock().t0Ms()).isEqualTo(one.targets().get("virtual").clock().t0Ms());
+        for (int k = 0; k < 2; k++) {
+            LevelRecord whole = merged.targets().get("virtual").levels().get(k);
+            LevelRecord a = zero.targets().get("virtual").levels().get(k);
+            LevelRecord b = one.targets().get("virtual").levels().get(k);
+            assertThat(a.ok()).isPositive();
+            assertThat(b.ok()).isPositive();
+            assertThat(whole.ok()).isEqualTo(a.ok() + b.ok());
+            assertThat(whole.okLatency().getTotalCount()).isEqualTo(a.okLatency().getTotalCount() + b.okLatency().getTotalCount());
+            assertThat(whole.okLatency().getMaxValue()).isEqualTo(Math.max(a.okLatency().getMaxValue(), b.okLatency().getMaxValue()));
+        }
+
+        // Another setting in one part: refused, and the folder keeps no merge.
+        Path otherHold = copy(parts, tmp.resolve("other-hold"));
+        Path partResults = otherHold.resolve("injector-1").resolve(ResultsFile.NAME);
+        Files.writeString(partResults, Files.readString(partResults).replace("\"hold_s\" : 2.0", "\"hold_s\" : 3.0"));
+        assertThat(merge(otherHold)).contains("hold_s 3.0 vs 2.0").doesNotContain("\n\t");
+        assertThat(otherHold.resolve(ResultsFile.NAME)).doesNotExist();
+
+        // An injector that did not finish: its part has no record.
+        Path missing = copy(parts, tmp.resolve("missing"));
+        Files.delete(missing.resolve("injector-1").resolve(RecordFile.LEVELS));
+        assertThat(merge(missing)).contains("part [injector-1]", "incomplete", "did not finish");
+        assertThat(missing.resolve(ResultsFile.NAME)).doesNotExist();
+        assertThat(missing.resolve(RecordFile.LEVELS)).doesNotExist();
+    }
+
+    /** The merge step as a user runs it: {@code Cli merge <folder>}; returns its error output, and fails on exit 0. */
+    private static String merge(Path folder) throws Exception {
+        List<String> command = List.of(TargetCommand.javaExecutable().toString(), "-cp", Classpath.current(),
+                "nonblocking.cli.Cli", "merge", folder.toString());
+        Process merge = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(merge.getInputStream().readAllBytes());
+        assertThat(merge.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(merge.exitValue()).as(output).isEqualTo(1);
+        assertThat(output.strip().lines()).as("one line").hasSize(1);
+        return output;
+    }
+
+    private static Path copy(Path from, Path to) throws IOException {
+        try (var files = Files.walk(from)) {
+            for (Path file : files.toList()) {
+                Path target = to.resolve(from.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(file, target);
+                }
+            }
+        }
+        return to;
     }
 
     private static String tail(Path log) throws IOException {

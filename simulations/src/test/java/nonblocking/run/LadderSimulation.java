@@ -46,9 +46,21 @@ public class LadderSimulation extends Simulation {
     private static final List<Integer> OK_STATUSES = java.util.stream.IntStream.rangeClosed(200, 299).boxed().toList();
 
     private final LadderRun run;
+    /** With -Dinjectors=N (and no index): the launcher of N local injectors, which sends no load itself. */
+    private final LocalInjectors launcher;
 
     public LadderSimulation() {
-        run = prepareOrExit();
+        LadderConfig config = configOrExit();
+        if (config.injection().launches()) {
+            run = null;
+            launcher = LocalInjectors.prepare(config, LadderConfig.systemProperties(), System.out);
+            System.out.println(launcher.plan());
+            // Gatling needs a population: one user who does nothing. The injectors' own runs are in before().
+            setUp(scenario("injectors").exec(session -> session).injectOpen(atOnceUsers(1)));
+            return;
+        }
+        launcher = null;
+        run = prepareOrExit(config);
         System.out.println(run.plan());
 
         // One keep-alive connection per user (Gatling's default without shareConnections), like funkload's threads.
@@ -63,7 +75,7 @@ public class LadderSimulation extends Simulation {
         try {
             List<TargetRun> targets = run.targets();
             for (int i = 0; i < targets.size(); i++) {
-                if (i > 0) {
+                if (run.startsEachTarget(i)) {
                     populations.add(next(i, targets.get(i)).injectOpen(atOnceUsers(1)).protocols(protocol));
                 }
                 // Every user the plan may need, at once: each waits for its turn (see Ladder#active), so that the plan
@@ -86,11 +98,32 @@ public class LadderSimulation extends Simulation {
      * A bad property, an unreachable URL or a target that does not start is one line and exit code 1, before
      * any load (Gatling would otherwise print the stack trace twice). The shutdown hook stops what was started.
      */
-    private static LadderRun prepareOrExit() {
+    private static LadderRun prepareOrExit(LadderConfig config) {
         try {
-            return LadderRun.prepare(LadderConfig.fromSystemProperties(), System.out);
+            return LadderRun.prepare(config, System.out);
         } catch (nonblocking.NonblockingException e) {
             throw exit(e);
+        }
+    }
+
+    private static LadderConfig configOrExit() {
+        try {
+            return LadderConfig.fromSystemProperties();
+        } catch (nonblocking.NonblockingException e) {
+            throw exit(e);
+        }
+    }
+
+    /** The launcher's whole run: every target's N injectors, then the merge. One line and exit code 1 on failure. */
+    @Override
+    public void before() {
+        if (launcher != null) {
+            try {
+                launcher.run();
+            } catch (nonblocking.NonblockingException e) {
+                launcher.close();
+                throw exit(e);
+            }
         }
     }
 
@@ -103,7 +136,10 @@ public class LadderSimulation extends Simulation {
         return e;
     }
 
-    /** One user between two targets: stops the one before and starts this one (one target JVM at a time). */
+    /**
+     * One user before a target's ladder: stops the target before and starts this one (one target JVM at a time),
+     * and with N injectors waits for all of them to agree on the common start.
+     */
     private ScenarioBuilder next(int index, TargetRun target) {
         return scenario("start " + target.name()).exec(session -> {
             run.next(index);
@@ -164,6 +200,13 @@ public class LadderSimulation extends Simulation {
 
     @Override
     public void after() {
+        if (launcher != null) {
+            launcher.close();
+            // Done and merged. Gatling would now fail the run for want of a request of its own (the injectors sent
+            // them all, each with its own Gatling report), so end here with the run's own exit code.
+            System.out.flush();
+            System.exit(0);
+        }
         try {
             run.finish(getClass().getSimpleName().toLowerCase(Locale.ROOT));
         } finally {

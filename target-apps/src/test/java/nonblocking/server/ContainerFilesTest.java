@@ -33,6 +33,8 @@ class ContainerFilesTest {
     private static Path root;
     private static JsonNode compose;
     private static List<String> dockerfile;
+    /** The final stage's instructions, FROM first: the target server, the image docker compose builds. */
+    private static List<String> runtime;
 
     @BeforeAll
     static void read() throws IOException {
@@ -44,6 +46,14 @@ class ContainerFilesTest {
         root = dir;
         compose = new YAMLMapper().readTree(root.resolve("docker-compose.yml").toFile());
         dockerfile = joinContinuations(Files.readAllLines(root.resolve("target-apps/Dockerfile")));
+        int lastFrom = -1;
+        for (int i = 0; i < dockerfile.size(); i++) {
+            if (dockerfile.get(i).startsWith("FROM ")) {
+                lastFrom = i;
+            }
+        }
+        assertThat(lastFrom).as("a FROM in the Dockerfile").isNotNegative();
+        runtime = dockerfile.subList(lastFrom, dockerfile.size());
     }
 
     /** The default run's targets, their models, pool sizes and host ports. */
@@ -117,15 +127,18 @@ class ContainerFilesTest {
 
     @Test
     void dockerfileBuildsTheJarAndRunsItAsNonRoot() throws IOException {
-        assertThat(dockerfile).filteredOn(l -> l.startsWith("FROM ")).hasSize(2);
+        // The target server is the final stage, built by the stage `build`; the load injector's stages come before
+        // it (simulations' ContainerCommandTest checks them), so a build without --target still gives this image.
+        assertThat(runtime.getFirst()).isEqualTo("FROM eclipse-temurin:25-jre");
+        assertThat(dockerfile).contains("FROM maven:3.9-eclipse-temurin-25 AS build");
         assertThat(instruction("USER")).isNotEqualTo("root").isNotEqualTo("0").isNotBlank();
         List<String> entrypoint = jsonArray("ENTRYPOINT");
         assertThat(entrypoint.get(0)).isEqualTo("java");
         assertThat(entrypoint.subList(entrypoint.size() - 2, entrypoint.size()))
                 .containsExactly("-jar", "/app/target-apps.jar");
         // The jar and lib/ copied into the image are the ones this module's pom builds.
-        assertThat(dockerfile).anyMatch(l -> l.contains("/src/target-apps/target/target-apps.jar /app/target-apps.jar"))
-                .anyMatch(l -> l.contains("/src/target-apps/target/lib/ /app/lib/"));
+        assertThat(runtime).contains("COPY --from=build /src/target-apps/target/target-apps.jar /app/target-apps.jar",
+                "COPY --from=build /src/target-apps/target/lib/ /app/lib/");
         String manifest = new String(Files.readAllBytes(root.resolve("target-apps/pom.xml")));
         assertThat(manifest).contains("<finalName>target-apps</finalName>", "<classpathPrefix>lib/</classpathPrefix>");
         // Every module pom the aggregator lists is copied, or Maven refuses to start in the build stage.
@@ -182,8 +195,9 @@ class ContainerFilesTest {
         return joined;
     }
 
+    /** The one instruction of this keyword in the final stage. */
     private static String instruction(String keyword) {
-        List<String> found = dockerfile.stream().filter(l -> l.startsWith(keyword + " ")).toList();
+        List<String> found = runtime.stream().filter(l -> l.startsWith(keyword + " ")).toList();
         assertThat(found).as(keyword).hasSize(1);
         return found.get(0).substring(keyword.length() + 1).strip();
     }

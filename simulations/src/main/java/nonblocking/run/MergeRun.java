@@ -1,0 +1,96 @@
+package nonblocking.run;
+
+import nonblocking.NonblockingException;
+import nonblocking.injectors.Parts;
+import nonblocking.record.LevelArithmetic;
+import nonblocking.record.Merge;
+import nonblocking.record.RecordFile;
+import nonblocking.record.RunRecord;
+import nonblocking.record.TargetRecord;
+import nonblocking.results.Gap;
+import nonblocking.results.LevelResult;
+import nonblocking.results.Results;
+import nonblocking.results.TargetResult;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.BiFunction;
+
+/**
+ * The merge step: reads every injector's part under a run folder ({@link Parts}), merges them exactly
+ * ({@link Merge}), and writes into that folder what a run on one machine writes: the raw record, results.json, the
+ * table, the headline and the report. Nothing is written unless every part is there and matches.
+ */
+public final class MergeRun {
+
+    private MergeRun() {
+    }
+
+    /**
+     * @param gapOf   the headline's numerator target; {@code over} its denominator
+     * @param configs per target name, what a local launcher knows better than its injectors of the target (that
+     *                it started it, and how); the config as read for none
+     */
+    public static Results merge(Path runFolder, String gapOf, String gapOver,
+                                BiFunction<String, TargetResult.TargetConfig, TargetResult.TargetConfig> configs,
+                                PrintStream out) {
+        List<List<Parts.Part>> groups = Parts.read(runFolder);
+        Parts.Part first = groups.getFirst().getFirst();
+        Map<String, TargetRecord> records = new LinkedHashMap<>();
+        Map<String, TargetResult> targets = new LinkedHashMap<>();
+        double skew = 0;
+        String startedAt = first.results().startedAt();
+        String finishedAt = first.results().finishedAt();
+        for (List<Parts.Part> group : groups) {
+            Merge.Merged merged = Merge.merge(group.stream().map(Parts.Part::record).toList());
+            skew = Math.max(skew, merged.maxSkewMs());
+            Results zero = group.getFirst().results();
+            merged.record().targets().forEach((name, record) -> {
+                if (records.put(name, record) != null) {
+                    throw new NonblockingException("target " + name + " has parts in two folders under " + runFolder);
+                }
+                targets.put(name, result(zero, zero.targets().get(name), record, configs.apply(name, zero.targets().get(name).config())));
+            });
+            merged.startSkewMs().forEach((name, ms) -> out.printf(Locale.ROOT, "[%s] %d injectors merged; their starts"
+                    + " were %.1f ms apart at most%n", name, group.size(), ms));
+            for (Parts.Part part : group) {
+                startedAt = min(startedAt, part.results().startedAt());
+                finishedAt = max(finishedAt, part.results().finishedAt());
+            }
+        }
+        int count = first.record().injectors();
+        // The run is its folder: a Job's parts carry its id, a local run's parts each their target's.
+        String runId = runFolder.toAbsolutePath().normalize().getFileName().toString();
+        RunRecord run = new RunRecord(RunRecord.SCHEMA, runId, RecordFile.HISTOGRAMS, records, count, null);
+        Results zero = first.results();
+        Results r = new Results(Results.SCHEMA, runId, zero.profile(), zero.pauseMs(), zero.holdS(), zero.rampS(),
+                zero.workMicros(), zero.timeoutMs(), zero.slo(), startedAt, finishedAt, zero.machine(), zero.source(),
+                null, targets, Gap.of(targets, gapOf, gapOver), zero.plan(),
+                new Results.Records(RecordFile.HISTOGRAMS, RecordFile.LEVELS,
+                        new Results.Injectors(count, null, LevelArithmetic.round(skew, 3))));
+        RecordFile.write(run, runFolder);
+        RunOutput.publish(r, runFolder, out);
+        return r;
+    }
+
+    /** Injector 0's view of the target (its census, its settings), with the levels of the merged record. */
+    private static TargetResult result(Results part, TargetResult zero, TargetRecord merged,
+                                       TargetResult.TargetConfig config) {
+        List<LevelResult> levels = LevelArithmetic.levels(merged);
+        int sustainable = part.sloOf(zero).sustainableUsers(levels);
+        return new TargetResult(config, zero.jdk(), merged.idle(), levels, sustainable, List.of(),
+                merged.levels().stream().map(level -> level.users()).toList(), merged.startedAt(), merged.stoppedAt());
+    }
+
+    private static String min(String a, String b) {
+        return a == null ? b : b == null || a.compareTo(b) <= 0 ? a : b;
+    }
+
+    private static String max(String a, String b) {
+        return a == null ? b : b == null || a.compareTo(b) >= 0 ? a : b;
+    }
+}
