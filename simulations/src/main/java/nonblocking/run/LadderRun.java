@@ -105,6 +105,7 @@ public final class LadderRun implements AutoCloseable {
     public static LadderRun prepare(LadderConfig config, PrintStream out) {
         Injection injection = config.injection();
         checkOpenFiles(injection.split().share(config.maxUsers()));
+        checkPorts(injection.split().share(config.maxUsers()), "");
         LadderRun run = new LadderRun(config, out);
         Runtime.getRuntime().addShutdownHook(new Thread(run::atExit, "ladder-stop-targets"));
         // Gatling's Maven plugin leaves its forked JVM running when Maven alone is killed: end the run with the
@@ -310,6 +311,19 @@ public final class LadderRun implements AutoCloseable {
         if (limit > 0 && limit < needed) {
             throw new NonblockingException("the open-file limit is " + limit + " but " + maxUsers + " users need at least "
                     + needed + ": raise it (e.g. ulimit -n 65536) and run again");
+        }
+    }
+
+    /**
+     * Every user keeps one connection to its target, each from an ephemeral port of this machine: more users than
+     * the range has ports fail mid-run, so refuse them up front.
+     */
+    static void checkPorts(int users, String who) {
+        int[] range = FreePorts.ephemeralRange();
+        if (range != null && users > range[1] - range[0] + 1) {
+            throw new NonblockingException(users + " users" + who + " need as many connections to one server, but the"
+                    + " ephemeral port range " + range[0] + "-" + range[1] + " has " + (range[1] - range[0] + 1)
+                    + " ports: lower the top level, or spread the users over injectors on several machines");
         }
     }
 

@@ -59,11 +59,21 @@ public final class FreePorts {
 
     /** The first port of the kernel's ephemeral range; 32768 where it cannot be read. */
     static int ephemeralStart() {
+        int[] range = ephemeralRange();
+        return range == null ? DEFAULT_EPHEMERAL_START : range[0];
+    }
+
+    /**
+     * The kernel's ephemeral range, first and last port; null where it cannot be read. Connections from one source
+     * address to one server can use at most its size.
+     */
+    public static int[] ephemeralRange() {
         try {
             // readAllLines, not readString: procfs reports a size of 0, and readString then stops short
-            return Integer.parseInt(Files.readAllLines(EPHEMERAL).getFirst().trim().split("\\s+")[0]);
+            String[] range = Files.readAllLines(EPHEMERAL).getFirst().trim().split("\\s+");
+            return new int[]{Integer.parseInt(range[0]), Integer.parseInt(range[1])};
         } catch (IOException | RuntimeException e) {
-            return DEFAULT_EPHEMERAL_START;
+            return null;
         }
     }
 }

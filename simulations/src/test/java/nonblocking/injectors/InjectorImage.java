@@ -1,6 +1,6 @@
 package nonblocking.injectors;
 
-import nonblocking.targets.DockerfileStages;
+import nonblocking.server.DockerfileStages;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

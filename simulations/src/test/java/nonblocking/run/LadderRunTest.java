@@ -42,6 +42,19 @@ class LadderRunTest {
         LadderRun.checkOpenFiles(1);
     }
 
+    @Test
+    void moreUsersThanEphemeralPortsIsAOneLineError() {
+        int[] range = nonblocking.targets.FreePorts.ephemeralRange();
+        assumeTrue(range != null, "no ephemeral port range to read here");
+        int ports = range[1] - range[0] + 1;
+        assertThatThrownBy(() -> LadderRun.checkPorts(ports + 1, " on 2 injectors of one machine"))
+                .isInstanceOf(NonblockingException.class)
+                .hasMessage((ports + 1) + " users on 2 injectors of one machine need as many connections to one server, but"
+                        + " the ephemeral port range " + range[0] + "-" + range[1] + " has " + ports
+                        + " ports: lower the top level, or spread the users over injectors on several machines");
+        LadderRun.checkPorts(ports, "");
+    }
+
     /**
      * Managed targets start one at a time, during the load; a server given by URL is connected to before any load,
      * so that an unreachable one, even second in line, fails the run before it begins, and the first target's JVM,

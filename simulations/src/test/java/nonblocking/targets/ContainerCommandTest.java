@@ -7,6 +7,7 @@ import nonblocking.injectors.InjectorCommand;
 import nonblocking.injectors.InjectorImage;
 import nonblocking.ladder.LadderConfig;
 import nonblocking.ladder.TargetSpec;
+import nonblocking.server.DockerfileStages;
 import nonblocking.server.TargetApp;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

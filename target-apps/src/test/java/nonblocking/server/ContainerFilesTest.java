@@ -32,9 +32,9 @@ import org.junit.jupiter.api.io.TempDir;
 class ContainerFilesTest {
     private static Path root;
     private static JsonNode compose;
-    private static List<String> dockerfile;
-    /** The final stage's instructions, FROM first: the target server, the image docker compose builds. */
-    private static List<String> runtime;
+    private static DockerfileStages dockerfile;
+    /** The final stage: the target server, the image docker compose builds. */
+    private static DockerfileStages.Stage runtime;
 
     @BeforeAll
     static void read() throws IOException {
@@ -45,15 +45,8 @@ class ContainerFilesTest {
         assertThat(dir).as("docker-compose.yml above " + Path.of("").toAbsolutePath()).isNotNull();
         root = dir;
         compose = new YAMLMapper().readTree(root.resolve("docker-compose.yml").toFile());
-        dockerfile = joinContinuations(Files.readAllLines(root.resolve("target-apps/Dockerfile")));
-        int lastFrom = -1;
-        for (int i = 0; i < dockerfile.size(); i++) {
-            if (dockerfile.get(i).startsWith("FROM ")) {
-                lastFrom = i;
-            }
-        }
-        assertThat(lastFrom).as("a FROM in the Dockerfile").isNotNegative();
-        runtime = dockerfile.subList(lastFrom, dockerfile.size());
+        dockerfile = DockerfileStages.read(root.resolve("target-apps/Dockerfile"));
+        runtime = dockerfile.last();
     }
 
     /** The default run's targets, their models, pool sizes and host ports. */
@@ -129,28 +122,29 @@ class ContainerFilesTest {
     void dockerfileBuildsTheJarAndRunsItAsNonRoot() throws IOException {
         // The target server is the final stage, built by the stage `build`; the load injector's stages come before
         // it (simulations' ContainerCommandTest checks them), so a build without --target still gives this image.
-        assertThat(runtime.getFirst()).isEqualTo("FROM eclipse-temurin:25-jre");
-        assertThat(dockerfile).contains("FROM maven:3.9-eclipse-temurin-25 AS build");
-        assertThat(instruction("USER")).isNotEqualTo("root").isNotEqualTo("0").isNotBlank();
-        List<String> entrypoint = jsonArray("ENTRYPOINT");
+        assertThat(runtime.from()).isEqualTo("eclipse-temurin:25-jre");
+        DockerfileStages.Stage build = dockerfile.named("build");
+        assertThat(build.from()).isEqualTo("maven:3.9-eclipse-temurin-25");
+        assertThat(runtime.one("USER")).isNotEqualTo("root").isNotEqualTo("0").isNotBlank();
+        List<String> entrypoint = runtime.execForm("ENTRYPOINT");
         assertThat(entrypoint.get(0)).isEqualTo("java");
         assertThat(entrypoint.subList(entrypoint.size() - 2, entrypoint.size()))
                 .containsExactly("-jar", "/app/target-apps.jar");
         // The jar and lib/ copied into the image are the ones this module's pom builds.
-        assertThat(runtime).contains("COPY --from=build /src/target-apps/target/target-apps.jar /app/target-apps.jar",
-                "COPY --from=build /src/target-apps/target/lib/ /app/lib/");
+        assertThat(runtime.all("COPY")).contains("--from=build /src/target-apps/target/target-apps.jar /app/target-apps.jar",
+                "--from=build /src/target-apps/target/lib/ /app/lib/");
         String manifest = new String(Files.readAllBytes(root.resolve("target-apps/pom.xml")));
         assertThat(manifest).contains("<finalName>target-apps</finalName>", "<classpathPrefix>lib/</classpathPrefix>");
         // Every module pom the aggregator lists is copied, or Maven refuses to start in the build stage.
-        assertThat(dockerfile).anyMatch(l -> l.startsWith("COPY simulations/pom.xml"))
-                .anyMatch(l -> l.startsWith("COPY target-apps/pom.xml"));
+        assertThat(build.all("COPY")).anyMatch(l -> l.startsWith("simulations/pom.xml"))
+                .anyMatch(l -> l.startsWith("target-apps/pom.xml"));
     }
 
     /** The HEALTHCHECK command itself, run with bash against a real server: passes on 200, fails otherwise. */
     @Test
     void healthcheckCommandWorks() throws Exception {
         assumeThat(Files.isExecutable(Path.of("/bin/bash"))).as("bash present").isTrue();
-        String healthcheck = instruction("HEALTHCHECK");
+        String healthcheck = runtime.one("HEALTHCHECK");
         List<String> command = new ObjectMapper().readerForListOf(String.class)
                 .readValue(healthcheck.substring(healthcheck.indexOf("CMD") + 3).trim());
         assertThat(command.get(0)).isEqualTo("bash");
@@ -177,39 +171,10 @@ class ContainerFilesTest {
 
     // --- helpers ---
 
-    private static List<String> joinContinuations(List<String> lines) {
-        List<String> joined = new ArrayList<>();
-        StringBuilder current = new StringBuilder();
-        for (String raw : lines) {
-            String line = raw.strip();
-            if (line.startsWith("#") || (line.isEmpty() && current.isEmpty())) {
-                continue;
-            }
-            if (line.endsWith("\\")) {
-                current.append(line, 0, line.length() - 1).append(' ');
-            } else {
-                joined.add(current.append(line).toString().replaceAll("\\s+", " ").strip());
-                current.setLength(0);
-            }
-        }
-        return joined;
-    }
-
-    /** The one instruction of this keyword in the final stage. */
-    private static String instruction(String keyword) {
-        List<String> found = runtime.stream().filter(l -> l.startsWith(keyword + " ")).toList();
-        assertThat(found).as(keyword).hasSize(1);
-        return found.get(0).substring(keyword.length() + 1).strip();
-    }
-
-    private static List<String> jsonArray(String keyword) throws IOException {
-        return new ObjectMapper().readerForListOf(String.class).readValue(instruction(keyword));
-    }
-
     /** ENV lines of the runtime stage, in the KEY=value form. */
     private static Map<String, String> dockerfileEnv() {
         Map<String, String> env = new HashMap<>();
-        Matcher pair = Pattern.compile("(\\w+)=(\\S+)").matcher(instruction("ENV"));
+        Matcher pair = Pattern.compile("(\\w+)=(\\S+)").matcher(runtime.one("ENV"));
         while (pair.find()) {
             env.put(pair.group(1), pair.group(2));
         }
@@ -218,13 +183,9 @@ class ContainerFilesTest {
 
     /** Arguments after the jar in ENTRYPOINT (none today; a CMD would add some). */
     private static String[] entrypointArguments() {
-        try {
-            List<String> entrypoint = jsonArray("ENTRYPOINT");
-            int jar = entrypoint.indexOf("/app/target-apps.jar");
-            return entrypoint.subList(jar + 1, entrypoint.size()).toArray(String[]::new);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        List<String> entrypoint = runtime.execForm("ENTRYPOINT");
+        int jar = entrypoint.indexOf("/app/target-apps.jar");
+        return entrypoint.subList(jar + 1, entrypoint.size()).toArray(String[]::new);
     }
 
     /** One "ip:host:container" entry of a service's ports. */

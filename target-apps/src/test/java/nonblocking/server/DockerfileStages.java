@@ -1,4 +1,4 @@
-package nonblocking.targets;
+package nonblocking.server;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
