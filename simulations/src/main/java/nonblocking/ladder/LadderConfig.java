@@ -1,5 +1,6 @@
 package nonblocking.ladder;
 
+import nonblocking.results.Load;
 import nonblocking.NonblockingException;
 import nonblocking.results.Slo;
 import nonblocking.server.ThreadModel;
@@ -44,7 +45,9 @@ public record LadderConfig(
         String runId,
         Path outputDir,
         Path gatlingResultsDir,
-        Injection injection) {
+        Injection injection,
+        Load load,
+        long stallMs) {
 
     /**
      * Built-in target names and their models. "tuned" is the blocking model with its pool sized to the top level of
@@ -66,6 +69,8 @@ public record LadderConfig(
 
     /** The top of a capacity search unless -Dauto.max says otherwise: the c10k mark, within 20,000 open files. */
     public static final int AUTO_MAX = 10_000;
+    /** The same for the open model, requests/s: above what two cores serve, so that the search finds the limit. */
+    public static final int AUTO_MAX_RATE = 40_000;
     /** Stop a capacity search when held and broke are this close, %, unless -Dauto.within says otherwise. */
     public static final double AUTO_WITHIN_PERCENT = 10;
     /** The most levels a capacity search runs unless -Dauto.probes says otherwise: 10 doublings and 6 bisections. */
@@ -116,7 +121,8 @@ public record LadderConfig(
         if (profile == null) {
             throw bad("profile", profileName, "is unknown; use one of " + PROFILES.keySet().stream().sorted().toList());
         }
-        Plan plan = plan(props, profile);
+        Load load = load(props);
+        Plan plan = plan(props, profile, load);
         Duration hold = seconds(props, "hold", profile.holdS(), false);
         Duration ramp = seconds(props, "ramp", profile.rampS(), true);
         Duration warmup = seconds(props, "warmup", profile.warmupS(), true);
@@ -139,7 +145,8 @@ public record LadderConfig(
         double sloKo = props.containsKey("slo.ko")
                 ? ranged("slo.ko", props.get("slo.ko"), Double::parseDouble, "a number", 0.0, 100.0) : Slo.KO_PERCENT;
         Slo defaults = Slo.forPause(pause);
-        Slo slo = new Slo(sloP99 == null ? defaults.p99Ms() : sloP99, sloKo, defaults.minEfficiency());
+        Slo slo = load == Load.OPEN ? new Slo(sloP99 == null ? defaults.p99Ms() : sloP99, sloKo, Slo.MIN_ACHIEVED, true)
+                : new Slo(sloP99 == null ? defaults.p99Ms() : sloP99, sloKo, defaults.minEfficiency());
         String heap = props.getOrDefault("target.heap", DEFAULT_HEAP).trim();
         if (!heap.matches("\\d+[kKmMgG]")) {
             throw bad("target.heap", heap, "must be a JVM heap size such as 512m or 2g");
@@ -174,9 +181,50 @@ public record LadderConfig(
         if (injection.count() > 1) {
             plan = new FixedLadder(plan.upFront(), false);
         }
+        if (load == Load.OPEN) {
+            targets.stream().filter(t -> t.request().flow() != null).findFirst().ifPresent(t -> {
+                throw bad("load", "open", "sends one request per arrival: target " + t.name() + "'s flow needs -Dload=closed");
+            });
+        }
+        long stall = longValue(props, "stall", 0, 0, 60_000);
+        if (stall >= hold.toMillis()) {
+            throw bad("stall", stall, "must be shorter than the hold (" + hold.toMillis() + " ms): it freezes the target once in"
+                    + " the middle of each hold");
+        }
         return new LadderConfig(name, plan, hold, ramp, warmup, pause, work, timeout, slo, targets, heap, gapOf, gapOver,
-                runId, output.toAbsolutePath().normalize(), gatling.toAbsolutePath().normalize(), injection);
+                runId, output.toAbsolutePath().normalize(), gatling.toAbsolutePath().normalize(), injection, load, stall);
     }
+
+    /** -Dload: closed (users, the default) or open (arrival rates). */
+    private static Load load(Map<String, String> props) {
+        String raw = props.getOrDefault("load", "closed").trim();
+        try {
+            return Load.of(raw);
+        } catch (IllegalArgumentException e) {
+            throw bad("load", raw, "must be closed (levels of users) or open (levels of requests per second)");
+        }
+    }
+
+    /**
+     * Open model: the senders, each with its own keep-alive connection. A level that holds has about rate x p99 of
+     * its requests out at once (Little's law), so twice that at the top rate never limits a level that can hold;
+     * when the server stalls, the requests beyond the pool wait for a sender and their wait counts, from the time
+     * they were due. Bounded (one connection per request would use up the ephemeral ports within seconds at a few
+     * thousand requests a second, and change what is measured into connection setup).
+     */
+    public int senders() {
+        double inFlight = plan.maxUsers() * slo.p99Ms() / 1000.0;
+        return (int) Math.min(SENDERS_MAX, Math.max(SENDERS_MIN, Math.ceil(2 * inFlight)));
+    }
+
+    /** The connections a target may need at once: a user each (closed), or the senders (open). */
+    public int connections() {
+        return load == Load.OPEN ? senders() : plan.maxUsers();
+    }
+
+    /** The fewest and the most senders of the open model. */
+    static final int SENDERS_MIN = 50;
+    static final int SENDERS_MAX = 10_000;
 
     /** The -Dsettings file's keys beneath the ones given. */
     private static Map<String, String> withSettings(Map<String, String> given) {
@@ -246,7 +294,7 @@ public record LadderConfig(
      * -Dlevels: a fixed ladder (the profile's, or the levels given) with -DearlyStop (on by default), or
      * {@code auto}, a capacity search tuned by -Dauto.from|max|within|probes.
      */
-    private static Plan plan(Map<String, String> props, Profile profile) {
+    private static Plan plan(Map<String, String> props, Profile profile, Load load) {
         String raw = props.get("levels");
         boolean auto = raw != null && "auto".equalsIgnoreCase(raw.trim());
         if (!auto) {
@@ -260,7 +308,7 @@ public record LadderConfig(
             throw bad("earlyStop", props.get("earlyStop"), "only applies to a fixed ladder; a capacity search stops by itself");
         }
         int from = (int) longValue(props, "auto.from", profile.levels().getFirst(), 1, 1_000_000);
-        int max = (int) longValue(props, "auto.max", Math.max(AUTO_MAX, from), 1, 1_000_000);
+        int max = (int) longValue(props, "auto.max", Math.max(load == Load.OPEN ? AUTO_MAX_RATE : AUTO_MAX, from), 1, 1_000_000);
         if (max < from) {
             throw bad("auto.max", max, "must be at least -Dauto.from (" + from + ")");
         }
@@ -349,7 +397,8 @@ public record LadderConfig(
         double limit = p99 != null && !p99.isBlank() ? longValue(props, name + ".slo.p99", 0, 1, 600_000) : runSlo.p99Ms();
         double koLimit = ko != null && !ko.isBlank()
                 ? ranged(name + ".slo.ko", ko, Double::parseDouble, "a number", 0.0, 100.0) : runSlo.koPercent();
-        return new Slo(limit, koLimit, paused && pause > 0 ? Slo.MIN_EFFICIENCY : null);
+        return runSlo.offered() ? new Slo(limit, koLimit, Slo.MIN_ACHIEVED, true)
+                : new Slo(limit, koLimit, paused && pause > 0 ? Slo.MIN_EFFICIENCY : null);
     }
 
     private static ThreadModel model(String name, String raw) {

@@ -46,6 +46,12 @@ public final class LadderRecorder {
     }
 
     public int record(long startNanos, long latencyNanos, Outcome outcome) {
+        if (outcome.ok()) {
+            int answeredIn = ladder.levelAt(ladder.offset(startNanos + latencyNanos));
+            if (answeredIn >= 0) {
+                level(answeredIn).answered();
+            }
+        }
         int index = ladder.levelAt(ladder.offset(startNanos));
         if (index < 0) {
             unmeasured.increment();
@@ -53,6 +59,14 @@ public final class LadderRecorder {
             level(index).record(outcome, latencyNanos);
         }
         return index;
+    }
+
+    /** Open model: a request that had a sender left this late after it was due; counted in its level's lag. */
+    public void lag(long dueNanos, long lateNanos) {
+        int index = ladder.levelAt(ladder.offset(dueNanos));
+        if (index >= 0) {
+            level(index).lag(lateNanos);
+        }
     }
 
     public LevelStats level(int index) {

@@ -16,11 +16,14 @@ public final class LevelStats {
 
     private final LongAdder started = new LongAdder();
     private final LongAdder ok = new LongAdder();
+    private final LongAdder answered = new LongAdder();
     private final Map<String, LongAdder> ko = new ConcurrentHashMap<>();
     private final Recorder okRecorder = new Recorder(3);
     private final Recorder allRecorder = new Recorder(3);
     private final Histogram okLatency = new Histogram(3);
     private final Histogram allLatency = new Histogram(3);
+    private final Recorder lagRecorder = new Recorder(3);
+    private final Histogram lag = new Histogram(3);
 
     public void started() {
         started.increment();
@@ -41,6 +44,27 @@ public final class LevelStats {
         } else {
             ko.computeIfAbsent(outcome.koReason(), r -> new LongAdder()).increment();
         }
+    }
+
+    /** Open model: how late a request that had a sender left after its due time, ns (the injector's own lag). */
+    public void lag(long lateNanos) {
+        lagRecorder.recordValue(Math.max(0, lateNanos / 1000));
+    }
+
+    /** A copy of the injector's lags so far, µs; empty for the closed model. */
+    public synchronized Histogram lag() {
+        lag.add(lagRecorder.getIntervalHistogram());
+        return lag.copy();
+    }
+
+    /** An OK response came back during this level's hold (whenever its request was due or sent). */
+    public void answered() {
+        answered.increment();
+    }
+
+    /** OK responses that came back during the hold: what the server achieved in it. */
+    public long answeredInHold() {
+        return answered.sum();
     }
 
     public long ok() {

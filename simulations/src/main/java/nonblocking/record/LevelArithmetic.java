@@ -1,5 +1,6 @@
 package nonblocking.record;
 
+import nonblocking.results.Load;
 import nonblocking.results.LevelResult;
 import nonblocking.results.TargetResult;
 import org.HdrHistogram.Histogram;
@@ -25,8 +26,9 @@ public final class LevelArithmetic {
      * @param pauseMs     the pause requests were timed against; 0 for none
      * @param idle        the target's idle memory; null without a census
      * @param lowestP50Ms p50 of the target's lowest level: without a pause, efficiency is how little latency grew
+     * @param load        open: a level is an arrival rate, and efficiency is the rate achieved over the rate offered
      */
-    public record Basis(long pauseMs, TargetResult.Memory idle, double lowestP50Ms) {
+    public record Basis(long pauseMs, TargetResult.Memory idle, double lowestP50Ms, Load load) {
     }
 
     /** Every level of the target, lowest users first. */
@@ -40,15 +42,19 @@ public final class LevelArithmetic {
         double lowest = target.levels().stream().filter(level -> level.okLatency().getTotalCount() > 0)
                 .min(Comparator.comparingInt(LevelRecord::users))
                 .map(level -> percentileMs(level.okLatency(), 50)).orElse(0.0);
-        return new Basis(target.pauseMs(), target.idle(), lowest);
+        return new Basis(target.pauseMs(), target.idle(), lowest, target.load());
     }
 
     public static LevelResult level(LevelRecord r, Basis basis) {
         Histogram ok = r.okLatency();
-        double throughput = r.holdSeconds() > 0 ? r.ok() / r.holdSeconds() : 0;
+        // Closed: the OK responses of the requests the hold started. Open: those that came back during the hold, since
+        // every request due in it is sent sooner or later, however late the server lets it go out.
+        long served = basis.load() == Load.OPEN ? r.answered() : r.ok();
+        double throughput = r.holdSeconds() > 0 ? served / r.holdSeconds() : 0;
         double p50 = percentileMs(ok, 50);
         // Against the users that produced this throughput: an injector's share, or all of them once merged.
-        double efficiency = basis.pauseMs() > 0 ? throughput / (r.share() * 1000.0 / basis.pauseMs())
+        double efficiency = basis.load() == Load.OPEN ? throughput / r.share()
+                : basis.pauseMs() > 0 ? throughput / (r.share() * 1000.0 / basis.pauseMs())
                 : p50 <= 0 || basis.lowestP50Ms() <= 0 ? 0 : Math.min(1, basis.lowestP50Ms() / p50);
         LevelCensus seen = r.census();
         return new LevelResult(r.users(), r.requests(), r.ok(), r.koCount(), r.ko(), round(throughput, 2),
@@ -56,7 +62,7 @@ public final class LevelArithmetic {
                 percentileMs(r.allLatency(), 99), ok.getTotalCount() == 0 ? 0 : ok.getMaxValue() / MICROS_PER_MS,
                 seen.platformThreadsPeak(), toInt(seen.inFlightPeak()), seen.rssPeakBytes(), seen.heapRetainedBytes(),
                 perUser(seen.heapRetainedBytes(), idleHeap(basis), r.users()),
-                perUser(seen.rssPeakBytes(), idleRss(basis), r.users()), cost(seen, basis), harness(seen));
+                perUser(seen.rssPeakBytes(), idleRss(basis), r.users()), cost(seen, basis), harness(seen, r.lag()));
     }
 
     /** A percentile of a µs histogram, in ms; 0 for an empty one. */
@@ -79,13 +85,15 @@ public final class LevelArithmetic {
                 perUser(seen.heapRetainedBytes(), idleHeap(basis), inFlight));
     }
 
-    private static LevelResult.Harness harness(LevelCensus seen) {
+    private static LevelResult.Harness harness(LevelCensus seen, Histogram lag) {
         HarnessReading opened = seen.harnessOpened();
         HarnessReading closed = seen.harnessClosed();
+        Double lagP99 = lag.getTotalCount() == 0 ? null : percentileMs(lag, 99);
         if (opened == null || closed == null) {
-            return null;
+            return lagP99 == null ? null : LevelResult.Harness.of(null, null, lagP99);
         }
-        return LevelResult.Harness.of(round(closed.machineCpuSince(opened), 3), round(closed.injectorCoresSince(opened), 3));
+        return LevelResult.Harness.of(round(closed.machineCpuSince(opened), 3), round(closed.injectorCoresSince(opened), 3),
+                lagP99);
     }
 
     private static Long idleHeap(Basis basis) {

@@ -17,19 +17,25 @@ import java.util.TreeMap;
  * @param holdStartMs   the hold's window in wall-clock time, epoch ms: requests that started in it are counted
  * @param holdEndMs     its end, epoch ms (exclusive)
  * @param ok            OK responses
+ * @param answered      OK responses that came back during the hold, whenever their requests were sent: the rate the
+ *                      server achieved (the open model's throughput)
  * @param ko            failed requests per reason ("timeout", "status 503", "connection", ...)
  * @param okLatency     latencies of the OK responses, µs, request start to last byte
  * @param allLatency    latencies of all requests, µs; a KO counts at its time to failure (a timeout at the timeout)
  * @param census        what the target and the machine said during the hold; {@link LevelCensus#NONE} when nothing
+ * @param lag           open model: how late this injector sent the requests it had a sender for, µs; empty for the
+ *                      closed model
  */
-public record LevelRecord(int users, int share, long holdStartMs, long holdEndMs, long ok, Map<String, Long> ko,
-                          @JsonIgnore Histogram okLatency, @JsonIgnore Histogram allLatency, LevelCensus census) {
+public record LevelRecord(int users, int share, long holdStartMs, long holdEndMs, long ok, long answered, Map<String, Long> ko,
+                          @JsonIgnore Histogram okLatency, @JsonIgnore Histogram allLatency, LevelCensus census,
+                          @JsonIgnore Histogram lag) {
 
     public LevelRecord {
         ko = ko == null ? Map.of() : new TreeMap<>(ko);
         okLatency = okLatency == null ? new Histogram(3) : okLatency;
         allLatency = allLatency == null ? new Histogram(3) : allLatency;
         census = census == null ? LevelCensus.NONE : census;
+        lag = lag == null ? new Histogram(3) : lag;
     }
 
     /** OK and KO together. */
@@ -47,7 +53,7 @@ public record LevelRecord(int users, int share, long holdStartMs, long holdEndMs
     }
 
     /** The same record with the histograms that the JSON leaves out (they live in the HdrHistogram log). */
-    public LevelRecord withLatencies(Histogram ok, Histogram all) {
-        return new LevelRecord(users, share, holdStartMs, holdEndMs, this.ok, ko, ok, all, census);
+    public LevelRecord withLatencies(Histogram ok, Histogram all, Histogram lag) {
+        return new LevelRecord(users, share, holdStartMs, holdEndMs, this.ok, answered, ko, ok, all, census, lag);
     }
 }

@@ -111,7 +111,7 @@ public final class Merge {
         }
         String startedAt = parts.stream().map(TargetRecord::startedAt).filter(java.util.Objects::nonNull).min(String::compareTo).orElse(null);
         String stoppedAt = parts.stream().map(TargetRecord::stoppedAt).filter(java.util.Objects::nonNull).max(String::compareTo).orElse(null);
-        return new TargetRecord(first.pauseMs(), first.idle(), startedAt, stoppedAt, levels, null);
+        return new TargetRecord(first.pauseMs(), first.idle(), startedAt, stoppedAt, levels, null, first.load());
     }
 
     /** One level from each injector, injector 0's first. */
@@ -119,10 +119,12 @@ public final class Merge {
         LevelRecord first = parts.getFirst();
         Histogram ok = new Histogram(3);
         Histogram all = new Histogram(3);
+        Histogram lag = new Histogram(3);
         long okCount = 0;
         long allCount = 0;
         int share = 0;
         long okSum = 0;
+        long answered = 0;
         Map<String, Long> ko = new TreeMap<>();
         long start = Long.MIN_VALUE;
         long end = Long.MAX_VALUE;
@@ -130,10 +132,12 @@ public final class Merge {
         for (LevelRecord part : parts) {
             ok.add(part.okLatency());
             all.add(part.allLatency());
+            lag.add(part.lag());
             okCount += part.okLatency().getTotalCount();
             allCount += part.allLatency().getTotalCount();
             share += part.share();
             okSum += part.ok();
+            answered += part.answered();
             part.ko().forEach((reason, n) -> ko.merge(reason, n, Long::sum));
             start = Math.max(start, part.holdStartMs());
             end = Math.min(end, part.holdEndMs());
@@ -158,7 +162,7 @@ public final class Merge {
         LevelCensus merged = new LevelCensus(census.platformThreadsPeak(), census.inFlightPeak(), census.rssPeakBytes(),
                 census.heapRetainedBytes(), census.opened(), census.closed(), busiest.census().harnessOpened(),
                 busiest.census().harnessClosed());
-        return new LevelRecord(first.users(), share, start, end, okSum, ko, ok, all, merged);
+        return new LevelRecord(first.users(), share, start, end, okSum, answered, ko, ok, all, merged, lag);
     }
 
     private static double machineCpu(LevelRecord level) {

@@ -35,6 +35,8 @@ public final class RecordFile {
     public static final String HISTOGRAMS = "latency.hlog";
     static final String OK = "ok";
     static final String ALL = "all";
+    /** Open model only: the injector's lag behind the schedule. */
+    static final String LAG = "lag";
 
     private static final ObjectMapper MAPPER = ResultsFile.MAPPER;
 
@@ -63,7 +65,8 @@ public final class RecordFile {
             HistogramLogWriter log = new HistogramLogWriter(out);
             log.outputComment("nonblocking run " + record.runId() + ": latency in microseconds, request start to"
                     + " end; per target and level one interval of OK responses and one of all requests (a KO at its"
-                    + " time to failure), tagged <target>/<users>/ok|all, stamped with the hold's window");
+                    + " time to failure), tagged <target>/<level>/ok|all, and in the open model one of the injector's"
+                    + " lag behind the schedule, <target>/<level>/lag; each stamped with the hold's window");
             log.outputLogFormatVersion();
             log.setBaseTime(0);   // absolute timestamps: the holds' wall-clock windows
             log.outputBaseTime(0);
@@ -71,6 +74,9 @@ public final class RecordFile {
             record.targets().forEach((name, target) -> target.levels().forEach(level -> {
                 log.outputIntervalHistogram(stamped(level.okLatency(), level, tag(name, level.users(), OK)));
                 log.outputIntervalHistogram(stamped(level.allLatency(), level, tag(name, level.users(), ALL)));
+                if (level.lag().getTotalCount() > 0) {
+                    log.outputIntervalHistogram(stamped(level.lag(), level, tag(name, level.users(), LAG)));
+                }
             }));
         }
         return bytes.toByteArray();
@@ -112,7 +118,7 @@ public final class RecordFile {
                     throw new NonblockingException("the histogram log " + record.histograms() + " has no "
                             + tag(name, level.users(), ok == null ? OK : ALL) + " for " + file);
                 }
-                levels.add(level.withLatencies(ok, all));
+                levels.add(level.withLatencies(ok, all, histograms.get(tag(name, level.users(), LAG))));
             }
             targets.put(name, target.withLevels(levels));
         });

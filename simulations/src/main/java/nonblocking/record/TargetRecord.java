@@ -1,5 +1,6 @@
 package nonblocking.record;
 
+import nonblocking.results.Load;
 import nonblocking.results.TargetResult;
 
 import java.util.List;
@@ -14,17 +15,19 @@ import java.util.List;
  * @param stoppedAt when its JVM had stopped, or when the ladder was done with a given server, ISO-8601
  * @param levels    the measured levels, in the order they ran
  * @param clock     how this injector's start lined up with the others'; null for one injector
+ * @param load      closed (a level is users) or open (a level is an arrival rate)
  */
 public record TargetRecord(long pauseMs, TargetResult.Memory idle, String startedAt, String stoppedAt,
-                           List<LevelRecord> levels, Clock clock) {
+                           List<LevelRecord> levels, Clock clock, Load load) {
 
     public TargetRecord {
         levels = levels == null ? List.of() : List.copyOf(levels);
+        load = load == null ? Load.CLOSED : load;
     }
 
     /** The same target with other levels (read back with their histograms, or merged). */
     public TargetRecord withLevels(List<LevelRecord> levels) {
-        return new TargetRecord(pauseMs, idle, startedAt, stoppedAt, levels, clock);
+        return new TargetRecord(pauseMs, idle, startedAt, stoppedAt, levels, clock, load);
     }
 
     /**

@@ -105,7 +105,7 @@ final class Charts {
             }
         });
         return new Chart("throughput.png", "Throughput",
-                chart("Throughput vs concurrent users", "higher is better · " + (results.pauseMs() > 0
+                chart("Throughput vs " + Format.load(results).axis(), "higher is better · " + (results.pauseMs() > 0
                         ? "dashed: every user answered every " + results.pauseMs() + " ms pause · " : "")
                         + "targets that keep up overlap: each is drawn as a band around the one before · dotted: highest sustained level", plot));
     }
@@ -120,7 +120,7 @@ final class Charts {
         double limit = results.slo().p99Ms();
         plot.addRangeMarker(horizontalMarker(limit, "sustainable: p99 ≤ " + Format.milliseconds(limit) + " ms"));
         return new Chart("latency.png", "Latency",
-                chart("Latency (p50 solid, p99 dashed) vs concurrent users",
+                chart("Latency (p50 solid, p99 dashed) vs " + Format.load(results).axis(),
                         "lower is better · " + (results.pauseMs() > 0 ? "the floor is the " + results.pauseMs()
                                 + " ms pause the target waits per request" : "no pause: the floor is the work itself"), plot));
     }
@@ -138,7 +138,7 @@ final class Charts {
         plot.addRangeMarker(horizontalMarker(results.slo().koPercent(),
                 "sustainable: KO ≤ " + Numbers.plain(results.slo().koPercent()) + " %"));
         return new Chart("errors.png", "KO share",
-                chart("Failed requests (KO) vs concurrent users", "lower is better · timeouts, error statuses and refused connections", plot));
+                chart("Failed requests (KO) vs " + Format.load(results).axis(), "lower is better · timeouts, error statuses and refused connections", plot));
     }
 
     static Chart resources(Results results) {
@@ -312,7 +312,7 @@ final class Charts {
     }
 
     private static LogScaleAxis axis(Results results) {
-        LogScaleAxis axis = LogScaleAxis.users(results.levelUsers());
+        LogScaleAxis axis = LogScaleAxis.users(results.levelUsers(), Format.load(results).axis());
         axis.setLabelFont(LABEL.deriveFont(Font.BOLD, 12f));
         return axis;
     }

@@ -2,6 +2,7 @@ package nonblocking.report;
 
 import nonblocking.results.Gap;
 import nonblocking.results.LevelResult;
+import nonblocking.results.Load;
 import nonblocking.results.Numbers;
 import nonblocking.results.Results;
 import nonblocking.results.Slo;
@@ -128,7 +129,8 @@ public final class Format {
 
     /** What "≥" and the gap mean, in one sentence for readers of the headline. */
     static String headlineLegend(Results results) {
-        String legend = "Sustainable concurrent users per target (" + results.slo().limits() + " at every level up to it),"
+        String legend = (load(results) == Load.OPEN ? "Sustainable offered rate (requests/s) per target ("
+                : "Sustainable concurrent users per target (") + results.slo().limits() + " at every level up to it),"
                 + " with its bracket [held, broke]: the capacity lies between the two; "
                 + "≥ marks a target that held the top of its ladder, whose limit therefore lies higher.";
         Gap gap = results.gap();
@@ -164,9 +166,10 @@ public final class Format {
      * e.g. {@code [virtual] level 5/8: 400 users, 392.1 rps, p99 1012 ms, ko 0.0%, threads 31: holds}; the count is
      * of the most levels the plan may run.
      */
-    public static String progressLine(String target, int index, int levels, LevelResult level, String verdict) {
-        return String.format(Locale.ROOT, "[%s] level %d/%d: %d users, %.1f rps, p99 %.0f ms, ko %.1f%%%s%s: %s",
-                target, index + 1, levels, level.users(), level.throughputRps(), level.p99AllMs(),
+    public static String progressLine(String target, int index, int levels, LevelResult level, Load load, String verdict) {
+        return String.format(Locale.ROOT, "[%s] level %d/%d: %d %s, %.1f rps, p99 %.0f ms, ko %.1f%%%s%s: %s",
+                target, index + 1, levels, level.users(), load == Load.OPEN ? "rps offered" : "users",
+                level.throughputRps(), level.p99AllMs(),
                 level.koPercent(), level.platformThreadsPeak() == null ? "" : ", threads " + level.platformThreadsPeak(),
                 level.koReasons().isEmpty() ? "" : " " + level.koReasons(), verdict);
     }
@@ -175,14 +178,15 @@ public final class Format {
      * Where a target's capacity lies: "sustains 800 users, bracket [800, 900]", "sustains ≥3200 users (held the
      * top)", "sustains no level, bracket [0, 25]".
      */
-    public static String capacity(TargetResult target) {
+    public static String capacity(TargetResult target, Load load) {
+        String unit = " " + load.unit();
         String skipped = target.skipped().isEmpty() ? ""
                 : "; skipped " + target.skipped().stream().map(String::valueOf).collect(Collectors.joining(", "))
                 + " (early stop)";
         if (target.heldTop()) {
-            return "sustains " + sustainable(target) + " users (held its top level)" + skipped;
+            return "sustains " + sustainable(target) + unit + " (held its top level)" + skipped;
         }
-        return "sustains " + (target.sustainableUsers() == 0 ? "no level" : target.sustainableUsers() + " users")
+        return "sustains " + (target.sustainableUsers() == 0 ? "no level" : target.sustainableUsers() + unit)
                 + ", bracket " + bracket(target) + skipped;
     }
 
@@ -209,7 +213,7 @@ public final class Format {
     public static String table(Results results) {
         Map<String, TargetResult> targets = results.targets();
         StringBuilder out = new StringBuilder();
-        StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "%6s", "users"));
+        StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "%6s", load(results).unit()));
         StringBuilder sub = new StringBuilder(String.format(Locale.ROOT, "%6s", ""));
         for (String name : targets.keySet()) {
             header.append(String.format(Locale.ROOT, " | %-38s", name));
@@ -235,7 +239,13 @@ public final class Format {
 
     /** The console's headline line, e.g. {@code sustainable concurrency: blocking 200 · virtual ≥3200 · ≥16x virtual/blocking}. */
     public static String consoleHeadline(Results results) {
-        return "sustainable concurrency: " + headline(results);
+        return (load(results) == Load.OPEN ? "sustainable rate (requests/s offered): " : "sustainable concurrency: ")
+                + headline(results);
+    }
+
+    /** What a run's levels are: users (closed model) or arrival rates (open). */
+    public static Load load(Results results) {
+        return Results.LevelPlan.loadOf(results.plan());
     }
 
     /**

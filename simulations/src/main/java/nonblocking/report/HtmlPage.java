@@ -85,7 +85,7 @@ final class HtmlPage {
                     .append(Palette.hex(Palette.of(position++))).append("\">")
                     .append("<div class=\"name\">").append(escape(entry.getKey())).append("</div>")
                     .append("<div class=\"value\">").append(escape(Format.sustainable(entry.getValue()))).append("</div>")
-                    .append("<div class=\"unit\">sustainable users").append(entry.getValue().heldTop() ? ""
+                    .append("<div class=\"unit\">sustainable ").append(Format.load(results).unit()).append(entry.getValue().heldTop() ? ""
                             : " · bracket " + escape(Format.bracket(entry.getValue()))).append("</div>")
                     .append("<div class=\"config\">").append(escape(describe(entry.getValue().config()))).append("</div></div>\n");
         }
@@ -122,7 +122,7 @@ final class HtmlPage {
         html.append("<section id=\"levels\">\n<h2>Levels</h2>\n");
         for (Map.Entry<String, TargetResult> entry : results.targets().entrySet()) {
             html.append("<h3>").append(escape(entry.getKey())).append(": ")
-                    .append(escape(Format.capacity(entry.getValue()))).append("</h3>\n")
+                    .append(escape(Format.capacity(entry.getValue(), Format.load(results)))).append("</h3>\n")
                     .append(results.searched() ? "<p>Levels in the order the search ran them: "
                             + escape(Format.runOrder(entry.getValue())) + "</p>\n" : "")
                     .append(table(Table.levels(entry.getValue(), results.sloOf(entry.getValue()))));

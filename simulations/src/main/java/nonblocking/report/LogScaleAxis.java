@@ -33,9 +33,9 @@ final class LogScaleAxis extends LogAxis {
         setSmallestValue(0.1);
     }
 
-    /** The concurrent-users axis, spanning the given levels with some room either side. */
-    static LogScaleAxis users(List<Integer> levels) {
-        LogScaleAxis axis = new LogScaleAxis("concurrent users (log scale)", List.copyOf(levels));
+    /** The levels' axis (concurrent users, or offered rate), spanning them with some room either side. */
+    static LogScaleAxis users(List<Integer> levels, String label) {
+        LogScaleAxis axis = new LogScaleAxis(label + " (log scale)", List.copyOf(levels));
         int lowest = levels.stream().mapToInt(Integer::intValue).min().orElse(1);
         int highest = levels.stream().mapToInt(Integer::intValue).max().orElse(10);
         axis.setRange(lowest / 1.3, Math.max(highest, lowest + 1) * 1.3);

@@ -29,7 +29,7 @@ public final class SummaryMarkdown {
         }
         for (Map.Entry<String, TargetResult> entry : results.targets().entrySet()) {
             TargetResult target = entry.getValue();
-            md.append("### ").append(cell(entry.getKey())).append(": ").append(Format.capacity(target)).append("\n\n")
+            md.append("### ").append(cell(entry.getKey())).append(": ").append(Format.capacity(target, Format.load(results))).append("\n\n")
                     .append(results.searched() ? "Levels in the order the search ran them: " + Format.runOrder(target) + ".\n\n" : "").append(table(Table.levels(target, results.sloOf(target)))).append('\n');
         }
         return md.toString();

@@ -68,14 +68,19 @@ public record LevelResult(
      *
      * @param machineCpu       share of all the machine's cores busy, 0..1 (from /proc/stat)
      * @param injectorCpuCores cores' worth of CPU the load generator (Gatling's JVM) used
-     * @param harnessBound     machine CPU at or above {@link #HARNESS_BOUND}: this level measured the machine, not
-     *                         only the target
+     * @param injectorLagP99Ms open model: p99 of how late the injector sent the requests it had a sender for, after
+     *                         their due time, ms; null for the closed model
+     * @param harnessBound     machine CPU at or above {@link #HARNESS_BOUND}, or an injector lag above
+     *                         {@link #LAG_BOUND_MS}: this level measured the machine, not only the target
      */
-    public record Harness(Double machineCpu, Double injectorCpuCores, boolean harnessBound) {
+    public record Harness(Double machineCpu, Double injectorCpuCores, Double injectorLagP99Ms, boolean harnessBound) {
         public static final double HARNESS_BOUND = 0.90;
+        /** An open level whose injector sent its requests later than this at p99 did not offer its rate. */
+        public static final double LAG_BOUND_MS = 5;
 
-        public static Harness of(Double machineCpu, Double injectorCpuCores) {
-            return new Harness(machineCpu, injectorCpuCores, machineCpu != null && machineCpu >= HARNESS_BOUND);
+        public static Harness of(Double machineCpu, Double injectorCpuCores, Double injectorLagP99Ms) {
+            return new Harness(machineCpu, injectorCpuCores, injectorLagP99Ms, (machineCpu != null && machineCpu >= HARNESS_BOUND)
+                    || (injectorLagP99Ms != null && injectorLagP99Ms > LAG_BOUND_MS));
         }
     }
 

@@ -103,9 +103,26 @@ public record Results(
      * How the levels were chosen: {@code fixed}, the levels given (with or without the early stop), or {@code auto},
      * a capacity search from {@code from} users doubling up to {@code max}, then bisecting to within
      * {@code withinPercent}, in at most {@code probes} levels. Fields that do not apply to the mode are null.
+     * {@code load} says what a level is: users (closed) or an arrival rate (open); closed in files before it.
      */
     public record LevelPlan(String mode, List<Integer> levels, Boolean earlyStop, Integer from, Integer max,
-                            Double withinPercent, Integer probes) {
+                            Double withinPercent, Integer probes, Load load) {
+
+        public LevelPlan {
+            load = load == null ? Load.CLOSED : load;
+        }
+
+        /** A closed model's plan. */
+        public LevelPlan(String mode, List<Integer> levels, Boolean earlyStop, Integer from, Integer max,
+                         Double withinPercent, Integer probes) {
+            this(mode, levels, earlyStop, from, max, withinPercent, probes, Load.CLOSED);
+        }
+
+        /** The same plan for levels of this load model. */
+        public LevelPlan withLoad(Load load) {
+            return new LevelPlan(mode, levels, earlyStop, from, max, withinPercent, probes, load);
+        }
+
         public static final String FIXED = "fixed";
         public static final String AUTO = "auto";
         /** Broken levels in a row after which a fixed ladder with the early stop skips the rest. */
@@ -113,12 +130,21 @@ public record Results(
 
         /** One line: "levels 25, 50, 100 (early stop after 2 broken levels in a row)", "levels auto: from 25 …". */
         public String describe() {
+            String open = load == Load.OPEN ? ", open model" : "";
             if (AUTO.equals(mode)) {
-                return String.format(java.util.Locale.ROOT, "levels auto: from %d users, doubling up to %d, then"
-                        + " bisecting to within %s %%, at most %d levels", from, max, Numbers.plain(withinPercent), probes);
+                return String.format(java.util.Locale.ROOT, "levels auto: from %d %s, doubling up to %d, then"
+                        + " bisecting to within %s %%, at most %d levels%s", from, load.unit(), max,
+                        Numbers.plain(withinPercent), probes, open);
             }
             return "levels " + levels.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "))
-                    + (Boolean.TRUE.equals(earlyStop) ?  " (early stop after " + BROKEN_IN_A_ROW + " broken levels in a row)" : " (no early stop)");
+                    + (load == Load.OPEN ? " rps" : "")
+                    + (Boolean.TRUE.equals(earlyStop) ?  " (early stop after " + BROKEN_IN_A_ROW + " broken levels in a row" + open + ")"
+                    : " (no early stop" + open + ")");
+        }
+
+        /** The load model of a run's plan: closed for a run without one. */
+        public static Load loadOf(LevelPlan plan) {
+            return plan == null ? Load.CLOSED : plan.load();
         }
     }
 

@@ -14,9 +14,19 @@ import java.util.Set;
  * @param p99Ms         the highest p99 latency of a level that holds, ms, over all its responses (OK and KO: a
  *                      failure counts at its time to failure, as Gatling's own assertions count it)
  * @param koPercent     the highest share of failed requests, %
- * @param minEfficiency the lowest throughput / (users / pause) of a level that holds; null without a pause
+ * @param minEfficiency the lowest throughput / (users / pause) of a level that holds; null without a pause; in the
+ *                      open model the lowest achieved rate / offered rate
+ * @param offered       true in the open model: efficiency is the achieved rate over the offered one
  */
-public record Slo(double p99Ms, double koPercent, Double minEfficiency) {
+public record Slo(double p99Ms, double koPercent, Double minEfficiency, boolean offered) {
+
+    /** An open level holds only if it achieved this share of its offered rate. */
+    public static final double MIN_ACHIEVED = 0.95;
+
+    /** The closed model's SLO. */
+    public Slo(double p99Ms, double koPercent, Double minEfficiency) {
+        this(p99Ms, koPercent, minEfficiency, false);
+    }
 
     /** The default with a pause: p99 within 1.5 pauses. */
     public static final double P99_PAUSES = 1.5;
@@ -40,7 +50,8 @@ public record Slo(double p99Ms, double koPercent, Double minEfficiency) {
     /** The limits in one line: "p99 ≤ 1500 ms, KO ≤ 1 %, throughput ≥ 0.9 × users / pause". */
     public String limits() {
         return "p99 ≤ " + Numbers.plain(p99Ms) + " ms, KO ≤ " + Numbers.plain(koPercent) + " %"
-                + (minEfficiency == null ? "" : ", throughput ≥ " + Numbers.plain(minEfficiency) + " × users / pause");
+                + (minEfficiency == null ? "" : ", " + (offered ? "achieved rate ≥ " : "throughput ≥ ")
+                + Numbers.plain(minEfficiency) + (offered ? " × offered" : " × users / pause"));
     }
 
     /** What breaking a limit means, e.g. "p99 over 1500 ms". */
@@ -49,7 +60,8 @@ public record Slo(double p99Ms, double koPercent, Double minEfficiency) {
             case REQUESTS -> "no requests";
             case P99 -> "p99 over " + Numbers.plain(p99Ms) + " ms";
             case KO -> "KO over " + Numbers.plain(koPercent) + " %";
-            case EFFICIENCY -> "throughput under " + Numbers.plain(minEfficiency) + " × users / pause";
+            case EFFICIENCY -> offered ? "achieved rate under " + Numbers.plain(minEfficiency) + " × offered"
+                    : "throughput under " + Numbers.plain(minEfficiency) + " × users / pause";
         };
     }
 

@@ -104,8 +104,8 @@ public final class LadderRun implements AutoCloseable {
     /** Everything before load: limits, run folder, targets up and answering. Fails with one-line messages. */
     public static LadderRun prepare(LadderConfig config, PrintStream out) {
         Injection injection = config.injection();
-        checkOpenFiles(injection.split().share(config.maxUsers()));
-        checkPorts(injection.split().share(config.maxUsers()), "");
+        checkOpenFiles(injection.split().share(config.connections()));
+        checkPorts(injection.split().share(config.connections()), "");
         LadderRun run = new LadderRun(config, out);
         Runtime.getRuntime().addShutdownHook(new Thread(run::atExit, "ladder-stop-targets"));
         // Gatling's Maven plugin leaves its forked JVM running when Maven alone is killed: end the run with the
@@ -216,7 +216,7 @@ public final class LadderRun implements AutoCloseable {
         Ladder ladder = config.ladder();
         StringBuilder s = new StringBuilder(String.format(Locale.ROOT,
                 "nonblocking ladder %s: profile %s, %s, ramp %s s, warm-up %s s, hold %s s, pause %d ms%s, timeout %d ms, SLO %s%s",
-                runDir.getFileName(), config.profile(), config.plan().describe(), Format.seconds(config.ramp()),
+                runDir.getFileName(), config.profile(), config.plan().record().withLoad(config.load()).describe(), Format.seconds(config.ramp()),
                 Format.seconds(config.warmup()), Format.seconds(config.hold()), config.pauseMs(),
                 config.workMicros() > 0 ? ", work " + config.workMicros() + " µs" : "", config.timeoutMs(),
                 config.slo().limits(), ladder.ended() ? ", at most ~" + ladder.duration().toSeconds() + " s a target" : ""));
@@ -263,7 +263,7 @@ public final class LadderRun implements AutoCloseable {
         Results r = new Results(Results.SCHEMA, runId, config.profile(), config.pauseMs(),
                 config.hold().toNanos() / 1e9, config.ramp().toNanos() / 1e9, config.workMicros(), config.timeoutMs(), config.slo(),
                 startedAt.toString(), Instant.now().toString(), machine(), GitSource.of(Path.of("")), gatlingReport, results,
-                Gap.of(results, config.gapOf(), config.gapOver()), config.plan().record(),
+                Gap.of(results, config.gapOf(), config.gapOver()), config.plan().record().withLoad(config.load()),
                 new Results.Records(RecordFile.HISTOGRAMS, RecordFile.LEVELS, new Results.Injectors(injection.count(),
                         injection.part() ? injection.index() : null, null)));
         if (injection.part()) {

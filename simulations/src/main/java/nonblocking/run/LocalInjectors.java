@@ -75,7 +75,7 @@ public final class LocalInjectors implements AutoCloseable {
     /** The run folder and the shutdown hook that stops the injectors and the target with this JVM. */
     public static LocalInjectors prepare(LadderConfig config, Map<String, String> given, PrintStream out) {
         // The injectors share this machine's ports; each checks its own open files.
-        LadderRun.checkPorts(config.maxUsers(), " on " + config.injection().count() + " injectors of one machine");
+        LadderRun.checkPorts(config.connections(), " on " + config.injection().count() + " injectors of one machine");
         LocalInjectors run = new LocalInjectors(config, given, out);
         Runtime.getRuntime().addShutdownHook(new Thread(run::close, "injectors-stop"));
         ParentWatch.watch(() -> {

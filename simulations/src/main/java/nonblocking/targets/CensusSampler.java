@@ -39,6 +39,9 @@ public final class CensusSampler {
     private final long giveUpNanos;
     private final IntConsumer onLevelDone;
     private final BrokenAlready brokenAlready;
+    /** -Dstall: how long the target freezes once in the middle of each hold, ms; 0 for never. */
+    private final long stallMs;
+    private final java.util.Set<Integer> stalled = new java.util.HashSet<>();
     private final Map<Integer, LevelCensus> results = new ConcurrentHashMap<>();
     private volatile Thread thread;
 
@@ -49,7 +52,7 @@ public final class CensusSampler {
      * @param brokenAlready lets a level whose last requests are still out be reported anyway, once they cannot save it
      */
     public CensusSampler(String name, LadderRecorder recorder, TargetClient client, boolean census, Duration settle,
-                         Duration giveUp, IntConsumer onLevelDone, BrokenAlready brokenAlready) {
+                         Duration giveUp, IntConsumer onLevelDone, BrokenAlready brokenAlready, long stallMs) {
         this.name = name;
         this.ladder = recorder.ladder();
         this.recorder = recorder;
@@ -59,6 +62,7 @@ public final class CensusSampler {
         this.giveUpNanos = Math.max(settle.toNanos(), giveUp.toNanos());
         this.onLevelDone = onLevelDone;
         this.brokenAlready = brokenAlready;
+        this.stallMs = census ? stallMs : 0;   // only our own targets can be told to freeze
     }
 
     /** Starts following the ladder; call once its clock runs. */
@@ -105,6 +109,9 @@ public final class CensusSampler {
                     } else if (census) {
                         client.census(false, false, REQUEST_TIMEOUT).ifPresent(b::add);
                     }
+                    if (stallMs > 0 && now >= stallAt(ladder.level(current)) && stalled.add(current)) {
+                        client.stall(stallMs, REQUEST_TIMEOUT);
+                    }
                 }
                 now = ladder.offset(System.nanoTime());
                 while (reported < ladder.measured().size() && due(reported, now)) {
@@ -141,10 +148,16 @@ public final class CensusSampler {
         boolean test(int index, long sinceEndNanos);
     }
 
-    /** Sleep one period, but wake up right at a hold's start or end, so that the readings bracket the hold. */
+    /** The middle of the hold, less half the freeze: the freeze lies in the middle of the hold. */
+    private long stallAt(nonblocking.ladder.Level level) {
+        return level.holdStartNanos() + (level.holdEndNanos() - level.holdStartNanos() - stallMs * 1_000_000) / 2;
+    }
+
+    /** Sleep one period, but wake up right at a hold's start or end (and a freeze), so that the readings bracket the hold. */
     private Duration nextTick(long now) {
         long next = ladder.levels().stream()
-                .flatMapToLong(level -> LongStream.of(level.holdStartNanos(), level.holdEndNanos()))
+                .flatMapToLong(level -> stallMs > 0 ? LongStream.of(level.holdStartNanos(), stallAt(level), level.holdEndNanos())
+                        : LongStream.of(level.holdStartNanos(), level.holdEndNanos()))
                 .filter(edge -> edge > now).reduce(now + PERIOD.toNanos(), Math::min);
         return Duration.ofNanos(Math.max(1_000_000, next - now));
     }

@@ -95,6 +95,16 @@ public final class TargetClient implements AutoCloseable {
                 .timeout(timeout).POST(HttpRequest.BodyPublishers.noBody()).build());
     }
 
+    /** Asks our own target to freeze its answers for {@code ms} ({@code POST /threads/stall}); false if it did not. */
+    public boolean stall(long ms, Duration timeout) {
+        try {
+            return send(HttpRequest.newBuilder(censusBase.resolve("threads/stall?ms=" + ms)).timeout(timeout)
+                    .POST(HttpRequest.BodyPublishers.noBody()).build()).statusCode() == 200;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
     private Optional<Census> censusRequest(HttpRequest request) {
         try {
             HttpResponse<String> response = send(request);

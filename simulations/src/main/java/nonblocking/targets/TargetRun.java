@@ -2,6 +2,7 @@ package nonblocking.targets;
 
 import nonblocking.NonblockingException;
 import nonblocking.injectors.Rendezvous;
+import nonblocking.ladder.Arrivals;
 import nonblocking.ladder.CapacitySearch;
 import nonblocking.ladder.FixedLadder;
 import nonblocking.ladder.Ladder;
@@ -9,6 +10,7 @@ import nonblocking.ladder.LadderConfig;
 import nonblocking.ladder.LadderRecorder;
 import nonblocking.ladder.Level;
 import nonblocking.ladder.LevelStats;
+import nonblocking.results.Load;
 import nonblocking.ladder.Plan;
 import nonblocking.ladder.Split;
 import nonblocking.ladder.TargetSpec;
@@ -51,6 +53,8 @@ public final class TargetRun implements AutoCloseable {
      * this much later, so that every user it admits has seen it by its turn in the ramp.
      */
     public static final Duration IDLE_POLL = Duration.ofSeconds(1);
+    /** How often an open model's idle sender looks for a request that is due: well within a level's start lead. */
+    public static final Duration OPEN_POLL = Duration.ofMillis(200);
 
     private final TargetSpec spec;
     private final Launch launch;
@@ -60,6 +64,8 @@ public final class TargetRun implements AutoCloseable {
     private final LadderRecorder recorder;
     /** This injector's share of every level's users. */
     private final Split split;
+    /** The open model's schedule; null for the closed model. */
+    private final Arrivals arrivals;
     private final Consumer<String> out;
     /** The verdicts so far, in the order the levels ran; only the sampler's thread touches them. */
     private final List<Plan.Probe> probes = new ArrayList<>();
@@ -97,6 +103,7 @@ public final class TargetRun implements AutoCloseable {
         this.plan = config.plan();
         this.ladder = config.ladder();
         this.split = config.injection().split();
+        this.arrivals = config.load() == Load.OPEN ? new Arrivals(ladder, split) : null;
         this.out = out;
         this.recorder = new LadderRecorder(ladder, timeoutMs());
     }
@@ -151,7 +158,7 @@ public final class TargetRun implements AutoCloseable {
         this.firstCensus = idleCensus;
         Duration settle = Duration.ofMillis(Math.min(timeoutMs(), pauseMs() + 250));
         this.sampler = new CensusSampler(spec.name(), recorder, client, idleCensus != null, settle,
-                Duration.ofMillis(timeoutMs() + 250), this::measured, this::brokenAlready);
+                Duration.ofMillis(timeoutMs() + 250), this::measured, this::brokenAlready, config.stallMs());
     }
 
     /** The target could not be started: its ladder ends before it begins, and the run reports why. */
@@ -234,7 +241,29 @@ public final class TargetRun implements AutoCloseable {
 
     /** The users to inject: this injector's share of every user the plan may ever need, each waiting for its turn. */
     public int maxUsers() {
-        return split.share(plan.maxUsers());
+        return split.share(config.connections());
+    }
+
+    /** True while a user should keep on: the ladder runs, or (open model) requests are left to send. */
+    public boolean sending(long nowNanos) {
+        return ladder.running(nowNanos) || (arrivals != null && arrivals.pending(ladder.offset(nowNanos)));
+    }
+
+    /** Open model: hands a sender the next request, as the {@link System#nanoTime()} it is due; or {@link Arrivals#NONE}. */
+    public long take(long nowNanos) {
+        long due = arrivals.take(ladder.offset(nowNanos));
+        return due == Arrivals.NONE ? Arrivals.NONE : ladder.startNanos() + due;
+    }
+
+    /**
+     * Open model: the request due at {@code dueNanos} leaves now. Its latency will count from when it was due; if
+     * its sender had taken it early, how late it left is the injector's own lag.
+     */
+    public void sent(long dueNanos, long nowNanos, boolean takenEarly) {
+        recorder.started(dueNanos);
+        if (takenEarly) {
+            recorder.lag(dueNanos, nowNanos - dueNanos);
+        }
     }
 
     /**
@@ -300,7 +329,7 @@ public final class TargetRun implements AutoCloseable {
         String verdict = early ? "breaks: " + waiting + " requests still out after the p99 limit ("
                 + Numbers.plain(slo().p99Ms()) + " ms); figures so far"
                 : broken.isEmpty() ? "holds" : "breaks: " + broken.stream().map(slo()::text).collect(Collectors.joining(", "));
-        out.accept(Format.progressLine(spec.name(), index, plan.maxLevels(), level, verdict));
+        out.accept(Format.progressLine(spec.name(), index, plan.maxLevels(), level, config.load(), verdict));
         probes.add(new Plan.Probe(level.users(), !early && broken.isEmpty()));
         Plan.Step step = plan.after(List.copyOf(probes));
         long now = ladder.offset(System.nanoTime());
@@ -314,7 +343,7 @@ public final class TargetRun implements AutoCloseable {
                         + " levels broke in a row; skipped " + skipped);
             } else if (plan instanceof CapacitySearch) {
                 out.accept("[" + spec.name() + "] capacity search done after " + probes.size() + " levels: "
-                        + Format.capacity(result(record())));
+                        + Format.capacity(result(record()), config.load()));
             }
         }
     }
@@ -347,13 +376,14 @@ public final class TargetRun implements AutoCloseable {
         CensusSampler s = sampler;
         LevelCensus seen = s == null ? LevelCensus.NONE : Objects.requireNonNullElse(s.level(index), LevelCensus.NONE);
         return new LevelRecord(level.users(), split.share(level.users()), ladder.epochMs(level.holdStartNanos()), ladder.epochMs(level.holdEndNanos()),
-                stats.ok(), stats.koReasons(), stats.okLatency(), stats.allLatency(), seen);
+                stats.ok(), stats.answeredInHold(), stats.koReasons(), stats.okLatency(), stats.allLatency(), seen, stats.lag());
     }
 
     /** The target's raw record: every measured level in the order it ran, and what they are worked out against. */
     public TargetRecord record() {
         return new TargetRecord(pauseMs(), idle(), text(startedAt), text(stoppedAt),
-                ladder.measured().stream().map(level -> levelRecord(level.index())).toList(), clock());
+                ladder.measured().stream().map(level -> levelRecord(level.index())).toList(), clock(),
+                config.load());
     }
 
     private TargetRecord.Clock clock() {

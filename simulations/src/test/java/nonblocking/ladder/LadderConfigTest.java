@@ -348,6 +348,31 @@ class LadderConfigTest {
                 .isInstanceOf(NonblockingException.class).hasMessageContaining("cannot be read");
     }
 
+    @Test
+    void theOpenModelsLevelsAreRatesJudgedByTheRateAchievedWithABoundedPoolOfSenders() {
+        LadderConfig open = of("load", "open", "targets", "virtual", "levels", "200,400", "pause", "10", "slo.p99", "100");
+        assertThat(open.load()).isEqualTo(nonblocking.results.Load.OPEN);
+        assertThat(open.slo()).isEqualTo(new Slo(100, 1, Slo.MIN_ACHIEVED, true));
+        assertThat(open.slo().limits()).isEqualTo("p99 ≤ 100 ms, KO ≤ 1 %, achieved rate ≥ 0.95 × offered");
+        assertThat(open.senders()).as("twice rate x p99, at least 50").isEqualTo(80);
+        assertThat(open.connections()).isEqualTo(80);
+        assertThat(of("load", "open", "levels", "auto", "pause", "100").plan().maxUsers()).isEqualTo(LadderConfig.AUTO_MAX_RATE);
+        assertThat(of().load()).isEqualTo(nonblocking.results.Load.CLOSED);
+        assertThat(of().connections()).isEqualTo(3200);
+        assertThatThrownBy(() -> of("load", "half")).isInstanceOf(NonblockingException.class)
+                .hasMessage("-Dload=half must be closed (levels of users) or open (levels of requests per second)");
+        assertThatThrownBy(() -> of("load", "open", "targets", "virtual", "virtual.flow", "nonblocking.flows.LoginThenTwoCalls", "slo.p99", "500"))
+                .isInstanceOf(NonblockingException.class).hasMessageContaining("target virtual's flow needs -Dload=closed");
+    }
+
+    @Test
+    void aStallFreezesTheTargetOnceInEachHoldAndMustFitInIt() {
+        assertThat(of("stall", "2000", "hold", "10").stallMs()).isEqualTo(2000);
+        assertThat(of().stallMs()).isZero();
+        assertThatThrownBy(() -> of("stall", "6000", "hold", "6")).isInstanceOf(NonblockingException.class)
+                .hasMessageStartingWith("-Dstall=6000 must be shorter than the hold (6000 ms)");
+    }
+
     private static String[] concat(String[] a, String... b) {
         String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, all, a.length, b.length);

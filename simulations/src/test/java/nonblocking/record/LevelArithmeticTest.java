@@ -33,7 +33,7 @@ class LevelArithmeticTest {
         });
         Map<String, Long> ko = new java.util.TreeMap<>();
         koMs.forEach((reason, values) -> ko.put(reason, (long) values.length));
-        return new LevelRecord(users, users, T0, T0 + 2000, okMs.length, ko, ok, all, census);
+        return new LevelRecord(users, users, T0, T0 + 2000, okMs.length, okMs.length, ko, ok, all, census, null);
     }
 
     private static long[] times(int count, long ms) {
@@ -46,7 +46,7 @@ class LevelArithmeticTest {
     void countsBecomeThroughputAndEfficiencyOverTheHoldsWallClockWindow() {
         // 10 users for 2 s at a 1 s pause: 20 OK responses would be perfect; 19 OK and one timeout
         LevelRecord r = level(10, times(19, 1010), Map.of("timeout", new long[]{3000}), null);
-        LevelResult result = LevelArithmetic.level(r, new LevelArithmetic.Basis(1000, null, 0));
+        LevelResult result = LevelArithmetic.level(r, new LevelArithmetic.Basis(1000, null, 0, null));
         assertThat(result.requests()).isEqualTo(20);
         assertThat(result.ok()).isEqualTo(19);
         assertThat(result.ko()).isEqualTo(1);
@@ -63,7 +63,7 @@ class LevelArithmeticTest {
     void p99OfAllResponsesCountsTheFailuresThatTheOkP99LeavesOut() {
         // 95 fast answers and 5 timeouts: the OK p99 is fast, the all-responses p99 is the timeout
         LevelRecord r = level(100, times(95, 20), Map.of("timeout", times(5, 5000)), null);
-        LevelResult result = LevelArithmetic.level(r, new LevelArithmetic.Basis(0, null, 20));
+        LevelResult result = LevelArithmetic.level(r, new LevelArithmetic.Basis(0, null, 20, null));
         assertThat(result.p99Ms()).isCloseTo(20, within(0.1));
         assertThat(result.p99AllMs()).isCloseTo(5000, within(5.0));
         assertThat(result.maxMs()).as("max of the OK responses").isCloseTo(20, within(0.1));
@@ -74,7 +74,7 @@ class LevelArithmeticTest {
     @Test
     void withoutAPauseEfficiencyIsHowLittleTheLatencyGrewOverTheLowestLevel() {
         TargetRecord target = new TargetRecord(0, null, null, null, List.of(
-                level(20, times(100, 40), Map.of(), null), level(10, times(100, 20), Map.of(), null)), null);
+                level(20, times(100, 40), Map.of(), null), level(10, times(100, 20), Map.of(), null)), null, null);
         List<LevelResult> levels = LevelArithmetic.levels(target);
         assertThat(levels).extracting(LevelResult::users).containsExactly(10, 20);
         assertThat(levels.get(0).efficiency()).isCloseTo(1.0, within(1e-3));
@@ -92,7 +92,7 @@ class LevelArithmeticTest {
         LevelCensus census = new LevelCensus.Builder().opened(opened, start).closed(closed, end).build();
         LevelRecord r = level(10, times(20, 1000), Map.of(), census);
         TargetResult.Memory idle = new TargetResult.Memory(1_000_000L, 1_000_000L);
-        LevelResult result = LevelArithmetic.level(r, new LevelArithmetic.Basis(1000, idle, 0));
+        LevelResult result = LevelArithmetic.level(r, new LevelArithmetic.Basis(1000, idle, 0, null));
         // 400 ms of CPU and 400 switches over 200 responses
         assertThat(result.cost().cpuMsPerResponse()).isEqualTo(2.0);
         assertThat(result.cost().contextSwitchesPerResponse()).isEqualTo(2.0);
@@ -116,7 +116,7 @@ class LevelArithmeticTest {
     @Test
     void aLevelWithoutRequestsIsAllZeroAndBreaksTheSlo() {
         LevelResult result = LevelArithmetic.level(level(10, new long[0], Map.of(), null),
-                new LevelArithmetic.Basis(1000, null, 0));
+                new LevelArithmetic.Basis(1000, null, 0, null));
         assertThat(result.requests()).isZero();
         assertThat(result.p99AllMs()).isZero();
         assertThat(Slo.forPause(1000).broken(result)).containsExactly(Slo.Limit.REQUESTS);

@@ -74,13 +74,13 @@ class MergeTest {
             LevelCensus census = new LevelCensus(split.index() == 0 ? 30 : null, null, null, null, null, null,
                     reading(0, 0, 0), reading(6_000_000_000L, busyTicks, 1000));
             long start = T0 + k * 7000 + split.index();   // each injector's window a millisecond later
-            levels.add(new LevelRecord(users, split.share(users), start, start + 6000, ok.getTotalCount(),
-                    Map.of("timeout", 1L), ok, all, census));
+            levels.add(new LevelRecord(users, split.share(users), start, start + 6000, ok.getTotalCount(), ok.getTotalCount(),
+                    Map.of("timeout", 1L), ok, all, census, null));
             k++;
         }
         TargetRecord target = new TargetRecord(1000, null, "2026-12-02T01:00:0" + split.index() + "Z",
                 "2026-12-02T01:01:0" + split.index() + "Z", levels,
-                new TargetRecord.Clock(T0 - 2000, T0 - 2100, split.index() * 1.5, 0.25 + split.index()));
+                new TargetRecord.Clock(T0 - 2000, T0 - 2100, split.index() * 1.5, 0.25 + split.index()), null);
         return new RunRecord(RunRecord.SCHEMA, "c100k-1", RecordFile.HISTOGRAMS, Map.of("virtual", target),
                 split.count(), split.index());
     }
@@ -163,7 +163,7 @@ class MergeTest {
         assertThatThrownBy(() -> Merge.merge(List.of(zero, one, shorter))).isInstanceOf(NonblockingException.class)
                 .hasMessageContaining("the level of 800 users was measured by 2 of 3 injectors");
         TargetRecord late = new TargetRecord(t.pauseMs(), t.idle(), t.startedAt(), t.stoppedAt(), t.levels(),
-                new TargetRecord.Clock(T0, T0, 0, 0));
+                new TargetRecord.Clock(T0, T0, 0, 0), null);
         RunRecord otherStart = new RunRecord(RunRecord.SCHEMA, "c100k-1", two.histograms(), Map.of("virtual", late), 3, 2);
         assertThatThrownBy(() -> Merge.merge(List.of(zero, one, otherStart))).isInstanceOf(NonblockingException.class)
                 .hasMessageContaining("did not share one start");

@@ -48,13 +48,13 @@ class RecordFileTest {
     }
 
     private static LevelRecord level(int users, long start, Histogram ok, Histogram all, Map<String, Long> ko) {
-        return new LevelRecord(users, users, start, start + 6000, ok.getTotalCount(), ko, ok, all, LevelCensus.NONE);
+        return new LevelRecord(users, users, start, start + 6000, ok.getTotalCount(), ok.getTotalCount(), ko, ok, all, LevelCensus.NONE, null);
     }
 
     private static RunRecord run(List<LevelRecord> levels) {
         return new RunRecord(RunRecord.SCHEMA, "20261202-010000-default", RecordFile.HISTOGRAMS, Map.of("virtual",
                 new TargetRecord(1000, new TargetResult.Memory(10L, 20L), "2026-12-02T01:00:00Z", "2026-12-02T01:01:00Z",
-                        levels, null)), 1, null);
+                        levels, null, null)), 1, null);
     }
 
     @Test
@@ -154,7 +154,7 @@ class RecordFileTest {
         Histogram merged = fast.copy();
         merged.add(slow);
         LevelResult result = LevelArithmetic.level(level(10, T0, merged, merged, Map.of()),
-                new LevelArithmetic.Basis(0, null, 10));
+                new LevelArithmetic.Basis(0, null, 10, null));
         assertThat(result.ok()).isEqualTo(2000);
         assertThat(result.p99Ms()).isGreaterThan(400);
         assertThat((LevelArithmetic.percentileMs(fast, 99) + LevelArithmetic.percentileMs(slow, 99)) / 2)

@@ -3,6 +3,7 @@ package nonblocking.report;
 import nonblocking.results.Gap;
 import nonblocking.results.Slo;
 import nonblocking.results.LevelResult;
+import nonblocking.results.Load;
 import nonblocking.results.Results;
 import nonblocking.results.TargetResult;
 
@@ -24,8 +25,10 @@ class FormatTest {
 
     @Test
     void progressLineShowsRateP99KoAndThreads() {
-        String line = Format.progressLine("virtual", 4, 5, level(400, 392.1, 1012, 0, 31), "holds");
+        String line = Format.progressLine("virtual", 4, 5, level(400, 392.1, 1012, 0, 31), Load.CLOSED, "holds");
         assertThat(line).isEqualTo("[virtual] level 5/5: 400 users, 392.1 rps, p99 1012 ms, ko 0.0%, threads 31: holds");
+        assertThat(Format.progressLine("virtual", 4, 5, level(400, 392.1, 1012, 0, 31), Load.OPEN, "breaks"))
+                .isEqualTo("[virtual] level 5/5: 400 rps offered, 392.1 rps, p99 1012 ms, ko 0.0%, threads 31: breaks");
     }
 
     @Test
@@ -62,10 +65,11 @@ class FormatTest {
         TargetResult stopped = new TargetResult(null, null, null, List.of(level(100, 99.8, 1050, 0, 112),
                 level(200, 197.0, 1200, 0, 211), level(400, 200.0, 2300, 50, null), level(800, 190.0, 4000, 500, null)), 200,
                 List.of(1600, 3200), null, null, null);
-        assertThat(Format.capacity(stopped)).isEqualTo("sustains 200 users, bracket [200, 400]; skipped 1600, 3200 (early stop)");
+        assertThat(Format.capacity(stopped, Load.CLOSED)).isEqualTo("sustains 200 users, bracket [200, 400]; skipped 1600, 3200 (early stop)");
         assertThat(Format.runOrder(stopped)).isEqualTo("100 ✓ → 200 ✓ → 400 ✗ → 800 ✗");
         TargetResult top = new TargetResult(null, null, null, List.of(level(100, 99.8, 1010, 0, 21)), 100);
-        assertThat(Format.capacity(top)).isEqualTo("sustains ≥100 users (held its top level)");
+        assertThat(Format.capacity(top, Load.CLOSED)).isEqualTo("sustains ≥100 users (held its top level)");
+        assertThat(Format.capacity(top, Load.OPEN)).isEqualTo("sustains ≥100 rps (held its top level)");
         assertThat(Format.bracket(top)).isEqualTo("[100, –]");
 
         Map<String, TargetResult> targets = new LinkedHashMap<>();

@@ -368,6 +368,38 @@ class LadderIT {
         assertThat(missing.resolve(RecordFile.LEVELS)).doesNotExist();
     }
 
+    /**
+     * The README's stall: a 10 ms service that freezes for 1.5 s in the middle of the hold. One closed user stops
+     * sending while it lasts, so one of its ~250 requests is slow and p99 does not move; the open model's requests
+     * keep falling due at 100 a second, and every one the freeze delays counts from when it was due.
+     */
+    @Test
+    void aStallThatTheClosedModelHidesTheOpenModelShows(@TempDir Path tmp) throws Exception {
+        String[] common = {"-Dtargets=virtual", "-Dpause=10", "-Dslo.p99=100", "-Dhold=4", "-Dramp=1", "-Dwarmup=1",
+                "-Dstall=1500", "-Dtimeout=3000"};
+        gatling(Files.createDirectories(tmp.resolve("closed")), concat(common, "-Dlevels=1"));
+        gatling(Files.createDirectories(tmp.resolve("open")), concat(common, "-Dload=open", "-Dlevels=100"));
+
+        Results closed = ResultsFile.read(tmp.resolve("closed/nonblocking/it").resolve(ResultsFile.NAME));
+        Results open = ResultsFile.read(tmp.resolve("open/nonblocking/it").resolve(ResultsFile.NAME));
+        assertThat(closed.plan().load()).isEqualTo(nonblocking.results.Load.CLOSED);
+        assertThat(open.plan().load()).isEqualTo(nonblocking.results.Load.OPEN);
+        LevelResult user = closed.targets().get("virtual").levels().getFirst();
+        LevelResult rate = open.targets().get("virtual").levels().getFirst();
+        assertThat(user.maxMs()).as("the closed user saw the freeze once").isGreaterThanOrEqualTo(1400);
+        assertThat(user.p99AllMs()).as("and p99 hides it").isLessThan(1000);
+        assertThat(rate.p99AllMs()).as("the open model counts every request it delayed").isGreaterThanOrEqualTo(1000);
+        assertThat(rate.requests()).as("every request due in the hold was sent").isBetween(390L, 410L);
+        assertThat(rate.harness().injectorLagP99Ms()).isNotNull();
+        assertThat(user.harness().injectorLagP99Ms()).isNull();
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
+    }
+
     /** The merge step as a user runs it: {@code Cli merge <folder>}; returns its error output, and fails on exit 0. */
     private static String merge(Path folder) throws Exception {
         List<String> command = List.of(TargetCommand.javaExecutable().toString(), "-cp", Classpath.current(),

@@ -2,6 +2,8 @@ package nonblocking.run;
 
 import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.http.HttpRequestActionBuilder;
+import nonblocking.ladder.Arrivals;
+import nonblocking.results.Load;
 import nonblocking.ladder.Outcome;
 import nonblocking.ladder.TargetSpec;
 import nonblocking.ladder.LadderConfig;
@@ -42,6 +44,9 @@ public class LadderSimulation extends Simulation {
     /** The user's number within its target: the order in which the ladder admits it. */
     private static final String USER = "user";
     private static final String STATUS = "status";
+    /** Open model: when the request a sender took is due, and whether it took it before then. */
+    private static final String DUE = "due";
+    private static final String EARLY = "early";
     /** Any 2xx is an answer: a service's POST may well say 201. */
     private static final List<Integer> OK_STATUSES = java.util.stream.IntStream.rangeClosed(200, 299).boxed().toList();
 
@@ -81,7 +86,10 @@ public class LadderSimulation extends Simulation {
                 // Every user the plan may need, at once: each waits for its turn (see Ladder#active), so that the plan
                 // can decide the levels while the target runs. Gatling's own injection profile is fixed up front.
                 TargetRun target = targets.get(i);
-                populations.add(scenarioOf(target).injectOpen(atOnceUsers(target.maxUsers())).protocols(protocol));
+                // Open model: the senders share one pool of keep-alive connections, so that a request reuses a
+                // warm one whichever sender takes it (connection setup is not what a level measures).
+                populations.add(scenarioOf(target).injectOpen(atOnceUsers(target.maxUsers()))
+                        .protocols(run.config().load() == Load.OPEN ? protocol.shareConnections() : protocol));
             }
         } catch (nonblocking.NonblockingException e) {
             run.close();
@@ -148,13 +156,42 @@ public class LadderSimulation extends Simulation {
     }
 
     private ScenarioBuilder scenarioOf(TargetRun target) {
+        if (run.config().load() == Load.OPEN) {
+            return arrivalsOf(target);
+        }
         ChainBuilder request = target.request().flow() == null ? oneRequest(target) : flow(target);
         return scenario(target.name())
                 .exec(session -> session.set(USER, target.userStarted(System.nanoTime())))
-                .exec(asLongAs(session -> target.ladder().running(System.nanoTime())).on(
+                .exec(asLongAs(session -> target.sending(System.nanoTime())).on(
                         doIfOrElse(session -> target.active(session.getInt(USER), System.nanoTime()))
                                 .then(request)
                                 .orElse(pause(session -> target.idle(session.getInt(USER), System.nanoTime())))));
+    }
+
+    /**
+     * The open model: every user is a sender with its own connection. It takes the next request that is due, waits
+     * for its time, and sends it; latency counts from when it was due, so a sender that was busy (the server
+     * stalled) does not hide the wait.
+     */
+    private ScenarioBuilder arrivalsOf(TargetRun target) {
+        return scenario(target.name())
+                .exec(session -> session.set(USER, target.userStarted(System.nanoTime())))
+                .exec(asLongAs(session -> target.sending(System.nanoTime())).on(
+                        exec(session -> {
+                            long now = System.nanoTime();
+                            long due = target.take(now);
+                            return session.set(DUE, due).set(EARLY, due > now);
+                        })
+                        .doIfOrElse(session -> session.getLong(DUE) != Arrivals.NONE)
+                        .then(exec(pause(session -> Duration.ofNanos(Math.max(0, session.getLong(DUE) - System.nanoTime()))))
+                                .exec(session -> {
+                                    long due = session.getLong(DUE);
+                                    target.sent(due, System.nanoTime(), session.getBoolean(EARLY));
+                                    return session.set(T0, due).remove(STATUS);
+                                })
+                                .exec(call(target))
+                                .exec(session -> recorded(target, session)))
+                        .orElse(pause(TargetRun.OPEN_POLL))));
     }
 
     /** The user's own chain, timed as one transaction: KO when any of its requests failed. */
@@ -176,26 +213,31 @@ public class LadderSimulation extends Simulation {
     }
 
     private ChainBuilder oneRequest(TargetRun target) {
+        return exec(session -> {
+                    long t0 = System.nanoTime();
+                    target.recorder().started(t0);
+                    return session.set(T0, t0).remove(STATUS);
+                })
+                .exec(call(target))
+                .exec(session -> recorded(target, session));
+    }
+
+    /** The target's request, named by the level its start ({@code T0}) falls in. */
+    private static HttpRequestActionBuilder call(TargetRun target) {
         TargetSpec.Request ask = target.request();
         HttpRequestActionBuilder call = http(session -> target.requestName(session.getLong(T0)))
                 .httpRequest(ask.method(), target.loadUrl())
                 .headers(ask.headers())
                 .requestTimeout(Duration.ofMillis(target.timeoutMs()))
                 .check(status().saveAs(STATUS), status().in(OK_STATUSES));
-        if (ask.body() != null) {
-            call = call.body(ByteArrayBody(ask.body()));
-        }
-        return exec(session -> {
-                    long t0 = System.nanoTime();
-                    target.recorder().started(t0);
-                    return session.set(T0, t0).remove(STATUS);
-                })
-                .exec(call)
-                .exec(session -> {
-                    Integer status = session.contains(STATUS) ? session.getInt(STATUS) : null;
-                    target.recorder().record(session.getLong(T0), System.nanoTime(), session.isFailed(), status);
-                    return session.markAsSucceeded();
-                });
+        return ask.body() == null ? call : call.body(ByteArrayBody(ask.body()));
+    }
+
+    /** Records the request that started at {@code T0}; a KO is counted, not left to fail the user. */
+    private static io.gatling.javaapi.core.Session recorded(TargetRun target, io.gatling.javaapi.core.Session session) {
+        Integer status = session.contains(STATUS) ? session.getInt(STATUS) : null;
+        target.recorder().record(session.getLong(T0), System.nanoTime(), session.isFailed(), status);
+        return session.markAsSucceeded();
     }
 
     @Override

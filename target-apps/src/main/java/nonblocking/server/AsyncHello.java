@@ -24,11 +24,13 @@ final class AsyncHello extends Handler.Abstract.NonBlocking {
     private final TargetConfig config;
     private final Requests requests;
     private final Work work;
+    private final Stall stall;
 
-    AsyncHello(TargetConfig config, Requests requests, Work work) {
+    AsyncHello(TargetConfig config, Requests requests, Work work, Stall stall) {
         this.config = config;
         this.requests = requests;
         this.work = work;
+        this.stall = stall;
     }
 
     @Override
@@ -54,7 +56,7 @@ final class AsyncHello extends Handler.Abstract.NonBlocking {
         Scheduler scheduler = request.getComponents().getScheduler();
         // The first write commits the headers and sends "Hello" as its own chunk; the pause starts once it is out.
         response.write(false, Hello.hello(), nonBlocking(() -> {
-            timer.set(scheduler.schedule(() -> writeWorld(response, exchange, watch), query.pauseMs(),
+            timer.set(scheduler.schedule(() -> writeWorld(response, exchange, watch), stall.pause(query.pauseMs()),
                     TimeUnit.MILLISECONDS));
             if (exchange.ended()) {
                 cancel(timer.get()); // the client left while the timer was being set

@@ -12,7 +12,8 @@ import org.eclipse.jetty.server.handler.PathMappingsHandler;
  * {@code @name} matches the connector of that name), and in each a {@link PathMappingsHandler}.
  *
  * <ul>
- *   <li>main port: {@code /} (the seed request), {@code /health}, {@code /threads}, {@code /threads/reset};</li>
+ *   <li>main port: {@code /} (the seed request), {@code /health}, {@code /threads}, {@code /threads/reset},
+ *   {@code /threads/stall};</li>
  *   <li>census port: the same without {@code /}, so no load can land on it.</li>
  * </ul>
  * Anything else is a one-line 404; a wrong method a one-line 405 with Allow.
@@ -25,25 +26,26 @@ final class Routes {
     }
 
     /** @param hello the seed request's handler */
-    static Handler of(Handler hello, CensusTaker taker) {
+    static Handler of(Handler hello, CensusTaker taker, Stall stall) {
         PathMappingsHandler main = new PathMappingsHandler();
         // Servlet path spec "" is the context root exactly, "/" the default: everything no other mapping takes.
         main.addMapping(new ServletPathSpec(""), AllowedMethod.get(hello));
-        addCensusEndpoints(main, taker);
+        addCensusEndpoints(main, taker, stall);
         main.addMapping(new ServletPathSpec("/"), TextEndpoint.notFound("no such path: "));
 
         PathMappingsHandler census = new PathMappingsHandler();
-        addCensusEndpoints(census, taker);
+        addCensusEndpoints(census, taker, stall);
         census.addMapping(new ServletPathSpec("/"), TextEndpoint.notFound(
-                "no such path on the census port (it serves /threads, /threads/reset and /health only): "));
+                "no such path on the census port (it serves /threads, /threads/reset, /threads/stall and /health only): "));
 
         return new ContextHandlerCollection(onConnector(CENSUS_CONNECTOR, census), onConnector(MAIN_CONNECTOR, main));
     }
 
-    private static void addCensusEndpoints(PathMappingsHandler paths, CensusTaker taker) {
+    private static void addCensusEndpoints(PathMappingsHandler paths, CensusTaker taker, Stall stall) {
         paths.addMapping(new ServletPathSpec("/health"), AllowedMethod.get(TextEndpoint.health()));
         paths.addMapping(new ServletPathSpec("/threads"), AllowedMethod.get(CensusEndpoint.take(taker)));
         paths.addMapping(new ServletPathSpec("/threads/reset"), AllowedMethod.post(CensusEndpoint.reset(taker)));
+        paths.addMapping(new ServletPathSpec("/threads/stall"), AllowedMethod.post(new StallEndpoint(stall)));
     }
 
     private static ContextHandler onConnector(String connectorName, Handler handler) {

@@ -40,7 +40,9 @@ public final class TargetServer implements AutoCloseable {
 
         CensusTaker censusTaker = new CensusTaker(config, requests);
         // GracefulHandler lets a stop wait (up to the stop timeout) for requests in flight.
-        server.setHandler(new GracefulHandler(Routes.of(config.model().hello(config, requests, work), censusTaker)));
+        Stall stall = new Stall();
+        server.setHandler(new GracefulHandler(Routes.of(config.model().hello(config, requests, work, stall), censusTaker,
+                stall)));
         server.setStopTimeout(config.stopTimeoutMs());
     }
 

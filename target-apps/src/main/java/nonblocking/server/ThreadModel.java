@@ -36,7 +36,7 @@ public enum ThreadModel {
     /** Builds the seed request's handler. */
     @FunctionalInterface
     interface Hello {
-        Handler of(TargetConfig config, Requests requests, Work work);
+        Handler of(TargetConfig config, Requests requests, Work work, Stall stall);
     }
 
     // Computed once: the hello handlers send it in a header on every request.
@@ -74,8 +74,8 @@ public enum ThreadModel {
     }
 
     /** The seed request's handler. */
-    Handler hello(TargetConfig config, Requests requests, Work work) {
-        return hello.of(config, requests, work);
+    Handler hello(TargetConfig config, Requests requests, Work work, Stall stall) {
+        return hello.of(config, requests, work, stall);
     }
 
     /**

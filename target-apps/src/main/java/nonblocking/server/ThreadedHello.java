@@ -19,12 +19,14 @@ final class ThreadedHello extends Handler.Abstract {
     private final TargetConfig config;
     private final Requests requests;
     private final Work work;
+    private final Stall stall;
 
-    ThreadedHello(TargetConfig config, Requests requests, Work work) {
+    ThreadedHello(TargetConfig config, Requests requests, Work work, Stall stall) {
         super(InvocationType.BLOCKING);
         this.config = config;
         this.requests = requests;
         this.work = work;
+        this.stall = stall;
     }
 
     @Override
@@ -46,7 +48,7 @@ final class ThreadedHello extends Handler.Abstract {
             work.burn(query.workMicros());
             // Blocking writes: the first one commits the headers and sends "Hello" as its own chunk right away.
             Content.Sink.write(response, false, Hello.hello());
-            if (departure.pause(query.pauseMs())) {
+            if (departure.pause(stall.pause(query.pauseMs()))) {
                 watch.stop();
                 exchange.abandoned(departure.reason());
                 return true;

@@ -1,0 +1,26 @@
+package nonblocking.server;
+
+/**
+ * A freeze on demand ({@code POST /threads/stall?ms=<n>}): for the next n ms every seed request that gets to its
+ * pause is answered only when the freeze ends, as a service that stops (a GC pause, a lock, a failover) answers.
+ * It shows what each load model sees of a stall: closed users stop sending while it lasts, an open arrival rate
+ * does not.
+ */
+final class Stall {
+    /** Wall-clock end of the freeze, epoch ms; 0 for none. */
+    private volatile long untilMs;
+
+    /** Freezes the answers for {@code ms} from now (or longer, if a freeze already lasts longer). */
+    long freeze(long ms) {
+        long until = System.currentTimeMillis() + ms;
+        synchronized (this) {
+            untilMs = Math.max(untilMs, until);
+            return untilMs;
+        }
+    }
+
+    /** A request's pause: its own, or until the freeze ends if that is later. */
+    long pause(long pauseMs) {
+        return Math.max(pauseMs, untilMs - System.currentTimeMillis());
+    }
+}
