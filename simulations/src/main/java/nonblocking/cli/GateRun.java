@@ -64,7 +64,10 @@ public final class GateRun {
         }
         if (outcome.run() != null && history != null) {
             try {
-                List<History.Entry> entries = History.record(history, History.Entry.of(outcome.run(), outcome.passed()));
+                History.Entry judgedRun = History.Entry.of(outcome.run(), outcome.passed());
+                // A trend of sustainable users and one of sustainable rates are two trends: draw this run's.
+                List<History.Entry> entries = History.record(history, judgedRun).stream()
+                        .filter(entry -> entry.load() == judgedRun.load()).toList();
                 markdown += Trend.write(entries, history.toAbsolutePath().getParent());
             } catch (NonblockingException | UncheckedIOException e) {
                 verdicts.add(Verdict.error("trend", History.NAME, e.getMessage()));

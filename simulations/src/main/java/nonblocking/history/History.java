@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import nonblocking.NonblockingException;
 import nonblocking.results.LevelResult;
+import nonblocking.results.Load;
 import nonblocking.results.Results;
 import nonblocking.results.ResultsFile;
 import nonblocking.results.TargetResult;
@@ -43,15 +44,21 @@ public final class History {
      *
      * @param commit the commit it was built from, or null outside a git checkout
      * @param passed whether the gate passed it
+     * @param load   what its levels were: users (closed) or requests/s (open); a trend never mixes the two
      */
     public record Entry(String runId, String commit, String branch, String finishedAt, String profile, boolean passed,
-                        Map<String, Target> targets) {
+                        Map<String, Target> targets, Load load) {
+
+        public Entry {
+            load = load == null ? Load.CLOSED : load;
+        }
 
         public static Entry of(Results run, boolean passed) {
             Map<String, Target> targets = new LinkedHashMap<>();
             run.targets().forEach((name, target) -> targets.put(name, Target.of(target)));
             return new Entry(run.runId(), run.source() == null ? null : run.source().commit(),
-                    run.source() == null ? null : run.source().branch(), run.finishedAt(), run.profile(), passed, targets);
+                    run.source() == null ? null : run.source().branch(), run.finishedAt(), run.profile(), passed, targets,
+                    Results.LevelPlan.loadOf(run.plan()));
         }
 
         /** The first seven characters of the commit, or the run id without one. */
