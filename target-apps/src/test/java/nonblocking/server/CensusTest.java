@@ -115,7 +115,10 @@ class CensusTest {
             after = taker.take(new CensusTaker.Options(false, false));
         }
         assertThat(after.gcCount()).as("young collections within 30 s").isGreaterThanOrEqualTo(before.gcCount() + 5);
-        assertThat(after.heapAfterGcBytes()).isGreaterThanOrEqualTo(before.heapAfterGcBytes() + 32L * (1 << 20));
+        // At least what is kept alive: 32 MB. Not "before + 32 MB": the forced GC's figure also held what other code
+        // of this JVM let go since (a CI run once saw 6 MB less than that sum).
+        assertThat(after.heapAfterGcBytes()).isGreaterThanOrEqualTo(32L * (1 << 20))
+                .as("it moved with the young collections, no GC forced").isNotEqualTo(before.heapAfterGcBytes());
         assertThat(kept[kept.length - 1]).hasSize(1 << 20);   // still alive here
     }
 
