@@ -142,9 +142,9 @@ public final class Gate {
             LevelResult levelBefore = before == null ? null : before.level(p99.users());
             verdicts.add(target == null ? Verdict.error("max_p99", metric, "the run has no " + name + " target")
                     : target.skipped().contains(p99.users()) ? Verdict.error("max_p99", metric, name + " skipped "
-                    + p99.users() + " users: two lower levels broke (the early stop)")
+                    + p99.users() + " " + unit(run) + ": two lower levels broke (the early stop)")
                     : level == null || level.ok() == 0 ? Verdict.error("max_p99", metric, name + " has no OK response at "
-                    + p99.users() + " users") : new Verdict("max_p99", metric, level.p99AllMs(), "<= " + plain(p99.ms()),
+                    + p99.users() + " " + unit(run)) : new Verdict("max_p99", metric, level.p99AllMs(), "<= " + plain(p99.ms()),
                     levelBefore == null ? null : levelBefore.p99AllMs(), level.p99AllMs() <= p99.ms() + EPSILON, null));
         }
         return verdicts;
@@ -256,7 +256,7 @@ public final class Gate {
         List<LevelResult> common = held.stream().filter(level -> now.level(level.users()) != null).toList();
         if (common.isEmpty()) {
             return Verdict.error(kind.rule, metric, "the run measured none of the levels the baseline's " + target
-                    + " sustained (" + range(held) + ")");
+                    + " sustained (" + range(held, unit(run)) + ")");
         }
         LevelResult worst = null;
         double worstChange = 0;
@@ -266,7 +266,7 @@ public final class Gate {
             LevelResult is = now.level(was.users());
             if (kind.needsOk && is.ok() == 0) {
                 return Verdict.error(kind.rule, metric, target + " has no OK response at " + was.users()
-                        + " users, which the baseline sustained");
+                        + " " + unit(run) + ", which the baseline sustained");
             }
             double value = kind.value.applyAsDouble(is);
             double reference = kind.value.applyAsDouble(was);
@@ -282,16 +282,21 @@ public final class Gate {
         double reference = kind.value.applyAsDouble(worst);
         String bound = kind.increase ? "<= " + plain(reference * (1 + limit)) + " (baseline + " + plain(limit * 100) + "%)"
                 : ">= " + plain(reference * (1 - limit)) + " (baseline - " + plain(limit * 100) + "%)";
-        String note = "worst of " + range(common) + ", at " + worst.users() + ": " + percent(worstChange)
+        String note = "worst of " + range(common, unit(run)) + ", at " + worst.users() + ": " + percent(worstChange)
                 + (check.allowed() == null ? "" : "; " + check.allowed());
         return new Verdict(kind.rule, metric, kind.value.applyAsDouble(now.level(worst.users())), bound, reference, pass, note);
     }
 
-    /** "25-3200 users", or "200 users" for one level. */
-    private static String range(List<LevelResult> levels) {
+    /** "25-3200 users", or "200 users" for one level ("rps" in the open model). */
+    private static String range(List<LevelResult> levels, String unit) {
         int low = levels.getFirst().users();
         int high = levels.getLast().users();
-        return (low == high ? String.valueOf(low) : low + "-" + high) + " users";
+        return (low == high ? String.valueOf(low) : low + "-" + high) + " " + unit;
+    }
+
+    /** What the run's levels count: "users", or "rps" offered. */
+    private static String unit(Results run) {
+        return Results.LevelPlan.loadOf(run.plan()).unit();
     }
 
     /** A relative change: "+1.2 %", "-9.0 %". */

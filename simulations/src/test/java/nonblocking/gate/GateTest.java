@@ -46,6 +46,18 @@ class GateTest {
                 + " at 3200: -0.4 %)  limit >= 2872.8 (baseline - 5%)  baseline 3024  [baseline_throughput]");
     }
 
+    /** An open run against an open baseline: the same rules, its levels named as rates. */
+    @Test
+    void anOpenRunsVerdictsCountItsLevelsInRequestsPerSecond() {
+        java.util.function.UnaryOperator<nonblocking.results.Results> open = results -> Fixtures.withSettings(results, null,
+                null, null, new nonblocking.results.Results.LevelPlan(nonblocking.results.Results.LevelPlan.FIXED,
+                        results.levelUsers(), false, null, null, null, null, nonblocking.results.Load.OPEN));
+        List<Verdict> verdicts = Gate.evaluate(open.apply(Fixtures.read(Fixtures.GOOD)), RULES,
+                new Baseline(open.apply(BASELINE.results()), null));
+        assertThat(verdicts.get(9).note()).isEqualTo("worst of 25-3200 rps, at 3200: -0.4 %");
+        assertThat(verdicts).allMatch(Verdict::pass);
+    }
+
     @Test
     void aCrippledVirtualFailsTheGapTheTopLevelAndItsBaseline() {
         Results crippled = Fixtures.read(Fixtures.CRIPPLED_VIRTUAL);
