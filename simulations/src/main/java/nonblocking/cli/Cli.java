@@ -81,10 +81,10 @@ public final class Cli {
         @Parameters(arity = "1", description = "the run folder that holds the parts")
         Path runFolder;
 
-        @Option(names = "--gap-of", defaultValue = "virtual", description = "the headline's numerator target (default: ${DEFAULT-VALUE})")
+        @Option(names = "--gap-of", defaultValue = nonblocking.ladder.LadderConfig.DEFAULT_GAP_OF, description = "the headline's numerator target (default: ${DEFAULT-VALUE})")
         String gapOf;
 
-        @Option(names = "--gap-over", defaultValue = "blocking", description = "its denominator (default: ${DEFAULT-VALUE})")
+        @Option(names = "--gap-over", defaultValue = nonblocking.ladder.LadderConfig.DEFAULT_GAP_OVER, description = "its denominator (default: ${DEFAULT-VALUE})")
         String gapOver;
 
         @Override

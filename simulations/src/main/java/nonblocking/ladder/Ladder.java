@@ -87,8 +87,12 @@ public final class Ladder {
         return endNanos != OPEN;
     }
 
+    /**
+     * The levels so far, read-only. A view, not a copy: every open-model request asks for them, and iterating the
+     * copy-on-write list is already a snapshot that a level appended meanwhile does not disturb.
+     */
     public List<Level> levels() {
-        return List.copyOf(levels);
+        return java.util.Collections.unmodifiableList(levels);
     }
 
     public Level level(int index) {

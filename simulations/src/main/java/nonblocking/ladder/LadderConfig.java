@@ -61,8 +61,8 @@ public record LadderConfig(
     static final String TUNED = "tuned";
     static final String DEFAULT_TARGETS = "blocking,tuned,virtual,async";
     /** The headline's gap, when the run has both: virtual over blocking. */
-    static final String DEFAULT_GAP_OF = "virtual";
-    static final String DEFAULT_GAP_OVER = "blocking";
+    public static final String DEFAULT_GAP_OF = "virtual";
+    public static final String DEFAULT_GAP_OVER = "blocking";
 
     /** The profiles by name: the experiment's defaults, as data in {@code profiles.yaml}. */
     public static final Map<String, Profile> PROFILES = Profile.ALL;
@@ -145,8 +145,8 @@ public record LadderConfig(
         double sloKo = props.containsKey("slo.ko")
                 ? ranged("slo.ko", props.get("slo.ko"), Double::parseDouble, "a number", 0.0, 100.0) : Slo.KO_PERCENT;
         Slo defaults = Slo.forPause(pause);
-        Slo slo = load == Load.OPEN ? new Slo(sloP99 == null ? defaults.p99Ms() : sloP99, sloKo, Slo.MIN_ACHIEVED, true)
-                : new Slo(sloP99 == null ? defaults.p99Ms() : sloP99, sloKo, defaults.minEfficiency());
+        double p99 = sloP99 == null ? defaults.p99Ms() : sloP99;
+        Slo slo = load == Load.OPEN ? Slo.open(p99, sloKo) : new Slo(p99, sloKo, defaults.minEfficiency());
         String heap = props.getOrDefault("target.heap", DEFAULT_HEAP).trim();
         if (!heap.matches("\\d+[kKmMgG]")) {
             throw bad("target.heap", heap, "must be a JVM heap size such as 512m or 2g");
@@ -397,7 +397,7 @@ public record LadderConfig(
         double limit = p99 != null && !p99.isBlank() ? longValue(props, name + ".slo.p99", 0, 1, 600_000) : runSlo.p99Ms();
         double koLimit = ko != null && !ko.isBlank()
                 ? ranged(name + ".slo.ko", ko, Double::parseDouble, "a number", 0.0, 100.0) : runSlo.koPercent();
-        return runSlo.offered() ? new Slo(limit, koLimit, Slo.MIN_ACHIEVED, true)
+        return runSlo.offered() ? Slo.open(limit, koLimit)
                 : new Slo(limit, koLimit, paused && pause > 0 ? Slo.MIN_EFFICIENCY : null);
     }
 

@@ -23,6 +23,11 @@ public record Slo(double p99Ms, double koPercent, Double minEfficiency, boolean 
     /** An open level holds only if it achieved this share of its offered rate. */
     public static final double MIN_ACHIEVED = 0.95;
 
+    /** The open model's SLO: these limits, and the rate achieved at least {@link #MIN_ACHIEVED} x the rate offered. */
+    public static Slo open(double p99Ms, double koPercent) {
+        return new Slo(p99Ms, koPercent, MIN_ACHIEVED, true);
+    }
+
     /** The closed model's SLO. */
     public Slo(double p99Ms, double koPercent, Double minEfficiency) {
         this(p99Ms, koPercent, minEfficiency, false);

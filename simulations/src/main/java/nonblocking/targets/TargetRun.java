@@ -129,7 +129,7 @@ public final class TargetRun implements AutoCloseable {
                     spec.request(), PROBE_TIMEOUT);
             // Idle memory before any load: heap after a GC, and RSS. No census: a foreign server. Of N injectors only
             // injector 0 reads it, so that no other one resets the target's peaks or asks it for a GC.
-            boolean reads = config.injection().index() == null || config.injection().first();
+            boolean reads = config.injection().first();
             Census idle = reads ? connected.census(true, false, PROBE_TIMEOUT).orElse(null) : null;
             if (idle == null && spec.census() != null) {
                 throw new NonblockingException(spec.name() + " target's census " + spec.census()
