@@ -78,7 +78,7 @@ public final class Fixtures {
     public static Results recounted(Results results) {
         Map<String, TargetResult> targets = new LinkedHashMap<>();
         results.targets().forEach((name, t) -> targets.put(name, new TargetResult(t.config(), t.jdk(), t.idle(), t.levels(),
-                results.slo().sustainableUsers(t.levels()), t.skipped(), t.runOrder(), t.startedAt(), t.stoppedAt())));
+                results.slo().capacity(t.levels()).held(), t.skipped(), t.runOrder(), t.startedAt(), t.stoppedAt())));
         return withTargets(results, targets);
     }
 

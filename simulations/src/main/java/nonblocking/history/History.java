@@ -1,11 +1,13 @@
 package nonblocking.history;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import nonblocking.NonblockingException;
+import nonblocking.results.Capacity;
 import nonblocking.results.LevelResult;
 import nonblocking.results.Load;
 import nonblocking.results.Results;
@@ -70,18 +72,17 @@ public final class History {
     /**
      * One target of a judged run.
      *
-     * @param held          its sustainable users
-     * @param broke         the level above that broke, or null when it held the top (then {@code held} is a lower bound)
+     * @param capacity      its sustainable users and the level above that broke (written flat: held, broke)
      * @param p99Ms         p99 latency of all responses (OK and KO) at each level, by users, as the SLO judges it
      * @param efficiencyMin the lowest efficiency over its sustained levels, or null when none held
      */
-    public record Target(int held, Integer broke, Map<Integer, Double> p99Ms, Double efficiencyMin) {
+    public record Target(@JsonUnwrapped Capacity capacity, Map<Integer, Double> p99Ms, Double efficiencyMin) {
 
         static Target of(TargetResult target) {
             Map<Integer, Double> p99 = new TreeMap<>();
             target.levels().forEach(level -> p99.put(level.users(), level.p99AllMs()));
             Double efficiency = target.sustainedLevels().stream().map(LevelResult::efficiency).min(Double::compare).orElse(null);
-            return new Target(target.sustainableUsers(), target.brokeAt(), p99, efficiency);
+            return new Target(target.capacity(), p99, efficiency);
         }
     }
 

@@ -1,14 +1,16 @@
 package nonblocking.ladder;
 
+import nonblocking.results.Capacity;
 import nonblocking.results.Results;
 
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * {@code -Dlevels=auto}: finds a target's capacity instead of walking a fixed ladder. It starts at {@code from} users
  * and doubles while levels hold (up to {@code max}); once a level breaks it bisects between the highest level that
  * held and the lowest that broke, until the two are within {@code withinPercent} of each other or {@code probes}
- * levels have run. The answer is the bracket {@code [held, broke]}.
+ * levels have run. The answer is the target's {@link Capacity}.
  *
  * @param from          the first level's users
  * @param max           the most users it may try: the top of the search
@@ -40,21 +42,19 @@ public record CapacitySearch(int from, int max, double withinPercent, int probes
 
     @Override
     public Step after(List<Probe> done) {
-        int broke = done.stream().filter(probe -> !probe.held()).mapToInt(Probe::users).min().orElse(0);
-        int held = done.stream().filter(probe -> probe.held() && (broke == 0 || probe.users() < broke))
-                .mapToInt(Probe::users).max().orElse(0);
+        Capacity capacity = Capacity.of(done.stream().collect(Collectors.toMap(Probe::users, Probe::held, Boolean::logicalAnd)));
         if (done.size() >= probes) {
             return Step.STOP;
         }
-        if (broke == 0) {
+        if (capacity.broke() == null) {
             // Nothing broke yet: double, up to the top of the search.
-            return held >= max ? Step.STOP : Step.next(Math.min(max, 2 * held));
+            return capacity.held() >= max ? Step.STOP : Step.next(Math.min(max, 2 * capacity.held()));
         }
-        boolean close = held > 0 && broke <= held * (1 + withinPercent / 100);
-        if (close || broke - held <= 1) {
+        if (capacity.within(withinPercent)) {
             return Step.STOP;
         }
-        return Step.next((held + broke) / 2);   // with nothing held yet this halves down from the broken level
+        // With nothing held yet this halves down from the broken level.
+        return Step.next((capacity.held() + capacity.broke()) / 2);
     }
 
     @Override

@@ -100,7 +100,7 @@ final class Charts {
         int[] marker = {0};
         forEachTarget(results, (name, target, colour) -> {
             if (target.sustainableUsers() > 0) {
-                plot.addDomainMarker(verticalMarker(target.sustainableUsers(), name + " sustains " + Format.sustainable(target),
+                plot.addDomainMarker(verticalMarker(target.sustainableUsers(), name + " sustains " + Format.sustainable(target.capacity()),
                         colour, marker[0]++), Layer.BACKGROUND);
             }
         });
@@ -193,7 +193,7 @@ final class Charts {
             for (int run = 0; run < entries.size(); run++) {
                 History.Target target = entries.get(run).targets().get(name);
                 if (target != null) {
-                    held.add(run, target.held());
+                    held.add(run, target.capacity().held());
                     if (level != null) {
                         latency.add(run, target.p99Ms().get(level));
                     }

@@ -1,5 +1,6 @@
 package nonblocking.report;
 
+import nonblocking.results.Capacity;
 import nonblocking.results.Gap;
 import nonblocking.results.LevelResult;
 import nonblocking.results.Load;
@@ -68,9 +69,14 @@ public final class Format {
 
     // ---- the headline
 
-    /** A target's sustainable users, marked "≥" when it held the top of its ladder: "200", "≥3200". */
-    static String sustainable(TargetResult target) {
-        return (target.heldTop() ? AT_LEAST : "") + target.sustainableUsers();
+    /** Sustainable users, marked "≥" when the target held the top of its ladder: "200", "≥3200". */
+    static String sustainable(Capacity capacity) {
+        return (capacity.lowerBound() ? AT_LEAST : "") + capacity.held();
+    }
+
+    /** Sustainable users with their bracket unless they are a lower bound: "200 [200, 400]", "≥3200". */
+    static String capacity(Capacity capacity) {
+        return sustainable(capacity) + (capacity.lowerBound() ? "" : " " + bracket(capacity));
     }
 
     /**
@@ -82,8 +88,7 @@ public final class Format {
         Gap gap = results.gap();
         TargetResult reference = gap == null ? null : results.targets().get(gap.of());
         return results.targets().entrySet().stream()
-                .map(entry -> entry.getKey() + " " + sustainable(entry.getValue())
-                        + (entry.getValue().heldTop() ? "" : " " + bracket(entry.getValue()))
+                .map(entry -> entry.getKey() + " " + capacity(entry.getValue().capacity())
                         + (reference == null || entry.getKey().equals(gap.of()) ? ""
                         : against(entry.getValue(), gap.of(), reference)))
                 .collect(Collectors.joining(" · "));
@@ -94,7 +99,7 @@ public final class Format {
         List<String> parts = new ArrayList<>();
         if (target.sustainableUsers() > 0 && reference.sustainableUsers() != target.sustainableUsers()) {
             double factor = (double) reference.sustainableUsers() / target.sustainableUsers();
-            parts.add(referenceName + " " + (reference.heldTop() && factor > 1 ? AT_LEAST : "") + factor(factor));
+            parts.add(referenceName + " " + (reference.capacity().lowerBound() && factor > 1 ? AT_LEAST : "") + factor(factor));
         } else if (target.sustainableUsers() == 0) {
             parts.add("no level held");
         }
@@ -183,11 +188,12 @@ public final class Format {
         String skipped = target.skipped().isEmpty() ? ""
                 : "; skipped " + target.skipped().stream().map(String::valueOf).collect(Collectors.joining(", "))
                 + " (early stop)";
-        if (target.heldTop()) {
-            return "sustains " + sustainable(target) + unit + " (held its top level)" + skipped;
+        Capacity capacity = target.capacity();
+        if (capacity.lowerBound()) {
+            return "sustains " + sustainable(capacity) + unit + " (held its top level)" + skipped;
         }
-        return "sustains " + (target.sustainableUsers() == 0 ? "no level" : target.sustainableUsers() + unit)
-                + ", bracket " + bracket(target) + skipped;
+        return "sustains " + (capacity.held() == 0 ? "no level" : capacity.held() + unit)
+                + ", bracket " + bracket(capacity) + skipped;
     }
 
     /** A search's path: "25 ✓ → 50 ✓ → 100 ✗ → 75 ✓ …" (✓ sustained, ✗ not). */
@@ -198,12 +204,8 @@ public final class Format {
     }
 
     /** "[800, 900]": held, broke; "[3200, –]" when nothing above broke. */
-    public static String bracket(TargetResult target) {
-        return bracket(target.sustainableUsers(), target.brokeAt());
-    }
-
-    static String bracket(int held, Integer broke) {
-        return "[" + held + ", " + (broke == null ? NONE : broke) + "]";
+    public static String bracket(Capacity capacity) {
+        return "[" + capacity.held() + ", " + (capacity.broke() == null ? NONE : capacity.broke()) + "]";
     }
 
     /**

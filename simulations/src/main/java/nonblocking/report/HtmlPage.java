@@ -84,9 +84,9 @@ final class HtmlPage {
             html.append("<div class=\"card\" style=\"border-top-color:")
                     .append(Palette.hex(Palette.of(position++))).append("\">")
                     .append("<div class=\"name\">").append(escape(entry.getKey())).append("</div>")
-                    .append("<div class=\"value\">").append(escape(Format.sustainable(entry.getValue()))).append("</div>")
-                    .append("<div class=\"unit\">sustainable ").append(Format.load(results).unit()).append(entry.getValue().heldTop() ? ""
-                            : " · bracket " + escape(Format.bracket(entry.getValue()))).append("</div>")
+                    .append("<div class=\"value\">").append(escape(Format.sustainable(entry.getValue().capacity()))).append("</div>")
+                    .append("<div class=\"unit\">sustainable ").append(Format.load(results).unit()).append(entry.getValue().capacity().lowerBound() ? ""
+                            : " · bracket " + escape(Format.bracket(entry.getValue().capacity()))).append("</div>")
                     .append("<div class=\"config\">").append(escape(describe(entry.getValue().config()))).append("</div></div>\n");
         }
         Gap gap = results.gap();

@@ -62,8 +62,7 @@ public final class Trend {
             List<String> row = new java.util.ArrayList<>(List.of(entry.runId(), entry.label(), entry.passed() ? "✓ PASS" : "✗ FAIL"));
             names.forEach(name -> {
                 History.Target target = entry.targets().get(name);
-                row.add(target == null ? Format.NONE : (target.broke() == null && target.held() > 0 ? Format.AT_LEAST : "")
-                        + Format.integer(target.held()) + (target.broke() == null ? "" : " " + Format.bracket(target.held(), target.broke())));
+                row.add(target == null ? Format.NONE : Format.capacity(target.capacity()));
             });
             return row;
         }).collect(Collectors.toList());

@@ -21,6 +21,6 @@ public record Gap(String of, String over, Double factor, boolean lowerBound) {
         }
         Double factor = denominator.sustainableUsers() <= 0 ? null
                 : (double) numerator.sustainableUsers() / denominator.sustainableUsers();
-        return new Gap(of, over, factor, numerator.heldTop());
+        return new Gap(of, over, factor, numerator.capacity().lowerBound());
     }
 }

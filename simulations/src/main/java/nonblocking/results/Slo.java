@@ -1,9 +1,9 @@
 package nonblocking.results;
 
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * When a level holds (the service level objective), and the rule that turns a ladder into one number: the highest
@@ -93,15 +93,8 @@ public record Slo(double p99Ms, double koPercent, Double minEfficiency, boolean 
         return broken(level).isEmpty();
     }
 
-    /** Users of the highest level in the unbroken run of holding levels from the bottom; 0 if none. */
-    public int sustainableUsers(List<LevelResult> levels) {
-        int best = 0;
-        for (LevelResult level : levels.stream().sorted(Comparator.comparingInt(LevelResult::users)).toList()) {
-            if (!holds(level)) {
-                break;
-            }
-            best = level.users();
-        }
-        return best;
+    /** Where the capacity of a target with these levels lies under this SLO. */
+    public Capacity capacity(List<LevelResult> levels) {
+        return Capacity.of(levels.stream().collect(Collectors.toMap(LevelResult::users, this::holds, Boolean::logicalAnd)));
     }
 }

@@ -3,8 +3,10 @@ package nonblocking.results;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * One target's ladder.
@@ -13,7 +15,7 @@ import java.util.List;
  * @param jdk              the target's own JDK, from its census; null without one
  * @param idle             the target's memory before load (heap after GC, RSS); null without a census
  * @param levels           one entry per level, lowest users first
- * @param sustainableUsers see {@link Slo#sustainableUsers}; 0 when no level held
+ * @param sustainableUsers the held of {@link Slo#capacity}; 0 when no level held
  * @param skipped          levels the early stop skipped (after two broken levels in a row), lowest first; not failures
  * @param runOrder         the users of the measured levels in the order they ran (a capacity search's path)
  * @param startedAt        when a managed target's JVM was started (ISO-8601), or when a given one was first probed
@@ -35,20 +37,15 @@ public record TargetResult(TargetConfig config, String jdk, Memory idle, List<Le
         this(config, jdk, idle, levels, sustainableUsers, List.of(), null, null, null);
     }
 
-    /**
-     * Where its capacity lies, {@code [held, broke]}: the sustainable users and the lowest level above them, which
-     * broke; {@code broke} is null when the target held its top level (then {@code held} is a lower bound). Derived
-     * from the levels, and written to results.json for readers.
-     */
-    @JsonProperty("bracket")
-    public List<Integer> bracket() {
-        return java.util.Arrays.asList(sustainableUsers, brokeAt());
+    /** Where its capacity lies: its sustainable users, and the lowest level above them, which broke. */
+    public Capacity capacity() {
+        return Capacity.of(levels.stream().collect(Collectors.toMap(LevelResult::users, this::sustains, Boolean::logicalAnd)));
     }
 
-    /** The lowest measured level above the sustainable users, or null when there is none. */
-    public Integer brokeAt() {
-        return levels.stream().map(LevelResult::users).filter(users -> users > sustainableUsers).min(Integer::compare)
-                .orElse(null);
+    /** The capacity as {@code [held, broke]}, derived from the levels and written to results.json for readers. */
+    @JsonProperty("bracket")
+    public List<Integer> bracket() {
+        return Arrays.asList(capacity().held(), capacity().broke());
     }
 
     /** The levels counted as sustained: those at or below {@link #sustainableUsers}, lowest first; empty if none. */
@@ -67,11 +64,6 @@ public record TargetResult(TargetConfig config, String jdk, Memory idle, List<Le
     /** True when this level counts as sustained: at or below {@link #sustainableUsers}. */
     public boolean sustains(LevelResult level) {
         return level.users() <= sustainableUsers;
-    }
-
-    /** True when the target sustained the top of its ladder: its real limit lies higher, so its number is a lower bound. */
-    public boolean heldTop() {
-        return sustainableUsers > 0 && brokeAt() == null;
     }
 
     /**

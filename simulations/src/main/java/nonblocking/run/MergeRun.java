@@ -81,7 +81,7 @@ public final class MergeRun {
     private static TargetResult result(Results part, TargetResult zero, TargetRecord merged,
                                        TargetResult.TargetConfig config) {
         List<LevelResult> levels = LevelArithmetic.levels(merged);
-        int sustainable = part.sloOf(zero).sustainableUsers(levels);
+        int sustainable = part.sloOf(zero).capacity(levels).held();
         return new TargetResult(config, zero.jdk(), merged.idle(), levels, sustainable, List.of(),
                 merged.levels().stream().map(level -> level.users()).toList(), merged.startedAt(), merged.stoppedAt());
     }

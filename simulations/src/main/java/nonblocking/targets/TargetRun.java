@@ -436,7 +436,7 @@ public final class TargetRun implements AutoCloseable {
                 new TargetResult.Request(request.method(), request.seed(), List.copyOf(request.headers().keySet()),
                         request.body() == null ? 0 : request.body().length, timeoutMs(), request.flow(), pauseMs()), slo());
         return new TargetResult(target, said == null ? null : said.jdk(), record.idle(), levels,
-                slo().sustainableUsers(levels), skipped, ladder.measured().stream().map(Level::users).toList(),
+                slo().capacity(levels).held(), skipped, ladder.measured().stream().map(Level::users).toList(),
                 record.startedAt(), record.stoppedAt());
     }
 

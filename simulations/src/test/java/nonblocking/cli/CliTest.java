@@ -72,8 +72,8 @@ class CliTest {
         List<History.Entry> entries = History.read(history);
         assertThat(entries).extracting(History.Entry::runId, History.Entry::passed)
                 .containsExactly(tuple("20260110-090000", true), tuple("20260111-090000", false));
-        assertThat(entries.getLast().targets().get("virtual").held()).isEqualTo(200);
-        assertThat(entries.getFirst().targets().get("virtual").broke()).as("held the top").isNull();
+        assertThat(entries.getLast().targets().get("virtual").capacity().held()).isEqualTo(200);
+        assertThat(entries.getFirst().targets().get("virtual").capacity().broke()).as("held the top").isNull();
         assertThat(entries.getFirst().targets().get("virtual").p99Ms()).containsKeys(25, 3200);
         assertThat(Files.readAllLines(history)).hasSize(2);
         assertThat(dir.resolve("trend.png")).isNotEmptyFile();

@@ -331,7 +331,7 @@ class GateTest {
 
         assertThat(verdict.pass()).isFalse();
         assertThat(verdict.note()).isEqualTo("blocking skipped 1600 users: two lower levels broke (the early stop)");
-        assertThat(stopped.targets().get("blocking").brokeAt()).as("the bracket keeps the level that broke").isEqualTo(400);
+        assertThat(stopped.targets().get("blocking").capacity().broke()).as("the bracket keeps the level that broke").isEqualTo(400);
     }
 
     @Test

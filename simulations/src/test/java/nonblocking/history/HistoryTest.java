@@ -33,4 +33,15 @@ class HistoryTest {
         Files.writeString(file, older + "\n");
         assertThat(History.read(file)).singleElement().extracting(History.Entry::load).isEqualTo(Load.CLOSED);
     }
+
+    @Test
+    void aTargetsCapacityIsWrittenFlatAsHeldAndBrokeAndReadBack(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve(History.NAME);
+        Results run = Fixtures.read("good.json");
+        History.record(file, History.Entry.of(run, true));
+        assertThat(Files.readString(file)).contains("\"blocking\":{\"held\":" + run.targets().get("blocking").capacity().held()
+                + ",\"broke\":");
+        assertThat(History.read(file).getFirst().targets().get("blocking").capacity())
+                .isEqualTo(run.targets().get("blocking").capacity());
+    }
 }

@@ -70,7 +70,7 @@ class FormatTest {
         TargetResult top = new TargetResult(null, null, null, List.of(level(100, 99.8, 1010, 0, 21)), 100);
         assertThat(Format.capacity(top, Load.CLOSED)).isEqualTo("sustains ≥100 users (held its top level)");
         assertThat(Format.capacity(top, Load.OPEN)).isEqualTo("sustains ≥100 rps (held its top level)");
-        assertThat(Format.bracket(top)).isEqualTo("[100, –]");
+        assertThat(Format.bracket(top.capacity())).isEqualTo("[100, –]");
 
         Map<String, TargetResult> targets = new LinkedHashMap<>();
         targets.put("blocking", stopped);

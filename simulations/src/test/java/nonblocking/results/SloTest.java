@@ -59,19 +59,21 @@ class SloTest {
     void theHighestLevelOfTheUnbrokenRunFromTheBottomCounts() {
         List<LevelResult> levels = List.of(level(25, 1010, 150, 0), level(50, 1020, 300, 0),
                 level(100, 2500, 600, 0), level(200, 1100, 1200, 0));   // 200 is lucky after a failure
-        assertThat(SLO.sustainableUsers(levels)).isEqualTo(50);
+        assertThat(SLO.capacity(levels)).isEqualTo(new Capacity(50, 100));
     }
 
     @Test
     void orderOfTheInputDoesNotMatter() {
         List<LevelResult> levels = List.of(level(200, 1100, 1200, 0), level(25, 1010, 150, 0), level(50, 1020, 300, 0));
-        assertThat(SLO.sustainableUsers(levels)).isEqualTo(200);
+        assertThat(SLO.capacity(levels)).isEqualTo(new Capacity(200, null));
+        assertThat(SLO.capacity(levels).lowerBound()).as("held the top").isTrue();
     }
 
     @Test
     void noHoldingLevelIsZero() {
-        assertThat(SLO.sustainableUsers(List.of(level(25, 3000, 10, 0)))).isZero();
-        assertThat(SLO.sustainableUsers(List.of())).isZero();
+        assertThat(SLO.capacity(List.of(level(25, 3000, 10, 0)))).isEqualTo(new Capacity(0, 25));
+        assertThat(SLO.capacity(List.of())).isEqualTo(new Capacity(0, null));
+        assertThat(SLO.capacity(List.of()).lowerBound()).as("nothing held is no bound").isFalse();
     }
 
     @Test

@@ -142,8 +142,8 @@ class LadderIT {
         TargetResult blocking = results.targets().get("blocking");
         assertThat(blocking.runOrder()).as("doubling while levels hold").startsWith(4, 8, 16);
         assertThat(blocking.levels()).extracting(LevelResult::users).isSorted();
-        int held = blocking.sustainableUsers();
-        Integer broke = blocking.brokeAt();
+        int held = blocking.capacity().held();
+        Integer broke = blocking.capacity().broke();
         // 10 pool threads; one run held 11 (another Jetty thread served the eleventh): 10 or 11, within noise 8.
         assertThat(held).as("held").isBetween(8, 11);
         assertThat(broke).as("broke").isNotNull().isBetween(Math.max(held + 1, 10), 16);
