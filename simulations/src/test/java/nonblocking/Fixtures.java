@@ -119,9 +119,7 @@ public final class Fixtures {
 
     public static LevelResult withEfficiency(LevelResult level, double efficiency) {
         return new LevelResult(level.users(), level.requests(), level.ok(), level.ko(), level.koReasons(),
-                level.throughputRps(), efficiency, level.p50Ms(), level.p90Ms(), level.p99Ms(), level.p99AllMs(), level.maxMs(),
-                level.platformThreadsPeak(), level.inFlightPeak(), level.rssPeakBytes(), level.heapRetainedBytes(),
-                level.heapPerUserBytes(), level.rssPerUserBytes(), level.cost(), level.harness());
+                level.throughputRps(), efficiency, level.latency(), level.footprint(), level.cost(), level.harness());
     }
 
     public static Results withPause(Results results, long pauseMs) {
@@ -130,36 +128,37 @@ public final class Fixtures {
                 results.gatlingReport(), results.targets(), results.gap(), results.plan(), results.records());
     }
 
+    /** A level's latency: the one place tests build one, so that a new latency figure touches one test file. */
+    public static LevelResult.Latency latency(double p50Ms, double p90Ms, double p99Ms, double p99AllMs, double maxMs) {
+        return new LevelResult.Latency(p50Ms, p90Ms, p99Ms, p99AllMs, maxMs);
+    }
+
     /** The level with another p99 of all responses (OK and KO), the latency the baseline's p99 rule compares. */
     public static LevelResult withP99All(LevelResult level, double p99AllMs) {
         return new LevelResult(level.users(), level.requests(), level.ok(), level.ko(), level.koReasons(),
-                level.throughputRps(), level.efficiency(), level.p50Ms(), level.p90Ms(), level.p99Ms(), p99AllMs, level.maxMs(),
-                level.platformThreadsPeak(), level.inFlightPeak(), level.rssPeakBytes(), level.heapRetainedBytes(),
-                level.heapPerUserBytes(), level.rssPerUserBytes(), level.cost(), level.harness());
+                level.throughputRps(), level.efficiency(), latency(level.latency().p50Ms(),
+                level.latency().p90Ms(), level.latency().p99Ms(), p99AllMs, level.latency().maxMs()), level.footprint(),
+                level.cost(), level.harness());
     }
 
     public static LevelResult withP50(LevelResult level, double p50Ms) {
         return new LevelResult(level.users(), level.requests(), level.ok(), level.ko(), level.koReasons(),
-                level.throughputRps(), level.efficiency(), p50Ms, level.p90Ms(), level.p99Ms(), level.p99AllMs(), level.maxMs(),
-                level.platformThreadsPeak(), level.inFlightPeak(), level.rssPeakBytes(), level.heapRetainedBytes(),
-                level.heapPerUserBytes(), level.rssPerUserBytes(), level.cost(), level.harness());
+                level.throughputRps(), level.efficiency(), latency(p50Ms, level.latency().p90Ms(),
+                level.latency().p99Ms(), level.latency().p99AllMs(), level.latency().maxMs()), level.footprint(),
+                level.cost(), level.harness());
     }
 
     /** The level with another throughput, and the efficiency that goes with it (throughput / (users / 1 s pause)). */
     public static LevelResult withThroughput(LevelResult level, double throughputRps) {
         return new LevelResult(level.users(), level.requests(), level.ok(), level.ko(), level.koReasons(),
-                throughputRps, level.efficiency() * throughputRps / level.throughputRps(), level.p50Ms(), level.p90Ms(),
-                level.p99Ms(), level.p99AllMs(), level.maxMs(), level.platformThreadsPeak(), level.inFlightPeak(),
-                level.rssPeakBytes(), level.heapRetainedBytes(), level.heapPerUserBytes(), level.rssPerUserBytes(),
-                level.cost(), level.harness());
+                throughputRps, level.efficiency() * throughputRps / level.throughputRps(), level.latency(),
+                level.footprint(), level.cost(), level.harness());
     }
 
     /** The level as if every request had timed out after {@code timeoutMs}: no OK response, no throughput, no p50. */
     public static LevelResult withoutOk(LevelResult level, double timeoutMs) {
         return new LevelResult(level.users(), level.requests(), 0, level.requests(), Map.of("timeout", level.requests()),
-                0, 0, 0, 0, 0, timeoutMs, timeoutMs,
-                level.platformThreadsPeak(), level.inFlightPeak(), level.rssPeakBytes(), level.heapRetainedBytes(),
-                level.heapPerUserBytes(), level.rssPerUserBytes(), level.cost(), level.harness());
+                0, 0, latency(0, 0, 0, timeoutMs, timeoutMs), level.footprint(), level.cost(), level.harness());
     }
 
     /** The results with other run-wide settings: hold, SLO, machine (cores) and plan; null keeps the recorded one. */

@@ -144,8 +144,8 @@ public final class Gate {
                     : target.skipped().contains(p99.users()) ? Verdict.error("max_p99", metric, name + " skipped "
                     + p99.users() + " " + unit(run) + ": two lower levels broke (the early stop)")
                     : level == null || level.ok() == 0 ? Verdict.error("max_p99", metric, name + " has no OK response at "
-                    + p99.users() + " " + unit(run)) : new Verdict("max_p99", metric, level.p99AllMs(), "<= " + plain(p99.ms()),
-                    levelBefore == null ? null : levelBefore.p99AllMs(), level.p99AllMs() <= p99.ms() + EPSILON, null));
+                    + p99.users() + " " + unit(run)) : new Verdict("max_p99", metric, level.latency().p99AllMs(), "<= " + plain(p99.ms()),
+                    levelBefore == null ? null : levelBefore.latency().p99AllMs(), level.latency().p99AllMs() <= p99.ms() + EPSILON, null));
         }
         return verdicts;
     }
@@ -179,8 +179,8 @@ public final class Gate {
 
     /** A metric of a level that the baseline's level rules compare, and which way is worse. */
     private enum LevelMetric {
-        P99("baseline_p99", "p99_all_ms", LevelResult::p99AllMs, true, false),
-        P50("baseline_p50", "p50_ms", LevelResult::p50Ms, true, true),
+        P99("baseline_p99", "p99_all_ms", level -> level.latency().p99AllMs(), true, false),
+        P50("baseline_p50", "p50_ms", level -> level.latency().p50Ms(), true, true),
         THROUGHPUT("baseline_throughput", "throughput_rps", LevelResult::throughputRps, false, true);
 
         final String rule;

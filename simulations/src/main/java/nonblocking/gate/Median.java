@@ -82,10 +82,9 @@ public final class Median {
         LevelResult first = runs.getFirst();
         return new LevelResult(first.users(), count(runs, LevelResult::requests), count(runs, LevelResult::ok),
                 count(runs, LevelResult::ko), first.koReasons(), median(runs, LevelResult::throughputRps),
-                median(runs, LevelResult::efficiency), median(runs, LevelResult::p50Ms), median(runs, LevelResult::p90Ms),
-                median(runs, LevelResult::p99Ms), median(runs, LevelResult::p99AllMs), median(runs, LevelResult::maxMs),
-                first.platformThreadsPeak(), first.inFlightPeak(), first.rssPeakBytes(), first.heapRetainedBytes(),
-                first.heapPerUserBytes(), first.rssPerUserBytes(), first.cost(), first.harness());
+                median(runs, LevelResult::efficiency),
+                LevelResult.Latency.median(runs.stream().map(LevelResult::latency).toList()), first.footprint(),
+                first.cost(), first.harness());
     }
 
     /** The middle value of an odd number of values. */

@@ -80,7 +80,7 @@ public final class History {
 
         static Target of(TargetResult target) {
             Map<Integer, Double> p99 = new TreeMap<>();
-            target.levels().forEach(level -> p99.put(level.users(), level.p99AllMs()));
+            target.levels().forEach(level -> p99.put(level.users(), level.latency().p99AllMs()));
             Double efficiency = target.sustainedLevels().stream().map(LevelResult::efficiency).min(Double::compare).orElse(null);
             return new Target(target.capacity(), p99, efficiency);
         }

@@ -14,9 +14,6 @@ import java.util.List;
  */
 public final class LevelArithmetic {
 
-    /** Latencies are recorded in microseconds, reported in milliseconds. */
-    private static final double MICROS_PER_MS = 1000.0;
-
     private LevelArithmetic() {
     }
 
@@ -41,7 +38,7 @@ public final class LevelArithmetic {
     public static Basis basis(TargetRecord target) {
         double lowest = target.levels().stream().filter(level -> level.okLatency().getTotalCount() > 0)
                 .min(Comparator.comparingInt(LevelRecord::users))
-                .map(level -> percentileMs(level.okLatency(), 50)).orElse(0.0);
+                .map(level -> LevelResult.Latency.ms(level.okLatency(), 50)).orElse(0.0);
         return new Basis(target.pauseMs(), target.idle(), lowest, target.load());
     }
 
@@ -51,23 +48,21 @@ public final class LevelArithmetic {
         // every request due in it is sent sooner or later, however late the server lets it go out.
         long served = basis.load() == Load.OPEN ? r.answered() : r.ok();
         double throughput = r.holdSeconds() > 0 ? served / r.holdSeconds() : 0;
-        double p50 = percentileMs(ok, 50);
+        LevelResult.Latency latency = LevelResult.Latency.of(ok, r.allLatency());
+        double p50 = latency.p50Ms();
         // Against the users that produced this throughput: an injector's share, or all of them once merged.
         double efficiency = basis.load() == Load.OPEN ? throughput / r.share()
                 : basis.pauseMs() > 0 ? throughput / (r.share() * 1000.0 / basis.pauseMs())
                 : p50 <= 0 || basis.lowestP50Ms() <= 0 ? 0 : Math.min(1, basis.lowestP50Ms() / p50);
         LevelCensus seen = r.census();
         return new LevelResult(r.users(), r.requests(), r.ok(), r.koCount(), r.ko(), round(throughput, 2),
-                round(efficiency, 4), p50, percentileMs(ok, 90), percentileMs(ok, 99),
-                percentileMs(r.allLatency(), 99), ok.getTotalCount() == 0 ? 0 : ok.getMaxValue() / MICROS_PER_MS,
-                seen.platformThreadsPeak(), toInt(seen.inFlightPeak()), seen.rssPeakBytes(), seen.heapRetainedBytes(),
-                perUser(seen.heapRetainedBytes(), idleHeap(basis), r.users()),
-                perUser(seen.rssPeakBytes(), idleRss(basis), r.users()), cost(seen, basis), harness(seen, r.lag()));
+                round(efficiency, 4), latency, footprint(seen, basis, r.users()), cost(seen, basis), harness(seen, r.lag()));
     }
 
-    /** A percentile of a µs histogram, in ms; 0 for an empty one. */
-    public static double percentileMs(Histogram latency, double percentile) {
-        return latency.getTotalCount() == 0 ? 0 : latency.getValueAtPercentile(percentile) / MICROS_PER_MS;
+    private static LevelResult.Footprint footprint(LevelCensus seen, Basis basis, int users) {
+        return new LevelResult.Footprint(seen.platformThreadsPeak(), toInt(seen.inFlightPeak()), seen.rssPeakBytes(),
+                seen.heapRetainedBytes(), perUser(seen.heapRetainedBytes(), idleHeap(basis), users),
+                perUser(seen.rssPeakBytes(), idleRss(basis), users));
     }
 
     /** Costs over the hold: the two census readings bracket it, so CPU and responses share one interval. */
@@ -88,7 +83,7 @@ public final class LevelArithmetic {
     private static LevelResult.Harness harness(LevelCensus seen, Histogram lag) {
         HarnessReading opened = seen.harnessOpened();
         HarnessReading closed = seen.harnessClosed();
-        Double lagP99 = lag.getTotalCount() == 0 ? null : percentileMs(lag, 99);
+        Double lagP99 = lag.getTotalCount() == 0 ? null : LevelResult.Latency.ms(lag, 99);
         if (opened == null || closed == null) {
             return lagP99 == null ? null : LevelResult.Harness.of(null, null, lagP99);
         }

@@ -113,8 +113,8 @@ final class Charts {
     static Chart latency(Results results) {
         Lines lines = new Lines();
         forEachTarget(results, (name, target, colour) -> {
-            lines.add(series(name + " p50", target.levels(), LevelResult::p50Ms, true), colour, LINE, false);
-            lines.add(series(name + " p99", target.levels(), LevelResult::p99AllMs, true), colour, DASHED, false);
+            lines.add(series(name + " p50", target.levels(), level -> level.latency().p50Ms(), true), colour, LINE, false);
+            lines.add(series(name + " p99", target.levels(), level -> level.latency().p99AllMs(), true), colour, DASHED, false);
         });
         XYPlot plot = lines.plot(axis(results), LogScaleAxis.values("latency (ms, log scale): p50 of OK, p99 of all"));
         double limit = results.slo().p99Ms();
@@ -145,9 +145,9 @@ final class Charts {
         Lines threads = new Lines();
         Lines memory = new Lines();
         forEachTarget(results, (name, target, colour) -> {
-            threads.add(series(name, target.levels(), LevelResult::platformThreadsPeak, false), colour, LINE, false);
+            threads.add(series(name, target.levels(), level -> level.footprint().platformThreadsPeak(), false), colour, LINE, false);
             memory.add(series(name, target.levels(),
-                    level -> level.rssPeakBytes() == null ? null : level.rssPeakBytes() / MIB, false), colour, LINE, false);
+                    level -> level.footprint().rssPeakBytes() == null ? null : level.footprint().rssPeakBytes() / MIB, false), colour, LINE, false);
         });
         NumberAxis threadAxis = new NumberAxis("platform threads (peak)");
         threadAxis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());

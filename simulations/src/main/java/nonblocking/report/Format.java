@@ -174,8 +174,8 @@ public final class Format {
     public static String progressLine(String target, int index, int levels, LevelResult level, Load load, String verdict) {
         return String.format(Locale.ROOT, "[%s] level %d/%d: %d %s, %.1f rps, p99 %.0f ms, ko %.1f%%%s%s: %s",
                 target, index + 1, levels, level.users(), load == Load.OPEN ? "rps offered" : "users",
-                level.throughputRps(), level.p99AllMs(),
-                level.koPercent(), level.platformThreadsPeak() == null ? "" : ", threads " + level.platformThreadsPeak(),
+                level.throughputRps(), level.latency().p99AllMs(),
+                level.koPercent(), level.footprint().platformThreadsPeak() == null ? "" : ", threads " + level.footprint().platformThreadsPeak(),
                 level.koReasons().isEmpty() ? "" : " " + level.koReasons(), verdict);
     }
 
@@ -230,8 +230,8 @@ public final class Format {
                     row.append(String.format(Locale.ROOT, " | %-38s", t.skipped().contains(u) ? "skipped (early stop)" : ""));
                     continue;
                 }
-                row.append(String.format(Locale.ROOT, " | %8.1f %7.0f %7.0f %6.1f %6s%s", l.throughputRps(), l.p50Ms(),
-                        l.p99AllMs(), l.koPercent(), l.platformThreadsPeak() == null ? "-" : l.platformThreadsPeak(),
+                row.append(String.format(Locale.ROOT, " | %8.1f %7.0f %7.0f %6.1f %6s%s", l.throughputRps(), l.latency().p50Ms(),
+                        l.latency().p99AllMs(), l.koPercent(), l.footprint().platformThreadsPeak() == null ? "-" : l.footprint().platformThreadsPeak(),
                         t.sustainableUsers() == u ? "*" : " "));
             }
             out.append(row).append('\n');

@@ -1,53 +1,85 @@
 package nonblocking.results;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import org.HdrHistogram.Histogram;
+
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.ToDoubleFunction;
 
 /**
- * What one level of the ladder measured: requests that started during the level's hold window.
- * Census fields are null when the target has no {@code /threads}.
+ * What one level of the ladder measured: requests that started during the level's hold window. The fields come in
+ * groups, so that a new metric touches its group: the load (users to efficiency), {@link Latency}, {@link Footprint},
+ * {@link Cost} and {@link Harness}. Latency and footprint are written flat into the level's JSON object.
  *
- * @param users               concurrent users held during the level
- * @param requests            ok + ko
- * @param koReasons           ko count per reason (e.g. "timeout", "status 503", "connection")
- * @param throughputRps       ok responses per second of hold
- * @param efficiency          throughput / (users / pause): 1.0 means every user got a response every pause
- * @param p50Ms               latency percentiles, request start to last byte, of ok responses (HdrHistogram)
- * @param p99AllMs            p99 of all responses, a KO counted at its time to failure (a timeout at the timeout): what
- *                            the SLO's p99 limit judges, so that a server cannot improve it by failing slow requests
- * @param platformThreadsPeak peak platform threads of the target during the level
- * @param inFlightPeak        peak requests in flight inside the target during the level
- * @param rssPeakBytes        peak resident memory of the target during the level
- * @param heapRetainedBytes   heap in use after the last collection, read when the hold ended (no GC is forced)
- * @param heapPerUserBytes    (heapRetained - idle heap) / users
- * @param rssPerUserBytes     (rssPeak - idle rss) / users
- * @param cost                what each response cost the target during the hold; null without a census
- * @param harness             what the machine and the load generator did during the hold; null when unknown
+ * @param users         concurrent users held during the level (requests/s offered in the open model)
+ * @param requests      ok + ko
+ * @param koReasons     ko count per reason (e.g. "timeout", "status 503", "connection")
+ * @param throughputRps ok responses per second of hold
+ * @param efficiency    throughput / (users / pause): 1.0 means every user got a response every pause
+ * @param latency       how long the responses took
+ * @param footprint     what the target held during the level; its fields are null when the target has no census
+ * @param cost          what each response cost the target during the hold; null without a census
+ * @param harness       what the machine and the load generator did during the hold; null when unknown
  */
-public record LevelResult(
-        int users,
-        long requests,
-        long ok,
-        long ko,
-        Map<String, Long> koReasons,
-        double throughputRps,
-        double efficiency,
-        double p50Ms,
-        double p90Ms,
-        double p99Ms,
-        double p99AllMs,
-        double maxMs,
-        Integer platformThreadsPeak,
-        Integer inFlightPeak,
-        Long rssPeakBytes,
-        Long heapRetainedBytes,
-        Double heapPerUserBytes,
-        Double rssPerUserBytes,
-        Cost cost,
-        Harness harness) {
+public record LevelResult(int users, long requests, long ok, long ko, Map<String, Long> koReasons, double throughputRps,
+                          double efficiency, @JsonUnwrapped Latency latency, @JsonUnwrapped Footprint footprint,
+                          Cost cost, Harness harness) {
 
     public LevelResult {
         koReasons = koReasons == null ? Map.of() : new TreeMap<>(koReasons);
+        latency = latency == null ? Latency.NONE : latency;
+        footprint = footprint == null ? Footprint.NONE : footprint;
+    }
+
+    /**
+     * Latency percentiles, ms, request start to last byte (HdrHistogram, recorded in µs).
+     *
+     * @param p50Ms    of OK responses, as are p90, p99 and max
+     * @param p99AllMs p99 of all responses, a KO counted at its time to failure (a timeout at the timeout): what the
+     *                 SLO's p99 limit judges, so that a server cannot improve it by failing slow requests
+     */
+    public record Latency(double p50Ms, double p90Ms, double p99Ms, double p99AllMs, double maxMs) {
+        public static final Latency NONE = new Latency(0, 0, 0, 0, 0);
+
+        private static final double MICROS_PER_MS = 1000.0;
+
+        /** From the level's µs histograms of its OK responses and of all its responses. */
+        public static Latency of(Histogram ok, Histogram all) {
+            return new Latency(ms(ok, 50), ms(ok, 90), ms(ok, 99), ms(all, 99),
+                    ok.getTotalCount() == 0 ? 0 : ok.getMaxValue() / MICROS_PER_MS);
+        }
+
+        /** Each figure's middle value over an odd number of runs of the same level. */
+        public static Latency median(List<Latency> runs) {
+            return new Latency(middle(runs, Latency::p50Ms), middle(runs, Latency::p90Ms), middle(runs, Latency::p99Ms),
+                    middle(runs, Latency::p99AllMs), middle(runs, Latency::maxMs));
+        }
+
+        /** A percentile of a µs histogram, in ms; 0 for an empty one. */
+        public static double ms(Histogram latency, double percentile) {
+            return latency.getTotalCount() == 0 ? 0 : latency.getValueAtPercentile(percentile) / MICROS_PER_MS;
+        }
+
+        private static double middle(List<Latency> runs, ToDoubleFunction<Latency> figure) {
+            return runs.stream().mapToDouble(figure).sorted().toArray()[runs.size() / 2];
+        }
+    }
+
+    /**
+     * What the target held during the level, from its census; every field is null without one.
+     *
+     * @param platformThreadsPeak peak platform threads
+     * @param inFlightPeak        peak requests in flight inside the target
+     * @param rssPeakBytes        peak resident memory
+     * @param heapRetainedBytes   heap in use after the last collection, read when the hold ended (no GC is forced)
+     * @param heapPerUserBytes    (heapRetained - idle heap) / users
+     * @param rssPerUserBytes     (rssPeak - idle rss) / users
+     */
+    public record Footprint(Integer platformThreadsPeak, Integer inFlightPeak, Long rssPeakBytes, Long heapRetainedBytes,
+                            Double heapPerUserBytes, Double rssPerUserBytes) {
+        public static final Footprint NONE = new Footprint(null, null, null, null, null, null);
     }
 
     /**

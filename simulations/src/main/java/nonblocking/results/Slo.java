@@ -77,7 +77,7 @@ public record Slo(double p99Ms, double koPercent, Double minEfficiency, boolean 
             broken.add(Limit.REQUESTS);
             return broken;
         }
-        if (level.p99AllMs() > p99Ms) {
+        if (level.latency().p99AllMs() > p99Ms) {
             broken.add(Limit.P99);
         }
         if (level.koPercent() > koPercent) {

@@ -37,7 +37,7 @@ class MedianTest {
 
         assertThat(alone.passed()).isFalse();
         assertThat(median.passed()).isTrue();
-        assertThat(median.run().targets().get("virtual").level(800).p99AllMs()).isEqualTo(1050 * 1.05);
+        assertThat(median.run().targets().get("virtual").level(800).latency().p99AllMs()).isEqualTo(1050 * 1.05);
         assertThat(median.verdicts()).hasSize(10);
     }
 

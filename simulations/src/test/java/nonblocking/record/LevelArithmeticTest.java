@@ -53,8 +53,8 @@ class LevelArithmeticTest {
         assertThat(result.koReasons()).containsEntry("timeout", 1L);
         assertThat(result.throughputRps()).isEqualTo(9.5);
         assertThat(result.efficiency()).isCloseTo(0.95, within(1e-9));
-        assertThat(result.p50Ms()).isCloseTo(1010, within(1.0));
-        assertThat(result.platformThreadsPeak()).isNull();
+        assertThat(result.latency().p50Ms()).isCloseTo(1010, within(1.0));
+        assertThat(result.footprint().platformThreadsPeak()).isNull();
         assertThat(result.cost()).isNull();
         assertThat(result.harness()).isNull();
     }
@@ -64,9 +64,9 @@ class LevelArithmeticTest {
         // 95 fast answers and 5 timeouts: the OK p99 is fast, the all-responses p99 is the timeout
         LevelRecord r = level(100, times(95, 20), Map.of("timeout", times(5, 5000)), null);
         LevelResult result = LevelArithmetic.level(r, new LevelArithmetic.Basis(0, null, 20, null));
-        assertThat(result.p99Ms()).isCloseTo(20, within(0.1));
-        assertThat(result.p99AllMs()).isCloseTo(5000, within(5.0));
-        assertThat(result.maxMs()).as("max of the OK responses").isCloseTo(20, within(0.1));
+        assertThat(result.latency().p99Ms()).isCloseTo(20, within(0.1));
+        assertThat(result.latency().p99AllMs()).isCloseTo(5000, within(5.0));
+        assertThat(result.latency().maxMs()).as("max of the OK responses").isCloseTo(20, within(0.1));
         Slo slo = new Slo(100, 10, null);   // a KO limit loose enough that only p99 can break it
         assertThat(slo.broken(result)).containsExactly(Slo.Limit.P99);
     }
@@ -97,8 +97,8 @@ class LevelArithmeticTest {
         assertThat(result.cost().cpuMsPerResponse()).isEqualTo(2.0);
         assertThat(result.cost().contextSwitchesPerResponse()).isEqualTo(2.0);
         // memory grew 2 MB over idle for 10 users and 10 in flight at the peak
-        assertThat(result.rssPerUserBytes()).isEqualTo(200_000.0);
-        assertThat(result.heapPerUserBytes()).isEqualTo(100_000.0);
+        assertThat(result.footprint().rssPerUserBytes()).isEqualTo(200_000.0);
+        assertThat(result.footprint().heapPerUserBytes()).isEqualTo(100_000.0);
         assertThat(result.cost().rssPerInFlightBytes()).isEqualTo(200_000.0);
         assertThat(result.harness().machineCpu()).isEqualTo(0.95);
         assertThat(result.harness().harnessBound()).isTrue();
@@ -118,7 +118,7 @@ class LevelArithmeticTest {
         LevelResult result = LevelArithmetic.level(level(10, new long[0], Map.of(), null),
                 new LevelArithmetic.Basis(1000, null, 0, null));
         assertThat(result.requests()).isZero();
-        assertThat(result.p99AllMs()).isZero();
+        assertThat(result.latency().p99AllMs()).isZero();
         assertThat(Slo.forPause(1000).broken(result)).containsExactly(Slo.Limit.REQUESTS);
     }
 }

@@ -156,8 +156,8 @@ class RecordFileTest {
         LevelResult result = LevelArithmetic.level(level(10, T0, merged, merged, Map.of()),
                 new LevelArithmetic.Basis(0, null, 10, null));
         assertThat(result.ok()).isEqualTo(2000);
-        assertThat(result.p99Ms()).isGreaterThan(400);
-        assertThat((LevelArithmetic.percentileMs(fast, 99) + LevelArithmetic.percentileMs(slow, 99)) / 2)
-                .isLessThan(result.p99Ms());
+        assertThat(result.latency().p99Ms()).isGreaterThan(400);
+        assertThat((LevelResult.Latency.ms(fast, 99) + LevelResult.Latency.ms(slow, 99)) / 2)
+                .isLessThan(result.latency().p99Ms());
     }
 }

@@ -1,5 +1,6 @@
 package nonblocking.report;
 
+import nonblocking.Fixtures;
 import nonblocking.results.Gap;
 import nonblocking.results.Slo;
 import nonblocking.results.LevelResult;
@@ -20,7 +21,8 @@ class FormatTest {
     static LevelResult level(int users, double rps, double p99, long ko, Integer threads) {
         long ok = Math.round(rps * 6);
         return new LevelResult(users, ok + ko, ok, ko, ko == 0 ? Map.of() : Map.of("timeout", ko), rps, rps * 1000 / users / 1000,
-                1004, 1010, p99, p99, p99 + 5, threads, users, 100_000_000L, 20_000_000L, 1000.0, 2000.0, null, null);
+                Fixtures.latency(1004, 1010, p99, p99, p99 + 5),
+                new LevelResult.Footprint(threads, users, 100_000_000L, 20_000_000L, 1000.0, 2000.0), null, null);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package nonblocking.results;
 
+import nonblocking.Fixtures;
 import nonblocking.NonblockingException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,10 +19,11 @@ class ResultsFileRoundTripTest {
 
     static Results sample() {
         LevelResult level = new LevelResult(200, 1190, 1188, 2, Map.of("timeout", 2L), 198.0, 0.99,
-                1004.5, 1010.2, 1190.7, 1250.3, 1301.0, 211, 200, 150_000_000L, 40_000_000L, 50_000.0, 120_000.0,
+                Fixtures.latency(1004.5, 1010.2, 1190.7, 1250.3, 1301.0),
+                new LevelResult.Footprint(211, 200, 150_000_000L, 40_000_000L, 50_000.0, 120_000.0),
                 new LevelResult.Cost(0.195, 4.3, 250_000.0, 20_000.0), LevelResult.Harness.of(0.93, 1.1, null));
-        LevelResult noCensus = new LevelResult(400, 10, 0, 10, Map.of("status 503", 10L), 0, 0, 0, 0, 0, 3.1, 0,
-                null, null, null, null, null, null, null, null);
+        LevelResult noCensus = new LevelResult(400, 10, 0, 10, Map.of("status 503", 10L), 0, 0,
+                Fixtures.latency(0, 0, 0, 3.1, 0), LevelResult.Footprint.NONE, null, null);
         Map<String, TargetResult> targets = new LinkedHashMap<>();
         targets.put("blocking", new TargetResult(
                 new TargetResult.TargetConfig("http://127.0.0.1:40001/", "http://127.0.0.1:40002/", true, "blocking", 200,
@@ -54,6 +56,9 @@ class ResultsFileRoundTripTest {
                 "\"max_open_files\"", "\"cpu_ms_per_response\" : 0.195", "\"context_switches_per_response\" : 4.3",
                 "\"rss_per_in_flight_bytes\"", "\"heap_per_in_flight_bytes\"", "\"machine_cpu\" : 0.93",
                 "\"injector_cpu_cores\" : 1.1", "\"harness_bound\" : true");
+        // Latency and footprint are groups in the code, flat in the level's object: the schema did not change.
+        assertThat(json).contains("\"efficiency\" : 0.99,\n        \"p50_ms\" : 1004.5", "\"max_ms\" : 1301.0,\n        \"platform_threads_peak\" : 211")
+                .doesNotContain("\"latency\"", "\"footprint\"");
         // The bracket is derived from the levels: written for readers, ignored when read back.
         assertThat(json).contains("\"bracket\" : [ 200, 400 ]", "\"skipped\" : [ 800, 1600 ]", "\"run_order\" : [ 200, 400 ]",
                 "\"plan\" : {\n    \"mode\" : \"fixed\"", "\"early_stop\" : true");

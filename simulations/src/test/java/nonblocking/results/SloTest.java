@@ -1,5 +1,6 @@
 package nonblocking.results;
 
+import nonblocking.Fixtures;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -17,7 +18,7 @@ class SloTest {
 
     static LevelResult level(int users, double p99, long ok, long ko, double efficiency) {
         return new LevelResult(users, ok + ko, ok, ko, ko == 0 ? Map.of() : Map.of("timeout", ko), ok / 6.0, efficiency,
-                1000, 1000, p99, p99, p99, null, null, null, null, null, null, null, null);
+                Fixtures.latency(1000, 1000, p99, p99, p99), null, null, null);
     }
 
     @Test

@@ -98,7 +98,7 @@ class LadderIT {
             assertThat(target.config().slo()).isEqualTo(new nonblocking.results.Slo(500, 1, null));
             assertThat(target.levels()).allSatisfy(level -> {
                 assertThat(level.ko()).isZero();
-                assertThat(level.p50Ms()).isGreaterThanOrEqualTo(20);
+                assertThat(level.latency().p50Ms()).isGreaterThanOrEqualTo(20);
                 assertThat(level.efficiency()).isPositive();   // without a pause: latency inflation against the lowest level
             });
             assertThat(target.config().census()).isNull();
@@ -120,7 +120,7 @@ class LadderIT {
         assertThat(virtual.levels()).allSatisfy(level -> {
             assertThat(level.ok()).isPositive();
             assertThat(level.ko()).isZero();
-            assertThat(level.p50Ms()).as("two calls of 200 ms each").isGreaterThanOrEqualTo(400);
+            assertThat(level.latency().p50Ms()).as("two calls of 200 ms each").isGreaterThanOrEqualTo(400);
         });
         assertThat(console).contains("sustainable concurrency: virtual ≥4");
         Path gatlingIndex = tmp.resolve("nonblocking/it").resolve(results.gatlingReport()).normalize();
@@ -201,11 +201,11 @@ class LadderIT {
             assertThat(target.levels()).extracting(LevelResult::users).containsExactly(5, 10);
             for (LevelResult level : target.levels()) {
                 assertThat(level.ok()).as("%s %d users ok", entry.getKey(), level.users()).isPositive();
-                assertThat(level.p50Ms()).isGreaterThanOrEqualTo(500);
-                assertThat(level.platformThreadsPeak()).as("census of %s", entry.getKey()).isNotNull().isPositive();
-                assertThat(level.inFlightPeak()).isNotNull().isPositive();
-                assertThat(level.rssPeakBytes()).isNotNull().isPositive();
-                assertThat(level.heapRetainedBytes()).isNotNull().isPositive();
+                assertThat(level.latency().p50Ms()).isGreaterThanOrEqualTo(500);
+                assertThat(level.footprint().platformThreadsPeak()).as("census of %s", entry.getKey()).isNotNull().isPositive();
+                assertThat(level.footprint().inFlightPeak()).isNotNull().isPositive();
+                assertThat(level.footprint().rssPeakBytes()).isNotNull().isPositive();
+                assertThat(level.footprint().heapRetainedBytes()).isNotNull().isPositive();
                 // Costs over the hold, from the two census readings that bracket it.
                 assertThat(level.cost()).as("cost of %s at %d", entry.getKey(), level.users()).isNotNull();
                 assertThat(level.cost().cpuMsPerResponse()).isNotNull().isPositive();
@@ -331,7 +331,7 @@ class LadderIT {
         assertThat(virtual.levels()).allSatisfy(level -> {
             assertThat(level.ko()).isZero();
             assertThat(level.efficiency()).as("both halves of the users: the whole throughput").isGreaterThan(0.8);
-            assertThat(level.platformThreadsPeak()).as("injector 0 read the census").isNotNull();
+            assertThat(level.footprint().platformThreadsPeak()).as("injector 0 read the census").isNotNull();
         });
         assertThat(console).contains("2 injectors merged", "sustainable concurrency: virtual ≥10");
 
@@ -386,9 +386,9 @@ class LadderIT {
         assertThat(open.plan().load()).isEqualTo(nonblocking.results.Load.OPEN);
         LevelResult user = closed.targets().get("virtual").levels().getFirst();
         LevelResult rate = open.targets().get("virtual").levels().getFirst();
-        assertThat(user.maxMs()).as("the closed user saw the freeze once").isGreaterThanOrEqualTo(1400);
-        assertThat(user.p99AllMs()).as("and p99 hides it").isLessThan(1000);
-        assertThat(rate.p99AllMs()).as("the open model counts every request it delayed").isGreaterThanOrEqualTo(1000);
+        assertThat(user.latency().maxMs()).as("the closed user saw the freeze once").isGreaterThanOrEqualTo(1400);
+        assertThat(user.latency().p99AllMs()).as("and p99 hides it").isLessThan(1000);
+        assertThat(rate.latency().p99AllMs()).as("the open model counts every request it delayed").isGreaterThanOrEqualTo(1000);
         assertThat(rate.requests()).as("every request due in the hold was sent").isBetween(390L, 410L);
         assertThat(rate.harness().injectorLagP99Ms()).isNotNull();
         assertThat(user.harness().injectorLagP99Ms()).isNull();

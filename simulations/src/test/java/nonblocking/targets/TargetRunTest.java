@@ -45,9 +45,9 @@ class TargetRunTest {
             assertThat(level.koReasons()).containsEntry("timeout", 1L);
             assertThat(level.throughputRps()).isEqualTo(9.5);
             assertThat(level.efficiency()).isCloseTo(0.95, within(1e-9));
-            assertThat(level.p50Ms()).isCloseTo(1010, within(1.0));
-            assertThat(level.platformThreadsPeak()).isNull();   // no census
-            assertThat(level.heapPerUserBytes()).isNull();
+            assertThat(level.latency().p50Ms()).isCloseTo(1010, within(1.0));
+            assertThat(level.footprint().platformThreadsPeak()).isNull();   // no census
+            assertThat(level.footprint().heapPerUserBytes()).isNull();
 
             TargetResult result = run.result(run.record());
             assertThat(result.levels()).hasSize(2);
