@@ -145,7 +145,7 @@ public final class LadderRun implements AutoCloseable {
                         port, ports.get(2 * i + 1)), URI.create("http://" + TargetCommand.HOST + ":" + port + "/"),
                         runDir.resolve(spec.name() + ".log"));
             }
-            targets.add(new TargetRun(spec, launch, config, out::println));
+            targets.add(new TargetRun(spec, launch, config, new ConsoleProgress(config.load(), out::println)));
         }
         targets.getFirst().start(TARGET_START_TIMEOUT);
         targets.stream().skip(1).filter(t -> !t.managed()).forEach(t -> t.start(TARGET_START_TIMEOUT));

@@ -18,9 +18,7 @@ import nonblocking.record.LevelArithmetic;
 import nonblocking.record.LevelCensus;
 import nonblocking.record.LevelRecord;
 import nonblocking.record.TargetRecord;
-import nonblocking.report.Format;
 import nonblocking.results.LevelResult;
-import nonblocking.results.Numbers;
 import nonblocking.results.Slo;
 import nonblocking.results.TargetResult;
 import nonblocking.server.Census;
@@ -33,11 +31,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
-import java.util.stream.Collectors;
 
 /**
  * One target during a run, and the one owner of everything it needs: its ladder and recorder from the start, and
@@ -66,7 +61,7 @@ public final class TargetRun implements AutoCloseable {
     private final Split split;
     /** The open model's schedule; null for the closed model. */
     private final Arrivals arrivals;
-    private final Consumer<String> out;
+    private final Progress progress;
     /** The verdicts so far, in the order the levels ran; only the sampler's thread touches them. */
     private final List<Plan.Probe> probes = new ArrayList<>();
     private final Map<Integer, String> requestNames = new ConcurrentHashMap<>();
@@ -94,9 +89,9 @@ public final class TargetRun implements AutoCloseable {
 
     /**
      * @param launch how to start it; null for a server given by URL
-     * @param out    receives the progress lines: each level once it is measured, and how the plan ended
+     * @param progress told of each level once it is measured, and how the plan ended
      */
-    public TargetRun(TargetSpec spec, Launch launch, LadderConfig config, Consumer<String> out) {
+    public TargetRun(TargetSpec spec, Launch launch, LadderConfig config, Progress progress) {
         this.spec = spec;
         this.launch = launch;
         this.config = config;
@@ -104,7 +99,7 @@ public final class TargetRun implements AutoCloseable {
         this.ladder = config.ladder();
         this.split = config.injection().split();
         this.arrivals = config.load() == Load.OPEN ? new Arrivals(ladder, split) : null;
-        this.out = out;
+        this.progress = progress;
         this.recorder = new LadderRecorder(ladder, timeoutMs());
     }
 
@@ -121,7 +116,7 @@ public final class TargetRun implements AutoCloseable {
             URI census = spec.census();
             if (launch != null) {
                 started = ManagedTarget.start(spec.name(), launch.command(), launch.log());
-                out.accept("[" + spec.name() + "] " + started.awaitReady(startTimeout));
+                progress.note(spec.name(), started.awaitReady(startTimeout));
                 census = started.censusUrl();
             }
             connected = new TargetClient(url(), census);
@@ -136,7 +131,7 @@ public final class TargetRun implements AutoCloseable {
                         + " gave no /threads census; check -D" + spec.name() + ".census");
             }
             if (idle == null) {
-                out.accept("[" + spec.name() + "] " + (reads ? url() + " has no /threads census: threads and memory will be null"
+                progress.note(spec.name(), (reads ? url() + " has no /threads census: threads and memory will be null"
                         : "the census is injector 0's to read"));
             }
             attach(started, connected, idle);
@@ -325,12 +320,10 @@ public final class TargetRun implements AutoCloseable {
         LevelResult level = levelResult(index);
         long waiting = recorder.level(index).inFlight();
         boolean early = brokenAlready(index, ladder.offset(System.nanoTime()) - ladder.level(index).holdEndNanos());
-        Set<Slo.Limit> broken = slo().broken(level);
-        String verdict = early ? "breaks: " + waiting + " requests still out after the p99 limit ("
-                + Numbers.plain(slo().p99Ms()) + " ms); figures so far"
-                : broken.isEmpty() ? "holds" : "breaks: " + broken.stream().map(slo()::text).collect(Collectors.joining(", "));
-        out.accept(Format.progressLine(spec.name(), index, plan.maxLevels(), level, config.load(), verdict));
-        probes.add(new Plan.Probe(level.users(), !early && broken.isEmpty()));
+        Progress.Measured measured = new Progress.Measured(spec.name(), index, plan.maxLevels(), level, slo(),
+                slo().broken(level), early ? waiting : null);
+        progress.measured(measured);
+        probes.add(new Plan.Probe(level.users(), measured.holds()));
         Plan.Step step = plan.after(List.copyOf(probes));
         long now = ladder.offset(System.nanoTime());
         if (step.schedules()) {
@@ -339,11 +332,9 @@ public final class TargetRun implements AutoCloseable {
             ladder.end(now);
             List<Integer> skipped = ladder.skipped().stream().map(Level::users).toList();
             if (!skipped.isEmpty()) {
-                out.accept("[" + spec.name() + "] early stop: " + FixedLadder.BROKEN_IN_A_ROW
-                        + " levels broke in a row; skipped " + skipped);
+                progress.stoppedEarly(spec.name(), FixedLadder.BROKEN_IN_A_ROW, skipped);
             } else if (plan instanceof CapacitySearch) {
-                out.accept("[" + spec.name() + "] capacity search done after " + probes.size() + " levels: "
-                        + Format.capacity(result(record()), config.load()));
+                progress.searched(spec.name(), probes.size(), result(record()));
             }
         }
     }

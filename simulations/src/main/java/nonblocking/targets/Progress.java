@@ -1,0 +1,42 @@
+package nonblocking.targets;
+
+import nonblocking.results.LevelResult;
+import nonblocking.results.Slo;
+import nonblocking.results.TargetResult;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What a target's run tells as it goes. The run words it for the console ({@code run.ConsoleProgress}), so that
+ * run-time code does not lean on presentation.
+ */
+public interface Progress {
+
+    /** A plain note on the target, e.g. that it is ready or has no census. */
+    void note(String target, String text);
+
+    /** A level was measured and judged. */
+    void measured(Measured level);
+
+    /** The early stop ended the ladder: it skipped these levels. */
+    void stoppedEarly(String target, int brokenInARow, List<Integer> skipped);
+
+    /** A capacity search ended after this many levels, with this result. */
+    void searched(String target, int levels, TargetResult result);
+
+    /**
+     * @param index     the level's place in the order the levels ran, from 0
+     * @param maxLevels the most levels the plan may run
+     * @param broken    the SLO's limits it broke; empty when it held
+     * @param stillOut  requests still out past the p99 limit when it was judged broken before they came back; null
+     *                  when it was judged on every answer
+     */
+    record Measured(String target, int index, int maxLevels, LevelResult level, Slo slo, Set<Slo.Limit> broken,
+                    Long stillOut) {
+
+        public boolean holds() {
+            return stillOut == null && broken.isEmpty();
+        }
+    }
+}
