@@ -99,10 +99,6 @@ public final class Ladder {
         return levels.get(index);
     }
 
-    public int size() {
-        return levels.size();
-    }
-
     /** The levels whose hold ended by the end: those that are measured. */
     public List<Level> measured() {
         long end = endNanos;

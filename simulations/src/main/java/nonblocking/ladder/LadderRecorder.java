@@ -2,7 +2,6 @@ package nonblocking.ladder;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.LongAdder;
 
 /** Sorts each finished request of one target into the level whose hold window saw it start. */
 public final class LadderRecorder {
@@ -11,7 +10,6 @@ public final class LadderRecorder {
     private final long timeoutMs;
     /** By level index; a level's stats exist from its first request (levels are appended while the ladder runs). */
     private final Map<Integer, LevelStats> levels = new ConcurrentHashMap<>();
-    private final LongAdder unmeasured = new LongAdder();
 
     public LadderRecorder(Ladder ladder, long timeoutMs) {
         this.ladder = ladder;
@@ -53,9 +51,7 @@ public final class LadderRecorder {
             }
         }
         int index = ladder.levelAt(ladder.offset(startNanos));
-        if (index < 0) {
-            unmeasured.increment();
-        } else {
+        if (index >= 0) {
             level(index).record(outcome, latencyNanos);
         }
         return index;
@@ -71,10 +67,5 @@ public final class LadderRecorder {
 
     public LevelStats level(int index) {
         return levels.computeIfAbsent(index, i -> new LevelStats());
-    }
-
-    /** Requests that started during the warm-up or a ramp. */
-    public long unmeasured() {
-        return unmeasured.sum();
     }
 }

@@ -42,10 +42,6 @@ final class Work {
         }
     }
 
-    double iterationsPerMicro() {
-        return iterationsPerMicro;
-    }
-
     /** For the ready line, e.g. "412iter/us". */
     String label() {
         return String.format(Locale.ROOT, "%.0fiter/us", iterationsPerMicro);
