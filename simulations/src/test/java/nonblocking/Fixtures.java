@@ -173,7 +173,7 @@ public final class Fixtures {
     }
 
     /** The results with one target's config edited (its heap, pool, SLO...). */
-    public static Results withConfig(Results results, String target, UnaryOperator<TargetResult.TargetConfig> edit) {
+    public static Results withConfig(Results results, String target, UnaryOperator<TargetResult.Settings> edit) {
         TargetResult old = results.targets().get(target);
         TargetResult edited = new TargetResult(edit.apply(old.config()), old.jdk(), old.idle(), old.levels(),
                 old.sustainableUsers(), old.skipped(), old.runOrder(), old.startedAt(), old.stoppedAt());
@@ -183,14 +183,14 @@ public final class Fixtures {
     }
 
     /** A target config with other JVM options (heap). */
-    public static TargetResult.TargetConfig withJvmArgs(TargetResult.TargetConfig config, String... jvmArgs) {
-        return new TargetResult.TargetConfig(config.url(), config.census(), config.managed(), config.model(), config.threads(),
+    public static TargetResult.Settings withJvmArgs(TargetResult.Settings config, String... jvmArgs) {
+        return new TargetResult.Settings(config.url(), config.census(), config.managed(), config.model(), config.threads(),
                 config.maxVirtualThreads(), List.of(jvmArgs), config.request(), config.slo());
     }
 
     /** A target config with an SLO of its own. */
-    public static TargetResult.TargetConfig withSlo(TargetResult.TargetConfig config, Slo slo) {
-        return new TargetResult.TargetConfig(config.url(), config.census(), config.managed(), config.model(), config.threads(),
+    public static TargetResult.Settings withSlo(TargetResult.Settings config, Slo slo) {
+        return new TargetResult.Settings(config.url(), config.census(), config.managed(), config.model(), config.threads(),
                 config.maxVirtualThreads(), config.jvmArgs(), config.request(), slo);
     }
 

@@ -144,8 +144,8 @@ public final class Comparability {
         if (run.machine() != null && other.machine() != null) {
             add(differences, "cores", run.machine().cores(), other.machine().cores());
         }
-        TargetResult.TargetConfig config = target.config();
-        TargetResult.TargetConfig otherConfig = otherTarget.config();
+        TargetResult.Settings config = target.config();
+        TargetResult.Settings otherConfig = otherTarget.config();
         if (config != null && otherConfig != null) {
             add(differences, "heap", heap(config), heap(otherConfig));
             add(differences, "model", config.model(), otherConfig.model());
@@ -183,7 +183,7 @@ public final class Comparability {
     }
 
     /** The heap options of a managed target ({@code -Xms512m -Xmx512m}); empty for a server given by URL. */
-    static List<String> heap(TargetResult.TargetConfig config) {
+    static List<String> heap(TargetResult.Settings config) {
         return config.jvmArgs().stream().filter(arg -> arg.startsWith("-Xmx") || arg.startsWith("-Xms")).sorted().toList();
     }
 

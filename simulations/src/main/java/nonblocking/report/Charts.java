@@ -38,8 +38,9 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * The report's four charts, each against concurrent users on a logarithmic axis: throughput, latency, KO share,
- * and the target's platform threads and resident memory. A level without a value (a foreign target has no census,
+ * The report's five charts, each against the load (users, or requests/s offered) on a logarithmic axis: throughput,
+ * latency, KO share, the target's platform threads and resident memory, and its cost per request; and the gate's
+ * trend over judged runs. A level without a value (a foreign target has no census,
  * a log axis cannot show 0) is left out of its series rather than drawn as 0.
  */
 final class Charts {

@@ -149,7 +149,7 @@ final class HtmlPage {
                     + " · max open files " + machine.maxOpenFiles());
         }
         for (Map.Entry<String, TargetResult> entry : results.targets().entrySet()) {
-            TargetResult.TargetConfig config = entry.getValue().config();
+            TargetResult.Settings config = entry.getValue().config();
             TargetResult.Memory idle = entry.getValue().idle();
             String text = config == null ? "not recorded"
                     : describe(config) + " · " + config.url() + (config.managed() ? " · started by the ladder" : " · not started by the ladder")
@@ -207,7 +207,7 @@ final class HtmlPage {
     }
 
     /** "blocking pool, 200 threads", "virtual threads, at most 300", or the URL of a server the ladder did not start. */
-    static String describe(TargetResult.TargetConfig config) {
+    static String describe(TargetResult.Settings config) {
         if (config == null) {
             return "";
         }

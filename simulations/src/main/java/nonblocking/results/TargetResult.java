@@ -23,7 +23,7 @@ import java.util.stream.Collectors;
  *                         (ISO-8601); managed targets run one at a time, so no two managed windows overlap
  */
 @JsonIgnoreProperties(value = "bracket", allowGetters = true)
-public record TargetResult(TargetConfig config, String jdk, Memory idle, List<LevelResult> levels, int sustainableUsers,
+public record TargetResult(Settings config, String jdk, Memory idle, List<LevelResult> levels, int sustainableUsers,
                            List<Integer> skipped, List<Integer> runOrder, String startedAt, String stoppedAt) {
 
     public TargetResult {
@@ -33,7 +33,7 @@ public record TargetResult(TargetConfig config, String jdk, Memory idle, List<Le
     }
 
     /** A target of a fixed ladder that ran every level. */
-    public TargetResult(TargetConfig config, String jdk, Memory idle, List<LevelResult> levels, int sustainableUsers) {
+    public TargetResult(Settings config, String jdk, Memory idle, List<LevelResult> levels, int sustainableUsers) {
         this(config, jdk, idle, levels, sustainableUsers, List.of(), null, null, null);
     }
 
@@ -77,9 +77,9 @@ public record TargetResult(TargetConfig config, String jdk, Memory idle, List<Le
      * @param request           what each user sent; null in files written before it was recorded
      * @param slo               the SLO its levels were judged by; null for the run's
      */
-    public record TargetConfig(String url, String census, boolean managed, String model, Integer threads,
+    public record Settings(String url, String census, boolean managed, String model, Integer threads,
                                Integer maxVirtualThreads, List<String> jvmArgs, Request request, Slo slo) {
-        public TargetConfig {
+        public Settings {
             jvmArgs = jvmArgs == null ? List.of() : List.copyOf(jvmArgs);
         }
     }

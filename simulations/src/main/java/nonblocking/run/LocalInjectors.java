@@ -222,9 +222,9 @@ public final class LocalInjectors implements AutoCloseable {
     }
 
     /** A target the launcher started is reported as such, with the JVM options it gave it. */
-    private TargetResult.TargetConfig asLaunched(String name, TargetResult.TargetConfig seen) {
+    private TargetResult.Settings asLaunched(String name, TargetResult.Settings seen) {
         boolean managed = config.targets().stream().anyMatch(s -> s.name().equals(name) && s.managed());
-        return seen == null || !managed ? seen : new TargetResult.TargetConfig(seen.url(), seen.census(), true,
+        return seen == null || !managed ? seen : new TargetResult.Settings(seen.url(), seen.census(), true,
                 seen.model(), seen.threads(), seen.maxVirtualThreads(), TargetCommand.jvmOptions(config.targetHeap()),
                 seen.request(), seen.slo());
     }

@@ -36,7 +36,7 @@ public final class MergeRun {
      *                it started it, and how); the config as read for none
      */
     public static Results merge(Path runFolder, String gapOf, String gapOver,
-                                BiFunction<String, TargetResult.TargetConfig, TargetResult.TargetConfig> configs,
+                                BiFunction<String, TargetResult.Settings, TargetResult.Settings> configs,
                                 PrintStream out) {
         List<List<Parts.Part>> groups = Parts.read(runFolder);
         Parts.Part first = groups.getFirst().getFirst();
@@ -79,7 +79,7 @@ public final class MergeRun {
 
     /** Injector 0's view of the target (its census, its settings), with the levels of the merged record. */
     private static TargetResult result(Results part, TargetResult zero, TargetRecord merged,
-                                       TargetResult.TargetConfig config) {
+                                       TargetResult.Settings config) {
         List<LevelResult> levels = LevelArithmetic.levels(merged);
         int sustainable = part.sloOf(zero).capacity(levels).held();
         return new TargetResult(config, zero.jdk(), merged.idle(), levels, sustainable, List.of(),

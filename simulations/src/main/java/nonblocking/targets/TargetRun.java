@@ -422,7 +422,7 @@ public final class TargetRun implements AutoCloseable {
         Integer cap = said != null ? said.maxVirtualThreads() : spec.maxVirtualThreads();
         List<String> jvmArgs = launch != null ? TargetCommand.jvmOptions(config.targetHeap()) : List.of();
         TargetSpec.Request request = spec.request();
-        TargetResult.TargetConfig target = new TargetResult.TargetConfig(url().toString(),
+        TargetResult.Settings target = new TargetResult.Settings(url().toString(),
                 said == null ? null : client.censusBase().toString(), launch != null, model, threads, cap, jvmArgs,
                 new TargetResult.Request(request.method(), request.seed(), List.copyOf(request.headers().keySet()),
                         request.body() == null ? 0 : request.body().length, timeoutMs(), request.flow(), pauseMs()), slo());

@@ -91,7 +91,7 @@ class ReportTest {
         Results good = Fixtures.read(Fixtures.GOOD);
         Map<String, TargetResult> targets = new LinkedHashMap<>(good.targets());
         TargetResult virtual = targets.remove("virtual");
-        targets.put("<b>virtual</b>", new TargetResult(new TargetResult.TargetConfig("http://x/?a=1&b=\"2\"", null, false, null, null, null, null, null, null),
+        targets.put("<b>virtual</b>", new TargetResult(new TargetResult.Settings("http://x/?a=1&b=\"2\"", null, false, null, null, null, null, null, null),
                 null, null, virtual.levels(), virtual.sustainableUsers()));
         Results hostile = new Results(Results.SCHEMA, "run<script>alert(1)</script>", "it's", 1000, 30, 10, 0, 10000, good.slo(),
                 good.startedAt(), good.finishedAt(), good.machine(), good.source(), "\"><script>", targets, Gap.of(targets, "<b>virtual</b>", "blocking"));

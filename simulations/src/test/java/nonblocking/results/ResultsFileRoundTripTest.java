@@ -26,15 +26,15 @@ class ResultsFileRoundTripTest {
                 Fixtures.latency(0, 0, 0, 3.1, 0), LevelResult.Footprint.NONE, null, null);
         Map<String, TargetResult> targets = new LinkedHashMap<>();
         targets.put("blocking", new TargetResult(
-                new TargetResult.TargetConfig("http://127.0.0.1:40001/", "http://127.0.0.1:40002/", true, "blocking", 200,
+                new TargetResult.Settings("http://127.0.0.1:40001/", "http://127.0.0.1:40002/", true, "blocking", 200,
                         null, List.of("-Xms512m", "-Xmx512m"), new TargetResult.Request("GET", true, List.of(), 0, 5000, null, 1000), null),
                 "25.0.3", new TargetResult.Memory(20_000_000L, 90_000_000L), List.of(level, noCensus), 200));
         targets.put("virtual", new TargetResult(
-                new TargetResult.TargetConfig("http://example.test:8082/orders?x=1", null, false, null, null, null, List.of(),
+                new TargetResult.Settings("http://example.test:8082/orders?x=1", null, false, null, null, null, List.of(),
                         new TargetResult.Request("POST", false, List.of("Content-Type"), 42, 2000, null, 0), new Slo(250, 1, null)),
                 null, null, List.of(level), 200));
         targets.put("pool1k", new TargetResult(
-                new TargetResult.TargetConfig("http://127.0.0.1:40003/", null, true, "blocking", 1000, null, List.of(), null, null),
+                new TargetResult.Settings("http://127.0.0.1:40003/", null, true, "blocking", 1000, null, List.of(), null, null),
                 null, null, List.of(level, noCensus), 200, List.of(800, 1600), List.of(200, 400),
                 "2026-11-26T03:41:01Z", "2026-11-26T03:42:30Z"));
         return new Results(Results.SCHEMA, "20261126-034100-default", "default", 1000, 6, 2, 0, 5000, Slo.forPause(1000),
