@@ -6,6 +6,8 @@ import nonblocking.results.Numbers;
 import nonblocking.results.Results;
 import nonblocking.results.TargetResult;
 import org.jfree.chart.ChartUtils;
+import org.jfree.chart.LegendItem;
+import org.jfree.chart.LegendItemCollection;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.ValueAxis;
@@ -284,6 +286,15 @@ final class Charts {
             plot.setOutlinePaint(Color.GRAY);
             plot.setNoDataMessage("no data: the targets exposed no census (/threads)");
             plot.setNoDataMessageFont(SUBTITLE);
+            // A band's width tells targets apart on the plot; in the legend it would cover the names.
+            LegendItemCollection legend = plot.getLegendItems();
+            for (int i = 0; i < legend.getItemCount(); i++) {
+                LegendItem item = legend.get(i);
+                if (item.getLineStroke() instanceof BasicStroke band && band.getLineWidth() > 3) {
+                    item.setLineStroke(LINE);
+                }
+            }
+            plot.setFixedLegendItems(legend);
             return plot;
         }
     }
@@ -318,12 +329,12 @@ final class Charts {
         return axis;
     }
 
-    /** Shapes alternate with colours, so that neighbouring targets differ in two ways. */
-    /** The line of the target at this position: 5 px wider than the one before, so that overlapping lines all show. */
+    /** The line of the target at this position: 8 px wider than the one before, so that overlapping lines all show. */
     private static Stroke nested(int position) {
-        return new BasicStroke(2f + 5f * position, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
+        return new BasicStroke(2f + 8f * position, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
     }
 
+    /** Shapes alternate with colours, so that neighbouring targets differ in two ways. */
     private static Shape shape(Color colour) {
         return (colour.getRGB() & 1) == 0 ? new Rectangle2D.Double(-4, -4, 8, 8) : new Ellipse2D.Double(-4.5, -4.5, 9, 9);
     }
@@ -333,9 +344,10 @@ final class Charts {
         marker.setLabel(label);
         marker.setLabelFont(LABEL);
         marker.setLabelPaint(colour.darker());
-        marker.setLabelAnchor(RectangleAnchor.TOP_LEFT);
-        marker.setLabelTextAnchor(TextAnchor.TOP_RIGHT);
-        marker.setLabelOffset(new RectangleInsets(6 + 16 * position, 4, 4, 4));
+        // At the foot of the line: the throughput lines climb to the top right, and would cover labels there.
+        marker.setLabelAnchor(RectangleAnchor.BOTTOM_LEFT);
+        marker.setLabelTextAnchor(TextAnchor.BOTTOM_RIGHT);
+        marker.setLabelOffset(new RectangleInsets(4, 4, 6 + 16 * position, 4));
         marker.setLabelBackgroundColor(LABEL_BACKGROUND);
         return marker;
     }

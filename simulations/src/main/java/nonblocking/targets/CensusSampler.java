@@ -156,8 +156,9 @@ public final class CensusSampler {
     /** Sleep one period, but wake up right at a hold's start or end (and a freeze), so that the readings bracket the hold. */
     private Duration nextTick(long now) {
         long next = ladder.levels().stream()
-                .flatMapToLong(level -> stallMs > 0 ? LongStream.of(level.holdStartNanos(), stallAt(level), level.holdEndNanos())
-                        : LongStream.of(level.holdStartNanos(), level.holdEndNanos()))
+                // Without a stall its edge is the hold's end again, which changes no minimum.
+                .flatMapToLong(level -> LongStream.of(level.holdStartNanos(),
+                        stallMs > 0 ? stallAt(level) : level.holdEndNanos(), level.holdEndNanos()))
                 .filter(edge -> edge > now).reduce(now + PERIOD.toNanos(), Math::min);
         return Duration.ofNanos(Math.max(1_000_000, next - now));
     }
