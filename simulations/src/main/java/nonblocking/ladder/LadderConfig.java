@@ -1,14 +1,9 @@
 package nonblocking.ladder;
 
-import nonblocking.results.Load;
 import nonblocking.NonblockingException;
+import nonblocking.results.Load;
 import nonblocking.results.Slo;
-import nonblocking.server.ThreadModel;
 
-import java.net.InetAddress;
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,16 +12,21 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Function;
+
+import static nonblocking.ladder.Overrides.bad;
+import static nonblocking.ladder.Overrides.bool;
+import static nonblocking.ladder.Overrides.longValue;
+import static nonblocking.ladder.Overrides.ranged;
+import static nonblocking.ladder.Overrides.seconds;
+import static nonblocking.ladder.Overrides.withSettings;
 
 /**
  * What to run, from a profile and {@code -D} overrides (Gatling's Maven plugin passes Maven's {@code -D}
  * properties on to its forked JVM as system properties). The README's "Running the ladder" lists them all.
  *
  * <p>Targets are named: {@code -Dtargets=blocking,virtual} (the default) or any names, each described by
- * {@code -D<name>.model|threads|maxVirtualThreads|url|census} (see {@link TargetSpec}). The built-in names
- * below need no model; any other name needs a model or a URL. This class and target-apps are the only code that
- * knows a target by name.
+ * {@code -D<name>.model|threads|maxVirtualThreads|url|census}, read by {@link TargetProperties}. This class keeps
+ * what spans several properties; {@link Overrides} reads each one.
  */
 public record LadderConfig(
         String profile,
@@ -49,16 +49,6 @@ public record LadderConfig(
         Load load,
         long stallMs) {
 
-    /**
-     * Built-in target names and their models. "tuned" is the blocking model with its pool sized to the top level of
-     * the run's ladder: "just raise maxThreads".
-     */
-    static final Map<String, ThreadModel> BUILT_IN = Map.of(
-            "blocking", ThreadModel.BLOCKING,
-            "tuned", ThreadModel.BLOCKING,
-            "virtual", ThreadModel.VIRTUAL,
-            "async", ThreadModel.ASYNC);
-    static final String TUNED = "tuned";
     static final String DEFAULT_TARGETS = "blocking,tuned,virtual,async";
     /** The headline's gap, when the run has both: virtual over blocking. */
     public static final String DEFAULT_GAP_OF = "virtual";
@@ -154,7 +144,7 @@ public record LadderConfig(
         boolean remote = bool(props, "remote");
         List<TargetSpec> targets = new ArrayList<>();
         for (String name : names(props.getOrDefault("targets", DEFAULT_TARGETS))) {
-            targets.add(target(name, props, profile.blockingThreads(), plan.maxUsers(), remote, slo, pause));
+            targets.add(TargetProperties.target(name, props, profile.blockingThreads(), plan.maxUsers(), remote, slo, pause));
         }
         List<String> names = targets.stream().map(TargetSpec::name).toList();
         String gapOf = props.getOrDefault("gap.of", DEFAULT_GAP_OF).trim();
@@ -225,25 +215,6 @@ public record LadderConfig(
     /** The fewest and the most senders of the open model. */
     static final int SENDERS_MIN = 50;
     static final int SENDERS_MAX = 10_000;
-
-    /** The -Dsettings file's keys beneath the ones given. */
-    private static Map<String, String> withSettings(Map<String, String> given) {
-        String file = given.get("settings");
-        if (file == null || file.isBlank()) {
-            return given;
-        }
-        java.util.Properties settings = new java.util.Properties();
-        try (var in = java.nio.file.Files.newBufferedReader(Path.of(file.trim()))) {
-            settings.load(in);
-        } catch (java.io.IOException | RuntimeException e) {
-            throw bad("settings", file, "cannot be read: " + e.getMessage());
-        }
-        Map<String, String> props = new LinkedHashMap<>();
-        settings.forEach((key, value) -> props.put(key.toString(), value.toString().trim()));
-        props.putAll(given);
-        props.remove("settings");
-        return props;
-    }
 
     /**
      * -Dinjectors=N (1..64), -Dinjector=<index> and -Dcoordinator=host:port. N injectors run one fixed timeline from
@@ -319,97 +290,6 @@ public record LadderConfig(
         return new CapacitySearch(from, max, percent, probes);
     }
 
-    /**
-     * One target from its -D<name>.* properties; built-in names bring their model and pool size (the profile's,
-     * or the top level for "tuned").
-     */
-    private static TargetSpec target(String name, Map<String, String> props, int poolSize, int topLevel, boolean remote,
-                                     Slo runSlo, long pause) {
-        String rawModel = props.get(name + ".model");
-        ThreadModel model = rawModel == null || rawModel.isBlank() ? BUILT_IN.get(name) : model(name, rawModel);
-        Integer threads = props.containsKey(name + ".threads")
-                ? Integer.valueOf((int) longValue(props, name + ".threads", 0, 1, 100_000))
-                : model != null && model.pooled() && !props.containsKey(name + ".url") ? (TUNED.equals(name) ? topLevel : poolSize)
-                : null;
-        String rawCap = props.get(name + ".maxVirtualThreads");
-        Integer cap = rawCap == null || rawCap.isBlank() || "unbounded".equalsIgnoreCase(rawCap.trim())
-                ? null : (int) longValue(props, name + ".maxVirtualThreads", 0, 1, 10_000_000);
-        String rawUrl = props.get(name + ".url");
-        boolean given = rawUrl != null && !rawUrl.isBlank();
-        boolean seed = props.containsKey(name + ".seed") ? bool(props, name + ".seed") : !given;
-        URI url = given ? url(name + ".url", rawUrl.trim(), remote, seed) : null;
-        URI census = optionalUrl(props, name + ".census", remote);
-        TargetSpec.Request request = request(name, props, seed);
-        return new TargetSpec(name, model, threads, cap, url, census, request, slo(name, props, request.paused(), runSlo, pause));
-    }
-
-    /** -D<name>.method, .header.<Name>, .body (a file), .timeout, .pause (the seed's), .flow: what each user sends. */
-    private static TargetSpec.Request request(String name, Map<String, String> props, boolean seed) {
-        String method = props.getOrDefault(name + ".method", "GET").trim().toUpperCase(Locale.ROOT);
-        if (!method.matches("[A-Z]+")) {
-            throw bad(name + ".method", props.get(name + ".method"), "is not an HTTP method");
-        }
-        Map<String, String> headers = new java.util.TreeMap<>();
-        String prefix = name + ".header.";
-        props.forEach((key, value) -> {
-            if (key.startsWith(prefix) && key.length() > prefix.length()) {
-                headers.put(key.substring(prefix.length()), value);
-            }
-        });
-        byte[] body = null;
-        String file = props.get(name + ".body");
-        if (file != null && !file.isBlank()) {
-            try {
-                body = java.nio.file.Files.readAllBytes(Path.of(file.trim()));
-            } catch (java.io.IOException | java.nio.file.InvalidPathException e) {
-                throw bad(name + ".body", file, "cannot be read: " + e.getMessage());
-            }
-        }
-        Long timeout = props.containsKey(name + ".timeout") ? Long.valueOf(longValue(props, name + ".timeout", 0, 1, 600_000)) : null;
-        Long pause = props.containsKey(name + ".pause") ? Long.valueOf(longValue(props, name + ".pause", 0, 0, 60_000)) : null;
-        if (pause != null && !seed) {
-            throw bad(name + ".pause", props.get(name + ".pause"), "only applies to the seed request (our own servers)");
-        }
-        String flow = props.get(name + ".flow");
-        if (flow != null && !flow.trim().matches("[A-Za-z_$][\\w$]*(\\.[A-Za-z_$][\\w$]*)*")) {
-            throw bad(name + ".flow", flow, "must be the class name of a nonblocking.run.Flow, e.g. nonblocking.flows.LoginThenTwoCalls");
-        }
-        return new TargetSpec.Request(method, headers, body, timeout, seed, flow == null ? null : flow.trim(), pause);
-    }
-
-    /**
-     * -D<name>.slo.p99 and .slo.ko: this target's own SLO. A target that gets the seed request is judged by the run's
-     * SLO unless it says otherwise; one requested as given, or running a flow of its own, is not timed against the
-     * pause, so it needs a p99 (its own or -Dslo.p99).
-     */
-    private static Slo slo(String name, Map<String, String> props, boolean paused, Slo runSlo, long pause) {
-        String p99 = props.get(name + ".slo.p99");
-        String ko = props.get(name + ".slo.ko");
-        boolean own = (p99 != null && !p99.isBlank()) || (ko != null && !ko.isBlank());
-        if (paused && !own) {
-            return null;
-        }
-        boolean runP99 = props.get("slo.p99") != null && !props.get("slo.p99").isBlank();
-        if (!paused && (p99 == null || p99.isBlank()) && !runP99) {
-            throw new NonblockingException("target " + name + " is not timed against the seed's pause: give it"
-                    + " a latency limit, -D" + name + ".slo.p99=<ms> (or -Dslo.p99=<ms> for every target)");
-        }
-        double limit = p99 != null && !p99.isBlank() ? longValue(props, name + ".slo.p99", 0, 1, 600_000) : runSlo.p99Ms();
-        double koLimit = ko != null && !ko.isBlank()
-                ? ranged(name + ".slo.ko", ko, Double::parseDouble, "a number", 0.0, 100.0) : runSlo.koPercent();
-        return runSlo.offered() ? Slo.open(limit, koLimit)
-                : new Slo(limit, koLimit, paused && pause > 0 ? Slo.MIN_EFFICIENCY : null);
-    }
-
-    private static ThreadModel model(String name, String raw) {
-        try {
-            return ThreadModel.valueOf(raw.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw bad(name + ".model", raw, "is unknown; use one of "
-                    + Arrays.stream(ThreadModel.values()).map(TargetSpec::label).toList());
-        }
-    }
-
     public List<String> targetNames() {
         return targets.stream().map(TargetSpec::name).toList();
     }
@@ -457,42 +337,6 @@ public record LadderConfig(
         return levels;
     }
 
-    /** Every bad value is reported alike: "-D<key>=<raw> <problem>". */
-    private static NonblockingException bad(String key, Object raw, String problem) {
-        return new NonblockingException("-D" + key + "=" + raw + " " + problem);
-    }
-
-    private static <T> T parse(String key, String raw, Function<String, T> parser, String what) {
-        try {
-            return parser.apply(raw.trim());
-        } catch (NumberFormatException e) {
-            throw bad(key, raw, "must be " + what);
-        }
-    }
-
-    private static <T extends Number> T ranged(String key, String raw, Function<String, T> parser, String what,
-                                               T min, T max) {
-        T value = parse(key, raw, parser, what);
-        if (!(value.doubleValue() >= min.doubleValue() && value.doubleValue() <= max.doubleValue())) {
-            throw bad(key, raw, "must be between " + min + " and " + max);
-        }
-        return value;
-    }
-
-    private static long longValue(Map<String, String> props, String key, long fallback, long min, long max) {
-        String raw = props.get(key);
-        return raw == null || raw.isBlank() ? fallback : ranged(key, raw, Long::parseLong, "a whole number", min, max);
-    }
-
-    private static Duration seconds(Map<String, String> props, String key, double fallback, boolean zeroOk) {
-        String raw = props.get(key);
-        double s = raw == null ? fallback : parse(key, raw, Double::parseDouble, "a number of seconds");
-        if (Double.isNaN(s) || s < 0 || (!zeroOk && s == 0) || s > 3600) {
-            throw bad(key, raw, "must be " + (zeroOk ? ">= 0" : "> 0") + " and <= 3600 seconds");
-        }
-        return Duration.ofNanos(Math.round(s * 1e9));
-    }
-
     private static List<String> names(String raw) {
         List<String> names = Arrays.stream(raw.split(",")).map(String::trim).filter(s -> !s.isEmpty())
                 .map(s -> s.toLowerCase(Locale.ROOT)).distinct().toList();
@@ -508,48 +352,4 @@ public record LadderConfig(
         return names;
     }
 
-    private static boolean bool(Map<String, String> props, String key) {
-        String raw = props.getOrDefault(key, "false").trim().toLowerCase(Locale.ROOT);
-        return switch (raw) {
-            case "true", "" -> true;   // a bare -Dremote means true, as for Maven's own flags
-            case "false" -> false;
-            default -> throw bad(key, props.get(key), "must be true or false");
-        };
-    }
-
-    private static URI optionalUrl(Map<String, String> props, String key, boolean remote) {
-        String raw = props.get(key);
-        return raw == null || raw.isBlank() ? null : url(key, raw.trim(), remote, true);
-    }
-
-    /** @param base true for a base URL (ends in "/", no query), false for a URL requested exactly as given */
-    private static URI url(String key, String raw, boolean remote, boolean base) {
-        URI uri;
-        try {
-            uri = new URI(base && !raw.endsWith("/") ? raw + "/" : raw);
-        } catch (URISyntaxException e) {
-            throw bad(key, raw, "is not a URL: " + e.getReason());
-        }
-        if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null
-                || (base && uri.getRawQuery() != null)) {
-            throw bad(key, raw, base ? "must be an http(s) base URL such as http://127.0.0.1:8080/ (the seed request adds its own query)"
-                    : "must be an http(s) URL such as http://127.0.0.1:8080/orders");
-        }
-        if (!remote && !isLoopback(uri.getHost())) {
-            // A load generator pointed at the wrong host is a denial of service: another machine needs a yes.
-            throw bad(key, raw, "is not this machine's loopback; add -Dremote=true to send load to another host");
-        }
-        return uri;
-    }
-
-    /** True when every address the host resolves to is a loopback address (127.0.0.0/8, ::1). */
-    static boolean isLoopback(String host) {
-        String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
-        try {
-            InetAddress[] addresses = InetAddress.getAllByName(bare);
-            return addresses.length > 0 && Arrays.stream(addresses).allMatch(InetAddress::isLoopbackAddress);
-        } catch (UnknownHostException e) {
-            throw new NonblockingException("cannot resolve host " + host + ": " + e.getMessage());
-        }
-    }
 }

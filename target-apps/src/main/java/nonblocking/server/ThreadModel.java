@@ -11,7 +11,7 @@ import java.util.Locale;
  * starts from a {@link QueuedThreadPool} (see {@link ServerThreads}); a model says who runs the handlers on top of
  * it, which handler answers the seed request, and which of the settings {@code --threads} and
  * {@code --max-virtual-threads} it takes. A new model is a new constant here (and, to run it by name in the ladder,
- * one line of its built-in targets).
+ * one line of the ladder's built-in targets, {@code TargetProperties.BUILT_IN} in simulations).
  */
 public enum ThreadModel {
     /** Jetty's classic setup: a bounded pool of platform threads; each request holds one for its whole pause. */
