@@ -57,8 +57,7 @@ final class Overrides {
         }
     }
 
-    static <T extends Number> T ranged(String key, String raw, Function<String, T> parser, String what,
-                                               T min, T max) {
+    static <T extends Number> T ranged(String key, String raw, Function<String, T> parser, String what, T min, T max) {
         T value = parse(key, raw, parser, what);
         if (!(value.doubleValue() >= min.doubleValue() && value.doubleValue() <= max.doubleValue())) {
             throw bad(key, raw, "must be between " + min + " and " + max);

@@ -75,7 +75,7 @@ public final class Format {
     }
 
     /** Sustainable users with their bracket unless they are a lower bound: "200 [200, 400]", "≥3200". */
-    static String capacity(Capacity capacity) {
+    static String bracketed(Capacity capacity) {
         return sustainable(capacity) + (capacity.lowerBound() ? "" : " " + bracket(capacity));
     }
 
@@ -88,7 +88,7 @@ public final class Format {
         Gap gap = results.gap();
         TargetResult reference = gap == null ? null : results.targets().get(gap.of());
         return results.targets().entrySet().stream()
-                .map(entry -> entry.getKey() + " " + capacity(entry.getValue().capacity())
+                .map(entry -> entry.getKey() + " " + bracketed(entry.getValue().capacity())
                         + (reference == null || entry.getKey().equals(gap.of()) ? ""
                         : against(entry.getValue(), gap.of(), reference)))
                 .collect(Collectors.joining(" · "));

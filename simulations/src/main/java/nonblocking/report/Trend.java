@@ -62,7 +62,7 @@ public final class Trend {
             List<String> row = new java.util.ArrayList<>(List.of(entry.runId(), entry.label(), entry.passed() ? "✓ PASS" : "✗ FAIL"));
             names.forEach(name -> {
                 History.Target target = entry.targets().get(name);
-                row.add(target == null ? Format.NONE : Format.capacity(target.capacity()));
+                row.add(target == null ? Format.NONE : Format.bracketed(target.capacity()));
             });
             return row;
         }).collect(Collectors.toList());

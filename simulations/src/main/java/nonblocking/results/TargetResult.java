@@ -45,7 +45,8 @@ public record TargetResult(Settings config, String jdk, Memory idle, List<LevelR
     /** The capacity as {@code [held, broke]}, derived from the levels and written to results.json for readers. */
     @JsonProperty("bracket")
     public List<Integer> bracket() {
-        return Arrays.asList(capacity().held(), capacity().broke());
+        Capacity capacity = capacity();
+        return Arrays.asList(capacity.held(), capacity.broke());
     }
 
     /** The levels counted as sustained: those at or below {@link #sustainableUsers}, lowest first; empty if none. */
