@@ -43,7 +43,7 @@ final class TargetProperties {
      * or the top level for "tuned").
      */
     static TargetSpec target(String name, Map<String, String> props, int poolSize, int topLevel, boolean remote,
-                                     Slo runSlo, long pause) {
+                             Slo runSlo, long pause) {
         String rawModel = props.get(name + ".model");
         ThreadModel model = rawModel == null || rawModel.isBlank() ? BUILT_IN.get(name) : model(name, rawModel);
         Integer threads = props.containsKey(name + ".threads")

@@ -1,6 +1,7 @@
 package nonblocking.report;
 
 import nonblocking.gate.Verdict;
+import nonblocking.results.Capacity;
 import nonblocking.results.Gap;
 import nonblocking.results.Results;
 import nonblocking.results.TargetResult;
@@ -81,12 +82,13 @@ final class HtmlPage {
                 .append("<p class=\"lead\">").append(escape(Format.headlineLegend(results))).append("</p>\n<div class=\"cards\">\n");
         int position = 0;
         for (Map.Entry<String, TargetResult> entry : results.targets().entrySet()) {
+            Capacity capacity = entry.getValue().capacity();
             html.append("<div class=\"card\" style=\"border-top-color:")
                     .append(Palette.hex(Palette.of(position++))).append("\">")
                     .append("<div class=\"name\">").append(escape(entry.getKey())).append("</div>")
-                    .append("<div class=\"value\">").append(escape(Format.sustainable(entry.getValue().capacity()))).append("</div>")
-                    .append("<div class=\"unit\">sustainable ").append(Format.load(results).unit()).append(entry.getValue().capacity().lowerBound() ? ""
-                            : " · bracket " + escape(Format.bracket(entry.getValue().capacity()))).append("</div>")
+                    .append("<div class=\"value\">").append(escape(Format.sustainable(capacity))).append("</div>")
+                    .append("<div class=\"unit\">sustainable ").append(Format.load(results).unit()).append(capacity.lowerBound() ? ""
+                            : " · bracket " + escape(Format.bracket(capacity))).append("</div>")
                     .append("<div class=\"config\">").append(escape(describe(entry.getValue().config()))).append("</div></div>\n");
         }
         Gap gap = results.gap();

@@ -3,10 +3,12 @@ package nonblocking.run;
 import nonblocking.report.Format;
 import nonblocking.results.Load;
 import nonblocking.results.Numbers;
+import nonblocking.results.Slo;
 import nonblocking.results.TargetResult;
 import nonblocking.targets.Progress;
 
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
@@ -20,10 +22,11 @@ public record ConsoleProgress(Load load, Consumer<String> out) implements Progre
 
     @Override
     public void measured(Measured m) {
+        Set<Slo.Limit> broken = m.broken();
         String verdict = m.stillOut() != null ? "breaks: " + m.stillOut() + " requests still out after the p99 limit ("
                 + Numbers.plain(m.slo().p99Ms()) + " ms); figures so far"
-                : m.broken().isEmpty() ? "holds"
-                : "breaks: " + m.broken().stream().map(m.slo()::text).collect(Collectors.joining(", "));
+                : broken.isEmpty() ? "holds"
+                : "breaks: " + broken.stream().map(m.slo()::text).collect(Collectors.joining(", "));
         out.accept(Format.progressLine(m.target(), m.index(), m.maxLevels(), m.level(), load, verdict));
     }
 

@@ -28,15 +28,18 @@ public interface Progress {
     /**
      * @param index     the level's place in the order the levels ran, from 0
      * @param maxLevels the most levels the plan may run
-     * @param broken    the SLO's limits it broke; empty when it held
      * @param stillOut  requests still out past the p99 limit when it was judged broken before they came back; null
      *                  when it was judged on every answer
      */
-    record Measured(String target, int index, int maxLevels, LevelResult level, Slo slo, Set<Slo.Limit> broken,
-                    Long stillOut) {
+    record Measured(String target, int index, int maxLevels, LevelResult level, Slo slo, Long stillOut) {
+
+        /** The SLO's limits the level broke; empty when it held. */
+        public Set<Slo.Limit> broken() {
+            return slo.broken(level);
+        }
 
         public boolean holds() {
-            return stillOut == null && broken.isEmpty();
+            return stillOut == null && broken().isEmpty();
         }
     }
 }

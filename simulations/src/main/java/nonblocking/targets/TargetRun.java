@@ -321,7 +321,7 @@ public final class TargetRun implements AutoCloseable {
         long waiting = recorder.level(index).inFlight();
         boolean early = brokenAlready(index, ladder.offset(System.nanoTime()) - ladder.level(index).holdEndNanos());
         Progress.Measured measured = new Progress.Measured(spec.name(), index, plan.maxLevels(), level, slo(),
-                slo().broken(level), early ? waiting : null);
+                early ? waiting : null);
         progress.measured(measured);
         probes.add(new Plan.Probe(level.users(), measured.holds()));
         Plan.Step step = plan.after(List.copyOf(probes));
