@@ -14,8 +14,6 @@ import java.util.Locale;
 import java.util.Map;
 
 import static nonblocking.ladder.Overrides.bad;
-import static nonblocking.ladder.Overrides.bool;
-import static nonblocking.ladder.Overrides.longValue;
 import static nonblocking.ladder.Overrides.ranged;
 import static nonblocking.ladder.Overrides.seconds;
 import static nonblocking.ladder.Overrides.withSettings;
@@ -106,65 +104,64 @@ public record LadderConfig(
      */
     public static LadderConfig from(Map<String, String> given) {
         Map<String, String> props = withSettings(given);
-        String profileName = props.getOrDefault("profile", "default").trim().toLowerCase(Locale.ROOT);
+        Keys.Run keys = Keys.run(props);
+        String profileName = keys.profile() == null ? "default" : keys.profile().toLowerCase(Locale.ROOT);
         Profile profile = PROFILES.get(profileName);
         if (profile == null) {
             throw bad("profile", profileName, "is unknown; use one of " + PROFILES.keySet().stream().sorted().toList());
         }
-        Load load = load(props);
-        Plan plan = plan(props, profile, load);
-        Duration hold = seconds(props, "hold", profile.holdS(), false);
-        Duration ramp = seconds(props, "ramp", profile.rampS(), true);
-        Duration warmup = seconds(props, "warmup", profile.warmupS(), true);
+        Load load = load(keys.load());
+        Plan plan = plan(keys, props, profile, load);
+        Duration hold = seconds("hold", keys.hold(), profile.holdS(), false);
+        Duration ramp = seconds("ramp", keys.ramp(), profile.rampS(), true);
+        Duration warmup = seconds("warmup", keys.warmup(), profile.warmupS(), true);
         if (!ramp.isZero() && ramp.compareTo(Duration.ofSeconds(1)) < 0) {
             // Gatling 3.15 never injects a rampUsers(...).during(<1 s) step: the run would sit idle until maxDuration.
             throw bad("ramp", props.get("ramp"), "must be 0 (all users at once) or at least 1 second");
         }
-        long pause = longValue(props, "pause", profile.pauseMs(), 0, 60_000);
-        long timeout = longValue(props, "timeout", profile.timeoutMs(), 1, 600_000);
+        long pause = ranged("pause", keys.pause(), profile.pauseMs(), 0, 60_000);
+        long timeout = ranged("timeout", keys.timeout(), profile.timeoutMs(), 1, 600_000);
         if (timeout <= pause) {
             throw bad("timeout", timeout, "must be longer than the pause (" + pause + " ms)");
         }
-        long work = longValue(props, "work", profile.workMicros(), 0, 1_000_000);
-        String rawSlo = props.get("slo.p99");
-        Double sloP99 = rawSlo == null || rawSlo.isBlank() ? profile.sloP99Ms()
-                : Double.valueOf(longValue(props, "slo.p99", 0, 1, 600_000));
+        long work = ranged("work", keys.work(), profile.workMicros(), 0, 1_000_000);
+        Double sloP99 = keys.sloP99() == null ? profile.sloP99Ms()
+                : Double.valueOf(ranged("slo.p99", keys.sloP99(), 0, 1, 600_000));
         if (sloP99 == null && pause == 0) {
             throw new NonblockingException("-Dpause=0 needs -Dslo.p99=<ms>: without a pause, 1.5 x pause is no latency limit");
         }
-        double sloKo = props.containsKey("slo.ko")
-                ? ranged("slo.ko", props.get("slo.ko"), Double::parseDouble, "a number", 0.0, 100.0) : Slo.KO_PERCENT;
+        double sloKo = ranged("slo.ko", keys.sloKo(), Slo.KO_PERCENT, 0.0, 100.0);
         Slo defaults = Slo.forPause(pause);
         double p99 = sloP99 == null ? defaults.p99Ms() : sloP99;
         Slo slo = load == Load.OPEN ? Slo.open(p99, sloKo) : new Slo(p99, sloKo, defaults.minEfficiency());
-        String heap = props.getOrDefault("target.heap", DEFAULT_HEAP).trim();
+        String heap = keys.heap() == null ? DEFAULT_HEAP : keys.heap();
         if (!heap.matches("\\d+[kKmMgG]")) {
             throw bad("target.heap", heap, "must be a JVM heap size such as 512m or 2g");
         }
-        boolean remote = bool(props, "remote");
+        boolean remote = Boolean.TRUE.equals(keys.remote());
         List<TargetSpec> targets = new ArrayList<>();
-        for (String name : names(props.getOrDefault("targets", DEFAULT_TARGETS))) {
-            targets.add(TargetProperties.target(name, props, profile.blockingThreads(), plan.maxUsers(), remote, slo, pause));
+        for (String name : names(keys.targets() == null ? DEFAULT_TARGETS : keys.targets())) {
+            targets.add(TargetProperties.target(name, props, profile.blockingThreads(), plan.maxUsers(), remote, slo, pause,
+                    keys.sloP99() != null));
         }
         List<String> names = targets.stream().map(TargetSpec::name).toList();
-        String gapOf = props.getOrDefault("gap.of", DEFAULT_GAP_OF).trim();
-        String gapOver = props.getOrDefault("gap.over", DEFAULT_GAP_OVER).trim();
-        if ((props.containsKey("gap.of") || props.containsKey("gap.over"))
+        String gapOf = keys.gapOf() == null ? DEFAULT_GAP_OF : keys.gapOf();
+        String gapOver = keys.gapOver() == null ? DEFAULT_GAP_OVER : keys.gapOver();
+        if ((keys.gapOf() != null || keys.gapOver() != null)
                 && !(names.contains(gapOf) && names.contains(gapOver) && !gapOf.equals(gapOver))) {
             throw bad("gap.of", gapOf, "and -Dgap.over=" + gapOver
                     + " must name two different targets of this run " + names);
         }
-        String runId = props.get("runId");
-        if (runId != null && !runId.matches("[A-Za-z0-9._-]+")) {
-            throw bad("runId", runId, "must be a plain folder name (letters, digits, . _ -)");
+        if (keys.runId() != null && !keys.runId().matches("[A-Za-z0-9._-]+")) {
+            throw bad("runId", keys.runId(), "must be a plain folder name (letters, digits, . _ -)");
         }
-        Path output = Path.of(props.getOrDefault("nonblocking.output", defaultOutput().toString()));
-        Path gatling = Path.of(props.getOrDefault("nonblocking.gatlingResults", output.resolveSibling("gatling").toString()));
+        Path output = keys.output() == null ? defaultOutput() : Path.of(keys.output());
+        Path gatling = keys.gatlingResults() == null ? output.resolveSibling("gatling") : Path.of(keys.gatlingResults());
         // Shorter holds or ramps keep the experiment; other levels or another pause make it a different one.
         boolean sameRequest = pause == profile.pauseMs() && work == profile.workMicros();
         String name = !sameRequest ? "custom" : plan instanceof CapacitySearch ? profile.name() + "-auto"
                 : plan.upFront().equals(profile.levels()) ? profile.name() : "custom";
-        Injection injection = injection(props, plan, targets);
+        Injection injection = injection(keys, plan, targets);
         if (injection.part() && !injection.first()) {
             targets = targets.stream().map(TargetSpec::withoutCensus).toList();   // injector 0 alone reads it
         }
@@ -176,20 +173,19 @@ public record LadderConfig(
                 throw bad("load", "open", "sends one request per arrival: target " + t.name() + "'s flow needs -Dload=closed");
             });
         }
-        long stall = longValue(props, "stall", 0, 0, 60_000);
+        long stall = ranged("stall", keys.stall(), 0, 0, 60_000);
         if (stall >= hold.toMillis()) {
             throw bad("stall", stall, "must be shorter than the hold (" + hold.toMillis() + " ms): it freezes the target once in"
                     + " the middle of each hold");
         }
         return new LadderConfig(name, plan, hold, ramp, warmup, pause, work, timeout, slo, targets, heap, gapOf, gapOver,
-                runId, output.toAbsolutePath().normalize(), gatling.toAbsolutePath().normalize(), injection, load, stall);
+                keys.runId(), output.toAbsolutePath().normalize(), gatling.toAbsolutePath().normalize(), injection, load, stall);
     }
 
     /** -Dload: closed (users, the default) or open (arrival rates). */
-    private static Load load(Map<String, String> props) {
-        String raw = props.getOrDefault("load", "closed").trim();
+    private static Load load(String raw) {
         try {
-            return Load.of(raw);
+            return raw == null ? Load.CLOSED : Load.of(raw);
         } catch (IllegalArgumentException e) {
             throw bad("load", raw, "must be closed (levels of users) or open (levels of requests per second)");
         }
@@ -222,35 +218,31 @@ public record LadderConfig(
      * is off); and an injector that is one of N drives targets given by URL only (a local launcher starts the
      * managed ones, one at a time, and gives their URLs to its injectors).
      */
-    private static Injection injection(Map<String, String> props, Plan plan, List<TargetSpec> targets) {
-        int count = (int) longValue(props, "injectors", 1, 1, MAX_INJECTORS);
-        String rawIndex = props.get("injector");
-        boolean indexed = rawIndex != null && !rawIndex.isBlank();
+    private static Injection injection(Keys.Run keys, Plan plan, List<TargetSpec> targets) {
+        int count = (int) ranged("injectors", keys.injectors(), 1, 1, MAX_INJECTORS);
         if (count == 1) {
-            if (indexed && longValue(props, "injector", 0, 0, MAX_INJECTORS) != 0) {
-                throw bad("injector", rawIndex, "needs -Dinjectors greater than it");
+            if (keys.injector() != null && ranged("injector", keys.injector(), 0, 0, MAX_INJECTORS) != 0) {
+                throw bad("injector", keys.injector(), "needs -Dinjectors greater than it");
             }
             return Injection.ALONE;
         }
         if (plan instanceof CapacitySearch) {
-            throw bad("levels", props.get("levels"), "cannot run on " + count + " injectors: a capacity search needs one"
+            throw bad("levels", keys.levels(), "cannot run on " + count + " injectors: a capacity search needs one"
                     + " decider; give fixed levels");
         }
-        if (props.containsKey("earlyStop") && bool(props, "earlyStop")) {
-            throw bad("earlyStop", props.get("earlyStop"), "cannot run on " + count + " injectors: they follow one"
-                    + " fixed timeline; drop it");
+        if (Boolean.TRUE.equals(keys.earlyStop())) {
+            throw bad("earlyStop", true, "cannot run on " + count + " injectors: they follow one fixed timeline; drop it");
         }
-        Duration rendezvous = seconds(props, "rendezvous.timeout", 120, false);
-        if (!indexed) {
+        Duration rendezvous = seconds("rendezvous.timeout", keys.rendezvousTimeout(), 120, false);
+        if (keys.injector() == null) {
             return new Injection(count, null, null, rendezvous);
         }
-        int index = (int) longValue(props, "injector", 0, 0, count - 1);
-        String coordinator = props.get("coordinator");
-        if (coordinator == null || !coordinator.trim().matches("[A-Za-z0-9.\\[\\]:_-]+:\\d{1,5}")) {
+        int index = (int) ranged("injector", keys.injector(), 0, 0, count - 1);
+        String coordinator = keys.coordinator();
+        if (coordinator == null || !coordinator.matches("[A-Za-z0-9.\\[\\]:_-]+:\\d{1,5}")) {
             throw bad("coordinator", coordinator, "must be host:port of injector 0's rendezvous (" + COORDINATOR_ENV + ")");
         }
-        String runId = props.get("runId");
-        if (runId == null || runId.isBlank()) {
+        if (keys.runId() == null) {
             throw new NonblockingException("each of " + count + " injectors needs the same -DrunId: their parts go to"
                     + " <output>/<runId>/injector-<i>, where the merge finds them");
         }
@@ -258,35 +250,32 @@ public record LadderConfig(
             throw new NonblockingException("target " + t.name() + " has no -D" + t.name() + ".url: each of " + count
                     + " injectors drives targets given by URL (a local -Dinjectors=" + count + " run starts its own)");
         });
-        return new Injection(count, index, coordinator.trim(), rendezvous);
+        return new Injection(count, index, coordinator, rendezvous);
     }
 
     /**
      * -Dlevels: a fixed ladder (the profile's, or the levels given) with -DearlyStop (on by default), or
      * {@code auto}, a capacity search tuned by -Dauto.from|max|within|probes.
      */
-    private static Plan plan(Map<String, String> props, Profile profile, Load load) {
-        String raw = props.get("levels");
-        boolean auto = raw != null && "auto".equalsIgnoreCase(raw.trim());
-        if (!auto) {
+    private static Plan plan(Keys.Run keys, Map<String, String> props, Profile profile, Load load) {
+        if (!"auto".equalsIgnoreCase(keys.levels())) {
             props.keySet().stream().filter(key -> key.startsWith("auto.")).findFirst().ifPresent(key -> {
                 throw bad(key, props.get(key), "only applies to a capacity search: add -Dlevels=auto");
             });
-            return new FixedLadder(raw != null ? levels(raw) : profile.levels(),
-                    !props.containsKey("earlyStop") || bool(props, "earlyStop"));
+            return new FixedLadder(keys.levels() != null ? levels(keys.levels()) : profile.levels(),
+                    !Boolean.FALSE.equals(keys.earlyStop()));
         }
-        if (props.containsKey("earlyStop")) {
-            throw bad("earlyStop", props.get("earlyStop"), "only applies to a fixed ladder; a capacity search stops by itself");
+        if (keys.earlyStop() != null) {
+            throw bad("earlyStop", keys.earlyStop(), "only applies to a fixed ladder; a capacity search stops by itself");
         }
-        int from = (int) longValue(props, "auto.from", profile.levels().getFirst(), 1, 1_000_000);
-        int max = (int) longValue(props, "auto.max", Math.max(load == Load.OPEN ? AUTO_MAX_RATE : AUTO_MAX, from), 1, 1_000_000);
+        int from = (int) ranged("auto.from", keys.autoFrom(), profile.levels().getFirst(), 1, 1_000_000);
+        int max = (int) ranged("auto.max", keys.autoMax(), Math.max(load == Load.OPEN ? AUTO_MAX_RATE : AUTO_MAX, from),
+                1, 1_000_000);
         if (max < from) {
             throw bad("auto.max", max, "must be at least -Dauto.from (" + from + ")");
         }
-        String within = props.get("auto.within");
-        double percent = within == null || within.isBlank() ? AUTO_WITHIN_PERCENT
-                : ranged("auto.within", within, Double::parseDouble, "a percentage", 0.1, 100.0);
-        int probes = (int) longValue(props, "auto.probes", AUTO_PROBES, 1, 100);
+        double percent = ranged("auto.within", keys.autoWithin(), AUTO_WITHIN_PERCENT, 0.1, 100.0);
+        int probes = (int) ranged("auto.probes", keys.autoProbes(), AUTO_PROBES, 1, 100);
         return new CapacitySearch(from, max, percent, probes);
     }
 

@@ -2,6 +2,7 @@ package nonblocking.ladder;
 
 import nonblocking.NonblockingException;
 
+import java.math.BigDecimal;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -10,13 +11,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
-import java.util.function.Function;
 
 /**
- * How one {@code -D} property is read: a number in its range, seconds, a flag, a URL on this machine, and where the
- * -Dsettings file's keys go. Every bad value is a one-line error naming the property, "-D<key>=<raw> <problem>".
+ * How one {@code -D} property is checked once {@link Keys} has bound it: a number in its range, seconds, a URL on
+ * this machine; and where the -Dsettings file's keys go. Every bad value is a one-line error naming the property, "-D<key>=<raw> <problem>".
  * Rules that span several properties are {@link LadderConfig}'s; a target's own properties are
  * {@link TargetProperties}'.
  */
@@ -49,48 +48,39 @@ final class Overrides {
         return new NonblockingException("-D" + key + "=" + raw + " " + problem);
     }
 
-    static <T> T parse(String key, String raw, Function<String, T> parser, String what) {
-        try {
-            return parser.apply(raw.trim());
-        } catch (NumberFormatException e) {
-            throw bad(key, raw, "must be " + what);
+    /** The value, or the fallback where it is not given; in [min, max], or a one-line error. */
+    static long ranged(String key, Long value, long fallback, long min, long max) {
+        long checked = value == null ? fallback : value;
+        if (checked < min || checked > max) {
+            throw bad(key, checked, "must be between " + min + " and " + max);
         }
+        return checked;
     }
 
-    static <T extends Number> T ranged(String key, String raw, Function<String, T> parser, String what, T min, T max) {
-        T value = parse(key, raw, parser, what);
-        if (!(value.doubleValue() >= min.doubleValue() && value.doubleValue() <= max.doubleValue())) {
-            throw bad(key, raw, "must be between " + min + " and " + max);
+    static double ranged(String key, Double value, double fallback, double min, double max) {
+        double checked = value == null ? fallback : value;
+        if (!(checked >= min && checked <= max)) {
+            throw bad(key, plain(checked), "must be between " + plain(min) + " and " + plain(max));
         }
-        return value;
+        return checked;
     }
 
-    static long longValue(Map<String, String> props, String key, long fallback, long min, long max) {
-        String raw = props.get(key);
-        return raw == null || raw.isBlank() ? fallback : ranged(key, raw, Long::parseLong, "a whole number", min, max);
-    }
-
-    static Duration seconds(Map<String, String> props, String key, double fallback, boolean zeroOk) {
-        String raw = props.get(key);
-        double s = raw == null ? fallback : parse(key, raw, Double::parseDouble, "a number of seconds");
+    static Duration seconds(String key, Double value, double fallback, boolean zeroOk) {
+        double s = value == null ? fallback : value;
         if (Double.isNaN(s) || s < 0 || (!zeroOk && s == 0) || s > 3600) {
-            throw bad(key, raw, "must be " + (zeroOk ? ">= 0" : "> 0") + " and <= 3600 seconds");
+            throw bad(key, plain(s), "must be " + (zeroOk ? ">= 0" : "> 0") + " and <= 3600 seconds");
         }
         return Duration.ofNanos(Math.round(s * 1e9));
     }
 
-    static boolean bool(Map<String, String> props, String key) {
-        String raw = props.getOrDefault(key, "false").trim().toLowerCase(Locale.ROOT);
-        return switch (raw) {
-            case "true", "" -> true;   // a bare -Dremote means true, as for Maven's own flags
-            case "false" -> false;
-            default -> throw bad(key, props.get(key), "must be true or false");
-        };
+    /** 0.5 as 0.5, 100.0 as 100: a number as it was most likely given. */
+    private static String plain(double value) {
+        return Double.isFinite(value) ? new BigDecimal(Double.toString(value)).stripTrailingZeros().toPlainString()
+                : Double.toString(value);
     }
 
-    static URI optionalUrl(Map<String, String> props, String key, boolean remote) {
-        String raw = props.get(key);
-        return raw == null || raw.isBlank() ? null : url(key, raw.trim(), remote, true);
+    static URI optionalUrl(String key, String raw, boolean remote) {
+        return raw == null ? null : url(key, raw, remote, true);
     }
 
     /** @param base true for a base URL (ends in "/", no query), false for a URL requested exactly as given */

@@ -4,15 +4,17 @@ import nonblocking.NonblockingException;
 import nonblocking.results.Slo;
 import nonblocking.server.ThreadModel;
 
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
 import static nonblocking.ladder.Overrides.bad;
-import static nonblocking.ladder.Overrides.bool;
-import static nonblocking.ladder.Overrides.longValue;
 import static nonblocking.ladder.Overrides.optionalUrl;
 import static nonblocking.ladder.Overrides.ranged;
 import static nonblocking.ladder.Overrides.url;
@@ -41,34 +43,34 @@ final class TargetProperties {
     /**
      * One target from its -D<name>.* properties; built-in names bring their model and pool size (the profile's,
      * or the top level for "tuned").
+     *
+     * @param runP99 whether -Dslo.p99 was given, a limit for every target
      */
     static TargetSpec target(String name, Map<String, String> props, int poolSize, int topLevel, boolean remote,
-                             Slo runSlo, long pause) {
-        String rawModel = props.get(name + ".model");
-        ThreadModel model = rawModel == null || rawModel.isBlank() ? BUILT_IN.get(name) : model(name, rawModel);
-        Integer threads = props.containsKey(name + ".threads")
-                ? Integer.valueOf((int) longValue(props, name + ".threads", 0, 1, 100_000))
-                : model != null && model.pooled() && !props.containsKey(name + ".url") ? (TUNED.equals(name) ? topLevel : poolSize)
+                             Slo runSlo, long pause, boolean runP99) {
+        Keys.Target keys = Keys.target(name, props);
+        ThreadModel model = keys.model() == null ? BUILT_IN.get(name) : model(name, keys.model());
+        Integer threads = keys.threads() != null ? Integer.valueOf((int) ranged(name + ".threads", keys.threads(), 0, 1, 100_000))
+                : model != null && model.pooled() && keys.url() == null ? (TUNED.equals(name) ? topLevel : poolSize)
                 : null;
-        String rawCap = props.get(name + ".maxVirtualThreads");
-        Integer cap = rawCap == null || rawCap.isBlank() || "unbounded".equalsIgnoreCase(rawCap.trim())
-                ? null : (int) longValue(props, name + ".maxVirtualThreads", 0, 1, 10_000_000);
-        String rawUrl = props.get(name + ".url");
-        boolean given = rawUrl != null && !rawUrl.isBlank();
-        boolean seed = props.containsKey(name + ".seed") ? bool(props, name + ".seed") : !given;
-        URI url = given ? url(name + ".url", rawUrl.trim(), remote, seed) : null;
-        URI census = optionalUrl(props, name + ".census", remote);
-        TargetSpec.Request request = request(name, props, seed);
-        return new TargetSpec(name, model, threads, cap, url, census, request, slo(name, props, request.paused(), runSlo, pause));
+        Integer cap = keys.maxVirtualThreads() == null || "unbounded".equalsIgnoreCase(keys.maxVirtualThreads()) ? null
+                : (int) ranged(name + ".maxVirtualThreads", Keys.whole(name + ".maxVirtualThreads", keys.maxVirtualThreads()),
+                        0, 1, 10_000_000);
+        boolean seed = keys.seed() != null ? keys.seed() : keys.url() == null;
+        URI url = keys.url() != null ? url(name + ".url", keys.url(), remote, seed) : null;
+        URI census = optionalUrl(name + ".census", keys.census(), remote);
+        TargetSpec.Request request = request(name, keys, props, seed);
+        return new TargetSpec(name, model, threads, cap, url, census, request,
+                slo(name, keys, request.paused(), runSlo, pause, runP99));
     }
 
     /** -D<name>.method, .header.<Name>, .body (a file), .timeout, .pause (the seed's), .flow: what each user sends. */
-    private static TargetSpec.Request request(String name, Map<String, String> props, boolean seed) {
-        String method = props.getOrDefault(name + ".method", "GET").trim().toUpperCase(Locale.ROOT);
+    private static TargetSpec.Request request(String name, Keys.Target keys, Map<String, String> props, boolean seed) {
+        String method = keys.method() == null ? "GET" : keys.method().toUpperCase(Locale.ROOT);
         if (!method.matches("[A-Z]+")) {
-            throw bad(name + ".method", props.get(name + ".method"), "is not an HTTP method");
+            throw bad(name + ".method", keys.method(), "is not an HTTP method");
         }
-        Map<String, String> headers = new java.util.TreeMap<>();
+        Map<String, String> headers = new TreeMap<>();
         String prefix = name + ".header.";
         props.forEach((key, value) -> {
             if (key.startsWith(prefix) && key.length() > prefix.length()) {
@@ -76,24 +78,23 @@ final class TargetProperties {
             }
         });
         byte[] body = null;
-        String file = props.get(name + ".body");
-        if (file != null && !file.isBlank()) {
+        if (keys.body() != null) {
             try {
-                body = java.nio.file.Files.readAllBytes(Path.of(file.trim()));
-            } catch (java.io.IOException | java.nio.file.InvalidPathException e) {
-                throw bad(name + ".body", file, "cannot be read: " + e.getMessage());
+                body = Files.readAllBytes(Path.of(keys.body()));
+            } catch (IOException | InvalidPathException e) {
+                throw bad(name + ".body", keys.body(), "cannot be read: " + e.getMessage());
             }
         }
-        Long timeout = props.containsKey(name + ".timeout") ? Long.valueOf(longValue(props, name + ".timeout", 0, 1, 600_000)) : null;
-        Long pause = props.containsKey(name + ".pause") ? Long.valueOf(longValue(props, name + ".pause", 0, 0, 60_000)) : null;
+        Long timeout = keys.timeout() == null ? null : ranged(name + ".timeout", keys.timeout(), 0, 1, 600_000);
+        Long pause = keys.pause() == null ? null : ranged(name + ".pause", keys.pause(), 0, 0, 60_000);
         if (pause != null && !seed) {
-            throw bad(name + ".pause", props.get(name + ".pause"), "only applies to the seed request (our own servers)");
+            throw bad(name + ".pause", pause, "only applies to the seed request (our own servers)");
         }
-        String flow = props.get(name + ".flow");
-        if (flow != null && !flow.trim().matches("[A-Za-z_$][\\w$]*(\\.[A-Za-z_$][\\w$]*)*")) {
+        String flow = keys.flow();
+        if (flow != null && !flow.matches("[A-Za-z_$][\\w$]*(\\.[A-Za-z_$][\\w$]*)*")) {
             throw bad(name + ".flow", flow, "must be the class name of a nonblocking.run.Flow, e.g. nonblocking.flows.LoginThenTwoCalls");
         }
-        return new TargetSpec.Request(method, headers, body, timeout, seed, flow == null ? null : flow.trim(), pause);
+        return new TargetSpec.Request(method, headers, body, timeout, seed, flow, pause);
     }
 
     /**
@@ -101,21 +102,16 @@ final class TargetProperties {
      * SLO unless it says otherwise; one requested as given, or running a flow of its own, is not timed against the
      * pause, so it needs a p99 (its own or -Dslo.p99).
      */
-    private static Slo slo(String name, Map<String, String> props, boolean paused, Slo runSlo, long pause) {
-        String p99 = props.get(name + ".slo.p99");
-        String ko = props.get(name + ".slo.ko");
-        boolean own = (p99 != null && !p99.isBlank()) || (ko != null && !ko.isBlank());
-        if (paused && !own) {
+    private static Slo slo(String name, Keys.Target keys, boolean paused, Slo runSlo, long pause, boolean runP99) {
+        if (paused && keys.sloP99() == null && keys.sloKo() == null) {
             return null;
         }
-        boolean runP99 = props.get("slo.p99") != null && !props.get("slo.p99").isBlank();
-        if (!paused && (p99 == null || p99.isBlank()) && !runP99) {
+        if (!paused && keys.sloP99() == null && !runP99) {
             throw new NonblockingException("target " + name + " is not timed against the seed's pause: give it"
                     + " a latency limit, -D" + name + ".slo.p99=<ms> (or -Dslo.p99=<ms> for every target)");
         }
-        double limit = p99 != null && !p99.isBlank() ? longValue(props, name + ".slo.p99", 0, 1, 600_000) : runSlo.p99Ms();
-        double koLimit = ko != null && !ko.isBlank()
-                ? ranged(name + ".slo.ko", ko, Double::parseDouble, "a number", 0.0, 100.0) : runSlo.koPercent();
+        double limit = keys.sloP99() != null ? ranged(name + ".slo.p99", keys.sloP99(), 0, 1, 600_000) : runSlo.p99Ms();
+        double koLimit = ranged(name + ".slo.ko", keys.sloKo(), runSlo.koPercent(), 0.0, 100.0);
         return runSlo.offered() ? Slo.open(limit, koLimit)
                 : new Slo(limit, koLimit, paused && pause > 0 ? Slo.MIN_EFFICIENCY : null);
     }

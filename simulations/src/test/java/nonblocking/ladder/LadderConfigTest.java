@@ -71,6 +71,25 @@ class LadderConfigTest {
     }
 
     @Test
+    void propertiesAreBoundByTypeABlankOneIsNotGivenAndABareFlagIsTrue() {
+        LadderConfig blank = of("pause", " ", "hold", "", "virtual.threads", "", "slo.ko", "");
+        assertThat(blank.pauseMs()).isEqualTo(1000);
+        assertThat(blank.hold()).isEqualTo(Duration.ofSeconds(6));
+        assertThat(blank.slo()).isEqualTo(of().slo());
+        assertThat(of("pause", " 500 ", "hold", "2.5").hold()).isEqualTo(Duration.ofMillis(2500));
+        String[] remote = {"virtual.url", "http://192.0.2.1:8080/", "virtual.slo.p99", "200"};
+        assertThatThrownBy(() -> of(remote)).hasMessageContaining("add -Dremote=true");
+        assertThat(target(of(concat(remote, "remote", "")), "virtual").url()).isEqualTo(URI.create("http://192.0.2.1:8080/"));
+        assertThat(of("earlyStop", "").plan()).isEqualTo(of().plan());
+        assertThatThrownBy(() -> of("pause", "1.5")).hasMessage("-Dpause=1.5 must be a whole number");
+        assertThatThrownBy(() -> of("hold", "soon")).hasMessage("-Dhold=soon must be a number");
+        assertThatThrownBy(() -> of("virtual.seed", "yes")).hasMessage("-Dvirtual.seed=yes must be true or false");
+        assertThatThrownBy(() -> of("virtual.maxVirtualThreads", "lots"))
+                .hasMessage("-Dvirtual.maxVirtualThreads=lots must be a whole number");
+        assertThatThrownBy(() -> of("slo.ko", "101")).hasMessage("-Dslo.ko=101 must be between 0 and 100");
+    }
+
+    @Test
     void aFixedLadderStopsEarlyUnlessToldNotTo() {
         assertThat(of().plan()).isEqualTo(new FixedLadder(List.of(25, 50, 100, 200, 400, 800, 1600, 3200), true));
         assertThat(of("earlyStop", "false").plan()).isEqualTo(new FixedLadder(List.of(25, 50, 100, 200, 400, 800, 1600, 3200), false));
