@@ -30,7 +30,6 @@ import java.util.regex.Pattern;
 public final class ManagedTarget implements AutoCloseable {
 
     public static final String READY_PREFIX = TargetServer.READY_PREFIX;
-    /** The ready line's field with the load's base URL. */
     static final String URL_FIELD = "url";
     /** The ready line's field with the census port's base URL; absent when the target has no census port. */
     static final String CENSUS_FIELD = "census";
