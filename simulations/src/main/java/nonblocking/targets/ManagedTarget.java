@@ -113,13 +113,11 @@ public final class ManagedTarget implements AutoCloseable {
                     throw new NonblockingException("the " + name + " target's " + url + "health did not answer 200 within "
                             + timeout.toSeconds() + " s");
                 }
-                try {
-                    Thread.sleep(100);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new NonblockingException("interrupted while waiting for a target");
-                }
+                Thread.sleep(100);
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new NonblockingException("interrupted while waiting for a target");
         }
         return line;
     }
@@ -165,7 +163,6 @@ public final class ManagedTarget implements AutoCloseable {
         }
     }
 
-    /** " (exit code N)" once the process has ended, else "". */
     private String exitCode() {
         try {
             return process.waitFor(2, TimeUnit.SECONDS) ? " (exit code " + process.exitValue() + ")" : "";

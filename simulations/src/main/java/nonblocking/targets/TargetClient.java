@@ -65,13 +65,12 @@ public final class TargetClient implements AutoCloseable {
         }
     }
 
-    /** True once {@code GET /health} answers 200. */
     public boolean healthy() {
         return ask(HttpRequest.newBuilder(base.resolve("health")).timeout(Duration.ofSeconds(2)).GET().build(),
                 Function.identity()).isPresent();
     }
 
-    /** {@code GET /threads?gc=…&costs=…}; empty when the target has none, is saturated or answers something else. */
+    /** {@code GET /threads?gc=…&costs=…}; empty when the target has none, is saturated or answers otherwise. */
     public Optional<Census> census(boolean gc, boolean costs, Duration timeout) {
         return ask(HttpRequest.newBuilder(censusBase.resolve("threads?gc=" + gc + "&costs=" + costs))
                 .timeout(timeout).GET().build(), Census::parse);

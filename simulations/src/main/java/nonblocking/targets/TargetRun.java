@@ -43,10 +43,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class TargetRun implements AutoCloseable {
 
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(5);
-    /**
-     * How long an idle user waits at most before it looks at the timeline again; a level the plan appends starts
-     * this much later, so that every user it admits has seen it by its turn in the ramp.
-     */
+    /** An idle user's longest wait; a level the plan appends starts this much later, so its users have all seen it. */
     public static final Duration IDLE_POLL = Duration.ofSeconds(1);
     /** How often an open model's idle sender looks for a request that is due: well within a level's start lead. */
     public static final Duration OPEN_POLL = Duration.ofMillis(200);
@@ -98,8 +95,7 @@ public final class TargetRun implements AutoCloseable {
 
     /**
      * Starts a managed target's JVM (a given one is only connected to), probes it with one request like the load's,
-     * and reads its idle census after a GC: before its first ramp, outside every measured window. Fails with one
-     * line; stops the JVM on failure.
+     * and reads its idle census after a GC, outside every measured window. Fails with one line, stopping the JVM.
      */
     public void start(Duration startTimeout) {
         startedAt = Instant.now();
@@ -183,7 +179,6 @@ public final class TargetRun implements AutoCloseable {
         return requestUri(spec, url(), pauseMs(), config.workMicros()).toString();
     }
 
-    /** The one rule of which URL a target gets: the seed's query on our own servers, the URL as given otherwise. */
     private static URI requestUri(TargetSpec spec, URI url, long pauseMs, long workMicros) {
         return spec.request().seed() ? TargetClient.loadUri(url, pauseMs, workMicros) : url;
     }
@@ -340,8 +335,7 @@ public final class TargetRun implements AutoCloseable {
     /** The target's raw record: every measured level in the order it ran, and what they are worked out against. */
     public TargetRecord record() {
         return new TargetRecord(pauseMs(), idle(), text(startedAt), text(stoppedAt),
-                ladder.measured().stream().map(level -> levelRecord(level.index())).toList(), clock(),
-                config.load());
+                ladder.measured().stream().map(level -> levelRecord(level.index())).toList(), clock(), config.load());
     }
 
     private TargetRecord.Clock clock() {
