@@ -2,24 +2,27 @@ package nonblocking.targets;
 
 import nonblocking.ladder.Ladder;
 import nonblocking.ladder.LadderRecorder;
+import nonblocking.ladder.Level;
 import nonblocking.record.HarnessReading;
 import nonblocking.record.LevelCensus;
 
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiPredicate;
 import java.util.function.IntConsumer;
 import java.util.stream.LongStream;
 
 /**
- * Follows one target's ladder on its own thread, ticking every {@link #PERIOD}: when a hold starts it resets
- * the target's peaks ({@code POST /threads/reset}) and takes the first reading of the costs, during the hold it
- * samples {@code GET /threads}, when the hold ends it takes the second reading ({@code ?costs=true}); and once a
- * level's requests are all done it reports the level (the progress line). It never asks for a GC: a forced collection inside a hold would put its pause into the latencies
- * and its CPU into the costs it measures; retained heap is the target's own figure after its last collection.
- * Without a census (a foreign server) it reads only the machine and the load generator. The requests go to the
- * {@link TargetClient}'s census base: the target's census port when it has one, else its main URL.
+ * Follows one target's ladder on its own thread, ticking every {@link #PERIOD}: when a hold starts it resets the
+ * target's peaks ({@code POST /threads/reset}) and takes the first reading of the costs, during the hold it samples
+ * {@code GET /threads}, when the hold ends it takes the second reading ({@code ?costs=true}); once a level's requests
+ * are all done it reports the level. It never asks for a GC: a forced collection inside a hold would put its pause
+ * into the latencies and its CPU into the costs it measures (retained heap is the target's own figure after its last
+ * collection). Without a census (a foreign server) it reads only the machine and the load generator.
  */
 public final class CensusSampler {
 
@@ -38,21 +41,22 @@ public final class CensusSampler {
     private final long settleNanos;
     private final long giveUpNanos;
     private final IntConsumer onLevelDone;
-    private final BrokenAlready brokenAlready;
+    private final BiPredicate<Integer, Long> brokenAlready;
     /** -Dstall: how long the target freezes once in the middle of each hold, ms; 0 for never. */
     private final long stallMs;
-    private final java.util.Set<Integer> stalled = new java.util.HashSet<>();
+    private final Set<Integer> stalled = new HashSet<>();
     private final Map<Integer, LevelCensus> results = new ConcurrentHashMap<>();
     private volatile Thread thread;
 
     /**
-     * @param settle      earliest time after a hold to report it (its last requests need about a pause)
-     * @param giveUp      latest time after a hold to report it even with requests still out (the timeout)
-     * @param onLevelDone   called with the level index once the level is reported
-     * @param brokenAlready lets a level whose last requests are still out be reported anyway, once they cannot save it
+     * @param settle        earliest time after a hold to report it (its last requests need about a pause)
+     * @param giveUp        latest time after a hold to report it even with requests still out (the timeout)
+     * @param brokenAlready (index, ns since its hold ended): whether a level breaks whatever its requests still out
+     *                      do, so that it can be reported before they come back
      */
     public CensusSampler(String name, LadderRecorder recorder, TargetClient client, boolean census, Duration settle,
-                         Duration giveUp, IntConsumer onLevelDone, BrokenAlready brokenAlready, long stallMs) {
+                         Duration giveUp, IntConsumer onLevelDone, BiPredicate<Integer, Long> brokenAlready,
+                         long stallMs) {
         this.name = name;
         this.ladder = recorder.ladder();
         this.recorder = recorder;
@@ -73,17 +77,19 @@ public final class CensusSampler {
     }
 
     /** Waits until the sampler has reported every level (or the timeout passes). */
-    public void join(Duration timeout) throws InterruptedException {
-        Thread t = thread;
-        if (t != null) {
-            t.join(timeout);
+    public void join(Duration timeout) {
+        if (thread != null) {
+            try {
+                thread.join(timeout);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
     public void stop() {
-        Thread t = thread;
-        if (t != null) {
-            t.interrupt();
+        if (thread != null) {
+            thread.interrupt();
         }
     }
 
@@ -142,18 +148,12 @@ public final class CensusSampler {
                 && (recorder.level(index).inFlight() == 0 || brokenAlready.test(index, sinceEnd)));
     }
 
-    /** Whether a level breaks whatever its requests still out do, this long after its hold ended. */
-    @FunctionalInterface
-    public interface BrokenAlready {
-        boolean test(int index, long sinceEndNanos);
-    }
-
     /** The middle of the hold, less half the freeze: the freeze lies in the middle of the hold. */
-    private long stallAt(nonblocking.ladder.Level level) {
+    private long stallAt(Level level) {
         return level.holdStartNanos() + (level.holdEndNanos() - level.holdStartNanos() - stallMs * 1_000_000) / 2;
     }
 
-    /** Sleep one period, but wake up right at a hold's start or end (and a freeze), so that the readings bracket the hold. */
+    /** One period, but wake up right at a hold's start or end (and a freeze), so that the readings bracket the hold. */
     private Duration nextTick(long now) {
         long next = ladder.levels().stream()
                 // Without a stall its edge is the hold's end again, which changes no minimum.

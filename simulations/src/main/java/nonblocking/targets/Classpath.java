@@ -2,10 +2,8 @@ package nonblocking.targets;
 
 import java.io.File;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -29,20 +27,14 @@ public final class Classpath {
 
     static List<String> expand(String classpath) {
         Set<String> entries = new LinkedHashSet<>();
-        for (String entry : classpath.split(File.pathSeparator)) {
-            if (!entry.isBlank()) {
-                add(Path.of(entry).toAbsolutePath().normalize(), entries);
-            }
-        }
-        return new ArrayList<>(entries);
+        Arrays.stream(classpath.split(File.pathSeparator)).filter(entry -> !entry.isBlank())
+                .forEach(entry -> add(Path.of(entry).toAbsolutePath().normalize(), entries));
+        return List.copyOf(entries);
     }
 
     private static void add(Path entry, Set<String> entries) {
-        if (!entries.add(entry.toString())) {
-            return;
-        }
-        for (Path p : manifestClassPath(entry)) {
-            add(p, entries);
+        if (entries.add(entry.toString())) {
+            manifestClassPath(entry).forEach(p -> add(p, entries));
         }
     }
 
@@ -57,9 +49,8 @@ public final class Classpath {
             if (classPath == null || classPath.isBlank()) {
                 return List.of();
             }
-            URI base = entry.toUri();
             return Arrays.stream(classPath.trim().split("\\s+"))
-                    .map(item -> Path.of(base.resolve(item)).toAbsolutePath().normalize()).toList();
+                    .map(item -> Path.of(entry.toUri().resolve(item)).toAbsolutePath().normalize()).toList();
         } catch (IOException | IllegalArgumentException e) {
             return List.of();
         }

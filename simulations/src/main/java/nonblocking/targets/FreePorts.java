@@ -7,9 +7,9 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.IntStream;
 
 /**
  * Ports for managed targets, chosen before the run so that every URL is known before any load (the targets start one
@@ -28,20 +28,16 @@ public final class FreePorts {
 
     /** {@code count} distinct ports that were free on {@code host} just now. */
     public static List<Integer> take(String host, int count) {
-        int high = ephemeralStart() - 1;
+        int[] range = ephemeralRange();
+        int high = (range == null ? DEFAULT_EPHEMERAL_START : range[0]) - 1;
         int span = high - LOWEST + 1;
         if (span < count) {
             throw new NonblockingException("no room below the ephemeral port range (" + EPHEMERAL + " starts at "
                     + (high + 1) + ") for " + count + " target ports");
         }
-        List<Integer> ports = new ArrayList<>();
         int start = ThreadLocalRandom.current().nextInt(span);
-        for (int i = 0; i < span && ports.size() < count; i++) {
-            int port = LOWEST + (start + i) % span;
-            if (free(host, port)) {
-                ports.add(port);
-            }
-        }
+        List<Integer> ports = IntStream.range(0, span).map(i -> LOWEST + (start + i) % span)
+                .filter(port -> free(host, port)).limit(count).boxed().toList();
         if (ports.size() < count) {
             throw new NonblockingException("only " + ports.size() + " of " + count + " ports free on " + host
                     + " between " + LOWEST + " and " + high);
@@ -55,12 +51,6 @@ public final class FreePorts {
         } catch (IOException e) {
             return false;
         }
-    }
-
-    /** The first port of the kernel's ephemeral range; 32768 where it cannot be read. */
-    static int ephemeralStart() {
-        int[] range = ephemeralRange();
-        return range == null ? DEFAULT_EPHEMERAL_START : range[0];
     }
 
     /**

@@ -30,7 +30,6 @@ import java.util.regex.Pattern;
 public final class ManagedTarget implements AutoCloseable {
 
     public static final String READY_PREFIX = TargetServer.READY_PREFIX;
-    /** The ready line's field with the load's base URL. */
     static final String URL_FIELD = "url";
     /** The ready line's field with the census port's base URL; absent when the target has no census port. */
     static final String CENSUS_FIELD = "census";
@@ -114,13 +113,11 @@ public final class ManagedTarget implements AutoCloseable {
                     throw new NonblockingException("the " + name + " target's " + url + "health did not answer 200 within "
                             + timeout.toSeconds() + " s");
                 }
-                try {
-                    Thread.sleep(100);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new NonblockingException("interrupted while waiting for a target");
-                }
+                Thread.sleep(100);
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new NonblockingException("interrupted while waiting for a target");
         }
         return line;
     }
@@ -166,7 +163,6 @@ public final class ManagedTarget implements AutoCloseable {
         }
     }
 
-    /** " (exit code N)" once the process has ended, else "". */
     private String exitCode() {
         try {
             return process.waitFor(2, TimeUnit.SECONDS) ? " (exit code " + process.exitValue() + ")" : "";

@@ -16,7 +16,6 @@ public interface Progress {
     /** A plain note on the target, e.g. that it is ready or has no census. */
     void note(String target, String text);
 
-    /** A level was measured and judged. */
     void measured(Measured level);
 
     /** The early stop ended the ladder: it skipped these levels. */
@@ -26,14 +25,12 @@ public interface Progress {
     void searched(String target, int levels, TargetResult result);
 
     /**
-     * @param index     the level's place in the order the levels ran, from 0
-     * @param maxLevels the most levels the plan may run
-     * @param stillOut  requests still out past the p99 limit when it was judged broken before they came back; null
-     *                  when it was judged on every answer
+     * @param index    the level's place in the order the levels ran, from 0
+     * @param stillOut requests still out past the p99 limit when it was judged broken before they came back; null
+     *                 when it was judged on every answer
      */
     record Measured(String target, int index, int maxLevels, LevelResult level, Slo slo, Long stillOut) {
 
-        /** The SLO's limits the level broke; empty when it held. */
         public Set<Slo.Limit> broken() {
             return slo.broken(level);
         }

@@ -14,14 +14,13 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
- * Side-channel requests to a target, outside Gatling: the reachability probe, {@code /health} and the census.
- * One JDK HttpClient per target; the census must not depend on the load generator it observes.
- *
- * <p>The probe and {@code /health} go to the load's base URL. The census ({@code /threads}, {@code /threads/reset})
- * goes to the census base URL: the target's census port when it has one (a managed target does), where a
- * saturated blocking pool cannot hold it up; otherwise (a foreign target) the load's base URL too.
+ * Side-channel requests to a target, outside Gatling: one JDK HttpClient per target, as the census must not depend
+ * on the load generator it observes. The probe and {@code /health} go to the load's base URL; the census goes to the
+ * target's census port when it has one (a managed target does), where a saturated blocking pool cannot hold it up,
+ * else (a foreign target) to the load's base URL too.
  */
 public final class TargetClient implements AutoCloseable {
 
@@ -33,9 +32,7 @@ public final class TargetClient implements AutoCloseable {
     public TargetClient(URI base, URI censusBase) {
         this.base = base;
         this.censusBase = censusBase != null ? censusBase : base;
-        this.http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(2))
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2))
                 .build();
     }
 
@@ -43,17 +40,15 @@ public final class TargetClient implements AutoCloseable {
         return base;
     }
 
-    /** Where the census is asked for: the census port's base URL, or {@link #base()}. */
     public URI censusBase() {
         return censusBase;
     }
 
-    /** The URL a user requests: {@code <base>?pause=<ms>}, and {@code &work=<µs>} when there is work. */
     public static URI loadUri(URI base, long pauseMs, long workMicros) {
         return base.resolve("?pause=" + pauseMs + (workMicros > 0 ? "&work=" + workMicros : ""));
     }
 
-    /** One request like the load's (with a short pause, for the seed): throws a one-line {@link NonblockingException} unless 2xx. */
+    /** One request like the load's (with a short pause, for the seed): a one-line {@link NonblockingException} unless 2xx. */
     public void probe(String name, URI uri, TargetSpec.Request request, Duration timeout) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(timeout).method(request.method(),
                 request.body() == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(request.body()));
@@ -70,45 +65,34 @@ public final class TargetClient implements AutoCloseable {
         }
     }
 
-    /** True once {@code GET /health} answers 200. */
     public boolean healthy() {
-        try {
-            return send(HttpRequest.newBuilder(base.resolve("health")).timeout(Duration.ofSeconds(2)).GET().build())
-                    .statusCode() == 200;
-        } catch (IOException e) {
-            return false;
-        }
+        return ask(HttpRequest.newBuilder(base.resolve("health")).timeout(Duration.ofSeconds(2)).GET().build(),
+                Function.identity()).isPresent();
     }
 
-    /**
-     * {@code GET /threads?gc=…&costs=…} on the census base; empty when the target has none, is saturated (without a
-     * census port), or answers something else.
-     */
+    /** {@code GET /threads?gc=…&costs=…}; empty when the target has none, is saturated or answers otherwise. */
     public Optional<Census> census(boolean gc, boolean costs, Duration timeout) {
-        return censusRequest(HttpRequest.newBuilder(censusBase.resolve("threads?gc=" + gc + "&costs=" + costs))
-                .timeout(timeout).GET().build());
+        return ask(HttpRequest.newBuilder(censusBase.resolve("threads?gc=" + gc + "&costs=" + costs))
+                .timeout(timeout).GET().build(), Census::parse);
     }
 
     /** {@code POST /threads/reset?costs=true}: a new window for the peaks, and the costs so far (context switches too). */
     public Optional<Census> resetPeaks(Duration timeout) {
-        return censusRequest(HttpRequest.newBuilder(censusBase.resolve("threads/reset?costs=true"))
-                .timeout(timeout).POST(HttpRequest.BodyPublishers.noBody()).build());
+        return ask(HttpRequest.newBuilder(censusBase.resolve("threads/reset?costs=true"))
+                .timeout(timeout).POST(HttpRequest.BodyPublishers.noBody()).build(), Census::parse);
     }
 
     /** Asks our own target to freeze its answers for {@code ms} ({@code POST /threads/stall}); false if it did not. */
     public boolean stall(long ms, Duration timeout) {
-        try {
-            return send(HttpRequest.newBuilder(censusBase.resolve("threads/stall?ms=" + ms)).timeout(timeout)
-                    .POST(HttpRequest.BodyPublishers.noBody()).build()).statusCode() == 200;
-        } catch (IOException | RuntimeException e) {
-            return false;
-        }
+        return ask(HttpRequest.newBuilder(censusBase.resolve("threads/stall?ms=" + ms)).timeout(timeout)
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), Function.identity()).isPresent();
     }
 
-    private Optional<Census> censusRequest(HttpRequest request) {
+    /** The body of a 200 answer, as {@code read} reads it; empty for any other answer, none, or one it cannot read. */
+    private <T> Optional<T> ask(HttpRequest request, Function<String, T> read) {
         try {
             HttpResponse<String> response = send(request);
-            return response.statusCode() == 200 ? Optional.of(Census.parse(response.body())) : Optional.empty();
+            return response.statusCode() == 200 ? Optional.of(read.apply(response.body())) : Optional.empty();
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }

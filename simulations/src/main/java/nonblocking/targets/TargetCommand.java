@@ -7,24 +7,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * THE command of a managed target: JVM options and TargetApp arguments, in one place. The Dockerfile and
- * compose file must run the targets the same way (same heap, same flags), so they copy it from here.
- *
- * <pre>
- * java -Xms512m -Xmx512m -XX:+ExitOnOutOfMemoryError -Xlog:gc:stdout:time,uptime,level,tags \
- *      -cp &lt;classpath&gt; nonblocking.server.TargetApp \
- *      --model blocking|virtual|async --host 127.0.0.1 --port 0 --pause &lt;ms&gt; \
- *      [--threads N] [--max-virtual-threads N] --census-port 0 --exit-with-parent
- * </pre>
- *
- * <p>{@code --census-port 0}: the census on a port and a 4-thread pool of its own (any free port, printed on the
- * ready line as {@code census=}), so that a saturated blocking pool still answers it; every model gets it alike.
+ * THE command of a managed target: JVM options and TargetApp arguments, in one place. The Dockerfile and compose
+ * file must run the targets the same way (same heap, same flags), so they copy it from here. {@code --census-port 0}:
+ * the census on a port and a 4-thread pool of its own (any free port, printed on the ready line as {@code census=}),
+ * so that a saturated blocking pool still answers it; every model gets it alike.
  */
 public final class TargetCommand {
 
     public static final String MAIN_CLASS = "nonblocking.server.TargetApp";
     public static final String HOST = "127.0.0.1";
-    /** The JVM's unified logging: tag set {@code gc} at info, to stdout, decorated with time, uptime, level, tags. */
     public static final String GC_LOG = "-Xlog:gc:stdout:time,uptime,level,tags";
 
     private TargetCommand() {
@@ -61,12 +52,7 @@ public final class TargetCommand {
         return args;
     }
 
-    /**
-     * Full command of a managed target on this machine: same JDK as this JVM, exits with us.
-     *
-     * @param port       the load's port (0: any free one)
-     * @param censusPort the census port (0: any free one)
-     */
+    /** Full command of a managed target on this machine: same JDK as this JVM, exits with us; ports 0 for any free. */
     public static List<String> managed(TargetSpec target, String heap, long pauseMs, String classpath, int port,
                                        int censusPort) {
         List<String> command = new ArrayList<>(List.of(javaExecutable().toString()));

@@ -33,20 +33,17 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * One target during a run, and the one owner of everything it needs: its ladder and recorder from the start, and
- * from {@link #start} on its managed JVM (if the ladder starts it), its client and its census sampler. Managed
- * targets run one at a time: {@link #start} before its ladder, {@link #stop} right after, so that no other target
- * JVM shares the machine during its holds. {@link #close} stops all of it.
+ * One target during a run, and the one owner of its ladder, recorder, managed JVM, client and census sampler.
+ * Managed targets run one at a time ({@link #start} before its ladder, {@link #stop} right after), so that no other
+ * target JVM shares the machine during its holds.
  */
 public final class TargetRun implements AutoCloseable {
 
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(5);
-    /**
-     * How long an idle user waits at most before it looks at the timeline again; a level the plan appends starts
-     * this much later, so that every user it admits has seen it by its turn in the ramp.
-     */
+    /** An idle user's longest wait; a level the plan appends starts this much later, so its users have all seen it. */
     public static final Duration IDLE_POLL = Duration.ofSeconds(1);
     /** How often an open model's idle sender looks for a request that is due: well within a level's start lead. */
     public static final Duration OPEN_POLL = Duration.ofMillis(200);
@@ -67,7 +64,7 @@ public final class TargetRun implements AutoCloseable {
     private final Map<Integer, String> requestNames = new ConcurrentHashMap<>();
     private final AtomicInteger users = new AtomicInteger();
     /** How late this injector's first request left after its turn, ns; {@link Long#MIN_VALUE} until then. */
-    private final java.util.concurrent.atomic.AtomicLong firstLagNanos = new java.util.concurrent.atomic.AtomicLong(Long.MIN_VALUE);
+    private final AtomicLong firstLagNanos = new AtomicLong(Long.MIN_VALUE);
     /** The common start learned at the rendezvous; null for one injector. */
     private volatile Rendezvous.Start commonStart;
     // From start() on.
@@ -79,18 +76,11 @@ public final class TargetRun implements AutoCloseable {
     private volatile Instant stoppedAt;
     private volatile String failure;
 
-    /**
-     * How the ladder starts a managed target: its command, with the ports chosen up front, and its log.
-     *
-     * @param url the base URL its command makes it listen on
-     */
+    /** How the ladder starts a managed target: its command (ports chosen up front, so {@code url} is known) and log. */
     public record Launch(List<String> command, URI url, Path log) {
     }
 
-    /**
-     * @param launch how to start it; null for a server given by URL
-     * @param progress told of each level once it is measured, and how the plan ended
-     */
+    /** @param launch null for a server given by URL */
     public TargetRun(TargetSpec spec, Launch launch, LadderConfig config, Progress progress) {
         this.spec = spec;
         this.launch = launch;
@@ -104,9 +94,8 @@ public final class TargetRun implements AutoCloseable {
     }
 
     /**
-     * Starts a managed target's JVM and waits until it is ready (a given one is only connected to), probes it with
-     * one request like the load's, and reads its idle census after a GC: before its first ramp, outside every
-     * measured window. Fails with one line; stops the JVM on failure.
+     * Starts a managed target's JVM (a given one is only connected to), probes it with one request like the load's,
+     * and reads its idle census after a GC, outside every measured window. Fails with one line, stopping the JVM.
      */
     public void start(Duration startTimeout) {
         startedAt = Instant.now();
@@ -162,7 +151,6 @@ public final class TargetRun implements AutoCloseable {
         ladder.end(0);
     }
 
-    /** Why the target did not run, or null. */
     public String failure() {
         return failure;
     }
@@ -191,7 +179,6 @@ public final class TargetRun implements AutoCloseable {
         return requestUri(spec, url(), pauseMs(), config.workMicros()).toString();
     }
 
-    /** The one rule of which URL a target gets: the seed's query on our own servers, the URL as given otherwise. */
     private static URI requestUri(TargetSpec spec, URI url, long pauseMs, long workMicros) {
         return spec.request().seed() ? TargetClient.loadUri(url, pauseMs, workMicros) : url;
     }
@@ -205,31 +192,24 @@ public final class TargetRun implements AutoCloseable {
                 + (spec.census() != null ? ", census on " + spec.census() : "") + ")";
     }
 
-    public Ladder ladder() {
-        return ladder;
-    }
-
     public LadderRecorder recorder() {
         return recorder;
     }
 
-    /** The pause each request is timed against: the seed request's (the target's own or the run's), none for a URL as given or a flow. */
+    /** The pause each request is timed against: the seed's (the target's own or the run's); none for a URL or flow. */
     private long pauseMs() {
         TargetSpec.Request request = spec.request();
         return !request.paused() ? 0 : request.pauseMs() != null ? request.pauseMs() : config.pauseMs();
     }
 
-    /** This target's request timeout, ms: its own, or the run's. */
     public long timeoutMs() {
         return spec.request().timeoutMs() != null ? spec.request().timeoutMs() : config.timeoutMs();
     }
 
-    /** When a level of this target holds: its own SLO, or the run's. */
     private Slo slo() {
         return spec.slo() != null ? spec.slo() : config.slo();
     }
 
-    /** What each user sends. */
     public TargetSpec.Request request() {
         return spec.request();
     }
@@ -244,7 +224,7 @@ public final class TargetRun implements AutoCloseable {
         return ladder.running(nowNanos) || (arrivals != null && arrivals.pending(ladder.offset(nowNanos)));
     }
 
-    /** Open model: hands a sender the next request, as the {@link System#nanoTime()} it is due; or {@link Arrivals#NONE}. */
+    /** Open model: the next request, as the {@link System#nanoTime()} it is due; or {@link Arrivals#NONE}. */
     public long take(long nowNanos) {
         long due = arrivals.take(ladder.offset(nowNanos));
         return due == Arrivals.NONE ? Arrivals.NONE : ladder.startNanos() + due;
@@ -261,10 +241,7 @@ public final class TargetRun implements AutoCloseable {
         }
     }
 
-    /**
-     * One of N injectors: starts the target's timeline at the common start T0 rather than at its first user, and
-     * the sampler with it.
-     */
+    /** One of N injectors: the timeline and the sampler start at the common start T0, not at the first user. */
     public void startAt(Rendezvous.Start start) {
         commonStart = start;
         ladder.startAt(start.t0Ms());
@@ -274,9 +251,8 @@ public final class TargetRun implements AutoCloseable {
     }
 
     /**
-     * Called by every user before its loop; the first call starts the clock and the sampler.
-     *
-     * @return the user's number, from 0: the order in which the ladder admits it
+     * Called by every user before its loop; the first call starts the clock and the sampler. Returns the user's
+     * number, from 0: the order in which the ladder admits it.
      */
     public int userStarted(long nowNanos) {
         if (ladder.start(nowNanos) && sampler != null) {
@@ -285,10 +261,7 @@ public final class TargetRun implements AutoCloseable {
         return users.getAndIncrement();
     }
 
-    /**
-     * True while this injector's user {@code k} should send requests now: the ladder's user {@link Split#user}
-     * (see {@link Ladder#active}).
-     */
+    /** True while this injector's user {@code k}, the ladder's user {@link Split#user}, should send requests now. */
     public boolean active(int k, long nowNanos) {
         long offset = ladder.offset(nowNanos);
         int user = split.user(k);
@@ -312,10 +285,7 @@ public final class TargetRun implements AutoCloseable {
                 : spec.name() + " " + ladder.phaseAt(offset);
     }
 
-    /**
-     * A level is measured (the sampler's thread): print it with its verdict, then let the plan decide what comes
-     * next. A next level starts one {@link #IDLE_POLL} from now, so the users it admits have all seen it by then.
-     */
+    /** A level is measured (on the sampler's thread): print it with its verdict, then let the plan pick the next. */
     private void measured(int index) {
         LevelResult level = levelResult(index);
         long waiting = recorder.level(index).inFlight();
@@ -339,18 +309,10 @@ public final class TargetRun implements AutoCloseable {
         }
     }
 
-    /**
-     * Waits (up to {@code timeout}) until the sampler has reported every level, then stops the sampler, the client
-     * and a managed target's JVM. Idempotent.
-     */
+    /** Waits (up to {@code timeout}) until the sampler has reported every level, then {@link #close}s. */
     public void stop(Duration timeout) {
-        CensusSampler s = sampler;
-        if (s != null) {
-            try {
-                s.join(timeout);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        if (sampler != null) {
+            sampler.join(timeout);
         }
         close();
     }
@@ -360,12 +322,12 @@ public final class TargetRun implements AutoCloseable {
         return LevelArithmetic.level(levelRecord(index), LevelArithmetic.basis(record()));
     }
 
-    /** The raw record of one level so far: counters, histograms, wall-clock window and what the census saw. */
+    /** One level's raw record so far: counters, histograms, wall-clock window and what the census saw. */
     LevelRecord levelRecord(int index) {
         Level level = ladder.level(index);
         LevelStats stats = recorder.level(index);
-        CensusSampler s = sampler;
-        LevelCensus seen = s == null ? LevelCensus.NONE : Objects.requireNonNullElse(s.level(index), LevelCensus.NONE);
+        LevelCensus seen = sampler == null ? LevelCensus.NONE
+                : Objects.requireNonNullElse(sampler.level(index), LevelCensus.NONE);
         return new LevelRecord(level.users(), split.share(level.users()), ladder.epochMs(level.holdStartNanos()), ladder.epochMs(level.holdEndNanos()),
                 stats.ok(), stats.answeredInHold(), stats.koReasons(), stats.okLatency(), stats.allLatency(), seen, stats.lag());
     }
@@ -373,8 +335,7 @@ public final class TargetRun implements AutoCloseable {
     /** The target's raw record: every measured level in the order it ran, and what they are worked out against. */
     public TargetRecord record() {
         return new TargetRecord(pauseMs(), idle(), text(startedAt), text(stoppedAt),
-                ladder.measured().stream().map(level -> levelRecord(level.index())).toList(), clock(),
-                config.load());
+                ladder.measured().stream().map(level -> levelRecord(level.index())).toList(), clock(), config.load());
     }
 
     private TargetRecord.Clock clock() {
@@ -395,10 +356,9 @@ public final class TargetRun implements AutoCloseable {
 
     /**
      * True when a level breaks whatever its requests still out do, so that its verdict need not wait for them (a
-     * saturated server's last requests take up to the timeout). A request still out once the p99 limit has passed
-     * since the hold ended took longer than the limit, or will fail; when more than (KO limit + 1) % of the level's
-     * requests are still out then, either the failures pass the KO limit or more than 1 % of the answers come later
-     * than the p99 limit. The level's final numbers, read when the run ends, show which.
+     * saturated server's last requests take up to the timeout). Once the p99 limit has passed since the hold ended,
+     * a request still out is too slow or will fail; with more than (KO limit + 1) % of them out, either the KO limit
+     * or the p99 limit breaks. The level's final numbers, read when the run ends, show which.
      */
     boolean brokenAlready(int index, long sinceEndNanos) {
         Slo slo = slo();
@@ -434,9 +394,8 @@ public final class TargetRun implements AutoCloseable {
     /** Stops the sampler, the client and a managed target's JVM (SIGTERM, then SIGKILL). Idempotent. */
     @Override
     public synchronized void close() {
-        CensusSampler s = sampler;
-        if (s != null) {
-            s.stop();
+        if (sampler != null) {
+            sampler.stop();
         }
         if (client != null) {
             client.close();
