@@ -13,7 +13,6 @@ public final class InjectorCommand {
 
     /** This injector's index, 0..N-1: the variable Kubernetes sets in every pod of an Indexed Job. */
     public static final String INDEX_ENV = "JOB_COMPLETION_INDEX";
-    /** N, the number of injectors. */
     public static final String COUNT_ENV = "NONBLOCKING_INJECTORS";
     /** host:port of injector 0's rendezvous, where the injectors learn their common start time T0. */
     public static final String COORDINATOR_ENV = "NONBLOCKING_COORDINATOR";
@@ -21,10 +20,7 @@ public final class InjectorCommand {
     public static final int RENDEZVOUS_PORT = 7070;
     public static final String GATLING_MAIN = "io.gatling.app.Gatling";
     public static final String SIMULATION = "nonblocking.run.LadderSimulation";
-    /**
-     * What gatling-maven-plugin 4.21 gives its fork (Gatling 3.15 needs the opens on JDK 21+), the heap of
-     * simulations/pom.xml, and no display.
-     */
+    /** As gatling-maven-plugin 4.21 gives its fork (Gatling 3.15 needs the opens on JDK 21+), pom.xml's heap. */
     public static final List<String> JVM_OPTIONS = List.of("-Xms1g", "-Xmx2g",
             "--add-opens=java.base/java.lang=ALL-UNNAMED", "--add-opens=java.base/jdk.internal.misc=ALL-UNNAMED",
             "--enable-native-access=ALL-UNNAMED", "-Djava.awt.headless=true");
@@ -34,24 +30,14 @@ public final class InjectorCommand {
     private InjectorCommand() {
     }
 
-    /** The JVM options for a java of this feature release. */
-    public static List<String> jvmOptions(int javaFeature) {
-        List<String> options = new ArrayList<>(JVM_OPTIONS);
-        if (javaFeature >= 24) {
-            options.add(UNSAFE_ALLOW);
-        }
-        return options;
-    }
-
-    /**
-     * @param properties    the ladder's {@code -D} settings
-     * @param gatlingFolder Gatling's own results folder ({@code -rf})
-     */
+    /** {@code properties} are the ladder's {@code -D} settings, {@code gatlingFolder} Gatling's own {@code -rf}. */
     public static List<String> command(Path java, int javaFeature, String classpath, List<String> properties,
                                        Path gatlingFolder) {
-        List<String> command = new ArrayList<>();
-        command.add(java.toString());
-        command.addAll(jvmOptions(javaFeature));
+        List<String> command = new ArrayList<>(List.of(java.toString()));
+        command.addAll(JVM_OPTIONS);
+        if (javaFeature >= 24) {
+            command.add(UNSAFE_ALLOW);
+        }
         command.addAll(List.of("-cp", classpath));
         command.addAll(properties);
         command.addAll(List.of(GATLING_MAIN, "-s", SIMULATION, "-rf", gatlingFolder.toString()));

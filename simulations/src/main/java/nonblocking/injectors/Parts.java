@@ -34,15 +34,23 @@ public final class Parts {
     }
 
     /** The settings every part must share, by the name a difference goes by. */
-    private static final Map<String, Function<Results, Object>> SETTINGS = settings();
+    private static final Map<String, Function<Results, Object>> SETTINGS = new LinkedHashMap<>();
+
+    static {
+        SETTINGS.put("profile", Results::profile);
+        SETTINGS.put("plan", Results::plan);
+        SETTINGS.put("pause_ms", Results::pauseMs);
+        SETTINGS.put("hold_s", Results::holdS);
+        SETTINGS.put("ramp_s", Results::rampS);
+        SETTINGS.put("work_micros", Results::workMicros);
+        SETTINGS.put("timeout_ms", Results::timeoutMs);
+        SETTINGS.put("slo", Results::slo);
+    }
 
     private Parts() {
     }
 
-    /**
-     * Every group of parts under {@code runFolder}, in the order they ran, each in index order; refuses a folder
-     * without a complete set.
-     */
+    /** Every group of parts under {@code runFolder}, in the order they ran, each in index order; all or none. */
     public static List<List<Part>> read(Path runFolder) {
         if (!Files.isDirectory(runFolder)) {
             throw new NonblockingException("no run folder at " + runFolder);
@@ -64,14 +72,8 @@ public final class Parts {
                     .map(dir -> runFolder.relativize(dir).toString()).toList() + " under " + runFolder + " incomplete (no "
                     + RecordFile.LEVELS + " or " + ResultsFile.NAME + "): an injector did not finish, so nothing was merged");
         }
-        List<List<Part>> parts = new ArrayList<>();
-        for (List<Path> dirs : groups.values()) {
-            List<Part> group = new ArrayList<>();
-            for (Path dir : dirs) {
-                group.add(part(dir));
-            }
-            parts.add(group);
-        }
+        List<List<Part>> parts = new ArrayList<>(groups.values().stream()
+                .map(dirs -> dirs.stream().map(Parts::part).toList()).toList());
         check(parts);
         // In the order the targets ran: a local run's groups are one target's each.
         parts.sort(java.util.Comparator.comparing(group -> String.valueOf(group.getFirst().results().startedAt())));
@@ -127,18 +129,5 @@ public final class Parts {
     private static List<Object> request(TargetResult target) {
         return target.config() == null ? List.of() : java.util.Arrays.asList(target.config().url(),
                 target.config().request(), target.config().slo());
-    }
-
-    private static Map<String, Function<Results, Object>> settings() {
-        Map<String, Function<Results, Object>> settings = new LinkedHashMap<>();
-        settings.put("profile", Results::profile);
-        settings.put("plan", Results::plan);
-        settings.put("pause_ms", Results::pauseMs);
-        settings.put("hold_s", Results::holdS);
-        settings.put("ramp_s", Results::rampS);
-        settings.put("work_micros", Results::workMicros);
-        settings.put("timeout_ms", Results::timeoutMs);
-        settings.put("slo", Results::slo);
-        return settings;
     }
 }

@@ -9,11 +9,13 @@ import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -22,6 +24,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
 
 /**
  * Where N injectors agree on one start time T0 before each target's ladder. Injector 0 {@link #serve}s it; every
@@ -45,20 +48,14 @@ public final class Rendezvous implements AutoCloseable {
     private final Map<String, Round> rounds = new ConcurrentHashMap<>();
 
     /**
-     * What an injector learned at the rendezvous.
-     *
-     * @param t0Ms     the common start, epoch ms
-     * @param joinedMs when this injector learned it, on its own clock
-     * @param offsetMs injector 0's clock minus this one's, ms (within half the round trip)
+     * What an injector learned at the rendezvous: T0, when it learned it (on its own clock), and injector 0's clock
+     * minus its own, ms (within half the round trip).
      */
     public record Start(long t0Ms, long joinedMs, double offsetMs) {
     }
 
     /** One target's round: who has joined, and T0 once all have. */
     private record Round(Set<Integer> joined, CompletableFuture<Long> t0) {
-        Round() {
-            this(ConcurrentHashMap.newKeySet(), new CompletableFuture<>());
-        }
     }
 
     private Rendezvous(HttpServer server, ExecutorService executor, int count, Duration timeout) {
@@ -111,7 +108,8 @@ public final class Rendezvous implements AutoCloseable {
                     + count + " injectors");
             return;
         }
-        Round round = rounds.computeIfAbsent(target, t -> new Round());
+        Round round = rounds.computeIfAbsent(target,
+                t -> new Round(ConcurrentHashMap.newKeySet(), new CompletableFuture<>()));
         round.joined().add(index);
         if (round.joined().size() == count) {
             round.t0().complete(System.currentTimeMillis() + LEAD.toMillis());
@@ -194,16 +192,10 @@ public final class Rendezvous implements AutoCloseable {
     }
 
     private static Map<String, String> query(String raw) {
-        Map<String, String> query = new java.util.HashMap<>();
-        if (raw != null) {
-            for (String pair : raw.split("&")) {
-                int eq = pair.indexOf('=');
-                if (eq > 0) {
-                    query.put(pair.substring(0, eq), java.net.URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-                }
-            }
-        }
-        return query;
+        return raw == null ? Map.of() : Arrays.stream(raw.split("&")).map(pair -> pair.split("=", 2))
+                .filter(pair -> pair.length == 2 && !pair[0].isEmpty())
+                .collect(Collectors.toMap(pair -> pair[0], pair -> URLDecoder.decode(pair[1], StandardCharsets.UTF_8),
+                        (first, last) -> last));
     }
 
     private static void answer(HttpExchange exchange, int status, String body) throws IOException {

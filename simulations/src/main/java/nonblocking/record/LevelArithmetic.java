@@ -18,12 +18,8 @@ public final class LevelArithmetic {
     }
 
     /**
-     * What every level of a target is worked out against.
-     *
-     * @param pauseMs     the pause requests were timed against; 0 for none
-     * @param idle        the target's idle memory; null without a census
-     * @param lowestP50Ms p50 of the target's lowest level: without a pause, efficiency is how little latency grew
-     * @param load        open: a level is an arrival rate, and efficiency is the rate achieved over the rate offered
+     * What every level of a target is worked out against. Without a pause, efficiency is how little latency grew over
+     * {@code lowestP50Ms}, the lowest level's; in the open model it is the rate achieved over the rate offered.
      */
     public record Basis(long pauseMs, TargetResult.Memory idle, double lowestP50Ms, Load load) {
     }
@@ -43,30 +39,30 @@ public final class LevelArithmetic {
     }
 
     public static LevelResult level(LevelRecord r, Basis basis) {
-        Histogram ok = r.okLatency();
         // Closed: the OK responses of the requests the hold started. Open: those that came back during the hold, since
         // every request due in it is sent sooner or later, however late the server lets it go out.
         long served = basis.load() == Load.OPEN ? r.answered() : r.ok();
         double throughput = r.holdSeconds() > 0 ? served / r.holdSeconds() : 0;
-        LevelResult.Latency latency = LevelResult.Latency.of(ok, r.allLatency());
+        LevelResult.Latency latency = LevelResult.Latency.of(r.okLatency(), r.allLatency());
         double p50 = latency.p50Ms();
         // Against the users that produced this throughput: an injector's share, or all of them once merged.
         double efficiency = basis.load() == Load.OPEN ? throughput / r.share()
                 : basis.pauseMs() > 0 ? throughput / (r.share() * 1000.0 / basis.pauseMs())
                 : p50 <= 0 || basis.lowestP50Ms() <= 0 ? 0 : Math.min(1, basis.lowestP50Ms() / p50);
         LevelCensus seen = r.census();
+        TargetResult.Memory idle = basis.idle() == null ? new TargetResult.Memory(null, null) : basis.idle();
         return new LevelResult(r.users(), r.requests(), r.ok(), r.koCount(), r.ko(), round(throughput, 2),
-                round(efficiency, 4), latency, footprint(seen, basis, r.users()), cost(seen, basis), harness(seen, r.lag()));
+                round(efficiency, 4), latency, footprint(seen, idle, r.users()), cost(seen, idle), harness(seen, r.lag()));
     }
 
-    private static LevelResult.Footprint footprint(LevelCensus seen, Basis basis, int users) {
+    private static LevelResult.Footprint footprint(LevelCensus seen, TargetResult.Memory idle, int users) {
         return new LevelResult.Footprint(seen.platformThreadsPeak(), toInt(seen.inFlightPeak()), seen.rssPeakBytes(),
-                seen.heapRetainedBytes(), perUser(seen.heapRetainedBytes(), idleHeap(basis), users),
-                perUser(seen.rssPeakBytes(), idleRss(basis), users));
+                seen.heapRetainedBytes(), perUser(seen.heapRetainedBytes(), idle.heapUsedBytes(), users),
+                perUser(seen.rssPeakBytes(), idle.rssBytes(), users));
     }
 
     /** Costs over the hold: the two census readings bracket it, so CPU and responses share one interval. */
-    private static LevelResult.Cost cost(LevelCensus seen, Basis basis) {
+    private static LevelResult.Cost cost(LevelCensus seen, TargetResult.Memory idle) {
         var opened = seen.opened();
         var closed = seen.closed();
         if (opened == null || closed == null) {
@@ -76,8 +72,8 @@ public final class LevelArithmetic {
         int inFlight = seen.inFlightPeak() == null ? 0 : seen.inFlightPeak().intValue();
         return new LevelResult.Cost(perResponse(opened.cpuTimeNs(), closed.cpuTimeNs(), served, 1e6, 4),
                 perResponse(opened.contextSwitches(), closed.contextSwitches(), served, 1, 2),
-                perUser(seen.rssPeakBytes(), idleRss(basis), inFlight),
-                perUser(seen.heapRetainedBytes(), idleHeap(basis), inFlight));
+                perUser(seen.rssPeakBytes(), idle.rssBytes(), inFlight),
+                perUser(seen.heapRetainedBytes(), idle.heapUsedBytes(), inFlight));
     }
 
     private static LevelResult.Harness harness(LevelCensus seen, Histogram lag) {
@@ -91,25 +87,13 @@ public final class LevelArithmetic {
                 lagP99);
     }
 
-    private static Long idleHeap(Basis basis) {
-        return basis.idle() == null ? null : basis.idle().heapUsedBytes();
-    }
-
-    private static Long idleRss(Basis basis) {
-        return basis.idle() == null ? null : basis.idle().rssBytes();
-    }
-
-    /** (after - before) / unit / served, rounded; null when a reading is missing or nothing was served. */
     private static Double perResponse(Long before, Long after, long served, double unit, int decimals) {
         return before == null || after == null || served <= 0 ? null : round((after - before) / unit / served, decimals);
     }
 
     /** (level - idle) / count: memory per user, or per request in flight. */
     static Double perUser(Long atLevel, Long idle, int count) {
-        if (atLevel == null || idle == null || count <= 0) {
-            return null;
-        }
-        return round((double) (atLevel - idle) / count, 1);
+        return atLevel == null || idle == null || count <= 0 ? null : round((double) (atLevel - idle) / count, 1);
     }
 
     private static Double round(Double value, int decimals) {

@@ -8,13 +8,8 @@ import nonblocking.server.Census;
  * CPU and the load generator's), from which the level's costs are worked out over the one real interval between
  * them. Any field is null when nothing carried it (no census, or the target too saturated to answer).
  *
- * @param heapRetainedBytes the heap in use after the target's last collection, as the last reading of the hold
- *                          says (the JVM's own figure: no GC is forced during a hold, since its pause would enter
- *                          the latencies and its CPU the costs being measured)
- * @param opened            the census when the hold opened (with costs); null without one
- * @param closed            the census when the hold closed (with costs); null without one
- * @param harnessOpened     machine and load generator when the hold opened; null if the hold was never seen open
- * @param harnessClosed     the same when it closed
+ * @param heapRetainedBytes the heap in use after the target's last collection, as the hold's last reading says: no
+ *                          GC is forced during a hold, since its pause would enter the latencies and its CPU the costs
  */
 public record LevelCensus(Integer platformThreadsPeak, Long inFlightPeak, Long rssPeakBytes, Long heapRetainedBytes,
                           Census opened, Census closed, HarnessReading harnessOpened, HarnessReading harnessClosed) {

@@ -12,19 +12,12 @@ import java.util.TreeMap;
  * same level (from several injectors) can be merged exactly: counters add up, histograms add up
  * ({@link Histogram#add}), and percentiles are read from the sum, never averaged.
  *
- * @param users         concurrent users of the level
- * @param share         of those, the users this record's injector drove (all of them on one injector)
- * @param holdStartMs   the hold's window in wall-clock time, epoch ms: requests that started in it are counted
- * @param holdEndMs     its end, epoch ms (exclusive)
- * @param ok            OK responses
- * @param answered      OK responses that came back during the hold, whenever their requests were sent: the rate the
- *                      server achieved (the open model's throughput)
- * @param ko            failed requests per reason ("timeout", "status 503", "connection", ...)
- * @param okLatency     latencies of the OK responses, µs, request start to last byte
- * @param allLatency    latencies of all requests, µs; a KO counts at its time to failure (a timeout at the timeout)
- * @param census        what the target and the machine said during the hold; {@link LevelCensus#NONE} when nothing
- * @param lag           open model: how late this injector sent the requests it had a sender for, µs; empty for the
- *                      closed model
+ * @param share       of the level's users, those this record's injector drove (all of them on one injector)
+ * @param holdStartMs the hold's wall-clock window, epoch ms, end exclusive: requests that started in it are counted
+ * @param answered    OK responses that came back during the hold, whenever their requests were sent: the rate the
+ *                    server achieved (the open model's throughput)
+ * @param allLatency  all requests' latencies, µs, as okLatency's (start to last byte); a KO at its time to failure
+ * @param lag         open model: how late this injector sent the requests it had a sender for, µs; empty if closed
  */
 public record LevelRecord(int users, int share, long holdStartMs, long holdEndMs, long ok, long answered, Map<String, Long> ko,
                           @JsonIgnore Histogram okLatency, @JsonIgnore Histogram allLatency, LevelCensus census,
@@ -38,7 +31,6 @@ public record LevelRecord(int users, int share, long holdStartMs, long holdEndMs
         lag = lag == null ? new Histogram(3) : lag;
     }
 
-    /** OK and KO together. */
     public long requests() {
         return ok + koCount();
     }
@@ -47,7 +39,6 @@ public record LevelRecord(int users, int share, long holdStartMs, long holdEndMs
         return ko.values().stream().mapToLong(Long::longValue).sum();
     }
 
-    /** The hold's length in seconds, from its wall-clock window. */
     public double holdSeconds() {
         return (holdEndMs - holdStartMs) / 1000.0;
     }

@@ -5,11 +5,14 @@ import org.HdrHistogram.Histogram;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.DoubleSummaryStatistics;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.TreeSet;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * Merges the parts of N injectors into the record of one run, exactly: per target and level the histograms are
@@ -22,23 +25,15 @@ public final class Merge {
     private Merge() {
     }
 
-    /**
-     * The merged record and how far apart the injectors' starts were.
-     *
-     * @param startSkewMs per target, the largest difference between two injectors' starts, on injector 0's clock
-     */
+    /** @param startSkewMs per target, the largest difference between two injectors' starts, on injector 0's clock */
     public record Merged(RunRecord record, Map<String, Double> startSkewMs) {
 
-        /** The largest skew of any target; 0 without targets. */
         public double maxSkewMs() {
             return startSkewMs.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
         }
     }
 
-    /**
-     * @param parts one record per injector, any order; all N of one run, each with every target and level
-     * @throws NonblockingException naming what is missing or does not match
-     */
+    /** @param parts one record per injector, any order; all N of one run, each with every target and level */
     public static Merged merge(List<RunRecord> parts) {
         if (parts.isEmpty()) {
             throw new NonblockingException("no parts to merge");
@@ -48,15 +43,13 @@ public final class Merge {
         int count = first.injectors();
         for (RunRecord part : byIndex) {
             if (part.injector() == null || part.injectors() != count || !part.runId().equals(first.runId())) {
-                throw new NonblockingException("part " + describe(part) + " is not one of " + count + " injectors of run "
-                        + first.runId());
+                throw new NonblockingException("part " + (part.injector() == null ? "(the whole run)" : "injector "
+                        + part.injector() + " of " + part.injectors()) + " of run " + part.runId() + " is not one of "
+                        + count + " injectors of run " + first.runId());
             }
         }
-        TreeSet<Integer> missing = new TreeSet<>();
-        for (int i = 0; i < count; i++) {
-            missing.add(i);
-        }
-        byIndex.forEach(part -> missing.remove(part.injector()));
+        List<Integer> missing = IntStream.range(0, count)
+                .filter(i -> byIndex.stream().noneMatch(part -> part.injector() == i)).boxed().toList();
         if (!missing.isEmpty() || byIndex.size() != count) {
             throw new NonblockingException("run " + first.runId() + " has " + byIndex.size() + " parts of " + count
                     + (missing.isEmpty() ? ": one injector's part twice" : ": missing injector " + missing));
@@ -64,14 +57,9 @@ public final class Merge {
         Map<String, TargetRecord> targets = new LinkedHashMap<>();
         Map<String, Double> skews = new LinkedHashMap<>();
         for (String name : first.targets().keySet()) {
-            List<TargetRecord> records = new ArrayList<>();
-            for (RunRecord part : byIndex) {
-                TargetRecord target = part.targets().get(name);
-                if (target == null) {
-                    throw new NonblockingException("injector " + part.injector() + " has no part of target " + name);
-                }
-                records.add(target);
-            }
+            List<TargetRecord> records = byIndex.stream().map(part -> Optional.ofNullable(part.targets().get(name))
+                    .orElseThrow(() -> new NonblockingException("injector " + part.injector()
+                            + " has no part of target " + name))).toList();
             targets.put(name, target(name, records));
             skews.put(name, skew(records));
         }
@@ -85,17 +73,14 @@ public final class Merge {
     /** One target's parts, injector 0's first: its census and idle memory stand for the target. */
     private static TargetRecord target(String name, List<TargetRecord> parts) {
         TargetRecord first = parts.getFirst();
-        Map<Integer, List<LevelRecord>> byUsers = new TreeMap<>();
         for (int i = 0; i < parts.size(); i++) {
-            TargetRecord part = parts.get(i);
-            if (part.pauseMs() != first.pauseMs()) {
+            if (parts.get(i).pauseMs() != first.pauseMs()) {
                 throw new NonblockingException("target " + name + ": injector " + i + " timed against a pause of "
-                        + part.pauseMs() + " ms, injector 0 against " + first.pauseMs() + " ms");
-            }
-            for (LevelRecord level : part.levels()) {
-                byUsers.computeIfAbsent(level.users(), u -> new ArrayList<>()).add(level);
+                        + parts.get(i).pauseMs() + " ms, injector 0 against " + first.pauseMs() + " ms");
             }
         }
+        Map<Integer, List<LevelRecord>> byUsers = parts.stream().flatMap(part -> part.levels().stream())
+                .collect(Collectors.groupingBy(LevelRecord::users, TreeMap::new, Collectors.toList()));
         List<LevelRecord> levels = new ArrayList<>();
         for (LevelRecord level : first.levels()) {
             List<LevelRecord> all = byUsers.get(level.users());
@@ -120,31 +105,19 @@ public final class Merge {
         Histogram ok = new Histogram(3);
         Histogram all = new Histogram(3);
         Histogram lag = new Histogram(3);
-        long okCount = 0;
-        long allCount = 0;
-        int share = 0;
-        long okSum = 0;
-        long answered = 0;
         Map<String, Long> ko = new TreeMap<>();
-        long start = Long.MIN_VALUE;
-        long end = Long.MAX_VALUE;
-        LevelRecord busiest = first;
         for (LevelRecord part : parts) {
             ok.add(part.okLatency());
             all.add(part.allLatency());
             lag.add(part.lag());
-            okCount += part.okLatency().getTotalCount();
-            allCount += part.allLatency().getTotalCount();
-            share += part.share();
-            okSum += part.ok();
-            answered += part.answered();
             part.ko().forEach((reason, n) -> ko.merge(reason, n, Long::sum));
-            start = Math.max(start, part.holdStartMs());
-            end = Math.min(end, part.holdEndMs());
-            if (machineCpu(part) > machineCpu(busiest)) {
-                busiest = part;
-            }
         }
+        long okCount = parts.stream().mapToLong(part -> part.okLatency().getTotalCount()).sum();
+        long allCount = parts.stream().mapToLong(part -> part.allLatency().getTotalCount()).sum();
+        int share = parts.stream().mapToInt(LevelRecord::share).sum();
+        long start = parts.stream().mapToLong(LevelRecord::holdStartMs).max().orElseThrow();
+        long end = parts.stream().mapToLong(LevelRecord::holdEndMs).min().orElseThrow();
+        LevelRecord busiest = parts.stream().reduce((a, b) -> machineCpu(b) > machineCpu(a) ? b : a).orElseThrow();
         String what = "target " + name + ", level " + first.users();
         if (ok.getTotalCount() != okCount || all.getTotalCount() != allCount) {
             throw new NonblockingException(what + ": the merged histograms hold " + ok.getTotalCount() + " and "
@@ -162,7 +135,8 @@ public final class Merge {
         LevelCensus merged = new LevelCensus(census.platformThreadsPeak(), census.inFlightPeak(), census.rssPeakBytes(),
                 census.heapRetainedBytes(), census.opened(), census.closed(), busiest.census().harnessOpened(),
                 busiest.census().harnessClosed());
-        return new LevelRecord(first.users(), share, start, end, okSum, answered, ko, ok, all, merged, lag);
+        return new LevelRecord(first.users(), share, start, end, parts.stream().mapToLong(LevelRecord::ok).sum(),
+                parts.stream().mapToLong(LevelRecord::answered).sum(), ko, ok, all, merged, lag);
     }
 
     private static double machineCpu(LevelRecord level) {
@@ -174,25 +148,19 @@ public final class Merge {
 
     /** The largest difference between two injectors' starts of this target, on injector 0's clock. */
     private static double skew(List<TargetRecord> parts) {
-        double min = Double.MAX_VALUE;
-        double max = -Double.MAX_VALUE;
+        TargetRecord.Clock zero = parts.getFirst().clock();
         for (TargetRecord part : parts) {
-            if (part.clock() == null || parts.getFirst().clock() == null) {
+            if (part.clock() == null || zero == null) {
                 throw new NonblockingException("a part has no record of its start: it did not run as one of "
                         + parts.size() + " injectors");
             }
-            if (part.clock().t0Ms() != parts.getFirst().clock().t0Ms()) {
+            if (part.clock().t0Ms() != zero.t0Ms()) {
                 throw new NonblockingException("the injectors did not share one start: T0 " + part.clock().t0Ms()
-                        + " against injector 0's " + parts.getFirst().clock().t0Ms());
+                        + " against injector 0's " + zero.t0Ms());
             }
-            min = Math.min(min, part.clock().startErrorMs());
-            max = Math.max(max, part.clock().startErrorMs());
         }
-        return LevelArithmetic.round(max - min, 3);
-    }
-
-    private static String describe(RunRecord part) {
-        return (part.injector() == null ? "(the whole run)" : "injector " + part.injector() + " of " + part.injectors())
-                + " of run " + part.runId();
+        DoubleSummaryStatistics starts = parts.stream().mapToDouble(part -> part.clock().startErrorMs())
+                .summaryStatistics();
+        return LevelArithmetic.round(starts.getMax() - starts.getMin(), 3);
     }
 }

@@ -1,7 +1,6 @@
 package nonblocking.record;
 
 import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import nonblocking.NonblockingException;
 import nonblocking.results.ResultsFile;
 import org.HdrHistogram.EncodableHistogram;
@@ -17,10 +16,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -38,12 +35,9 @@ public final class RecordFile {
     /** Open model only: the injector's lag behind the schedule. */
     static final String LAG = "lag";
 
-    private static final ObjectMapper MAPPER = ResultsFile.MAPPER;
-
     private RecordFile() {
     }
 
-    /** The tag of one level's histogram in the log. */
     public static String tag(String target, int users, String which) {
         return target + "/" + users + "/" + which;
     }
@@ -53,7 +47,7 @@ public final class RecordFile {
         try {
             Files.createDirectories(dir);
             ResultsFile.writeAtomically(dir.resolve(record.histograms()), histogramLog(record));
-            ResultsFile.writeAtomically(dir.resolve(LEVELS), MAPPER.writeValueAsBytes(record));
+            ResultsFile.writeAtomically(dir.resolve(LEVELS), ResultsFile.MAPPER.writeValueAsBytes(record));
         } catch (IOException e) {
             throw new NonblockingException("cannot write the raw record into " + dir + ": " + e, e);
         }
@@ -95,7 +89,7 @@ public final class RecordFile {
         Path file = dir.resolve(LEVELS);
         RunRecord record;
         try {
-            record = MAPPER.readValue(Files.readString(file), RunRecord.class);
+            record = ResultsFile.MAPPER.readValue(Files.readString(file), RunRecord.class);
         } catch (NoSuchFileException e) {
             throw new NonblockingException("no raw record at " + file);
         } catch (JacksonException e) {
@@ -109,19 +103,16 @@ public final class RecordFile {
         }
         Map<String, Histogram> histograms = histograms(dir.resolve(record.histograms()));
         Map<String, TargetRecord> targets = new LinkedHashMap<>();
-        record.targets().forEach((name, target) -> {
-            List<LevelRecord> levels = new ArrayList<>();
-            for (LevelRecord level : target.levels()) {
-                Histogram ok = histograms.get(tag(name, level.users(), OK));
-                Histogram all = histograms.get(tag(name, level.users(), ALL));
-                if (ok == null || all == null) {
-                    throw new NonblockingException("the histogram log " + record.histograms() + " has no "
-                            + tag(name, level.users(), ok == null ? OK : ALL) + " for " + file);
-                }
-                levels.add(level.withLatencies(ok, all, histograms.get(tag(name, level.users(), LAG))));
-            }
-            targets.put(name, target.withLevels(levels));
-        });
+        record.targets().forEach((name, target) -> targets.put(name, target.withLevels(target.levels().stream()
+                .map(level -> {
+                    Histogram ok = histograms.get(tag(name, level.users(), OK));
+                    Histogram all = histograms.get(tag(name, level.users(), ALL));
+                    if (ok == null || all == null) {
+                        throw new NonblockingException("the histogram log " + record.histograms() + " has no "
+                                + tag(name, level.users(), ok == null ? OK : ALL) + " for " + file);
+                    }
+                    return level.withLatencies(ok, all, histograms.get(tag(name, level.users(), LAG)));
+                }).toList())));
         return new RunRecord(record.schema(), record.runId(), record.histograms(), targets, record.injectors(),
                 record.injector());
     }

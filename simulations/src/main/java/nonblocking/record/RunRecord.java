@@ -7,17 +7,13 @@ import java.util.Map;
  * A run's raw record, as {@link RecordFile} keeps it beside results.json: per target, every measured level's
  * counters, wall-clock window and census readings; the latency histograms live in the HdrHistogram log it names.
  *
- * @param schema     version of this layout; readers refuse any other
- * @param runId      the run's folder name
- * @param histograms the HdrHistogram log's file name, in the same folder
- * @param targets    per target name, in run order
- * @param injectors  how many injectors drove the run: 1 for the ordinary run, N for a part or a merge of N
- * @param injector   which injector's part this is, 0..N-1; null for the whole run (one injector, or the merge)
+ * @param injectors 1 for the ordinary run, N for a part or a merge of N
+ * @param injector  which injector's part this is, 0..N-1; null for the whole run (one injector, or the merge)
  */
 public record RunRecord(int schema, String runId, String histograms, Map<String, TargetRecord> targets, int injectors,
                         Integer injector) {
 
-    /** 2: the injectors, each level's share and each target's clock. */
+    /** Readers refuse any other. 2: the injectors, each level's share and each target's clock. */
     public static final int SCHEMA = 2;
 
     public RunRecord {

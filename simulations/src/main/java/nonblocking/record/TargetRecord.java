@@ -6,16 +6,11 @@ import nonblocking.results.TargetResult;
 import java.util.List;
 
 /**
- * The raw record of one target's ladder: its levels' records and what they are worked out against.
+ * One target's raw record: its levels' records, in the order they ran, and what they are worked out against.
  *
- * @param pauseMs   the pause each request was timed against (the seed request's); 0 for none (a URL as given, a flow)
- * @param idle      the target's memory before load (heap after a GC taken before the first ramp, and RSS); null
- *                  without a census
- * @param startedAt when the target was started (a managed JVM) or first probed (a server given by URL), ISO-8601
- * @param stoppedAt when its JVM had stopped, or when the ladder was done with a given server, ISO-8601
- * @param levels    the measured levels, in the order they ran
- * @param clock     how this injector's start lined up with the others'; null for one injector
- * @param load      closed (a level is users) or open (a level is an arrival rate)
+ * @param pauseMs the pause each request was timed against (the seed request's); 0 for none (a URL as given, a flow)
+ * @param idle    heap after a GC taken before the first ramp, and RSS; null without a census
+ * @param clock   how this injector's start lined up with the others'; null for one injector
  */
 public record TargetRecord(long pauseMs, TargetResult.Memory idle, String startedAt, String stoppedAt,
                            List<LevelRecord> levels, Clock clock, Load load) {
@@ -31,12 +26,8 @@ public record TargetRecord(long pauseMs, TargetResult.Memory idle, String starte
     }
 
     /**
-     * One injector's start of the target's timeline, against the others'.
-     *
-     * @param t0Ms     the common start the injectors agreed on, epoch ms
-     * @param joinedMs when this injector learned it, on its own clock
-     * @param offsetMs injector 0's clock minus this injector's, ms
-     * @param lagMs    how late this injector's first request left after its scheduled turn, on its own clock
+     * One injector's start of the target's timeline: T0 as agreed, when it learned it (on its own clock), injector 0's
+     * clock minus its own, and how late its first request left after its scheduled turn.
      */
     public record Clock(long t0Ms, long joinedMs, double offsetMs, double lagMs) {
 

@@ -8,10 +8,7 @@ import java.util.TreeMap;
  * of holding levels from the bottom (0 when the lowest broke): a lucky level above a broken one does not count.
  * {@code broke} is the lowest level above it, which broke; null when nothing above {@code held} ran, and then
  * {@code held} is only a lower bound. Made here alone, from verdicts; the SLO, the capacity search, the results, the
- * history and every report read it.
- *
- * @param held  the sustainable users (requests/s in the open model)
- * @param broke the level above that broke, or null
+ * history and every report read it. Levels are users (requests/s in the open model).
  */
 public record Capacity(int held, Integer broke) {
 

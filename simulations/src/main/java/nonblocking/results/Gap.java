@@ -5,9 +5,8 @@ import java.util.Map;
 /**
  * How many times more concurrent users one target sustained than another, with what it divides named.
  *
- * @param of         the numerator's target name, e.g. "virtual"
- * @param over       the denominator's target name, e.g. "blocking"
- * @param factor     of's sustainable users / over's; null when {@code over} sustained no level
+ * @param factor     {@code of}'s sustainable users / {@code over}'s, e.g. virtual over blocking; null when
+ *                   {@code over} sustained no level
  * @param lowerBound true when {@code of} sustained the top of its ladder: the true gap is then at least this
  */
 public record Gap(String of, String over, Double factor, boolean lowerBound) {

@@ -14,14 +14,11 @@ import java.util.function.ToDoubleFunction;
  * {@link Cost} and {@link Harness}. Latency and footprint are written flat into the level's JSON object.
  *
  * @param users         concurrent users held during the level (requests/s offered in the open model)
- * @param requests      ok + ko
  * @param koReasons     ko count per reason (e.g. "timeout", "status 503", "connection")
  * @param throughputRps ok responses per second of hold
  * @param efficiency    throughput / (users / pause): 1.0 means every user got a response every pause
- * @param latency       how long the responses took
- * @param footprint     what the target held during the level; its fields are null when the target has no census
- * @param cost          what each response cost the target during the hold; null without a census
- * @param harness       what the machine and the load generator did during the hold; null when unknown
+ * @param cost          null without a census
+ * @param harness       null when unknown
  */
 public record LevelResult(int users, long requests, long ok, long ko, Map<String, Long> koReasons, double throughputRps,
                           double efficiency, @JsonUnwrapped Latency latency, @JsonUnwrapped Footprint footprint,
@@ -70,12 +67,9 @@ public record LevelResult(int users, long requests, long ok, long ko, Map<String
     /**
      * What the target held during the level, from its census; every field is null without one.
      *
-     * @param platformThreadsPeak peak platform threads
-     * @param inFlightPeak        peak requests in flight inside the target
-     * @param rssPeakBytes        peak resident memory
-     * @param heapRetainedBytes   heap in use after the last collection, read when the hold ended (no GC is forced)
-     * @param heapPerUserBytes    (heapRetained - idle heap) / users
-     * @param rssPerUserBytes     (rssPeak - idle rss) / users
+     * @param inFlightPeak      peak requests in flight inside the target
+     * @param heapRetainedBytes heap in use after the last collection, read when the hold ended (no GC is forced)
+     * @param heapPerUserBytes  (heapRetained - idle heap) / users, as rssPerUserBytes is (rssPeak - idle rss) / users
      */
     public record Footprint(Integer platformThreadsPeak, Integer inFlightPeak, Long rssPeakBytes, Long heapRetainedBytes,
                             Double heapPerUserBytes, Double rssPerUserBytes) {
@@ -98,8 +92,7 @@ public record LevelResult(int users, long requests, long ok, long ko, Map<String
     /**
      * The harness during the hold: on one machine the load generator competes with the target for the cores.
      *
-     * @param machineCpu       share of all the machine's cores busy, 0..1 (from /proc/stat)
-     * @param injectorCpuCores cores' worth of CPU the load generator (Gatling's JVM) used
+     * @param machineCpu       share of all the machine's cores busy, 0..1; injectorCpuCores is Gatling's cores' worth
      * @param injectorLagP99Ms open model: p99 of how late the injector sent the requests it had a sender for, after
      *                         their due time, ms; null for the closed model
      * @param harnessBound     machine CPU at or above {@link #HARNESS_BOUND}, or an injector lag above
@@ -116,7 +109,6 @@ public record LevelResult(int users, long requests, long ok, long ko, Map<String
         }
     }
 
-    /** KO share in percent; 0 for a level without requests. */
     public double koPercent() {
         return requests == 0 ? 0 : 100.0 * ko / requests;
     }

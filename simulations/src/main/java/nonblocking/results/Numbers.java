@@ -11,9 +11,8 @@ public final class Numbers {
 
     /** Integers without decimals, others with at most four: 3200, 16, 12.5, 0.9412. */
     public static String plain(double value) {
-        if (!Double.isFinite(value)) {
-            return String.valueOf(value);
-        }
-        return BigDecimal.valueOf(value).setScale(4, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
+        return Double.isFinite(value)
+                ? BigDecimal.valueOf(value).setScale(4, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString()
+                : String.valueOf(value);
     }
 }

@@ -8,25 +8,16 @@ import java.util.Map;
  * One run of the ladder: what {@code results.json} holds. Field names are written in snake_case
  * (see {@link ResultsFile}); the schema is documented in the README and versioned by {@link #SCHEMA}.
  *
- * @param schema        version of this layout; readers refuse any other
  * @param runId         name of the run's folder under {@code simulations/target/nonblocking/}
  * @param profile       ladder profile name (default, seed, c10k, or custom)
- * @param pauseMs       the pause each request asked the target for
- * @param holdS         seconds each level is held (and measured)
- * @param rampS         seconds of ramp before each level (not measured)
+ * @param holdS         seconds each level is held (and measured), after {@code rampS} of ramp (not measured)
  * @param workMicros    CPU work each request asked the target for, µs (0: none)
- * @param timeoutMs     request timeout of the load generator
- * @param slo           when a level holds
- * @param startedAt     ISO-8601 instant
- * @param finishedAt    ISO-8601 instant
- * @param machine       where it ran
  * @param source        the commit the run was built from, when it ran inside a git checkout; else null
  * @param gatlingReport Gatling's own report of this run, relative to the run's folder; null when none was found
- * @param targets       per target name, in run order
- * @param gap           the headline's ratio, naming its two targets; null when the run lacks one of them
+ * @param gap           the headline's ratio; null when the run lacks one of its two targets
  * @param plan          how the levels were chosen; null in files written before it was recorded
- * @param records       the run's raw record beside this file, from which every level here can be worked out again
- *                      (and several injectors' records merged); null when none was written
+ * @param records       the raw record beside this file, from which every level here can be worked out again (and
+ *                      several injectors' records merged); null when none was written
  */
 public record Results(
         int schema,
@@ -49,8 +40,9 @@ public record Results(
         Records records) {
 
     /**
-     * 3: p99_all_ms (OK and KO) judged by the SLO, heap after the last collection instead of a forced GC, each
-     * target's started_at and stopped_at, the raw record's files. 2: targets by any name, each with its model.
+     * Readers refuse any other. 3: p99_all_ms (OK and KO) judged by the SLO, heap after the last collection instead
+     * of a forced GC, each target's started_at and stopped_at, the raw record's files. 2: targets by any name, each
+     * with its model.
      */
     public static final int SCHEMA = 3;
 
@@ -71,20 +63,13 @@ public record Results(
         return plan != null && LevelPlan.AUTO.equals(plan.mode());
     }
 
-    /**
-     * The user counts of every level any target ran or skipped, distinct and ascending: the rows and the x axis (a
-     * skipped level is a row that says so).
-     */
+    /** The users of every level any target ran or skipped, ascending: the rows and the x axis (skipped rows say so). */
     public List<Integer> levelUsers() {
         return targets.values().stream()
                 .flatMap(target -> java.util.stream.Stream.concat(target.levels().stream().map(LevelResult::users),
-                        target.skipped().stream()))
-                .distinct()
-                .sorted()
-                .toList();
+                        target.skipped().stream())).distinct().sorted().toList();
     }
 
-    /** The SLO a target's levels were judged by: its own, or the run's. */
     public Slo sloOf(TargetResult target) {
         return target.config() != null && target.config().slo() != null ? target.config().slo() : slo;
     }
@@ -102,8 +87,8 @@ public record Results(
     /**
      * How the levels were chosen: {@code fixed}, the levels given (with or without the early stop), or {@code auto},
      * a capacity search from {@code from} users doubling up to {@code max}, then bisecting to within
-     * {@code withinPercent}, in at most {@code probes} levels. Fields that do not apply to the mode are null.
-     * {@code load} says what a level is: users (closed) or an arrival rate (open); closed in files before it.
+     * {@code withinPercent}, in at most {@code probes} levels. Fields that do not apply to the mode are null;
+     * {@code load} is closed in files written before it.
      */
     public record LevelPlan(String mode, List<Integer> levels, Boolean earlyStop, Integer from, Integer max,
                             Double withinPercent, Integer probes, Load load) {
@@ -118,7 +103,6 @@ public record Results(
             this(mode, levels, earlyStop, from, max, withinPercent, probes, Load.CLOSED);
         }
 
-        /** The same plan for levels of this load model. */
         public LevelPlan withLoad(Load load) {
             return new LevelPlan(mode, levels, earlyStop, from, max, withinPercent, probes, load);
         }
@@ -138,24 +122,16 @@ public record Results(
             }
             return "levels " + levels.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "))
                     + (load == Load.OPEN ? " rps" : "")
-                    + (Boolean.TRUE.equals(earlyStop) ?  " (early stop after " + BROKEN_IN_A_ROW + " broken levels in a row" + open + ")"
-                    : " (no early stop" + open + ")");
+                    + (Boolean.TRUE.equals(earlyStop) ? " (early stop after " + BROKEN_IN_A_ROW + " broken levels in a row"
+                    : " (no early stop") + open + ")";
         }
 
-        /** The load model of a run's plan: closed for a run without one. */
         public static Load loadOf(LevelPlan plan) {
             return plan == null ? Load.CLOSED : plan.load();
         }
     }
 
-    /**
-     * The raw record of the run, relative to the run's folder.
-     *
-     * @param histograms the HdrHistogram log ({@code HistogramLogWriter}): per target and level two intervals, tagged
-     *                   {@code <target>/<users>/ok} and {@code <target>/<users>/all}, stamped with the hold's wall-clock window
-     * @param levels     per target and level its counters, wall-clock window and census readings (JSON)
-     * @param injectors  how many injectors drove the run, and how well their starts lined up
-     */
+    /** The raw record's files ({@code nonblocking.record.RecordFile}), relative to the run's folder. */
     public record Records(String histograms, String levels, Injectors injectors) {
 
         public Records {
@@ -164,10 +140,9 @@ public record Results(
     }
 
     /**
-     * @param count       the injectors whose records made this run's: 1, or N for a part or a merge of N
-     * @param part        which injector's part this file is (0..N-1); null for the whole run
-     * @param startSkewMs in a merge, how far apart the injectors' starts were at most (on injector 0's clock, from
-     *                    each one's clock offset and the lag of its first request); null otherwise
+     * How many injectors drove the run (1, or N for a part or a merge of N), which one's part this is (null for the
+     * whole run), and in a merge how far apart their starts were at most (on injector 0's clock, from each one's clock
+     * offset and the lag of its first request).
      */
     public record Injectors(int count, Integer part, Double startSkewMs) {
         public static final Injectors ONE = new Injectors(1, null, null);

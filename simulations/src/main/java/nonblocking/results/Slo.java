@@ -13,17 +13,14 @@ import java.util.stream.Collectors;
  *
  * @param p99Ms         the highest p99 latency of a level that holds, ms, over all its responses (OK and KO: a
  *                      failure counts at its time to failure, as Gatling's own assertions count it)
- * @param koPercent     the highest share of failed requests, %
- * @param minEfficiency the lowest throughput / (users / pause) of a level that holds; null without a pause; in the
- *                      open model the lowest achieved rate / offered rate
- * @param offered       true in the open model: efficiency is the achieved rate over the offered one
+ * @param minEfficiency the lowest throughput / (users / pause) of a level that holds; null without a pause; when
+ *                      {@code offered} (the open model), the lowest achieved rate / offered rate
  */
 public record Slo(double p99Ms, double koPercent, Double minEfficiency, boolean offered) {
 
     /** An open level holds only if it achieved this share of its offered rate. */
     public static final double MIN_ACHIEVED = 0.95;
 
-    /** The open model's SLO: these limits, and the rate achieved at least {@link #MIN_ACHIEVED} x the rate offered. */
     public static Slo open(double p99Ms, double koPercent) {
         return new Slo(p99Ms, koPercent, MIN_ACHIEVED, true);
     }
@@ -33,7 +30,6 @@ public record Slo(double p99Ms, double koPercent, Double minEfficiency, boolean 
         this(p99Ms, koPercent, minEfficiency, false);
     }
 
-    /** The default with a pause: p99 within 1.5 pauses. */
     public static final double P99_PAUSES = 1.5;
     public static final double KO_PERCENT = 1.0;
     /**
@@ -47,7 +43,6 @@ public record Slo(double p99Ms, double koPercent, Double minEfficiency, boolean 
         return new Slo(P99_PAUSES * pauseMs, KO_PERCENT, pauseMs > 0 ? MIN_EFFICIENCY : null);
     }
 
-    /** A limit a level can break. */
     public enum Limit {
         REQUESTS, P99, KO, EFFICIENCY
     }
@@ -70,13 +65,11 @@ public record Slo(double p99Ms, double koPercent, Double minEfficiency, boolean 
         };
     }
 
-    /** The limits this level broke; empty when it holds. */
     public Set<Limit> broken(LevelResult level) {
-        Set<Limit> broken = EnumSet.noneOf(Limit.class);
         if (level.requests() == 0) {
-            broken.add(Limit.REQUESTS);
-            return broken;
+            return EnumSet.of(Limit.REQUESTS);
         }
+        Set<Limit> broken = EnumSet.noneOf(Limit.class);
         if (level.latency().p99AllMs() > p99Ms) {
             broken.add(Limit.P99);
         }
@@ -93,7 +86,6 @@ public record Slo(double p99Ms, double koPercent, Double minEfficiency, boolean 
         return broken(level).isEmpty();
     }
 
-    /** Where the capacity of a target with these levels lies under this SLO. */
     public Capacity capacity(List<LevelResult> levels) {
         return Capacity.of(levels.stream().collect(Collectors.toMap(LevelResult::users, this::holds, Boolean::logicalAnd)));
     }

@@ -11,16 +11,15 @@ import java.util.stream.Collectors;
 /**
  * One target's ladder.
  *
- * @param config           how the target was run
  * @param jdk              the target's own JDK, from its census; null without one
- * @param idle             the target's memory before load (heap after GC, RSS); null without a census
- * @param levels           one entry per level, lowest users first
+ * @param idle             the target's memory before load; null without a census
+ * @param levels           lowest users first
  * @param sustainableUsers the held of {@link Slo#capacity}; 0 when no level held
  * @param skipped          levels the early stop skipped (after two broken levels in a row), lowest first; not failures
  * @param runOrder         the users of the measured levels in the order they ran (a capacity search's path)
  * @param startedAt        when a managed target's JVM was started (ISO-8601), or when a given one was first probed
- * @param stoppedAt        when a managed target's JVM had stopped, or when the ladder was done with a given server
- *                         (ISO-8601); managed targets run one at a time, so no two managed windows overlap
+ * @param stoppedAt        when a managed target's JVM had stopped, or when the ladder was done with a given server;
+ *                         managed targets run one at a time, so no two managed windows overlap
  */
 @JsonIgnoreProperties(value = "bracket", allowGetters = true)
 public record TargetResult(Settings config, String jdk, Memory idle, List<LevelResult> levels, int sustainableUsers,
@@ -51,30 +50,22 @@ public record TargetResult(Settings config, String jdk, Memory idle, List<LevelR
 
     /** The levels counted as sustained: those at or below {@link #sustainableUsers}, lowest first; empty if none. */
     public List<LevelResult> sustainedLevels() {
-        return levels.stream()
-                .filter(this::sustains)
-                .sorted(Comparator.comparingInt(LevelResult::users))
-                .toList();
+        return levels.stream().filter(this::sustains).sorted(Comparator.comparingInt(LevelResult::users)).toList();
     }
 
-    /** The level of this many users, or null when the target was not driven at it. */
     public LevelResult level(int users) {
         return levels.stream().filter(level -> level.users() == users).findFirst().orElse(null);
     }
 
-    /** True when this level counts as sustained: at or below {@link #sustainableUsers}. */
     public boolean sustains(LevelResult level) {
         return level.users() <= sustainableUsers;
     }
 
     /**
-     * @param url               base URL the ladder drove
      * @param census            base URL of its census, or null when it has none
      * @param managed           true when the ladder started (and stopped) the target itself
      * @param model             thread model (blocking, virtual, ...), or null for a server that does not say
-     * @param threads           blocking pool size, when known
      * @param maxVirtualThreads virtual-thread cap; null when unbounded or not applicable
-     * @param jvmArgs           JVM options of a managed target (heap etc.), empty otherwise
      * @param request           what each user sent; null in files written before it was recorded
      * @param slo               the SLO its levels were judged by; null for the run's
      */
@@ -88,11 +79,10 @@ public record TargetResult(Settings config, String jdk, Memory idle, List<LevelR
     /**
      * What each user sent: the seed request ({@code ?pause=&work=} on our own servers) or the URL as given.
      *
-     * @param headers   the names of the extra headers (their values may be secrets, so they are not recorded)
-     * @param bodyBytes the body's size; 0 for none
-     * @param flow      the class of the user's own Gatling chain each user looped instead; null for none
-     * @param pauseMs   the pause each request was timed against: the seed request's (the run's, or the target's own
-     *                  {@code -D<name>.pause}); 0 for a URL as given or a flow
+     * @param headers the names of the extra headers (their values may be secrets, so they are not recorded)
+     * @param flow    the class of the user's own Gatling chain each user looped instead; null for none
+     * @param pauseMs the pause each request was timed against: the seed request's (the run's, or the target's own
+     *                {@code -D<name>.pause}); 0 for a URL as given or a flow
      */
     public record Request(String method, boolean seed, List<String> headers, int bodyBytes, long timeoutMs, String flow,
                           long pauseMs) {
