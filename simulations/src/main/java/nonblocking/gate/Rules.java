@@ -21,10 +21,7 @@ public record Rules(GapRule gap, Targets topLevel, Map<String, TargetRule> targe
         targets = targets == null ? Map.of() : new LinkedHashMap<>(targets);
     }
 
-    /**
-     * @param minSustainableUsers the fewest sustainable users that pass; null for no such rule
-     * @param maxP99              the highest p99 at one level that passes; null for no such rule
-     */
+    /** Either may be null: no such rule. */
     public record TargetRule(Integer minSustainableUsers, P99 maxP99) {
     }
 
@@ -40,14 +37,9 @@ public record Rules(GapRule gap, Targets topLevel, Map<String, TargetRule> targe
     }
 
     /**
-     * The baseline rules: for each target listed, its sustainable users, and at each level the baseline sustained
-     * and the run measured, its p99 (all responses), p50 and throughput against the baseline's.
-     *
-     * @param targets           targets compared against the baseline
-     * @param maxP99Increase    see {@link Limits#maxP99Increase()}: every target's unless per_target says otherwise
-     * @param maxP50Increase    see {@link Limits#maxP50Increase()}
-     * @param maxThroughputDrop see {@link Limits#maxThroughputDrop()}
-     * @param perTarget         per target name, the limits that differ from these; empty for none
+     * For each target listed, its sustainable users, and at each level the baseline sustained and the run measured,
+     * its p99 (all responses), p50 and throughput against the baseline's, within the section's {@link Limits} unless
+     * {@code perTarget} (per target name, the limits that differ; empty for none) says otherwise.
      */
     public record BaselineRules(List<String> targets, Double maxP99Increase, Double maxP50Increase, Double maxThroughputDrop,
                            Map<String, Limits> perTarget) {
@@ -56,7 +48,6 @@ public record Rules(GapRule gap, Targets topLevel, Map<String, TargetRule> targe
             perTarget = perTarget == null ? Map.of() : new LinkedHashMap<>(perTarget);
         }
 
-        /** This target's limits: the section's, with its per_target overrides. */
         public Limits limits(String target) {
             Limits own = perTarget.get(target);
             return own == null ? new Limits(maxP99Increase, maxP50Increase, maxThroughputDrop)
