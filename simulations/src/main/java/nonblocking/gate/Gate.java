@@ -25,9 +25,6 @@ import static nonblocking.results.Numbers.plain;
  * The performance gate: judges one run of the ladder (or the {@link Median} of several) against {@code rules.yaml}
  * and the committed baseline. Every rule yields one {@link Verdict} per metric it checks; an input that cannot be
  * read is a FAIL, never a pass.
- *
- * <p>The baseline's level rules (p99, p50, throughput) compare, per target, each level the baseline sustained and
- * the run measured (same users, whether or not the run sustained it), and report the worst of them.
  */
 public final class Gate {
 
@@ -46,11 +43,6 @@ public final class Gate {
         public boolean passed() {
             return !verdicts.isEmpty() && verdicts.stream().allMatch(Verdict::pass);
         }
-    }
-
-    /** Reads the three files and evaluates; an unreadable results or rules file is one FAIL verdict. */
-    public static Judgement check(Path resultsFile, Path rulesFile, Path baselineFile) {
-        return check(List.of(resultsFile), rulesFile, baselineFile, null);
     }
 
     /**
@@ -207,9 +199,9 @@ public final class Gate {
     }
 
     /**
-     * One metric of one target at every level the baseline sustained and the run measured: each within the limit
-     * of the baseline's value at the same level. Reports the worst level: the largest relative increase (latency)
-     * or drop (throughput).
+     * One metric of one target at every level the baseline sustained and the run measured (whether or not the run
+     * sustained it): each within the limit of the baseline's value at the same level. Reports the worst level: the
+     * largest relative increase (latency) or drop (throughput).
      */
     private static Verdict baselineLevels(LevelMetric kind, Results run, String target, Baseline baseline,
                                           Comparability.Check check, double limit) {
@@ -221,7 +213,8 @@ public final class Gate {
         TargetResult before = baseline.results().targets().get(target);
         List<LevelResult> held = before.sustainedLevels();
         if (held.isEmpty()) {
-            return Verdict.error(kind.rule(), metric, "the baseline's " + target + " sustained no level: nothing to compare");
+            return Verdict.error(kind.rule(), metric, "the baseline's " + target
+                    + " sustained no level: nothing to compare");
         }
         List<LevelResult> common = held.stream().filter(level -> now.level(level.users()) != null).toList();
         if (common.isEmpty()) {
@@ -251,7 +244,8 @@ public final class Gate {
             }
         }
         double reference = kind.value().applyAsDouble(worst);
-        String bound = kind.increase() ? "<= " + plain(reference * (1 + limit)) + " (baseline + " + plain(limit * 100) + "%)"
+        String bound = kind.increase()
+                ? "<= " + plain(reference * (1 + limit)) + " (baseline + " + plain(limit * 100) + "%)"
                 : ">= " + plain(reference * (1 - limit)) + " (baseline - " + plain(limit * 100) + "%)";
         String note = "worst of " + range(common, unit(run)) + ", at " + worst.users() + ": " + percent(worstChange)
                 + (check.allowed() == null ? "" : "; " + check.allowed());

@@ -46,8 +46,8 @@ public final class RulesFile {
         } catch (NoSuchFileException e) {
             throw new NonblockingException("no rules file at " + file, e);
         } catch (JacksonException e) {
-            String removed = e instanceof UnrecognizedPropertyException unknown
-                    ? REMOVED.get(unknown.getPath().stream().map(RulesFile::name).collect(Collectors.joining("."))) : null;
+            String removed = e instanceof UnrecognizedPropertyException unknown ? REMOVED.get(unknown.getPath().stream()
+                    .map(RulesFile::name).collect(Collectors.joining("."))) : null;
             throw new NonblockingException("rules file " + file + (removed != null ? " is invalid: " + removed
                     : " is corrupt: " + ResultsFile.firstLine(e.getOriginalMessage())), e);
         } catch (IOException e) {

@@ -38,6 +38,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
 
 /**
  * One run of the ladder outside of Gatling's DSL: checks the limits, owns the run folder and the targets (managed
@@ -202,21 +203,18 @@ public final class LadderRun implements AutoCloseable {
 
     public String plan() {
         Ladder ladder = config.ladder();
-        StringBuilder s = new StringBuilder(String.format(Locale.ROOT,
+        Injection injection = config.injection();
+        return String.format(Locale.ROOT,
                 "nonblocking ladder %s: profile %s, %s, ramp %s s, warm-up %s s, hold %s s, pause %d ms%s, timeout %d ms, SLO %s%s",
                 runDir.getFileName(), config.profile(), config.plan().record().withLoad(config.load()).describe(), Format.seconds(config.ramp()),
                 Format.seconds(config.warmup()), Format.seconds(config.hold()), config.pauseMs(),
                 config.workMicros() > 0 ? ", work " + config.workMicros() + " µs" : "", config.timeoutMs(),
-                config.slo().limits(), ladder.ended() ? ", at most ~" + ladder.duration().toSeconds() + " s a target" : ""));
-        Injection injection = config.injection();
-        if (injection.part()) {
-            s.append("\n  injector ").append(injection.index()).append(" of ").append(injection.count())
-                    .append(": user u of every level runs on injector u mod ").append(injection.count())
-                    .append("; rendezvous at ").append(injection.coordinator());
-        }
-        targets.forEach(t -> s.append("\n  ").append(t.plan()));
-        s.append("\n  run folder: ").append(runDir);
-        return s.toString();
+                config.slo().limits(), ladder.ended() ? ", at most ~" + ladder.duration().toSeconds() + " s a target" : "")
+                + (injection.part() ? "\n  injector " + injection.index() + " of " + injection.count()
+                        + ": user u of every level runs on injector u mod " + injection.count() + "; rendezvous at "
+                        + injection.coordinator() : "")
+                + targets.stream().map(t -> "\n  " + t.plan()).collect(Collectors.joining())
+                + "\n  run folder: " + runDir;
     }
 
     /**
@@ -239,10 +237,11 @@ public final class LadderRun implements AutoCloseable {
             results.put(t.name(), t.result(record));
         }
         Injection injection = config.injection();
+        Integer part = injection.part() ? injection.index() : null;
         // A part carries the run's id; its folder says which injector's it is.
         String runId = (injection.part() ? runDir.getParent() : runDir).getFileName().toString();
         RecordFile.write(new RunRecord(RunRecord.SCHEMA, runId, RecordFile.HISTOGRAMS, records, injection.count(),
-                injection.part() ? injection.index() : null), runDir);
+                part), runDir);
         String gatlingReport = GatlingRunDir.find(config.gatlingResultsDir(), gatlingSimulationId, startedAt)
                 .map(dir -> runDir.relativize(dir.resolve("index.html")).toString().replace('\\', '/'))
                 .orElse(null);
@@ -250,8 +249,8 @@ public final class LadderRun implements AutoCloseable {
                 config.hold().toNanos() / 1e9, config.ramp().toNanos() / 1e9, config.workMicros(), config.timeoutMs(), config.slo(),
                 startedAt.toString(), Instant.now().toString(), machine(), GitSource.of(Path.of("")), gatlingReport, results,
                 Gap.of(results, config.gapOf(), config.gapOver()), config.plan().record().withLoad(config.load()),
-                new Results.Records(RecordFile.HISTOGRAMS, RecordFile.LEVELS, new Results.Injectors(injection.count(),
-                        injection.part() ? injection.index() : null, null)));
+                new Results.Records(RecordFile.HISTOGRAMS, RecordFile.LEVELS,
+                        new Results.Injectors(injection.count(), part, null)));
         if (injection.part()) {
             // One injector's share alone is no result: the merge of all N parts writes the run's report.
             ResultsFile.write(r, runDir.resolve(ResultsFile.NAME));
