@@ -22,26 +22,18 @@ import java.util.stream.Collectors;
 /**
  * One pass of the CI gate, shared by {@code GateIT} and {@code nonblocking gate}: judge the run, rewrite its report
  * with the verdicts, add the run to the history and draw the trend, append summary.md and the trend to the CI job
- * summary, print one line per verdict. A step that fails adds a
- * FAIL verdict: nothing here turns a broken input or output into a pass.
+ * summary, print one line per verdict. A step that fails adds a FAIL verdict: nothing here turns a broken input or
+ * output into a pass.
  */
 public final class GateRun {
 
     private GateRun() {
     }
 
-    /** One results file, nothing allowed to differ from the baseline: see the other {@code run}. */
-    public static Gate.Judgement run(Path results, Path rules, Path baseline, Path history, Path stepSummary, PrintStream out) {
-        return run(List.of(results), rules, baseline, null, history, stepSummary, out);
-    }
-
     /**
-     * @param results        one results file, or several whose median is judged ({@link nonblocking.gate.Median}):
-     *                       then no report is rewritten (the verdicts are no single run's), and the median is the
-     *                       history's entry
-     * @param allowDifferent {@code -Dgate.allowDifferent}: settings the run may differ in from the baseline; null for none
-     * @param history        the history file this verdict is added to, and beside which the trend is drawn; null for none
-     * @param stepSummary    file to append the markdown summary to (GitHub's $GITHUB_STEP_SUMMARY), or null
+     * {@code results}: one results file, or several whose median is judged: then no report is rewritten (the
+     * verdicts are no single run's), and the median is the history's entry. A null {@code allowDifferent},
+     * {@code history} or {@code stepSummary} is none.
      */
     public static Gate.Judgement run(List<Path> results, Path rules, Path baseline, String allowDifferent, Path history,
                                    Path stepSummary, PrintStream out) {
@@ -87,7 +79,7 @@ public final class GateRun {
         return new Gate.Judgement(outcome.run(), verdicts);
     }
 
-    /** $GITHUB_STEP_SUMMARY as a path, or null outside GitHub Actions. */
+    /** Null outside GitHub Actions. */
     public static Path stepSummaryFromEnvironment() {
         String summary = System.getenv("GITHUB_STEP_SUMMARY");
         return summary == null || summary.isBlank() ? null : Path.of(summary);

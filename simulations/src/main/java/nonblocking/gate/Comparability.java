@@ -6,6 +6,7 @@ import nonblocking.results.Slo;
 import nonblocking.results.TargetResult;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -36,13 +37,7 @@ public final class Comparability {
     private Comparability() {
     }
 
-    /**
-     * One setting that differs.
-     *
-     * @param field its name: a group ({@code hold_s}) or a part of one ({@code slo.p99_ms})
-     * @param value the judged run's, as text
-     * @param other the other run's, as text
-     */
+    /** A setting that differs, by name (a group, {@code hold_s}, or a part, {@code slo.p99_ms}), its values as text. */
     public record Difference(String field, String value, String other) {
 
         /** The group: {@code slo} for {@code slo.p99_ms}, the field itself for one without parts. */
@@ -62,8 +57,6 @@ public final class Comparability {
     }
 
     /**
-     * What the comparison of one target found.
-     *
      * @param problem why the target cannot be compared with the baseline's, or null when it can
      * @param allowed the differences {@code -Dgate.allowDifferent} allowed, as text for a verdict's note, or null
      */
@@ -74,26 +67,18 @@ public final class Comparability {
      * The names in {@code -Dgate.allowDifferent} (comma-separated, blank for none), in the order given; an unknown
      * name is a one-line {@link NonblockingException}, so that a typo never allows nothing silently.
      */
-    public static Set<String> allowed(String names) {
-        Set<String> allowed = new LinkedHashSet<>();
-        if (names == null || names.isBlank()) {
-            return allowed;
-        }
-        for (String name : names.split(",")) {
-            String trimmed = name.trim();
-            if (trimmed.isEmpty()) {
-                continue;
-            }
-            if (!GROUPS.contains(trimmed) && !PARTS.contains(trimmed)) {
-                throw new NonblockingException("-Dgate.allowDifferent names an unknown field " + trimmed + " (known: "
+    public static Set<String> allowed(String given) {
+        Set<String> allowed = Arrays.stream((given == null ? "" : given).split(",")).map(String::trim)
+                .filter(name -> !name.isEmpty()).collect(Collectors.toCollection(LinkedHashSet::new));
+        for (String name : allowed) {
+            if (!names().contains(name)) {
+                throw new NonblockingException("-Dgate.allowDifferent names an unknown field " + name + " (known: "
                         + String.join(", ", GROUPS) + ", or a part such as slo.p99_ms or request.headers)");
             }
-            allowed.add(trimmed);
         }
         return allowed;
     }
 
-    /** Whether the run's target can be compared with the baseline's. */
     public static Check check(Results run, String target, Baseline baseline, Set<String> allowed) {
         if (baseline.problem() != null) {
             return new Check(baseline.problem(), null);
@@ -121,7 +106,6 @@ public final class Comparability {
         return differences.stream().map(difference -> difference.text(versus)).collect(Collectors.joining("; "));
     }
 
-    /** Every setting in which {@code target} of {@code run} differs from {@code otherTarget} of {@code other}. */
     public static List<Difference> differences(Results run, TargetResult target, Results other, TargetResult otherTarget) {
         List<Difference> differences = new ArrayList<>();
         if (run.plan() != null && other.plan() != null) {
@@ -196,7 +180,7 @@ public final class Comparability {
         return names == null ? null : names.stream().sorted().toList();
     }
 
-    /** Every name {@code -Dgate.allowDifferent} accepts, for documentation and tests. */
+    /** Every name {@code -Dgate.allowDifferent} accepts. */
     static List<String> names() {
         return Stream.concat(GROUPS.stream(), PARTS.stream()).toList();
     }

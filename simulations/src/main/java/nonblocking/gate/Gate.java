@@ -13,7 +13,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
 
 import static nonblocking.results.Numbers.plain;
@@ -22,9 +25,6 @@ import static nonblocking.results.Numbers.plain;
  * The performance gate: judges one run of the ladder (or the {@link Median} of several) against {@code rules.yaml}
  * and the committed baseline. Every rule yields one {@link Verdict} per metric it checks; an input that cannot be
  * read is a FAIL, never a pass.
- *
- * <p>The baseline's level rules (p99, p50, throughput) compare, per target, each level the baseline sustained and
- * the run measured (same users, whether or not the run sustained it), and report the worst of them.
  */
 public final class Gate {
 
@@ -45,59 +45,36 @@ public final class Gate {
         }
     }
 
-    /** Reads the three files and evaluates; an unreadable results or rules file is one FAIL verdict. */
-    public static Judgement check(Path resultsFile, Path rulesFile, Path baselineFile) {
-        return check(List.of(resultsFile), rulesFile, baselineFile, null);
-    }
-
     /**
-     * Reads the files and evaluates the one run, or the median of several (see {@link Median}). An unreadable
-     * input, an unknown name in {@code allowDifferent} or runs that have no median is a FAIL verdict each.
-     *
-     * @param allowDifferent {@code -Dgate.allowDifferent}: the settings the run may differ in from the baseline
-     *                       (comma-separated, see {@link Comparability}); null or blank for none
+     * Reads the files and evaluates the one run, or the {@link Median} of several. An unreadable input, an unknown
+     * name in {@code allowDifferent} (see {@link Comparability}) or runs that have no median is a FAIL verdict each.
      */
     public static Judgement check(List<Path> resultsFiles, Path rulesFile, Path baselineFile, String allowDifferent) {
         List<Verdict> errors = new ArrayList<>();
-        Rules rules = null;
+        Rules rules = input(() -> RulesFile.read(rulesFile), "rules.yaml", errors);
+        List<Results> runs = resultsFiles.stream()
+                .map(file -> input(() -> ResultsFile.read(file), "results.json", errors))
+                .filter(Objects::nonNull).toList();
+        Results run = runs.size() == resultsFiles.size() ? input(() -> Median.of(runs), "results.json", errors) : null;
+        Set<String> allowed = input(() -> Comparability.allowed(allowDifferent), "gate.allowDifferent", errors);
+        return new Judgement(run, errors.isEmpty() ? evaluate(run, rules, Baseline.read(baselineFile), allowed)
+                : errors);
+    }
+
+    /** What {@code read} returns, or null with its failure added to {@code errors}. */
+    private static <T> T input(Supplier<T> read, String metric, List<Verdict> errors) {
         try {
-            rules = RulesFile.read(rulesFile);
+            return read.get();
         } catch (NonblockingException e) {
-            errors.add(Verdict.error("inputs", "rules.yaml", e.getMessage()));
+            errors.add(Verdict.error("inputs", metric, e.getMessage()));
+            return null;
         }
-        List<Results> runs = new ArrayList<>();
-        for (Path file : resultsFiles) {
-            try {
-                runs.add(ResultsFile.read(file));
-            } catch (NonblockingException e) {
-                errors.add(Verdict.error("inputs", "results.json", e.getMessage()));
-            }
-        }
-        Results run = null;
-        if (runs.size() == resultsFiles.size()) {
-            try {
-                run = Median.of(runs);
-            } catch (NonblockingException e) {
-                errors.add(Verdict.error("inputs", "results.json", e.getMessage()));
-            }
-        }
-        Set<String> allowed = Set.of();
-        try {
-            allowed = Comparability.allowed(allowDifferent);
-        } catch (NonblockingException e) {
-            errors.add(Verdict.error("inputs", "gate.allowDifferent", e.getMessage()));
-        }
-        if (!errors.isEmpty()) {
-            return new Judgement(run, errors);
-        }
-        return new Judgement(run, evaluate(run, rules, Baseline.read(baselineFile), allowed));
     }
 
     public static List<Verdict> evaluate(Results run, Rules rules, Baseline baseline) {
         return evaluate(run, rules, baseline, Set.of());
     }
 
-    /** @param allowDifferent the settings the run may differ in from the baseline (see {@link Comparability}) */
     public static List<Verdict> evaluate(Results run, Rules rules, Baseline baseline, Set<String> allowDifferent) {
         List<Verdict> verdicts = new ArrayList<>(ownRules(run, rules, baseline.results()));
         if (rules.baseline() != null) {
@@ -107,9 +84,8 @@ public final class Gate {
     }
 
     /**
-     * The rules that judge the run by itself: gap, top_level, and each target's floor and ceiling. A rule about a
-     * target the run lacks is a FAIL with its reason. The baseline (nullable) only adds its value of each metric for
-     * context.
+     * The rules that judge the run by itself: gap, top_level, each target's floor and ceiling; a target the run lacks
+     * fails its rules. The baseline (nullable) only adds its value of each metric for context.
      */
     public static List<Verdict> ownRules(Results run, Rules rules, Results baseline) {
         List<Verdict> verdicts = new ArrayList<>();
@@ -177,35 +153,21 @@ public final class Gate {
                 before == null ? null : (double) before.sustainableUsers(), target.sustainableUsers() >= top, null);
     }
 
-    /** A metric of a level that the baseline's level rules compare, and which way is worse. */
-    private enum LevelMetric {
-        P99("baseline_p99", "p99_all_ms", level -> level.latency().p99AllMs(), true, false),
-        P50("baseline_p50", "p50_ms", level -> level.latency().p50Ms(), true, true),
-        THROUGHPUT("baseline_throughput", "throughput_rps", LevelResult::throughputRps, false, true);
+    /**
+     * A metric of a level that the baseline's level rules compare, and which way is worse: {@code increase} when
+     * higher is (latency), not when lower is (throughput). {@code needsOk} when a level without OK responses has no
+     * value: p99 of all responses counts the KOs, p50 does not.
+     */
+    private record LevelMetric(String rule, String name, ToDoubleFunction<LevelResult> value,
+                               Function<Rules.Limits, Double> limit, boolean increase, boolean needsOk) {
 
-        final String rule;
-        final String name;
-        final ToDoubleFunction<LevelResult> value;
-        /** True when higher is worse (latency), false when lower is (throughput). */
-        final boolean increase;
-        /** True when a level without OK responses has no value: p99 of all responses counts the KOs, p50 does not. */
-        final boolean needsOk;
-
-        LevelMetric(String rule, String name, ToDoubleFunction<LevelResult> value, boolean increase, boolean needsOk) {
-            this.rule = rule;
-            this.name = name;
-            this.value = value;
-            this.increase = increase;
-            this.needsOk = needsOk;
-        }
-
-        double limitOf(Rules.Limits limits) {
-            return switch (this) {
-                case P99 -> limits.maxP99Increase();
-                case P50 -> limits.maxP50Increase();
-                case THROUGHPUT -> limits.maxThroughputDrop();
-            };
-        }
+        static final List<LevelMetric> ALL = List.of(
+                new LevelMetric("baseline_p99", "p99_all_ms", level -> level.latency().p99AllMs(),
+                        Rules.Limits::maxP99Increase, true, false),
+                new LevelMetric("baseline_p50", "p50_ms", level -> level.latency().p50Ms(),
+                        Rules.Limits::maxP50Increase, true, true),
+                new LevelMetric("baseline_throughput", "throughput_rps", LevelResult::throughputRps,
+                        Rules.Limits::maxThroughputDrop, false, true));
     }
 
     /**
@@ -217,9 +179,9 @@ public final class Gate {
         rules.targets().forEach(target -> checks.put(target, Comparability.check(run, target, baseline, allowDifferent)));
         List<Verdict> verdicts = new ArrayList<>();
         checks.forEach((target, check) -> verdicts.add(baselineSustainableUsers(run, target, baseline, check)));
-        for (LevelMetric metric : LevelMetric.values()) {
+        for (LevelMetric metric : LevelMetric.ALL) {
             checks.forEach((target, check) -> verdicts.add(baselineLevels(metric, run, target, baseline, check,
-                    metric.limitOf(rules.limits(target)))));
+                    metric.limit().apply(rules.limits(target)))));
         }
         return verdicts;
     }
@@ -237,25 +199,26 @@ public final class Gate {
     }
 
     /**
-     * One metric of one target at every level the baseline sustained and the run measured: each within the limit
-     * of the baseline's value at the same level. Reports the worst level: the largest relative increase (latency)
-     * or drop (throughput).
+     * One metric of one target at every level the baseline sustained and the run measured (whether or not the run
+     * sustained it): each within the limit of the baseline's value at the same level. Reports the worst level: the
+     * largest relative increase (latency) or drop (throughput).
      */
     private static Verdict baselineLevels(LevelMetric kind, Results run, String target, Baseline baseline,
                                           Comparability.Check check, double limit) {
-        String metric = target + "." + kind.name;
+        String metric = target + "." + kind.name();
         if (check.problem() != null) {
-            return Verdict.error(kind.rule, metric, check.problem());
+            return Verdict.error(kind.rule(), metric, check.problem());
         }
         TargetResult now = run.targets().get(target);
         TargetResult before = baseline.results().targets().get(target);
         List<LevelResult> held = before.sustainedLevels();
         if (held.isEmpty()) {
-            return Verdict.error(kind.rule, metric, "the baseline's " + target + " sustained no level: nothing to compare");
+            return Verdict.error(kind.rule(), metric, "the baseline's " + target
+                    + " sustained no level: nothing to compare");
         }
         List<LevelResult> common = held.stream().filter(level -> now.level(level.users()) != null).toList();
         if (common.isEmpty()) {
-            return Verdict.error(kind.rule, metric, "the run measured none of the levels the baseline's " + target
+            return Verdict.error(kind.rule(), metric, "the run measured none of the levels the baseline's " + target
                     + " sustained (" + range(held, unit(run)) + ")");
         }
         LevelResult worst = null;
@@ -264,27 +227,30 @@ public final class Gate {
         boolean pass = true;
         for (LevelResult was : common) {
             LevelResult is = now.level(was.users());
-            if (kind.needsOk && is.ok() == 0) {
-                return Verdict.error(kind.rule, metric, target + " has no OK response at " + was.users()
+            if (kind.needsOk() && is.ok() == 0) {
+                return Verdict.error(kind.rule(), metric, target + " has no OK response at " + was.users()
                         + " " + unit(run) + ", which the baseline sustained");
             }
-            double value = kind.value.applyAsDouble(is);
-            double reference = kind.value.applyAsDouble(was);
-            pass &= kind.increase ? value <= reference * (1 + limit) + EPSILON : value >= reference * (1 - limit) - EPSILON;
+            double value = kind.value().applyAsDouble(is);
+            double reference = kind.value().applyAsDouble(was);
+            pass &= kind.increase() ? value <= reference * (1 + limit) + EPSILON
+                    : value >= reference * (1 - limit) - EPSILON;
             double change = reference != 0 ? value / reference - 1 : value == 0 ? 0 : Math.copySign(Double.POSITIVE_INFINITY, value);
-            double badness = kind.increase ? change : -change;
+            double badness = kind.increase() ? change : -change;
             if (worst == null || badness >= worstBadness) {   // on a tie, the higher level
                 worst = was;
                 worstChange = change;
                 worstBadness = badness;
             }
         }
-        double reference = kind.value.applyAsDouble(worst);
-        String bound = kind.increase ? "<= " + plain(reference * (1 + limit)) + " (baseline + " + plain(limit * 100) + "%)"
+        double reference = kind.value().applyAsDouble(worst);
+        String bound = kind.increase()
+                ? "<= " + plain(reference * (1 + limit)) + " (baseline + " + plain(limit * 100) + "%)"
                 : ">= " + plain(reference * (1 - limit)) + " (baseline - " + plain(limit * 100) + "%)";
         String note = "worst of " + range(common, unit(run)) + ", at " + worst.users() + ": " + percent(worstChange)
                 + (check.allowed() == null ? "" : "; " + check.allowed());
-        return new Verdict(kind.rule, metric, kind.value.applyAsDouble(now.level(worst.users())), bound, reference, pass, note);
+        return new Verdict(kind.rule(), metric, kind.value().applyAsDouble(now.level(worst.users())), bound, reference,
+                pass, note);
     }
 
     /** "25-3200 users", or "200 users" for one level ("rps" in the open model). */

@@ -87,12 +87,10 @@ public final class Median {
                 first.cost(), first.harness());
     }
 
-    /** The middle value of an odd number of values. */
     private static <T> double median(List<T> runs, ToDoubleFunction<T> metric) {
         return runs.stream().mapToDouble(metric).sorted().toArray()[runs.size() / 2];
     }
 
-    /** The middle count of an odd number of counts. */
     private static <T> long count(List<T> runs, ToLongFunction<T> metric) {
         return runs.stream().mapToLong(metric).sorted().toArray()[runs.size() / 2];
     }

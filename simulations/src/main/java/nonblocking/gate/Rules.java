@@ -6,14 +6,9 @@ import java.util.Map;
 
 /**
  * The gate's thresholds, as {@code simulations/gate/rules.yaml} sets them (that file explains each rule); each
- * rule names the targets it applies to. {@link RulesFile} reads and validates it. A section left out is no rule
- * (a rules file for one service has no gap); a section that is there needs every field, and an unknown key is an
- * error, so that a typo never switches a rule off.
- *
- * @param gap      minimum of one target's sustainable users over another's; null for none
- * @param topLevel targets that must sustain the top level of the ladder; null for none
- * @param targets  per target name, a floor on its sustainable users and a ceiling on its p99 at a level
- * @param baseline comparison against the committed baseline run; null for none
+ * rule names the targets it applies to. {@link RulesFile} reads and validates it. A section left out (null here,
+ * {@code targets} empty) is no rule (a rules file for one service has no gap); a section that is there needs every
+ * field, and an unknown key is an error, so that a typo never switches a rule off.
  */
 public record Rules(GapRule gap, Targets topLevel, Map<String, TargetRule> targets, BaselineRules baseline) {
 
@@ -21,10 +16,7 @@ public record Rules(GapRule gap, Targets topLevel, Map<String, TargetRule> targe
         targets = targets == null ? Map.of() : new LinkedHashMap<>(targets);
     }
 
-    /**
-     * @param minSustainableUsers the fewest sustainable users that pass; null for no such rule
-     * @param maxP99              the highest p99 at one level that passes; null for no such rule
-     */
+    /** A floor on the target's sustainable users and a ceiling on its p99 at a level; either may be null. */
     public record TargetRule(Integer minSustainableUsers, P99 maxP99) {
     }
 
@@ -32,22 +24,18 @@ public record Rules(GapRule gap, Targets topLevel, Map<String, TargetRule> targe
     public record P99(Integer users, Double ms) {
     }
 
-    /** @param of the numerator's target, {@code over} the denominator's, {@code min} the lowest passing factor */
+    /** The least factor of {@code of}'s sustainable users over {@code over}'s that passes. */
     public record GapRule(String of, String over, Double min) {
     }
 
+    /** Targets that must sustain the top level of the ladder. */
     public record Targets(List<String> targets) {
     }
 
     /**
-     * The baseline rules: for each target listed, its sustainable users, and at each level the baseline sustained
-     * and the run measured, its p99 (all responses), p50 and throughput against the baseline's.
-     *
-     * @param targets           targets compared against the baseline
-     * @param maxP99Increase    see {@link Limits#maxP99Increase()}: every target's unless per_target says otherwise
-     * @param maxP50Increase    see {@link Limits#maxP50Increase()}
-     * @param maxThroughputDrop see {@link Limits#maxThroughputDrop()}
-     * @param perTarget         per target name, the limits that differ from these; empty for none
+     * For each target listed, its sustainable users, and at each level the baseline sustained and the run measured,
+     * its p99 (all responses), p50 and throughput against the baseline's, within the section's {@link Limits} unless
+     * {@code perTarget} (per target name, the limits that differ; empty for none) says otherwise.
      */
     public record BaselineRules(List<String> targets, Double maxP99Increase, Double maxP50Increase, Double maxThroughputDrop,
                            Map<String, Limits> perTarget) {
@@ -56,7 +44,6 @@ public record Rules(GapRule gap, Targets topLevel, Map<String, TargetRule> targe
             perTarget = perTarget == null ? Map.of() : new LinkedHashMap<>(perTarget);
         }
 
-        /** This target's limits: the section's, with its per_target overrides. */
         public Limits limits(String target) {
             Limits own = perTarget.get(target);
             return own == null ? new Limits(maxP99Increase, maxP50Increase, maxThroughputDrop)

@@ -45,13 +45,11 @@ public final class RulesFile {
             rules = MAPPER.readValue(Files.readString(file), Rules.class);
         } catch (NoSuchFileException e) {
             throw new NonblockingException("no rules file at " + file, e);
-        } catch (UnrecognizedPropertyException e) {
-            String key = e.getPath().stream().map(RulesFile::name).collect(Collectors.joining("."));
-            String removed = REMOVED.get(key);
+        } catch (JacksonException e) {
+            String removed = e instanceof UnrecognizedPropertyException unknown ? REMOVED.get(unknown.getPath().stream()
+                    .map(RulesFile::name).collect(Collectors.joining("."))) : null;
             throw new NonblockingException("rules file " + file + (removed != null ? " is invalid: " + removed
                     : " is corrupt: " + ResultsFile.firstLine(e.getOriginalMessage())), e);
-        } catch (JacksonException e) {
-            throw new NonblockingException("rules file " + file + " is corrupt: " + ResultsFile.firstLine(e.getOriginalMessage()), e);
         } catch (IOException e) {
             throw new NonblockingException("cannot read rules file " + file + ": " + e, e);
         }
@@ -62,7 +60,6 @@ public final class RulesFile {
         return rules;
     }
 
-    /** What is wrong with the rules, or null. */
     private static String problem(Rules rules) {
         if (rules == null || (rules.gap() == null && rules.topLevel() == null && rules.targets().isEmpty()
                 && rules.baseline() == null)) {

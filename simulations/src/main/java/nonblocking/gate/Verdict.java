@@ -10,7 +10,6 @@ import nonblocking.results.Numbers;
  * @param measured the run's value; null when it could not be measured (then {@code note} says why)
  * @param limit    the bound the value had to meet, as text (e.g. ">= 10", "= top level 3200")
  * @param baseline the baseline run's value of the same metric; null without a (readable) baseline
- * @param pass     whether the rule holds
  * @param note     where the value comes from (e.g. "at 3200 users"), or the problem when nothing was measured
  */
 public record Verdict(String rule, String metric, Double measured, String limit, Double baseline, boolean pass, String note) {
@@ -24,11 +23,7 @@ public record Verdict(String rule, String metric, Double measured, String limit,
     public String line() {
         String values = measured == null ? note
                 : "measured " + measuredText() + "  limit " + limit + "  baseline " + baselineText();
-        return status() + " " + metric + "  " + values + "  [" + rule + "]";
-    }
-
-    public String status() {
-        return pass ? "PASS" : "FAIL";
+        return (pass ? "PASS" : "FAIL") + " " + metric + "  " + values + "  [" + rule + "]";
     }
 
     /** The measured value with its note ("0.941 (at 3200 users)"), or the problem when nothing was measured. */

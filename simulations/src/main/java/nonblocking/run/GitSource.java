@@ -14,7 +14,7 @@ final class GitSource {
     private GitSource() {
     }
 
-    /** The source of the checkout around {@code dir}, or null when there is none (or no git). */
+    /** Null outside a checkout, or without git. */
     static Results.Source of(Path dir) {
         String commit = git(dir, "rev-parse", "HEAD");
         if (commit == null || !commit.matches("[0-9a-f]{40}")) {

@@ -1,13 +1,13 @@
 package nonblocking.run;
 
 import nonblocking.NonblockingException;
+import nonblocking.injectors.Parts;
 import nonblocking.injectors.Rendezvous;
 import nonblocking.ladder.Injection;
 import nonblocking.ladder.Ladder;
 import nonblocking.ladder.LadderConfig;
 import nonblocking.ladder.TargetSpec;
 import nonblocking.report.Format;
-import nonblocking.report.Report;
 import nonblocking.results.Gap;
 import nonblocking.results.Results;
 import nonblocking.results.ResultsFile;
@@ -24,9 +24,9 @@ import nonblocking.targets.TargetRun;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,6 +38,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
 
 /**
  * One run of the ladder outside of Gatling's DSL: checks the limits, owns the run folder and the targets (managed
@@ -50,8 +51,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class LadderRun implements AutoCloseable {
 
     /** Exit code when the launcher (Maven) went away mid-run: 128 + SIGHUP, as a shell reports a hang-up. */
-    static final int EXIT_LAUNCHER_GONE = 129;
-    private static final Duration TARGET_START_TIMEOUT = Duration.ofSeconds(60);
+    private static final int EXIT_LAUNCHER_GONE = 129;
+    static final Duration TARGET_START_TIMEOUT = Duration.ofSeconds(60);
     /** File descriptors beyond one socket per user: jars, logs, epoll, the census client... */
     static final int FD_HEADROOM = 512;
 
@@ -81,39 +82,30 @@ public final class LadderRun implements AutoCloseable {
                 : DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT).withZone(ZoneOffset.UTC).format(startedAt)
                 + "-" + config.profile();
         Injection injection = config.injection();
-        Path dir = injection.part() ? config.outputDir().resolve(runId).resolve(partName(injection.index()))
-                : config.outputDir().resolve(runId);
+        Path dir = config.outputDir().resolve(runId);
         try {
             if (!injection.part()) {
                 return RunFolders.create(config.outputDir(), runId);
             }
-            if (java.nio.file.Files.exists(dir)) {
+            dir = dir.resolve(Parts.PREFIX + injection.index());
+            if (Files.exists(dir)) {
                 throw new NonblockingException("the part folder " + dir + " already exists: give this run a new -DrunId");
             }
-            return java.nio.file.Files.createDirectories(dir);
+            return Files.createDirectories(dir);
         } catch (IOException e) {
             throw new NonblockingException("cannot create the run folder " + dir + ": " + e.getMessage(), e);
         }
     }
 
-    /** The folder name of injector {@code index}'s part. */
-    public static String partName(int index) {
-        return "injector-" + index;
-    }
-
     /** Everything before load: limits, run folder, targets up and answering. Fails with one-line messages. */
     public static LadderRun prepare(LadderConfig config, PrintStream out) {
         Injection injection = config.injection();
-        checkOpenFiles(injection.split().share(config.connections()));
-        checkPorts(injection.split().share(config.connections()), "");
+        int users = injection.split().share(config.connections());
+        checkOpenFiles(users);
+        checkPorts(users, "");
         LadderRun run = new LadderRun(config, out);
         Runtime.getRuntime().addShutdownHook(new Thread(run::atExit, "ladder-stop-targets"));
-        // Gatling's Maven plugin leaves its forked JVM running when Maven alone is killed: end the run with the
-        // launcher, through the shutdown hook above, rather than load on unattended.
-        ParentWatch.watch(() -> {
-            out.println("nonblocking: the process that launched this run has exited; stopping");
-            System.exit(EXIT_LAUNCHER_GONE);
-        });
+        exitWithLauncher(out);
         try {
             if (injection.part() && injection.first()) {
                 run.rendezvous = Rendezvous.serve(injection.coordinator(), injection.count(), injection.rendezvous());
@@ -127,10 +119,9 @@ public final class LadderRun implements AutoCloseable {
     }
 
     /**
-     * Every target's run, with the ports of the managed ones chosen now (their URLs are in the plan and the
-     * scenarios before any of them starts); then the first target is started and every server given by URL is
-     * connected to, so that a bad setting or an unreachable URL fails before any load. The other managed targets
-     * start in turn, each after the one before it has stopped ({@link #next}).
+     * Every target's run, with the managed ones' ports chosen now (their URLs are in the plan and the scenarios
+     * before any of them starts); then the first target starts and every server given by URL is connected to, so
+     * that a bad setting or an unreachable URL fails before any load. The other managed targets start in {@link #next}.
      */
     private void prepareTargets() {
         List<TargetSpec> managed = config.targets().stream().filter(TargetSpec::managed).toList();
@@ -153,9 +144,8 @@ public final class LadderRun implements AutoCloseable {
 
     /**
      * Between two targets' ladders: stops the one that ran (once its last level is reported) and starts the next,
-     * so that one target JVM at a time shares the machine with the load. A target that does not start is reported
-     * in one line and skipped: its ladder ends before it begins, the others still run, and {@link #finish} fails
-     * the run naming it.
+     * so that one target JVM at a time shares the machine with the load. A target that does not start is skipped:
+     * its ladder ends before it begins, the others still run, and {@link #finish} fails the run naming it.
      */
     public void next(int index) {
         TargetRun target = targets.get(index);
@@ -211,31 +201,25 @@ public final class LadderRun implements AutoCloseable {
         return Duration.ofMinutes(2).plus(target.multipliedBy(targets.size()));
     }
 
-    /** What is about to run, before the load. */
     public String plan() {
         Ladder ladder = config.ladder();
-        StringBuilder s = new StringBuilder(String.format(Locale.ROOT,
+        Injection injection = config.injection();
+        return String.format(Locale.ROOT,
                 "nonblocking ladder %s: profile %s, %s, ramp %s s, warm-up %s s, hold %s s, pause %d ms%s, timeout %d ms, SLO %s%s",
                 runDir.getFileName(), config.profile(), config.plan().record().withLoad(config.load()).describe(), Format.seconds(config.ramp()),
                 Format.seconds(config.warmup()), Format.seconds(config.hold()), config.pauseMs(),
                 config.workMicros() > 0 ? ", work " + config.workMicros() + " µs" : "", config.timeoutMs(),
-                config.slo().limits(), ladder.ended() ? ", at most ~" + ladder.duration().toSeconds() + " s a target" : ""));
-        Injection injection = config.injection();
-        if (injection.part()) {
-            s.append("\n  injector ").append(injection.index()).append(" of ").append(injection.count())
-                    .append(": user u of every level runs on injector u mod ").append(injection.count())
-                    .append("; rendezvous at ").append(injection.coordinator());
-        }
-        targets.forEach(t -> s.append("\n  ").append(t.plan()));
-        s.append("\n  run folder: ").append(runDir);
-        return s.toString();
+                config.slo().limits(), ladder.ended() ? ", at most ~" + ladder.duration().toSeconds() + " s a target" : "")
+                + (injection.part() ? "\n  injector " + injection.index() + " of " + injection.count()
+                        + ": user u of every level runs on injector u mod " + injection.count() + "; rendezvous at "
+                        + injection.coordinator() : "")
+                + targets.stream().map(t -> "\n  " + t.plan()).collect(Collectors.joining())
+                + "\n  run folder: " + runDir;
     }
 
     /**
-     * After Gatling's last user: writes results.json and the report, prints the table and the headline, then
-     * refreshes {@code latest/}.
-     *
-     * @param gatlingSimulationId Gatling's folder prefix for this simulation (lower-case class name)
+     * After Gatling's last user: writes results.json and the report, prints the table and the headline, refreshes
+     * {@code latest/}. {@code gatlingSimulationId}: Gatling's folder prefix (the lower-case class name).
      */
     public Results finish(String gatlingSimulationId) {
         // Every user is done, so the sampler reports the last level at its next tick; then the last target stops.
@@ -253,10 +237,11 @@ public final class LadderRun implements AutoCloseable {
             results.put(t.name(), t.result(record));
         }
         Injection injection = config.injection();
+        Integer part = injection.part() ? injection.index() : null;
         // A part carries the run's id; its folder says which injector's it is.
         String runId = (injection.part() ? runDir.getParent() : runDir).getFileName().toString();
         RecordFile.write(new RunRecord(RunRecord.SCHEMA, runId, RecordFile.HISTOGRAMS, records, injection.count(),
-                injection.part() ? injection.index() : null), runDir);
+                part), runDir);
         String gatlingReport = GatlingRunDir.find(config.gatlingResultsDir(), gatlingSimulationId, startedAt)
                 .map(dir -> runDir.relativize(dir.resolve("index.html")).toString().replace('\\', '/'))
                 .orElse(null);
@@ -264,8 +249,8 @@ public final class LadderRun implements AutoCloseable {
                 config.hold().toNanos() / 1e9, config.ramp().toNanos() / 1e9, config.workMicros(), config.timeoutMs(), config.slo(),
                 startedAt.toString(), Instant.now().toString(), machine(), GitSource.of(Path.of("")), gatlingReport, results,
                 Gap.of(results, config.gapOf(), config.gapOver()), config.plan().record().withLoad(config.load()),
-                new Results.Records(RecordFile.HISTOGRAMS, RecordFile.LEVELS, new Results.Injectors(injection.count(),
-                        injection.part() ? injection.index() : null, null)));
+                new Results.Records(RecordFile.HISTOGRAMS, RecordFile.LEVELS,
+                        new Results.Injectors(injection.count(), part, null)));
         if (injection.part()) {
             // One injector's share alone is no result: the merge of all N parts writes the run's report.
             ResultsFile.write(r, runDir.resolve(ResultsFile.NAME));
@@ -293,7 +278,7 @@ public final class LadderRun implements AutoCloseable {
         }
     }
 
-    /** Stops every target (sampler, client, managed JVM) and the rendezvous. Idempotent; also the shutdown hook. */
+    /** Stops every target (sampler, client, managed JVM) and the rendezvous. Idempotent. */
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
@@ -303,6 +288,17 @@ public final class LadderRun implements AutoCloseable {
                 r.close();
             }
         }
+    }
+
+    /**
+     * Gatling's Maven plugin leaves its forked JVM running when Maven alone is killed: end the run with the launcher,
+     * through the shutdown hook, rather than load on unattended.
+     */
+    static void exitWithLauncher(PrintStream out) {
+        ParentWatch.watch(() -> {
+            out.println("nonblocking: the process that launched this run has exited; stopping");
+            System.exit(EXIT_LAUNCHER_GONE);
+        });
     }
 
     static void checkOpenFiles(int maxUsers) {
@@ -320,9 +316,10 @@ public final class LadderRun implements AutoCloseable {
      */
     static void checkPorts(int users, String who) {
         int[] range = FreePorts.ephemeralRange();
-        if (range != null && users > range[1] - range[0] + 1) {
+        int ports = range == null ? Integer.MAX_VALUE : range[1] - range[0] + 1;
+        if (users > ports) {
             throw new NonblockingException(users + " users" + who + " need as many connections to one server, but the"
-                    + " ephemeral port range " + range[0] + "-" + range[1] + " has " + (range[1] - range[0] + 1)
+                    + " ephemeral port range " + range[0] + "-" + range[1] + " has " + ports
                     + " ports: lower the top level, or spread the users over injectors on several machines");
         }
     }

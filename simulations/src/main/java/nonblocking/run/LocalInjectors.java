@@ -6,7 +6,6 @@ import nonblocking.ladder.LadderConfig;
 import nonblocking.ladder.TargetSpec;
 import nonblocking.results.Results;
 import nonblocking.results.TargetResult;
-import nonblocking.server.ParentWatch;
 import nonblocking.targets.Classpath;
 import nonblocking.targets.FreePorts;
 import nonblocking.targets.ManagedTarget;
@@ -27,9 +26,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * {@code -Dinjectors=N} on one machine: per target, in turn, starts the target (a managed one, alone, as any run
@@ -50,7 +53,6 @@ public final class LocalInjectors implements AutoCloseable {
     /** Set per target and injector here, or meaningless for one target alone. */
     private static final List<String> OWN = List.of("targets", "runId", "injectors", "injector", "coordinator",
             "settings", "gap.of", "gap.over");
-    private static final Duration TARGET_START_TIMEOUT = Duration.ofSeconds(60);
 
     private final LadderConfig config;
     private final Map<String, String> settings;
@@ -63,12 +65,8 @@ public final class LocalInjectors implements AutoCloseable {
     private LocalInjectors(LadderConfig config, Map<String, String> given, PrintStream out) {
         this.config = config;
         this.out = out;
-        this.settings = new LinkedHashMap<>();
-        given.forEach((key, value) -> {
-            if (NOT_SETTINGS.stream().noneMatch(key::startsWith) && !OWN.contains(key)) {
-                settings.put(key, value);
-            }
-        });
+        this.settings = new LinkedHashMap<>(given);
+        settings.keySet().removeIf(key -> NOT_SETTINGS.stream().anyMatch(key::startsWith) || OWN.contains(key));
         this.runDir = LadderRun.runDir(config, Instant.now());
     }
 
@@ -78,10 +76,7 @@ public final class LocalInjectors implements AutoCloseable {
         LadderRun.checkPorts(config.connections(), " on " + config.injection().count() + " injectors of one machine");
         LocalInjectors run = new LocalInjectors(config, given, out);
         Runtime.getRuntime().addShutdownHook(new Thread(run::close, "injectors-stop"));
-        ParentWatch.watch(() -> {
-            out.println("nonblocking: the process that launched this run has exited; stopping");
-            System.exit(LadderRun.EXIT_LAUNCHER_GONE);
-        });
+        LadderRun.exitWithLauncher(out);
         return run;
     }
 
@@ -121,7 +116,7 @@ public final class LocalInjectors implements AutoCloseable {
                 List<String> command = TargetCommand.managed(spec, config.targetHeap(), config.pauseMs(),
                         Classpath.current(), ports.get(0), ports.get(1));
                 target = ManagedTarget.start(spec.name(), command, runDir.resolve(spec.name() + ".log"));
-                out.println("[" + spec.name() + "] " + target.awaitReady(TARGET_START_TIMEOUT));
+                out.println("[" + spec.name() + "] " + target.awaitReady(LadderRun.TARGET_START_TIMEOUT));
                 List.of(".model", ".threads", ".maxVirtualThreads").forEach(key -> own.remove(spec.name() + key));
                 own.put(spec.name() + ".url", "http://" + TargetCommand.HOST + ":" + ports.get(0) + "/");
                 own.put(spec.name() + ".census", target.censusUrl().toString());
@@ -160,17 +155,17 @@ public final class LocalInjectors implements AutoCloseable {
         }
         // One injector gone leaves a part missing, and the merge refuses the run: stop the others at once, and
         // report the first to go (the others then exit on SIGTERM).
-        java.util.concurrent.atomic.AtomicReference<String> failure = new java.util.concurrent.atomic.AtomicReference<>();
-        List<java.util.concurrent.CompletableFuture<Void>> noticed = new ArrayList<>();
+        AtomicReference<String> failure = new AtomicReference<>();
+        CompletableFuture<?>[] noticed = new CompletableFuture<?>[count];
         for (int i = 0; i < count; i++) {
             int index = i;
-            noticed.add(started.get(i).onExit().thenAccept(gone -> {
+            noticed[i] = started.get(i).onExit().thenAccept(gone -> {
                 if (gone.exitValue() != 0 && failure.compareAndSet(null, "injector " + index + " of " + count + " for "
                         + spec.name() + " exited with code " + gone.exitValue() + "; its log: "
                         + dir.resolve("injector-" + index + ".log"))) {
                     started.forEach(Process::destroy);
                 }
-            }));
+            });
         }
         out.println("[" + spec.name() + "] " + count + " injectors started; their logs: " + dir);
         Duration timeout = config.ladder().duration().plus(config.injection().rendezvous()).plusMinutes(3);
@@ -190,9 +185,8 @@ public final class LocalInjectors implements AutoCloseable {
             }
         }
         try {
-            java.util.concurrent.CompletableFuture.allOf(noticed.toArray(new java.util.concurrent.CompletableFuture[0]))
-                    .get(10, TimeUnit.SECONDS);
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            CompletableFuture.allOf(noticed).get(10, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
             failure.compareAndSet(null, "cannot tell how " + spec.name() + "'s injectors ended: " + e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -253,9 +247,5 @@ public final class LocalInjectors implements AutoCloseable {
             }
             stopTarget();
         }
-    }
-
-    Path runDir() {
-        return runDir;
     }
 }

@@ -14,10 +14,12 @@ import nonblocking.results.TargetResult;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.BiFunction;
 
 /**
@@ -31,9 +33,8 @@ public final class MergeRun {
     }
 
     /**
-     * @param gapOf   the headline's numerator target; {@code over} its denominator
-     * @param configs per target name, what a local launcher knows better than its injectors of the target (that
-     *                it started it, and how); the config as read for none
+     * {@code configs}: per target name, what a local launcher knows better than its injectors of the target (that it
+     * started it, and how); the config as read for none.
      */
     public static Results merge(Path runFolder, String gapOf, String gapOver,
                                 BiFunction<String, TargetResult.Settings, TargetResult.Settings> configs,
@@ -43,8 +44,6 @@ public final class MergeRun {
         Map<String, TargetRecord> records = new LinkedHashMap<>();
         Map<String, TargetResult> targets = new LinkedHashMap<>();
         double skew = 0;
-        String startedAt = first.results().startedAt();
-        String finishedAt = first.results().finishedAt();
         for (List<Parts.Part> group : groups) {
             Merge.Merged merged = Merge.merge(group.stream().map(Parts.Part::record).toList());
             skew = Math.max(skew, merged.maxSkewMs());
@@ -53,15 +52,17 @@ public final class MergeRun {
                 if (records.put(name, record) != null) {
                     throw new NonblockingException("target " + name + " has parts in two folders under " + runFolder);
                 }
-                targets.put(name, result(zero, zero.targets().get(name), record, configs.apply(name, zero.targets().get(name).config())));
+                TargetResult seen = zero.targets().get(name);
+                targets.put(name, result(zero, seen, record, configs.apply(name, seen.config())));
             });
             merged.startSkewMs().forEach((name, ms) -> out.printf(Locale.ROOT, "[%s] %d injectors merged; their starts"
                     + " were %.1f ms apart at most%n", name, group.size(), ms));
-            for (Parts.Part part : group) {
-                startedAt = min(startedAt, part.results().startedAt());
-                finishedAt = max(finishedAt, part.results().finishedAt());
-            }
         }
+        List<Results> parts = groups.stream().flatMap(List::stream).map(Parts.Part::results).toList();
+        String startedAt = parts.stream().map(Results::startedAt).filter(Objects::nonNull)
+                .min(Comparator.naturalOrder()).orElse(null);
+        String finishedAt = parts.stream().map(Results::finishedAt).filter(Objects::nonNull)
+                .max(Comparator.naturalOrder()).orElse(null);
         int count = first.record().injectors();
         // The run is its folder: a Job's parts carry its id, a local run's parts each their target's.
         String runId = runFolder.toAbsolutePath().normalize().getFileName().toString();
@@ -84,13 +85,5 @@ public final class MergeRun {
         int sustainable = part.sloOf(zero).capacity(levels).held();
         return new TargetResult(config, zero.jdk(), merged.idle(), levels, sustainable, List.of(),
                 merged.levels().stream().map(level -> level.users()).toList(), merged.startedAt(), merged.stoppedAt());
-    }
-
-    private static String min(String a, String b) {
-        return a == null ? b : b == null || a.compareTo(b) <= 0 ? a : b;
-    }
-
-    private static String max(String a, String b) {
-        return a == null ? b : b == null || a.compareTo(b) >= 0 ? a : b;
     }
 }

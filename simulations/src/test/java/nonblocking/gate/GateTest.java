@@ -393,7 +393,7 @@ class GateTest {
 
     @Test
     void checkPassesAGoodRun() {
-        Gate.Judgement outcome = Gate.check(Fixtures.path(Fixtures.GOOD), Fixtures.RULES_FILE, Fixtures.path(Fixtures.BASELINE));
+        Gate.Judgement outcome = check(Fixtures.path(Fixtures.GOOD), Fixtures.RULES_FILE, Fixtures.path(Fixtures.BASELINE));
 
         assertThat(outcome.passed()).isTrue();
         assertThat(outcome.run().runId()).isEqualTo("20260110-090000");
@@ -404,7 +404,7 @@ class GateTest {
     void checkFailsAMissingResultsFileWithOneLine() {
         Path missing = dir.resolve("latest/results.json");
 
-        Gate.Judgement outcome = Gate.check(missing, Fixtures.RULES_FILE, Fixtures.path(Fixtures.BASELINE));
+        Gate.Judgement outcome = check(missing, Fixtures.RULES_FILE, Fixtures.path(Fixtures.BASELINE));
 
         assertThat(outcome.passed()).isFalse();
         assertThat(outcome.run()).isNull();
@@ -417,7 +417,7 @@ class GateTest {
 
     @Test
     void checkFailsACorruptResultsFile() {
-        Gate.Judgement outcome = Gate.check(Fixtures.path(Fixtures.CORRUPT), Fixtures.RULES_FILE, Fixtures.path(Fixtures.BASELINE));
+        Gate.Judgement outcome = check(Fixtures.path(Fixtures.CORRUPT), Fixtures.RULES_FILE, Fixtures.path(Fixtures.BASELINE));
 
         assertThat(outcome.passed()).isFalse();
         assertThat(outcome.verdicts()).singleElement()
@@ -429,7 +429,7 @@ class GateTest {
         Path other = dir.resolve("results.json");
         Files.writeString(other, Files.readString(Fixtures.path(Fixtures.GOOD)).replace("\"schema\": 3", "\"schema\": 4"));
 
-        Gate.Judgement outcome = Gate.check(other, Fixtures.RULES_FILE, Fixtures.path(Fixtures.BASELINE));
+        Gate.Judgement outcome = check(other, Fixtures.RULES_FILE, Fixtures.path(Fixtures.BASELINE));
 
         assertThat(outcome.passed()).isFalse();
         assertThat(outcome.verdicts()).singleElement()
@@ -438,7 +438,7 @@ class GateTest {
 
     @Test
     void checkFailsASchemaOneFileInOneLineThatSaysWhy() {
-        Gate.Judgement outcome = Gate.check(Fixtures.path(Fixtures.SCHEMA_1), Fixtures.RULES_FILE, Fixtures.path(Fixtures.BASELINE));
+        Gate.Judgement outcome = check(Fixtures.path(Fixtures.SCHEMA_1), Fixtures.RULES_FILE, Fixtures.path(Fixtures.BASELINE));
 
         assertThat(outcome.passed()).isFalse();
         assertThat(outcome.verdicts()).singleElement().satisfies(verdict -> assertThat(verdict.line())
@@ -447,7 +447,7 @@ class GateTest {
 
     @Test
     void checkFailsAMissingRulesFileEvenForAGoodRun() {
-        Gate.Judgement outcome = Gate.check(Fixtures.path(Fixtures.GOOD), dir.resolve("rules.yaml"), Fixtures.path(Fixtures.BASELINE));
+        Gate.Judgement outcome = check(Fixtures.path(Fixtures.GOOD), dir.resolve("rules.yaml"), Fixtures.path(Fixtures.BASELINE));
 
         assertThat(outcome.passed()).isFalse();
         assertThat(outcome.verdicts()).singleElement()
@@ -457,7 +457,7 @@ class GateTest {
 
     @Test
     void checkReportsBothAMissingRulesFileAndAMissingResultsFile() {
-        Gate.Judgement outcome = Gate.check(dir.resolve("results.json"), dir.resolve("rules.yaml"), Fixtures.path(Fixtures.BASELINE));
+        Gate.Judgement outcome = check(dir.resolve("results.json"), dir.resolve("rules.yaml"), Fixtures.path(Fixtures.BASELINE));
 
         assertThat(outcome.verdicts()).extracting(Verdict::metric).containsExactly("rules.yaml", "results.json");
         assertThat(outcome.passed()).isFalse();
@@ -466,5 +466,10 @@ class GateTest {
     @Test
     void anOutcomeWithoutVerdictsDoesNotPass() {
         assertThat(new Gate.Judgement(null, List.of()).passed()).isFalse();
+    }
+
+    /** One results file, nothing allowed to differ from the baseline. */
+    private static Gate.Judgement check(Path resultsFile, Path rulesFile, Path baselineFile) {
+        return Gate.check(List.of(resultsFile), rulesFile, baselineFile, null);
     }
 }
