@@ -14,7 +14,6 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
  *
  * @param model                 blocking, virtual or async
  * @param jdk                   {@code java.version} of the target JVM
- * @param pid                   the target's process id
  * @param platformThreadsLive   live platform threads of the whole JVM (ThreadMXBean; virtual threads not included)
  * @param platformThreadsPeak   their peak since start or the last reset
  * @param platformThreadsDaemon live daemon platform threads
@@ -34,13 +33,11 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
  * @param pauseMs               the server's default pause
  * @param threads               blocking: the pool's request threads; null for other models
  * @param maxVirtualThreads     virtual: the cap on concurrent handlers; null when unbounded or not virtual
- * @param heapAfterGcBytes      heap in use right after the latest young or full collection, whatever caused it, as
- *                              the collector itself reports it (what the GC log prints after the arrow): retained
- *                              heap without forcing a GC, so that no System.gc() pauses the target during a measured
- *                              hold. Null before the first collection or where the JVM does not say
- * @param gcCount               collections so far, summed over every GarbageCollectorMXBean: if it did not move
- *                              between two readings, neither did {@code heapAfterGcBytes}. The GC log on stdout
- *                              (see the ladder's TargetCommand) tells which collections they were
+ * @param heapAfterGcBytes      heap in use right after the latest young or full collection, as the collector reports
+ *                              it (the GC log's figure after the arrow): retained heap without a System.gc() pausing
+ *                              a measured hold. Null before the first collection or where the JVM does not say
+ * @param gcCount               collections so far, of every collector: if it did not move between two readings,
+ *                              neither did {@code heapAfterGcBytes} (the GC log on stdout tells which they were)
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -82,11 +79,7 @@ public record Census(
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /**
-     * Reads a census; unknown fields are ignored, missing nullable ones are null.
-     *
-     * @throws TargetException with a one-line message if {@code json} is not a census
-     */
+    /** Reads a census (unknown fields ignored, missing nullable ones null), or a one-line TargetException. */
     public static Census parse(String json) {
         try {
             Census census = JSON.readValue(json, Census.class);
@@ -99,7 +92,6 @@ public record Census(
         }
     }
 
-    /** The JSON {@code GET /threads} sends. */
     public String toJson() {
         try {
             return JSON.writeValueAsString(this);

@@ -24,9 +24,7 @@ import org.eclipse.jetty.util.Callback;
  * while it waited in the queue is dropped before any work; then it registers fill interest on the endpoint, and the
  * selector calls it back when the socket becomes readable, which for a client awaiting its response means it has
  * closed or reset. The callback is non-blocking and runs on the selector thread: it needs no pool thread, so a
- * saturated blocking pool still notices.
- *
- * <p>Jetty's own failure reports ({@code Request.addFailureListener}) end the request the same way.
+ * saturated blocking pool still notices. Jetty's own failure reports end the request the same way.
  *
  * <p>A client that pipelines its next request during the pause makes the socket readable too: the watch keeps the byte
  * it read and ends, and {@link #stop} hands the byte back to the connection ({@link Connection.UpgradeTo#onUpgradeTo},
@@ -78,10 +76,7 @@ final class ClientWatch implements Callback {
         probe();
     }
 
-    /**
-     * The endpoint failed or closed under the watch, or Jetty reported a failure of the request (or {@link #stop}
-     * cancelled the watch, or the connection was idle).
-     */
+    /** The endpoint failed or closed, Jetty reported a failure, {@link #stop} cancelled, or the connection idled. */
     @Override
     public void failed(Throwable cause) {
         synchronized (this) {
@@ -127,9 +122,6 @@ final class ClientWatch implements Callback {
                 return;
             }
             gone = read();
-            if (gone != null) {
-                stopped = true;
-            }
         }
         if (gone != null) {
             onGone.accept(gone); // outside the lock: it completes the request, which calls into Jetty
@@ -138,25 +130,23 @@ final class ClientWatch implements Callback {
 
     /** One non-blocking read of at most one byte; the reason the client is gone, or null. Holds the lock. */
     private Throwable read() {
-        if (!endPoint.isOpen() || endPoint.isInputShutdown()) {
-            return new EofException("client closed the connection");
-        }
         ByteBuffer one = BufferUtil.allocate(1);
-        int read;
         try {
-            read = endPoint.fill(one);
+            int read = endPoint.isOpen() && !endPoint.isInputShutdown() ? endPoint.fill(one) : -1;
+            if (read < 0) {
+                stopped = true;
+                return new EofException("client closed the connection");
+            }
+            if (read > 0) {
+                pipelined = one; // a pipelined request: stop watching; stop() gives its first byte back
+                stopped = true;
+            } else if (!endPoint.tryFillInterested(this)) {
+                stopped = true; // someone else reads this connection: they will see the close
+            }
+            return null;
         } catch (IOException e) {
+            stopped = true;
             return e; // typically "Connection reset by peer"
         }
-        if (read < 0) {
-            return new EofException("client closed the connection");
-        }
-        if (read > 0) {
-            pipelined = one; // a pipelined request: stop watching; stop() gives its first byte back
-            stopped = true;
-        } else if (!endPoint.tryFillInterested(this)) {
-            stopped = true; // someone else reads this connection: they will see the close
-        }
-        return null;
     }
 }

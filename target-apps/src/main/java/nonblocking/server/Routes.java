@@ -25,7 +25,6 @@ final class Routes {
     private Routes() {
     }
 
-    /** @param hello the seed request's handler */
     static Handler of(Handler hello, CensusTaker taker, Stall stall) {
         PathMappingsHandler main = new PathMappingsHandler();
         // Servlet path spec "" is the context root exactly, "/" the default: everything no other mapping takes.
@@ -43,8 +42,8 @@ final class Routes {
 
     private static void addCensusEndpoints(PathMappingsHandler paths, CensusTaker taker, Stall stall) {
         paths.addMapping(new ServletPathSpec("/health"), AllowedMethod.get(TextEndpoint.health()));
-        paths.addMapping(new ServletPathSpec("/threads"), AllowedMethod.get(CensusEndpoint.take(taker)));
-        paths.addMapping(new ServletPathSpec("/threads/reset"), AllowedMethod.post(CensusEndpoint.reset(taker)));
+        paths.addMapping(new ServletPathSpec("/threads"), AllowedMethod.get(new CensusEndpoint(taker::take)));
+        paths.addMapping(new ServletPathSpec("/threads/reset"), AllowedMethod.post(new CensusEndpoint(taker::reset)));
         paths.addMapping(new ServletPathSpec("/threads/stall"), AllowedMethod.post(new StallEndpoint(stall)));
     }
 

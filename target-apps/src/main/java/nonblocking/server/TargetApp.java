@@ -2,7 +2,9 @@ package nonblocking.server;
 
 import java.io.PrintWriter;
 import java.lang.reflect.Field;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -116,12 +118,13 @@ public final class TargetApp implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        TargetConfig config = config();
-        TargetServer server = new TargetServer(config);
+        TargetServer server = new TargetServer(config());
         try {
             server.start();
         } catch (Exception e) {
-            err.println("nonblocking target: " + startFailure(e));
+            // One line, no stack trace. TargetServer.start binds every port itself: a TargetException names the port.
+            err.println("nonblocking target: "
+                    + (e instanceof TargetException ? e.getMessage() : "cannot start: " + e));
             err.flush();
             stopQuietly(server);
             return 1;
@@ -138,12 +141,6 @@ public final class TargetApp implements Callable<Integer> {
         out.flush();
         server.join();
         return 0;
-    }
-
-    /** One line, no stack trace: what a person or the ladder needs to act on. */
-    private static String startFailure(Exception e) {
-        // TargetServer.start binds every port itself and throws a TargetException naming the port.
-        return e instanceof TargetException ? e.getMessage() : "cannot start: " + e;
     }
 
     private static void stopQuietly(TargetServer server) {
@@ -164,11 +161,7 @@ public final class TargetApp implements Callable<Integer> {
                 .setErr(err);
     }
 
-    /**
-     * Parses flags (and this process's environment, for flags not given) without starting anything.
-     *
-     * @throws ParameterException for bad flags
-     */
+    /** Parses flags (and this process's environment, for flags not given) without starting anything. */
     public static TargetConfig parse(String... args) {
         TargetApp app = new TargetApp();
         PrintWriter sink = new PrintWriter(PrintWriter.nullWriter());
@@ -212,11 +205,7 @@ public final class TargetApp implements Callable<Integer> {
     }
 
     private static String longest(String[] names) {
-        String longest = names[0];
-        for (String name : names) {
-            longest = name.length() > longest.length() ? name : longest;
-        }
-        return longest;
+        return Arrays.stream(names).max(Comparator.comparingInt(String::length)).orElseThrow();
     }
 
     /** A positive number, or "unbounded" (null: no cap). */
