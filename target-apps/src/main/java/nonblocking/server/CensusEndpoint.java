@@ -15,7 +15,6 @@ import org.eclipse.jetty.util.Fields;
 final class CensusEndpoint extends Handler.Abstract {
     private final Function<CensusTaker.Options, Census> census;
 
-    /** {@code census} is {@link CensusTaker#take} or {@link CensusTaker#reset}. */
     CensusEndpoint(Function<CensusTaker.Options, Census> census) {
         super(InvocationType.BLOCKING);
         this.census = census;

@@ -13,15 +13,14 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * What the garbage collectors already know, read without collecting: the heap left by the last collection and
- * how many collections there have been. So the census can report retained heap during a hold without a
- * System.gc() of its own, which would pause the very server being measured.
- *
- * <p>The heap after a collection is the collector's own "after" figure ({@link GcInfo#getMemoryUsageAfterGc}), summed
- * over the heap pools: what the GC log prints as {@code 120M->48M}. Not the pools' collection usage: on G1 a young
- * collection leaves the Old Gen's collection usage as the last full or mixed one left it, so what young
- * collections promoted since would be missing. A concurrent collector's cycles (G1's "Concurrent GC") are skipped:
- * their "after" figure counts the Eden that the application kept filling meanwhile.
+ * What the garbage collectors already know, read without collecting: the heap left by the last collection and how
+ * many collections there have been. So the census can report retained heap during a hold without a System.gc() of
+ * its own, which would pause the very server being measured. The heap after a collection is the collector's own
+ * "after" figure ({@link GcInfo#getMemoryUsageAfterGc}), summed over the heap pools: what the GC log prints as
+ * {@code 120M->48M}. Not the pools' collection usage: on G1 a young collection leaves the Old Gen's collection usage
+ * as the last full or mixed one left it, so what young collections promoted since would be missing. A concurrent
+ * collector's cycles (G1's "Concurrent GC") are skipped: their "after" figure counts the Eden that the application
+ * kept filling meanwhile.
  */
 final class GcFigures {
     // The JVM's collectors and pools are fixed at start-up.

@@ -2,6 +2,7 @@ package nonblocking.server;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -10,8 +11,7 @@ import org.eclipse.jetty.util.Callback;
 
 /**
  * What every model answers to the seed request, byte for byte: 200 text/plain with no Content-Length (so Jetty
- * chunks it, one chunk per write), "Hello" flushed at once, the pause, "World". A model's handler says how it holds
- * the pause.
+ * chunks it, one chunk per write), "Hello" flushed at once, the pause, "World"; a model's handler holds the pause.
  */
 abstract class Hello extends Handler.Abstract {
     static final String MODEL_HEADER = "X-Thread-Model";
@@ -40,9 +40,10 @@ abstract class Hello extends Handler.Abstract {
         if (query != null) {
             // Status and headers, before the first write commits them.
             response.setStatus(200);
-            response.getHeaders().put(HttpHeader.CONTENT_TYPE, PlainResponses.TEXT);
-            response.getHeaders().put(MODEL_HEADER, config.model().label());
-            response.getHeaders().put(HANDLER_THREAD_HEADER, Thread.currentThread().isVirtual() ? "virtual" : "platform");
+            HttpFields.Mutable headers = response.getHeaders();
+            headers.put(HttpHeader.CONTENT_TYPE, PlainResponses.TEXT);
+            headers.put(MODEL_HEADER, config.model().label());
+            headers.put(HANDLER_THREAD_HEADER, Thread.currentThread().isVirtual() ? "virtual" : "platform");
             serve(request, response, query, new Exchange(requests, callback));
         }
         return true;

@@ -9,14 +9,10 @@ import org.eclipse.jetty.server.handler.PathMappingsHandler;
 
 /**
  * The endpoints, routed by Jetty's own handlers: a {@link ContextHandler} per connector (its virtual host
- * {@code @name} matches the connector of that name), and in each a {@link PathMappingsHandler}.
- *
- * <ul>
- *   <li>main port: {@code /} (the seed request), {@code /health}, {@code /threads}, {@code /threads/reset},
- *   {@code /threads/stall};</li>
- *   <li>census port: the same without {@code /}, so no load can land on it.</li>
- * </ul>
- * Anything else is a one-line 404; a wrong method a one-line 405 with Allow.
+ * {@code @name} matches the connector of that name), and in each a {@link PathMappingsHandler}. The main port
+ * serves {@code /} (the seed request), {@code /health}, {@code /threads}, {@code /threads/reset} and
+ * {@code /threads/stall}; the census port the same without {@code /}, so no load can land on it. Anything else is
+ * a one-line 404; a wrong method a one-line 405 with Allow.
  */
 final class Routes {
     static final String MAIN_CONNECTOR = "main";

@@ -8,25 +8,20 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * always runs Jetty's acceptor and selector loops (each holds a thread for good). What differs is who runs the
  * request handlers:
  * <ul>
- *   <li>blocking: the same QueuedThreadPool, sized {@code threads + acceptors + selectors}, so that
- *       {@code --threads 200} really means 200 requests served at once: 200 concurrent 1 s requests take
- *       ~1 s, 400 take ~2 s. (Jetty's default maxThreads=200 would leave ~198 for requests.)</li>
- *   <li>virtual: Jetty's recommended setup, a small QueuedThreadPool for acceptors, selectors and Jetty's
- *       non-blocking tasks, plus a {@code VirtualThreadPool} as its virtual-threads executor, which Jetty uses
- *       for every blocking task, i.e. our handler. VirtualThreadPool caps concurrent tasks at 200 by default;
- *       {@code --max-virtual-threads} sets that cap (unbounded by default). A low cap is the "cripple" knob
- *       that shows a load gate can fail.</li>
- *   <li>async: the same small QueuedThreadPool and no virtual threads. The handler returns at once and Jetty's
- *       scheduler finishes the response after the pause, so a handful of threads serve any number of requests.</li>
+ *   <li>blocking: the same pool, sized {@code threads + acceptors + selectors}, so that {@code --threads 200} really
+ *       means 200 requests served at once (Jetty's default maxThreads=200 would leave ~198 for requests).</li>
+ *   <li>virtual: Jetty's recommended setup, a small pool for acceptors, selectors and Jetty's non-blocking tasks,
+ *       plus a {@code VirtualThreadPool} as its virtual-threads executor, which Jetty uses for every blocking task,
+ *       i.e. our handler. It caps concurrent tasks at 200 by default; {@code --max-virtual-threads} sets the cap
+ *       (unbounded by default), a low one being the "cripple" knob that shows a load gate can fail.</li>
+ *   <li>async: the same small pool and no virtual threads: the handler returns at once and Jetty's scheduler
+ *       finishes the response after the pause, so a handful of threads serve any number of requests.</li>
  * </ul>
  * Reserved threads are off in all: they would hold extra idle threads and make the blocking pool size fuzzy.
  * The optional census port ({@code --census-port}) has a tiny pool of its own: see {@link #newCensusPool}.
  */
 final class ServerThreads {
-    /**
-     * Platform threads on top of acceptors and selectors in the virtual and async models: Jetty's non-blocking
-     * work, and in the async model the handlers themselves (each returns at once).
-     */
+    /** Threads on top of acceptors and selectors in the other models: Jetty's non-blocking work, async handlers. */
     static final int SPARE_THREADS = 8;
 
     /** The census connector: one acceptor, one selector... */

@@ -18,12 +18,10 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * Command line of a target server:
- * {@code java -jar target-apps/target/target-apps.jar --model virtual --port 8082}.
- *
- * <p>Every flag can also come from an environment variable (for containers); a flag on the command line wins.
- * picocli does this itself: each default value reads {@code ${env:VARIABLE:-default}}.
- * Exit codes: 0 after a normal stop, 1 if the server cannot start (e.g. port in use), 2 for bad flags.
+ * Command line of a target server: {@code java -jar target-apps/target/target-apps.jar --model virtual --port 8082}.
+ * Every flag can also come from an environment variable (for containers; picocli does it, each default value reads
+ * {@code ${env:VARIABLE:-default}}); a flag on the command line wins. Exit codes: 0 after a normal stop, 1 if the
+ * server cannot start (e.g. port in use), 2 for bad flags.
  */
 @Command(name = "target-apps", mixinStandardHelpOptions = true, version = "nonblocking target-apps",
         sortOptions = false,
@@ -38,8 +36,8 @@ import picocli.CommandLine.Spec;
 public final class TargetApp implements Callable<Integer> {
 
     /**
-     * Option -> environment variable, e.g. {@code --pause -> PAUSE_MS}, read from the options' own default values
-     * (so it cannot drift from what picocli reads). Part of the container contract (see docker-compose.yml).
+     * Option -> environment variable, e.g. {@code --pause -> PAUSE_MS}, read from the options' own default values (so
+     * it cannot drift from what picocli reads): part of the container contract (see docker-compose.yml).
      */
     public static final Map<String, String> ENVIRONMENT = environmentVariables();
 
@@ -199,13 +197,10 @@ public final class TargetApp implements Callable<Integer> {
             if (!m.find()) {
                 throw new IllegalStateException("option " + option.names()[0] + " reads no environment variable");
             }
-            env.put(longest(option.names()), m.group(1));
+            String longest = Arrays.stream(option.names()).max(Comparator.comparingInt(String::length)).orElseThrow();
+            env.put(longest, m.group(1));
         }
         return Collections.unmodifiableMap(env);
-    }
-
-    private static String longest(String[] names) {
-        return Arrays.stream(names).max(Comparator.comparingInt(String::length)).orElseThrow();
     }
 
     /** A positive number, or "unbounded" (null: no cap). */

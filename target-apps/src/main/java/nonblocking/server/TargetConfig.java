@@ -58,14 +58,4 @@ public record TargetConfig(
             throw new IllegalArgumentException(message);
         }
     }
-
-    /** Pool size as the census reports it: null where the model has no such setting. */
-    public Integer threadsOrNull() {
-        return model.pooled() ? threads : null;
-    }
-
-    /** The virtual-thread cap as the census reports it: null when unbounded or not the virtual model. */
-    public Integer maxVirtualThreadsOrNull() {
-        return model.capped() ? maxVirtualThreads : null;
-    }
 }

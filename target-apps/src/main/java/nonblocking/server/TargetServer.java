@@ -19,7 +19,7 @@ public final class TargetServer implements AutoCloseable {
     private final TargetConfig config;
     private final Server server;
     private final ServerConnector connector;
-    /** The census port's connector, on its own thread pool; null when there is no census port. */
+    /** On its own thread pool; null when there is no census port. */
     private final ServerConnector censusConnector;
     private final Requests requests = new Requests();
     private final Work work = Work.calibrated();
@@ -32,8 +32,7 @@ public final class TargetServer implements AutoCloseable {
         // One HTTP configuration for both ports: the census port is tuned exactly like the main one.
         HttpConfiguration http = JettyTuning.httpConfiguration(config);
         connector = new ServerConnector(server, new HttpConnectionFactory(http));
-        connector.setName(Routes.MAIN_CONNECTOR);
-        JettyTuning.tune(connector, config, config.port());
+        JettyTuning.tune(connector, Routes.MAIN_CONNECTOR, config, config.port());
         poolSettings = ServerThreads.size(pool, connector, config);
         server.addConnector(connector);
         censusConnector = config.censusPort() == null ? null : addCensusConnector(server, config, http);
@@ -52,10 +51,8 @@ public final class TargetServer implements AutoCloseable {
      */
     private static ServerConnector addCensusConnector(Server server, TargetConfig config, HttpConfiguration http) {
         ServerConnector census = new ServerConnector(server, ServerThreads.newCensusPool(), null, null,
-                ServerThreads.CENSUS_ACCEPTORS, ServerThreads.CENSUS_SELECTORS,
-                new HttpConnectionFactory(http));
-        census.setName(Routes.CENSUS_CONNECTOR);
-        JettyTuning.tune(census, config, config.censusPort());
+                ServerThreads.CENSUS_ACCEPTORS, ServerThreads.CENSUS_SELECTORS, new HttpConnectionFactory(http));
+        JettyTuning.tune(census, Routes.CENSUS_CONNECTOR, config, config.censusPort());
         server.addConnector(census);
         return census;
     }
@@ -69,8 +66,7 @@ public final class TargetServer implements AutoCloseable {
                 bind(censusConnector, config.censusPort(), "census port ");
             }
         } catch (TargetException e) {
-            closeQuietly(connector);
-            closeQuietly(censusConnector);
+            Stream.of(connector, censusConnector).filter(Objects::nonNull).forEach(ServerConnector::close);
             throw e;
         }
         server.start();
@@ -86,12 +82,6 @@ public final class TargetServer implements AutoCloseable {
                     .filter(BindException.class::isInstance).findFirst().orElse(e);
             throw new TargetException("cannot listen on " + what + config.host() + ":" + port + ": "
                     + reason.getMessage(), e);
-        }
-    }
-
-    private static void closeQuietly(ServerConnector c) {
-        if (c != null) {
-            c.close();
         }
     }
 
@@ -134,9 +124,8 @@ public final class TargetServer implements AutoCloseable {
     }
 
     /**
-     * Connections currently open on the main connector, as Jetty has registered them. A saturated blocking pool
-     * delays that too (Jetty creates each endpoint on a pool thread), so new connections count only once a
-     * thread frees.
+     * Connections open on the main connector, as Jetty has registered them: a saturated blocking pool delays that
+     * too (Jetty creates each endpoint on a pool thread), so new connections count only once a thread frees.
      */
     public int connections() {
         return connector.getConnectedEndPoints().size();

@@ -66,7 +66,6 @@ public enum ThreadModel {
     void equip(QueuedThreadPool pool, TargetConfig config) {
     }
 
-    /** The seed request's handler. */
     Handler hello(TargetConfig config, Requests requests, Work work, Stall stall) {
         return hello.of(config, requests, work, stall);
     }

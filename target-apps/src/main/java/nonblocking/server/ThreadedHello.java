@@ -5,10 +5,9 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 
 /**
- * The seed request on a thread of its own, for the blocking and virtual models: blocking writes, and the pause
- * holds the thread. That holds a platform thread in the blocking model and only parks a virtual thread in the
- * virtual model, which is the difference being measured. Declared BLOCKING, so Jetty runs it on a pool thread or
- * a virtual thread, never on a selector.
+ * The seed request on a thread of its own, for the blocking and virtual models: blocking writes, and the pause holds
+ * the thread, a platform thread in the blocking model but only a parked virtual one in the virtual model, which is
+ * the difference being measured. Declared BLOCKING, so Jetty never runs it on a selector.
  *
  * <p>The pause ends early when the client leaves ({@link ClientWatch}): a request whose client has gone is not
  * worth a thread, least of all in a saturated pool where other requests wait for one.

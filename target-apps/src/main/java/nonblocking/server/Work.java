@@ -11,8 +11,7 @@ import java.util.Locale;
  * neither skip nor vectorize it, and its result goes to a volatile field, so it cannot drop it) first runs long
  * enough to be compiled, then five rounds of a fixed number of iterations are timed on this thread's CPU clock
  * (not the wall clock, so that a busy machine preempting the calibration does not inflate the work). The fastest
- * round gives iterations per microsecond; a request then runs {@code µs × that} iterations. The ready line shows
- * the figure ({@code work=…iter/us}).
+ * round gives iterations per microsecond; a request then runs {@code µs × that} iterations.
  */
 final class Work {
     static final long MAX_MICROS = 1_000_000;
