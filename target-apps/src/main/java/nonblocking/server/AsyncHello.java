@@ -2,8 +2,6 @@ package nonblocking.server;
 
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Consumer;
-import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
@@ -12,44 +10,28 @@ import org.eclipse.jetty.util.thread.Scheduler;
 
 /**
  * The seed request with callbacks, for the async model: the same bytes as {@link ThreadedHello}, but no thread is
- * held during the pause. The handler writes "Hello" without blocking and returns at once; when that write
- * completes, Jetty's scheduler is asked to write "World" after the pause, and that last write completes the
- * handler's callback. So any number of paused requests cost a timer entry each, not a thread. A client that
- * leaves ({@link ClientWatch}) cancels the timer and fails the callback at once.
- *
- * <p>Every step is non-blocking, hence {@link Handler.Abstract.NonBlocking}. (The census endpoints are blocking,
- * so Jetty still runs handlers on a pool thread rather than on the selector; this one gives it back at once.)
+ * held during the pause. The handler writes "Hello" without blocking and returns at once; when that write completes,
+ * Jetty's scheduler is asked to write "World" after the pause, and that last write completes the handler's callback.
+ * So any number of paused requests cost a timer entry each, not a thread. A client that leaves ({@link ClientWatch})
+ * cancels the timer and fails the callback at once. Every step is non-blocking, hence {@code NON_BLOCKING}. (The
+ * census endpoints are blocking, so Jetty still runs handlers on a pool thread rather than on the selector; this one
+ * gives it back at once.)
  */
-final class AsyncHello extends Handler.Abstract.NonBlocking {
-    private final TargetConfig config;
-    private final Requests requests;
-    private final Work work;
-    private final Stall stall;
-
+final class AsyncHello extends Hello {
     AsyncHello(TargetConfig config, Requests requests, Work work, Stall stall) {
-        this.config = config;
-        this.requests = requests;
-        this.work = work;
-        this.stall = stall;
+        super(InvocationType.NON_BLOCKING, config, requests, work, stall);
     }
 
     @Override
-    public boolean handle(Request request, Response response, Callback callback) {
-        SeedQuery query = SeedQuery.orBadRequest(request, response, callback, config.pauseMs());
-        if (query == null) {
-            return true;
-        }
-        Hello.prepare(response, config.model());
-        Exchange exchange = new Exchange(requests, callback);
+    void serve(Request request, Response response, SeedQuery query, Exchange exchange) {
         AtomicReference<Scheduler.Task> timer = new AtomicReference<>();
         // A client that leaves ends the exchange at once: the timer is cancelled and the callback failed.
-        Consumer<Throwable> leave = why -> {
+        ClientWatch watch = ClientWatch.start(request, why -> {
             exchange.abandoned(why);
             cancel(timer.get());
-        };
-        ClientWatch watch = ClientWatch.start(request, leave);
+        });
         if (exchange.ended()) {
-            return true; // it waited in the queue while its client left: not run at all
+            return; // it waited in the queue while its client left: not run at all
         }
         // CPU work, if asked for, runs here like in the other models: on the thread that runs the handler.
         work.burn(query.workMicros());
@@ -62,7 +44,6 @@ final class AsyncHello extends Handler.Abstract.NonBlocking {
                 cancel(timer.get()); // the client left while the timer was being set
             }
         }, exchange));
-        return true;
     }
 
     /** On the scheduler's thread: the last chunk, which ends the exchange. */

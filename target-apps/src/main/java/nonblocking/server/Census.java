@@ -6,27 +6,24 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import java.util.Optional;
 
 /**
  * What {@code GET /threads} answers: the target's own count of its threads, requests and memory. The server writes
- * it with {@link #toJson()}, the ladder reads it with {@link #parse(String)}: one type on both sides. JSON field
- * names are snake_case; nullable fields are boxed.
+ * it with {@link #toJson()}, the ladder reads it with {@link #parse(String)}: one type on both sides.
  *
  * @param model                 blocking, virtual or async
  * @param jdk                   {@code java.version} of the target JVM
- * @param pid                   the target's process id
  * @param platformThreadsLive   live platform threads of the whole JVM (ThreadMXBean; virtual threads not included)
  * @param platformThreadsPeak   their peak since start or the last reset
- * @param platformThreadsDaemon live daemon platform threads
  * @param virtualScheduler      the JDK's virtual-thread scheduler (JDK 24+; null before)
  * @param inFlight              seed requests between entering the handler and completing
  * @param inFlightPeak          their peak since start or the last reset
  * @param served                seed requests answered in full
  * @param abandoned             seed requests whose client left before the response completed (also those never run)
  * @param cpuTimeNs             CPU time of the whole process, all threads (null where unsupported)
- * @param contextSwitches       voluntary + involuntary context switches of the live threads, from
- *                              /proc/self/task; threads that have exited are not counted. Only with
- *                              {@code ?costs=true} (it reads one file per thread), null otherwise or without /proc
+ * @param contextSwitches       voluntary + involuntary context switches of the live threads (exited ones not counted),
+ *                              only with {@code ?costs=true} (one file per thread), null otherwise or without /proc
  * @param heapUsedBytes         heap in use (after a GC with {@code ?gc=true}: retained heap)
  * @param heapMaxBytes          the heap's maximum (null if undefined)
  * @param rssBytes              resident memory, VmRSS (Linux; null elsewhere)
@@ -34,13 +31,11 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
  * @param pauseMs               the server's default pause
  * @param threads               blocking: the pool's request threads; null for other models
  * @param maxVirtualThreads     virtual: the cap on concurrent handlers; null when unbounded or not virtual
- * @param heapAfterGcBytes      heap in use right after the latest young or full collection, whatever caused it, as
- *                              the collector itself reports it (what the GC log prints after the arrow): retained
- *                              heap without forcing a GC, so that no System.gc() pauses the target during a measured
- *                              hold. Null before the first collection or where the JVM does not say
- * @param gcCount               collections so far, summed over every GarbageCollectorMXBean: if it did not move
- *                              between two readings, neither did {@code heapAfterGcBytes}. The GC log on stdout
- *                              (see the ladder's TargetCommand) tells which collections they were
+ * @param heapAfterGcBytes      heap in use right after the latest young or full collection, as the collector reports
+ *                              it (the GC log's figure after the arrow): retained heap without a System.gc() pausing
+ *                              a measured hold. Null before the first collection or where the JVM does not say
+ * @param gcCount               collections so far, of every collector: if it did not move between two readings,
+ *                              neither did {@code heapAfterGcBytes} (the GC log on stdout tells which they were)
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -82,24 +77,16 @@ public record Census(
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /**
-     * Reads a census; unknown fields are ignored, missing nullable ones are null.
-     *
-     * @throws TargetException with a one-line message if {@code json} is not a census
-     */
+    /** Reads a census (unknown fields ignored, missing nullable ones null), or a one-line TargetException. */
     public static Census parse(String json) {
         try {
-            Census census = JSON.readValue(json, Census.class);
-            if (census == null) {
-                throw new TargetException("census is empty", null);
-            }
-            return census;
+            return Optional.ofNullable(JSON.readValue(json, Census.class))
+                    .orElseThrow(() -> new TargetException("census is empty", null));
         } catch (JsonProcessingException e) {
             throw new TargetException("census is not readable JSON: " + oneLine(e.getOriginalMessage()), e);
         }
     }
 
-    /** The JSON {@code GET /threads} sends. */
     public String toJson() {
         try {
             return JSON.writeValueAsString(this);

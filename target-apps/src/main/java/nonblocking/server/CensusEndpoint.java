@@ -3,9 +3,9 @@ package nonblocking.server;
 import java.util.function.Function;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
-import org.eclipse.jetty.util.Fields;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.Fields;
 
 /**
  * {@code GET /threads} and {@code POST /threads/reset}: the census as JSON. {@code ?gc=true} collects garbage
@@ -15,17 +15,9 @@ import org.eclipse.jetty.util.Callback;
 final class CensusEndpoint extends Handler.Abstract {
     private final Function<CensusTaker.Options, Census> census;
 
-    private CensusEndpoint(Function<CensusTaker.Options, Census> census) {
+    CensusEndpoint(Function<CensusTaker.Options, Census> census) {
         super(InvocationType.BLOCKING);
         this.census = census;
-    }
-
-    static CensusEndpoint take(CensusTaker taker) {
-        return new CensusEndpoint(taker::take);
-    }
-
-    static CensusEndpoint reset(CensusTaker taker) {
-        return new CensusEndpoint(taker::reset);
     }
 
     @Override

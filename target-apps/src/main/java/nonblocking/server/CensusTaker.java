@@ -6,13 +6,9 @@ import java.lang.management.MemoryUsage;
 import java.lang.management.ThreadMXBean;
 
 /**
- * Answers "how many threads are spun up?" from inside the server: platform threads from ThreadMXBean, the
- * virtual-thread scheduler from its MXBean, requests from {@link Requests}, CPU and memory from the process, the
- * heap after the last collection from {@link GcFigures}.
- *
- * <p>The platform-thread counts are the whole JVM's. With a census port ({@code --census-port}) they include its
- * pool: a fixed handful of platform threads (see {@link ServerThreads#newCensusPool}), the same in every model,
- * so the comparison stays fair.
+ * Answers "how many threads are spun up?" from inside the server. The platform-thread counts are the whole JVM's:
+ * with a census port they include its pool, a fixed handful of platform threads (see
+ * {@link ServerThreads#newCensusPool}), the same in every model, so the comparison stays fair.
  */
 public final class CensusTaker {
     private static final String JDK = System.getProperty("java.version");
@@ -30,11 +26,10 @@ public final class CensusTaker {
         this.requests = requests;
     }
 
-    /** What to do before or besides counting. */
+    /** {@code collectGarbage}: System.gc() first; {@code costs}: also the context switches. */
     public record Options(boolean collectGarbage, boolean costs) {
     }
 
-    /** Takes the census: with {@code collectGarbage} after a System.gc(), with {@code costs} also context switches. */
     public Census take(Options options) {
         if (options.collectGarbage()) {
             System.gc();
@@ -59,8 +54,8 @@ public final class CensusTaker {
                 ProcessCosts.residentSetBytes(),
                 (System.nanoTime() - startedNanos) / 1_000_000,
                 config.pauseMs(),
-                config.threadsOrNull(),
-                config.maxVirtualThreadsOrNull(),
+                config.model().pooled() ? config.threads() : null,
+                config.model().capped() ? config.maxVirtualThreads() : null,
                 GcFigures.heapAfterGcBytes(),
                 GcFigures.collectionCount());
     }

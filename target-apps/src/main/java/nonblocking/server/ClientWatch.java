@@ -19,22 +19,18 @@ import org.eclipse.jetty.util.Callback;
  *
  * <p>Jetty 12.1 does not notice by itself over HTTP/1.1: once a request's headers are parsed it stops reading the
  * connection until the response completes, so a client that closes (FIN) or resets (RST) goes unnoticed until a
- * write fails, after the whole pause ({@code Request.addFailureListener} is not called in either case; checked with
- * 12.1.14). This watch reads instead. {@link #start} probes the connection at once, so a request whose client left
- * while it waited in the queue is dropped before any work; then it registers fill interest on the endpoint, and the
- * selector calls it back when the socket becomes readable, which for a client awaiting its response means it has
- * closed or reset. The callback is non-blocking and runs on the selector thread: it needs no pool thread, so a
- * saturated blocking pool still notices.
- *
- * <p>Jetty's own failure reports ({@code Request.addFailureListener}) end the request the same way.
+ * write fails, after the whole pause ({@code Request.addFailureListener} is not called either; checked with 12.1.14).
+ * So this watch reads: {@link #start} probes the connection at once (a request whose client left while it queued is
+ * dropped before any work), then registers fill interest, and the selector calls it back when the socket becomes
+ * readable, which for a client awaiting its response means it closed or reset. The callback is non-blocking and runs
+ * on the selector thread, so a saturated blocking pool still notices. Jetty's own failure reports end the request too.
  *
  * <p>A client that pipelines its next request during the pause makes the socket readable too: the watch keeps the byte
- * it read and ends, and {@link #stop} hands the byte back to the connection ({@link Connection.UpgradeTo#onUpgradeTo},
- * which appends it to the request buffer). Not at once: in the async model the handler has returned while the
- * selector calls the watch, and the handler's thread may still be releasing that very buffer; appending to it then
- * lost the byte, and the pipelined request with it. {@link #stop} runs where nothing else touches the connection
- * (after the pause), and must be called before the response completes: Jetty aborts a connection that has a read
- * pending when its response completes.
+ * it read and ends, and {@link #stop} hands it back ({@link Connection.UpgradeTo#onUpgradeTo} appends it to the
+ * request buffer). Not at once: in the async model the selector may call the watch while the handler's thread is
+ * still releasing that very buffer, and appending to it then lost the byte, and the pipelined request with it.
+ * {@link #stop} runs where nothing else touches the connection (after the pause), and must come before the response
+ * completes: Jetty aborts a connection that has a read pending when its response completes.
  */
 final class ClientWatch implements Callback {
     private static final Throwable STOPPED = new CancellationException("client watch stopped");
@@ -49,6 +45,7 @@ final class ClientWatch implements Callback {
         this.endPoint = endPoint;
         this.connection = connection;
         this.onGone = onGone;
+        this.stopped = connection == null;
     }
 
     /**
@@ -64,11 +61,7 @@ final class ClientWatch implements Callback {
         // let such a quiet request go on (pauses may be 60 s, the idle timeout 30 s). Keep that: ignore idle timeouts.
         request.addIdleTimeoutListener(timeout -> false);
         request.addFailureListener(watch::failed);
-        if (watch.connection == null) {
-            watch.stopped = true;
-        } else {
-            watch.probe();
-        }
+        watch.probe();
         return watch;
     }
 
@@ -78,10 +71,7 @@ final class ClientWatch implements Callback {
         probe();
     }
 
-    /**
-     * The endpoint failed or closed under the watch, or Jetty reported a failure of the request (or {@link #stop}
-     * cancelled the watch, or the connection was idle).
-     */
+    /** The endpoint failed or closed, Jetty reported a failure, {@link #stop} cancelled, or the connection idled. */
     @Override
     public void failed(Throwable cause) {
         synchronized (this) {
@@ -89,8 +79,7 @@ final class ClientWatch implements Callback {
                 return;
             }
             if (cause instanceof TimeoutException) {
-                // An idle timeout during a long pause is no departure: Jetty fails a pending read on idle expiry,
-                // but without our read it would have let a quiet request go on, as before. Watch on.
+                // Jetty fails a pending read on idle expiry; an idle timeout during a long pause is no departure.
                 stopped = !endPoint.tryFillInterested(this);
                 return;
             }
@@ -127,9 +116,6 @@ final class ClientWatch implements Callback {
                 return;
             }
             gone = read();
-            if (gone != null) {
-                stopped = true;
-            }
         }
         if (gone != null) {
             onGone.accept(gone); // outside the lock: it completes the request, which calls into Jetty
@@ -138,25 +124,23 @@ final class ClientWatch implements Callback {
 
     /** One non-blocking read of at most one byte; the reason the client is gone, or null. Holds the lock. */
     private Throwable read() {
-        if (!endPoint.isOpen() || endPoint.isInputShutdown()) {
-            return new EofException("client closed the connection");
-        }
         ByteBuffer one = BufferUtil.allocate(1);
-        int read;
         try {
-            read = endPoint.fill(one);
+            int read = endPoint.isOpen() && !endPoint.isInputShutdown() ? endPoint.fill(one) : -1;
+            if (read < 0) {
+                stopped = true;
+                return new EofException("client closed the connection");
+            }
+            if (read > 0) {
+                pipelined = one; // a pipelined request: stop watching; stop() gives its first byte back
+                stopped = true;
+            } else if (!endPoint.tryFillInterested(this)) {
+                stopped = true; // someone else reads this connection: they will see the close
+            }
+            return null;
         } catch (IOException e) {
+            stopped = true;
             return e; // typically "Connection reset by peer"
         }
-        if (read < 0) {
-            return new EofException("client closed the connection");
-        }
-        if (read > 0) {
-            pipelined = one; // a pipelined request: stop watching; stop() gives its first byte back
-            stopped = true;
-        } else if (!endPoint.tryFillInterested(this)) {
-            stopped = true; // someone else reads this connection: they will see the close
-        }
-        return null;
     }
 }

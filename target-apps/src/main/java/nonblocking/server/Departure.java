@@ -27,11 +27,7 @@ final class Departure {
         return reason;
     }
 
-    /**
-     * Pauses for {@code ms}, or until the client leaves.
-     *
-     * @return true if the client left
-     */
+    /** Pauses for {@code ms}, or until the client leaves: then true. */
     boolean pause(long ms) throws InterruptedException {
         return left.await(ms, TimeUnit.MILLISECONDS);
     }

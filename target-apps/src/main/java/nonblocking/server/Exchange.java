@@ -20,7 +20,6 @@ final class Exchange {
         requests.enter();
     }
 
-    /** The whole response was written. */
     void served() {
         if (ended.compareAndSet(false, true)) {
             requests.served();

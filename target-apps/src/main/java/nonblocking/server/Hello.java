@@ -2,14 +2,18 @@ package nonblocking.server;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
 
 /**
  * What every model answers to the seed request, byte for byte: 200 text/plain with no Content-Length (so Jetty
- * chunks it, one chunk per write), "Hello" flushed at once, the pause, "World".
+ * chunks it, one chunk per write), "Hello" flushed at once, the pause, "World"; a model's handler holds the pause.
  */
-final class Hello {
+abstract class Hello extends Handler.Abstract {
     static final String MODEL_HEADER = "X-Thread-Model";
     /** Which kind of thread ran the handler: lets a test (or a curious human) check the wiring. */
     static final String HANDLER_THREAD_HEADER = "X-Handler-Thread";
@@ -17,16 +21,36 @@ final class Hello {
     private static final byte[] HELLO = "Hello".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] WORLD = "World".getBytes(StandardCharsets.US_ASCII);
 
-    private Hello() {
+    private final TargetConfig config;
+    private final Requests requests;
+    final Work work;
+    final Stall stall;
+
+    Hello(InvocationType type, TargetConfig config, Requests requests, Work work, Stall stall) {
+        super(type);
+        this.config = config;
+        this.requests = requests;
+        this.work = work;
+        this.stall = stall;
     }
 
-    /** Status and headers, before the first write commits them. */
-    static void prepare(Response response, ThreadModel model) {
-        response.setStatus(200);
-        response.getHeaders().put(HttpHeader.CONTENT_TYPE, PlainResponses.TEXT);
-        response.getHeaders().put(MODEL_HEADER, model.label());
-        response.getHeaders().put(HANDLER_THREAD_HEADER, Thread.currentThread().isVirtual() ? "virtual" : "platform");
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) {
+        SeedQuery query = SeedQuery.orBadRequest(request, response, callback, config.pauseMs());
+        if (query != null) {
+            // Status and headers, before the first write commits them.
+            response.setStatus(200);
+            HttpFields.Mutable headers = response.getHeaders();
+            headers.put(HttpHeader.CONTENT_TYPE, PlainResponses.TEXT);
+            headers.put(MODEL_HEADER, config.model().label());
+            headers.put(HANDLER_THREAD_HEADER, Thread.currentThread().isVirtual() ? "virtual" : "platform");
+            serve(request, response, query, new Exchange(requests, callback));
+        }
+        return true;
     }
+
+    /** Writes "Hello", pauses, writes "World"; ends {@code exchange} whatever happens. */
+    abstract void serve(Request request, Response response, SeedQuery query, Exchange exchange);
 
     static ByteBuffer hello() {
         return ByteBuffer.wrap(HELLO);

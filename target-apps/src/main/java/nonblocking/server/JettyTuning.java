@@ -9,9 +9,9 @@ import org.eclipse.jetty.server.ServerConnector;
  */
 final class JettyTuning {
     /**
-     * Listen backlog. Java's default is 50, far too small for thousands of clients connecting at once: the
-     * kernel would drop SYNs and clients would retry a second later, skewing latency. The kernel caps this at
-     * net.core.somaxconn (4096 on current Linux).
+     * Listen backlog. Java's default of 50 is far too small for thousands of clients connecting at once: the kernel
+     * would drop SYNs and clients retry a second later, skewing latency. The kernel caps it at net.core.somaxconn
+     * (4096 on current Linux).
      */
     static final int ACCEPT_QUEUE_SIZE = 4096;
 
@@ -19,13 +19,11 @@ final class JettyTuning {
     }
 
     /**
-     * Shared by every model. Jetty's protections stay at their defaults (8 KiB request headers -> 431 beyond).
-     *
-     * <p>Memory: with Jetty's default header cache (1024) each connection's parser builds an ArrayTrie
-     * ({@code char[]}, ~45 KB measured, ~100 KB of allocation) on its first request and keeps it while the
-     * connection lives: at 10,000 connections that was 450 MB of a 512 MB heap (class histogram), and with
-     * 2,000 connections opened at once the burst shows up as long young-GC pauses. So the cache is off by
-     * default, for every model alike; {@code --header-cache-size 1024} restores Jetty's default.
+     * Jetty's protections stay at their defaults (8 KiB request headers -> 431 beyond). With Jetty's default header
+     * cache (1024) each connection's parser builds an ArrayTrie ({@code char[]}, ~45 KB measured, ~100 KB of
+     * allocation) on its first request and keeps it while the connection lives: at 10,000 connections that was
+     * 450 MB of a 512 MB heap (class histogram), and with 2,000 connections opened at once the burst shows up as
+     * long young-GC pauses. So the cache is off by default; {@code --header-cache-size 1024} restores Jetty's.
      */
     static HttpConfiguration httpConfiguration(TargetConfig config) {
         HttpConfiguration http = new HttpConfiguration();
@@ -35,8 +33,9 @@ final class JettyTuning {
         return http;
     }
 
-    /** Tunes the connector for {@code port}: the main port, or the census port. */
-    static void tune(ServerConnector connector, TargetConfig config, int port) {
+    /** For the main port or the census port; {@link Routes} routes by the connector's name. */
+    static void tune(ServerConnector connector, String name, TargetConfig config, int port) {
+        connector.setName(name);
         connector.setHost(config.host());
         connector.setPort(port);
         connector.setIdleTimeout(config.idleTimeoutMs());

@@ -2,9 +2,9 @@ package nonblocking.server;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 
 /** What the process costs the machine: CPU time, context switches, resident memory. Null where unknown. */
 final class ProcessCosts {
@@ -24,50 +24,45 @@ final class ProcessCosts {
     }
 
     /**
-     * Voluntary plus involuntary context switches, summed over every live thread's /proc/self/task/N/status (Linux).
-     * Threads that have exited are not counted: the sum can drop when threads end. One file per thread: with
-     * thousands of platform threads this costs milliseconds, so the census reads it only on request.
-     *
-     * @return the sum, or null without /proc
+     * Voluntary plus involuntary context switches, summed over every live thread's /proc/self/task/N/status (Linux);
+     * null without /proc. Threads that have exited are not counted: the sum can drop when threads end. One file per
+     * thread: with thousands of platform threads this costs milliseconds, so the census reads it only on request.
      */
     static Long contextSwitches() {
-        long sum = 0;
-        try (DirectoryStream<Path> tasks = Files.newDirectoryStream(PROC_TASKS)) {
-            for (Path task : tasks) {
-                sum += switchesOf(task.resolve("status"));
-            }
+        try (Stream<Path> tasks = Files.list(PROC_TASKS)) {
+            return tasks.mapToLong(task -> switchesOf(task.resolve("status"))).sum();
         } catch (IOException | RuntimeException e) {
             return null; // not Linux, or /proc not mounted: the field is documented as nullable
         }
-        return sum;
     }
 
     private static long switchesOf(Path status) {
-        long sum = 0;
         try {
-            for (String line : Files.readAllLines(status)) {
-                if (line.startsWith("voluntary_ctxt_switches:") || line.startsWith("nonvoluntary_ctxt_switches:")) {
-                    sum += Long.parseLong(line.substring(line.indexOf(':') + 1).trim());
-                }
-            }
+            return Files.readAllLines(status).stream()
+                    .filter(line -> line.startsWith("voluntary_ctxt_switches:")
+                            || line.startsWith("nonvoluntary_ctxt_switches:"))
+                    .mapToLong(ProcessCosts::value)
+                    .sum();
         } catch (IOException e) {
             return 0; // the thread ended between listing and reading
         }
-        return sum;
     }
 
     /** VmRSS from /proc/self/status (Linux); null elsewhere. */
     static Long residentSetBytes() {
         try {
-            for (String line : Files.readAllLines(PROC_STATUS)) {
-                if (line.startsWith("VmRSS:")) {
-                    String kb = line.substring("VmRSS:".length()).replace("kB", "").trim();
-                    return Long.parseLong(kb) * 1024;
-                }
-            }
+            return Files.readAllLines(PROC_STATUS).stream()
+                    .filter(line -> line.startsWith("VmRSS:"))
+                    .findFirst()
+                    .map(line -> value(line) * 1024)
+                    .orElse(null);
         } catch (IOException | RuntimeException e) {
-            // Not Linux, or /proc not mounted: the field is documented as nullable.
+            return null; // not Linux, or /proc not mounted: the field is documented as nullable
         }
-        return null;
+    }
+
+    /** The number in a /proc status line, e.g. 1234 in "VmRSS:  1234 kB". */
+    private static long value(String line) {
+        return Long.parseLong(line.substring(line.indexOf(':') + 1).replace("kB", "").trim());
     }
 }

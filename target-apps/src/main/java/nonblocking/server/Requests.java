@@ -14,13 +14,10 @@ public final class Requests {
     private final AtomicLong served = new AtomicLong();
     private final AtomicLong abandoned = new AtomicLong();
 
-    /** A request entered the handler. */
     public void enter() {
-        int now = inFlight.incrementAndGet();
-        inFlightPeak.accumulateAndGet(now, Math::max);
+        inFlightPeak.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
     }
 
-    /** A request's whole response was written. */
     public void served() {
         inFlight.decrementAndGet();
         served.incrementAndGet();

@@ -9,14 +9,10 @@ import org.eclipse.jetty.server.handler.PathMappingsHandler;
 
 /**
  * The endpoints, routed by Jetty's own handlers: a {@link ContextHandler} per connector (its virtual host
- * {@code @name} matches the connector of that name), and in each a {@link PathMappingsHandler}.
- *
- * <ul>
- *   <li>main port: {@code /} (the seed request), {@code /health}, {@code /threads}, {@code /threads/reset},
- *   {@code /threads/stall};</li>
- *   <li>census port: the same without {@code /}, so no load can land on it.</li>
- * </ul>
- * Anything else is a one-line 404; a wrong method a one-line 405 with Allow.
+ * {@code @name} matches the connector of that name), and in each a {@link PathMappingsHandler}. The main port
+ * serves {@code /} (the seed request), {@code /health}, {@code /threads}, {@code /threads/reset} and
+ * {@code /threads/stall}; the census port the same without {@code /}, so no load can land on it. Anything else is
+ * a one-line 404; a wrong method a one-line 405 with Allow.
  */
 final class Routes {
     static final String MAIN_CONNECTOR = "main";
@@ -25,7 +21,6 @@ final class Routes {
     private Routes() {
     }
 
-    /** @param hello the seed request's handler */
     static Handler of(Handler hello, CensusTaker taker, Stall stall) {
         PathMappingsHandler main = new PathMappingsHandler();
         // Servlet path spec "" is the context root exactly, "/" the default: everything no other mapping takes.
@@ -43,8 +38,8 @@ final class Routes {
 
     private static void addCensusEndpoints(PathMappingsHandler paths, CensusTaker taker, Stall stall) {
         paths.addMapping(new ServletPathSpec("/health"), AllowedMethod.get(TextEndpoint.health()));
-        paths.addMapping(new ServletPathSpec("/threads"), AllowedMethod.get(CensusEndpoint.take(taker)));
-        paths.addMapping(new ServletPathSpec("/threads/reset"), AllowedMethod.post(CensusEndpoint.reset(taker)));
+        paths.addMapping(new ServletPathSpec("/threads"), AllowedMethod.get(new CensusEndpoint(taker::take)));
+        paths.addMapping(new ServletPathSpec("/threads/reset"), AllowedMethod.post(new CensusEndpoint(taker::reset)));
         paths.addMapping(new ServletPathSpec("/threads/stall"), AllowedMethod.post(new StallEndpoint(stall)));
     }
 

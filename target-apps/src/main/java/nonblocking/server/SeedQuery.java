@@ -7,44 +7,32 @@ import org.eclipse.jetty.util.Fields;
 
 /**
  * The seed request's query: {@code ?pause=<ms>} overrides the server's default pause, {@code ?work=<µs>} asks for
- * CPU work before "Hello" (default none).
- *
- * @param pauseMs    how long to pause between "Hello" and "World"
- * @param workMicros how much CPU time to burn first (see {@link Work})
+ * CPU work before "Hello" (see {@link Work}; default none).
  */
 record SeedQuery(long pauseMs, long workMicros) {
 
     /** The query, or null once a 400 with the one-line reason has answered the request: the handler is then done. */
     static SeedQuery orBadRequest(Request request, Response response, Callback callback, long defaultPauseMs) {
+        Fields query = Request.extractQueryParameters(request);
         try {
-            return of(request, defaultPauseMs);
+            return new SeedQuery(pause(query.getValue("pause"), defaultPauseMs), work(query.getValue("work")));
         } catch (TargetException e) {
             PlainResponses.text(response, callback, 400, e.getMessage());
             return null;
         }
     }
 
-    static SeedQuery of(Request request, long defaultPauseMs) {
-        Fields query = Request.extractQueryParameters(request);
-        return new SeedQuery(pause(query.getValue("pause"), defaultPauseMs), work(query.getValue("work")));
-    }
-
-    /** @return the work in microseconds, 0 when absent */
+    /** The work in microseconds, 0 when absent. */
     static long work(String raw) {
         return number("work", raw, 0, Work.MAX_MICROS, "microseconds", "us");
     }
 
-    /**
-     * @param raw          the query value, or null when absent
-     * @param defaultPause the server's default pause
-     * @return the pause in milliseconds
-     */
+    /** The pause in milliseconds, {@code defaultPause} when absent. */
     static long pause(String raw, long defaultPause) {
         return number("pause", raw, defaultPause, TargetConfig.MAX_PAUSE_MS, "milliseconds", "ms");
     }
 
-    private static long number(String name, String raw, long absent, long max, String units, String unit)
-            {
+    private static long number(String name, String raw, long absent, long max, String units, String unit) {
         if (raw == null) {
             return absent;
         }

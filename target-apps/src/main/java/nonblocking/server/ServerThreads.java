@@ -4,31 +4,24 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
- * Builds the threads of each model, as {@link ThreadModel} says.
- *
- * <p>All start from a {@link QueuedThreadPool}, which always runs Jetty's acceptor and selector loops (each
- * holds a thread for good). What differs is who runs the request handlers:
+ * Builds the threads of each model, as {@link ThreadModel} says. All start from a {@link QueuedThreadPool}, which
+ * always runs Jetty's acceptor and selector loops (each holds a thread for good). What differs is who runs the
+ * request handlers:
  * <ul>
- *   <li>blocking: the same QueuedThreadPool. It is sized {@code threads + acceptors + selectors}, so that
- *       {@code --threads 200} really means 200 requests served at once: 200 concurrent 1 s requests take
- *       ~1 s, 400 take ~2 s. (Jetty's default maxThreads=200 would leave ~198 for requests.)</li>
- *   <li>virtual: Jetty's recommended setup, a small QueuedThreadPool for acceptors, selectors and Jetty's
- *       non-blocking tasks, plus a {@code VirtualThreadPool} as its virtual-threads executor, which Jetty uses
- *       for every blocking task, i.e. our handler. VirtualThreadPool caps concurrent tasks at 200 by default;
- *       {@code --max-virtual-threads} sets that cap (unbounded by default). A low cap is the "cripple" knob
- *       that shows a load gate can fail.</li>
- *   <li>async: the same small QueuedThreadPool and no virtual threads. The handler returns at once and Jetty's
- *       scheduler finishes the response after the pause, so a handful of threads serve any number of requests.</li>
+ *   <li>blocking: the same pool, sized {@code threads + acceptors + selectors}, so that {@code --threads 200} really
+ *       means 200 requests served at once (Jetty's default maxThreads=200 would leave ~198 for requests).</li>
+ *   <li>virtual: Jetty's recommended setup, a small pool for acceptors, selectors and Jetty's non-blocking tasks,
+ *       plus a {@code VirtualThreadPool} as its virtual-threads executor, which Jetty uses for every blocking task,
+ *       i.e. our handler. It caps concurrent tasks at 200 by default; {@code --max-virtual-threads} sets the cap
+ *       (unbounded by default), a low one being the "cripple" knob that shows a load gate can fail.</li>
+ *   <li>async: the same small pool and no virtual threads: the handler returns at once and Jetty's scheduler
+ *       finishes the response after the pause, so a handful of threads serve any number of requests.</li>
  * </ul>
  * Reserved threads are off in all: they would hold extra idle threads and make the blocking pool size fuzzy.
- *
- * <p>The optional census port ({@code --census-port}) has a tiny pool of its own: see {@link #newCensusPool}.
+ * The optional census port ({@code --census-port}) has a tiny pool of its own: see {@link #newCensusPool}.
  */
 final class ServerThreads {
-    /**
-     * Platform threads on top of acceptors and selectors in the virtual and async models: Jetty's non-blocking
-     * work, and in the async model the handlers themselves (each returns at once).
-     */
+    /** Threads on top of acceptors and selectors in the other models: Jetty's non-blocking work, async handlers. */
     static final int SPARE_THREADS = 8;
 
     /** The census connector: one acceptor, one selector... */
@@ -36,7 +29,6 @@ final class ServerThreads {
     static final int CENSUS_SELECTORS = 1;
     /** ...and this many threads for census requests (the ladder sends one at a time). */
     static final int CENSUS_WORKERS = 2;
-    /** All of the census pool's threads. */
     static final int CENSUS_THREADS = CENSUS_ACCEPTORS + CENSUS_SELECTORS + CENSUS_WORKERS;
     /** Thread-name prefix of the census pool, e.g. "census-42". */
     static final String CENSUS_POOL_NAME = "census";
@@ -45,10 +37,9 @@ final class ServerThreads {
     }
 
     /**
-     * The census connector's own executor: a fixed set of {@code CENSUS_ACCEPTORS + CENSUS_SELECTORS +
-     * CENSUS_WORKERS} platform threads, the same in every model, started with the server and never more or
-     * fewer, so they add a constant to {@code platform_threads_*} and no noise. No virtual-threads executor: the
-     * census must not wait for the load's pool, nor look like load in the virtual model.
+     * The census connector's own executor: a fixed set of platform threads, the same in every model, so they add a
+     * constant to {@code platform_threads_*} and no noise. No virtual-threads executor: the census must not wait
+     * for the load's pool, nor look like load in the virtual model.
      */
     static QueuedThreadPool newCensusPool() {
         QueuedThreadPool pool = new QueuedThreadPool(CENSUS_THREADS, CENSUS_THREADS);
@@ -67,10 +58,8 @@ final class ServerThreads {
     }
 
     /**
-     * Sizes the pool now that the connector knows its acceptor and selector counts: acceptors, selectors, and the
-     * request threads of a pooled model or a few spare ones.
-     *
-     * @return the pool settings as one token for the start-up line
+     * Sizes the pool now that the connector knows its acceptor and selector counts: those, plus the request threads
+     * of a pooled model or a few spare ones. Returns the pool settings as one token for the start-up line.
      */
     static String size(QueuedThreadPool pool, ServerConnector connector, TargetConfig config) {
         int acceptors = connector.getAcceptors();

@@ -11,12 +11,9 @@ final class Stall {
     private volatile long untilMs;
 
     /** Freezes the answers for {@code ms} from now (or longer, if a freeze already lasts longer). */
-    long freeze(long ms) {
-        long until = System.currentTimeMillis() + ms;
-        synchronized (this) {
-            untilMs = Math.max(untilMs, until);
-            return untilMs;
-        }
+    synchronized long freeze(long ms) {
+        untilMs = Math.max(untilMs, System.currentTimeMillis() + ms);
+        return untilMs;
     }
 
     /** A request's pause: its own, or until the freeze ends if that is later. */

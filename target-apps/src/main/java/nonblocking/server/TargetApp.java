@@ -2,7 +2,9 @@ package nonblocking.server;
 
 import java.io.PrintWriter;
 import java.lang.reflect.Field;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -16,12 +18,10 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * Command line of a target server:
- * {@code java -jar target-apps/target/target-apps.jar --model virtual --port 8082}.
- *
- * <p>Every flag can also come from an environment variable (for containers); a flag on the command line wins.
- * picocli does this itself: each default value reads {@code ${env:VARIABLE:-default}}.
- * Exit codes: 0 after a normal stop, 1 if the server cannot start (e.g. port in use), 2 for bad flags.
+ * Command line of a target server: {@code java -jar target-apps/target/target-apps.jar --model virtual --port 8082}.
+ * Every flag can also come from an environment variable (for containers; picocli does it, each default value reads
+ * {@code ${env:VARIABLE:-default}}); a flag on the command line wins. Exit codes: 0 after a normal stop, 1 if the
+ * server cannot start (e.g. port in use), 2 for bad flags.
  */
 @Command(name = "target-apps", mixinStandardHelpOptions = true, version = "nonblocking target-apps",
         sortOptions = false,
@@ -36,8 +36,8 @@ import picocli.CommandLine.Spec;
 public final class TargetApp implements Callable<Integer> {
 
     /**
-     * Option -> environment variable, e.g. {@code --pause -> PAUSE_MS}, read from the options' own default values
-     * (so it cannot drift from what picocli reads). Part of the container contract (see docker-compose.yml).
+     * Option -> environment variable, e.g. {@code --pause -> PAUSE_MS}, read from the options' own default values (so
+     * it cannot drift from what picocli reads): part of the container contract (see docker-compose.yml).
      */
     public static final Map<String, String> ENVIRONMENT = environmentVariables();
 
@@ -116,12 +116,13 @@ public final class TargetApp implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        TargetConfig config = config();
-        TargetServer server = new TargetServer(config);
+        TargetServer server = new TargetServer(config());
         try {
             server.start();
         } catch (Exception e) {
-            err.println("nonblocking target: " + startFailure(e));
+            // One line, no stack trace. TargetServer.start binds every port itself: a TargetException names the port.
+            err.println("nonblocking target: "
+                    + (e instanceof TargetException ? e.getMessage() : "cannot start: " + e));
             err.flush();
             stopQuietly(server);
             return 1;
@@ -138,12 +139,6 @@ public final class TargetApp implements Callable<Integer> {
         out.flush();
         server.join();
         return 0;
-    }
-
-    /** One line, no stack trace: what a person or the ladder needs to act on. */
-    private static String startFailure(Exception e) {
-        // TargetServer.start binds every port itself and throws a TargetException naming the port.
-        return e instanceof TargetException ? e.getMessage() : "cannot start: " + e;
     }
 
     private static void stopQuietly(TargetServer server) {
@@ -164,11 +159,7 @@ public final class TargetApp implements Callable<Integer> {
                 .setErr(err);
     }
 
-    /**
-     * Parses flags (and this process's environment, for flags not given) without starting anything.
-     *
-     * @throws ParameterException for bad flags
-     */
+    /** Parses flags (and this process's environment, for flags not given) without starting anything. */
     public static TargetConfig parse(String... args) {
         TargetApp app = new TargetApp();
         PrintWriter sink = new PrintWriter(PrintWriter.nullWriter());
@@ -206,17 +197,10 @@ public final class TargetApp implements Callable<Integer> {
             if (!m.find()) {
                 throw new IllegalStateException("option " + option.names()[0] + " reads no environment variable");
             }
-            env.put(longest(option.names()), m.group(1));
+            String longest = Arrays.stream(option.names()).max(Comparator.comparingInt(String::length)).orElseThrow();
+            env.put(longest, m.group(1));
         }
         return Collections.unmodifiableMap(env);
-    }
-
-    private static String longest(String[] names) {
-        String longest = names[0];
-        for (String name : names) {
-            longest = name.length() > longest.length() ? name : longest;
-        }
-        return longest;
     }
 
     /** A positive number, or "unbounded" (null: no cap). */

@@ -6,13 +6,9 @@ import java.util.Objects;
  * Everything a target server needs to start. {@link TargetApp} builds one from flags and environment variables;
  * tests build one with their own builder.
  *
- * @param model             which thread model serves requests
- * @param host              interface to bind
- * @param port              port to bind, 0 for any free port
+ * @param port              0 for any free port
  * @param threads           blocking model: threads that serve requests (acceptors and selectors come on top)
  * @param maxVirtualThreads virtual model: requests handled at once; null for no cap
- * @param pauseMs           default pause between "Hello" and "World"
- * @param idleTimeoutMs     connection idle timeout
  * @param stopTimeoutMs     how long a graceful stop waits for requests in flight
  * @param headerCacheSize   Jetty's per-connection request-header cache, in characters (0 = none)
  * @param censusPort        second port for the census endpoints only, on its own small thread pool; 0 for any free
@@ -37,53 +33,29 @@ public record TargetConfig(
     /** Jetty's default idle timeout. */
     public static final long DEFAULT_IDLE_TIMEOUT_MS = 30_000;
     public static final long DEFAULT_STOP_TIMEOUT_MS = 5_000;
-    /**
-     * Off, for all models: Jetty's own default (1024) builds a ~45-100 KB {@code char[]} trie per connection,
-     * which at 10,000 connections fills a 512 MB heap (see JettyTuning). Requests here carry a few headers, so
-     * the cache saves next to nothing.
-     */
+    /** Off, for all models (see JettyTuning): requests here carry a few headers, so it would save next to nothing. */
     public static final int DEFAULT_HEADER_CACHE_SIZE = 0;
 
     public TargetConfig {
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(host, "host");
-        if (port < 0 || port > 65_535) {
-            throw new IllegalArgumentException("port must be 0..65535, got " + port);
-        }
-        if (threads < 1) {
-            throw new IllegalArgumentException("threads must be >= 1, got " + threads);
-        }
-        if (maxVirtualThreads != null && maxVirtualThreads < 1) {
-            throw new IllegalArgumentException("max virtual threads must be >= 1 or unbounded, got "
-                    + maxVirtualThreads);
-        }
-        if (pauseMs < 0 || pauseMs > MAX_PAUSE_MS) {
-            throw new IllegalArgumentException("pause must be 0.." + MAX_PAUSE_MS + " ms, got " + pauseMs);
-        }
-        if (idleTimeoutMs < 1) {
-            throw new IllegalArgumentException("idle timeout must be >= 1 ms, got " + idleTimeoutMs);
-        }
-        if (stopTimeoutMs < 0) {
-            throw new IllegalArgumentException("stop timeout must be >= 0 ms, got " + stopTimeoutMs);
-        }
-        if (headerCacheSize < 0) {
-            throw new IllegalArgumentException("header cache size must be >= 0, got " + headerCacheSize);
-        }
-        if (censusPort != null && (censusPort < 0 || censusPort > 65_535)) {
-            throw new IllegalArgumentException("census port must be 0..65535, got " + censusPort);
-        }
-        if (censusPort != null && censusPort != 0 && censusPort == port) {
-            throw new IllegalArgumentException("census port must differ from port " + port);
-        }
+        require(port >= 0 && port <= 65_535, "port must be 0..65535, got " + port);
+        require(threads >= 1, "threads must be >= 1, got " + threads);
+        require(maxVirtualThreads == null || maxVirtualThreads >= 1,
+                "max virtual threads must be >= 1 or unbounded, got " + maxVirtualThreads);
+        require(pauseMs >= 0 && pauseMs <= MAX_PAUSE_MS, "pause must be 0.." + MAX_PAUSE_MS + " ms, got " + pauseMs);
+        require(idleTimeoutMs >= 1, "idle timeout must be >= 1 ms, got " + idleTimeoutMs);
+        require(stopTimeoutMs >= 0, "stop timeout must be >= 0 ms, got " + stopTimeoutMs);
+        require(headerCacheSize >= 0, "header cache size must be >= 0, got " + headerCacheSize);
+        require(censusPort == null || censusPort >= 0 && censusPort <= 65_535,
+                "census port must be 0..65535, got " + censusPort);
+        require(censusPort == null || censusPort == 0 || censusPort != port,
+                "census port must differ from port " + port);
     }
 
-    /** Pool size as the census reports it: null where the model has no such setting. */
-    public Integer threadsOrNull() {
-        return model.pooled() ? threads : null;
-    }
-
-    /** The virtual-thread cap as the census reports it: null when unbounded or not the virtual model. */
-    public Integer maxVirtualThreadsOrNull() {
-        return model.capped() ? maxVirtualThreads : null;
+    private static void require(boolean valid, String message) {
+        if (!valid) {
+            throw new IllegalArgumentException(message);
+        }
     }
 }

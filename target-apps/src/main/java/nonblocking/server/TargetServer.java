@@ -3,7 +3,10 @@ package nonblocking.server;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.URI;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
+import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
@@ -16,7 +19,7 @@ public final class TargetServer implements AutoCloseable {
     private final TargetConfig config;
     private final Server server;
     private final ServerConnector connector;
-    /** The census port's connector, on its own thread pool; null when there is no census port. */
+    /** On its own thread pool; null when there is no census port. */
     private final ServerConnector censusConnector;
     private final Requests requests = new Requests();
     private final Work work = Work.calibrated();
@@ -29,43 +32,32 @@ public final class TargetServer implements AutoCloseable {
         // One HTTP configuration for both ports: the census port is tuned exactly like the main one.
         HttpConfiguration http = JettyTuning.httpConfiguration(config);
         connector = new ServerConnector(server, new HttpConnectionFactory(http));
-        connector.setName(Routes.MAIN_CONNECTOR);
-        JettyTuning.tune(connector, config, config.port());
+        JettyTuning.tune(connector, Routes.MAIN_CONNECTOR, config, config.port());
         poolSettings = ServerThreads.size(pool, connector, config);
         server.addConnector(connector);
-        censusConnector = config.censusPort() == null ? null : newCensusConnector(server, config, http);
-        if (censusConnector != null) {
-            server.addConnector(censusConnector);
-        }
+        censusConnector = config.censusPort() == null ? null : addCensusConnector(server, config, http);
 
-        CensusTaker censusTaker = new CensusTaker(config, requests);
-        // GracefulHandler lets a stop wait (up to the stop timeout) for requests in flight.
         Stall stall = new Stall();
-        server.setHandler(new GracefulHandler(Routes.of(config.model().hello(config, requests, work, stall), censusTaker,
-                stall)));
+        Handler hello = config.model().hello(config, requests, work, stall);
+        // GracefulHandler lets a stop wait (up to the stop timeout) for requests in flight.
+        server.setHandler(new GracefulHandler(Routes.of(hello, new CensusTaker(config, requests), stall)));
         server.setStopTimeout(config.stopTimeoutMs());
     }
 
     /**
-     * The census port: a second connector whose executor is its own small pool (see
-     * {@link ServerThreads#newCensusPool}), not the server's, so that its requests neither queue behind a saturated
-     * blocking pool nor run on virtual threads. Scheduler and buffer pool are the server's. Same tuning as the main
-     * port; {@link Routes} serves only the census endpoints on it.
+     * The census port: a second connector on its own small pool ({@link ServerThreads#newCensusPool}), so that its
+     * requests neither queue behind a saturated blocking pool nor run on virtual threads. Scheduler and buffer pool
+     * are the server's; {@link Routes} serves only the census endpoints on it.
      */
-    private static ServerConnector newCensusConnector(Server server, TargetConfig config, HttpConfiguration http) {
+    private static ServerConnector addCensusConnector(Server server, TargetConfig config, HttpConfiguration http) {
         ServerConnector census = new ServerConnector(server, ServerThreads.newCensusPool(), null, null,
-                ServerThreads.CENSUS_ACCEPTORS, ServerThreads.CENSUS_SELECTORS,
-                new HttpConnectionFactory(http));
-        census.setName(Routes.CENSUS_CONNECTOR);
-        JettyTuning.tune(census, config, config.censusPort());
+                ServerThreads.CENSUS_ACCEPTORS, ServerThreads.CENSUS_SELECTORS, new HttpConnectionFactory(http));
+        JettyTuning.tune(census, Routes.CENSUS_CONNECTOR, config, config.censusPort());
+        server.addConnector(census);
         return census;
     }
 
-    /**
-     * Binds the port(s), then starts.
-     *
-     * @throws TargetException if a port is taken (or otherwise cannot be bound); nothing stays open then
-     */
+    /** Binds the port(s), then starts; a port that cannot be bound is a TargetException, and nothing stays open. */
     public TargetServer start() throws Exception {
         try {
             // Bind before starting, so that a failure names the port it concerns.
@@ -74,8 +66,7 @@ public final class TargetServer implements AutoCloseable {
                 bind(censusConnector, config.censusPort(), "census port ");
             }
         } catch (TargetException e) {
-            closeQuietly(connector);
-            closeQuietly(censusConnector);
+            Stream.of(connector, censusConnector).filter(Objects::nonNull).forEach(ServerConnector::close);
             throw e;
         }
         server.start();
@@ -86,24 +77,12 @@ public final class TargetServer implements AutoCloseable {
         try {
             c.open();
         } catch (IOException e) {
-            throw new TargetException(cannotListen(what + config.host() + ":" + port, e), e);
+            // "cannot listen on 127.0.0.1:8080: Address already in use": the port and the operating system's reason.
+            Throwable reason = Stream.<Throwable>iterate(e, Objects::nonNull, Throwable::getCause)
+                    .filter(BindException.class::isInstance).findFirst().orElse(e);
+            throw new TargetException("cannot listen on " + what + config.host() + ":" + port + ": "
+                    + reason.getMessage(), e);
         }
-    }
-
-    private static void closeQuietly(ServerConnector c) {
-        if (c != null) {
-            c.close();
-        }
-    }
-
-    /** "cannot listen on 127.0.0.1:8080: Address already in use", naming the port and the operating system's reason. */
-    private static String cannotListen(String where, IOException e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof BindException) {
-                return "cannot listen on " + where + ": " + t.getMessage();
-            }
-        }
-        return "cannot listen on " + where + ": " + e.getMessage();
     }
 
     /** Stops gracefully: stop accepting, let requests in flight finish within the stop timeout. */
@@ -145,9 +124,8 @@ public final class TargetServer implements AutoCloseable {
     }
 
     /**
-     * Connections currently open on the main connector, as Jetty has registered them. A saturated blocking pool
-     * delays that too (Jetty creates each endpoint on a pool thread), so new connections count only once a
-     * thread frees.
+     * Connections open on the main connector, as Jetty has registered them: a saturated blocking pool delays that
+     * too (Jetty creates each endpoint on a pool thread), so new connections count only once a thread frees.
      */
     public int connections() {
         return connector.getConnectedEndPoints().size();
@@ -168,10 +146,7 @@ public final class TargetServer implements AutoCloseable {
     /** How the ready line starts: what a launcher waits for. */
     public static final String READY_PREFIX = "nonblocking target ready:";
 
-    /**
-     * The one line a launcher waits for; it parses {@code url=} and, when present, {@code census=}. It ends with
-     * the CPU-work calibration, e.g. {@code work=412iter/us}.
-     */
+    /** The line a launcher waits for: it parses {@code url=} and {@code census=}; {@code work=} ends it. */
     public String readyLine() {
         return READY_PREFIX + " model=" + config.model().label()
                 + " url=" + uri()

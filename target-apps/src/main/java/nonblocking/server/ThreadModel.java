@@ -33,7 +33,6 @@ public enum ThreadModel {
     /** Callbacks: the handler returns at once and a timer writes "World"; no thread is held during the pause. */
     ASYNC("async", false, false, AsyncHello::new);
 
-    /** Builds the seed request's handler. */
     @FunctionalInterface
     interface Hello {
         Handler of(TargetConfig config, Requests requests, Work work, Stall stall);
@@ -41,17 +40,11 @@ public enum ThreadModel {
 
     // Computed once: the hello handlers send it in a header on every request.
     private final String label = name().toLowerCase(Locale.ROOT);
-    private final String poolName;
+    private final String poolName; // how the start-up line names its pool
     private final boolean pooled;
     private final boolean capped;
     private final Hello hello;
 
-    /**
-     * @param poolName how the start-up line names its pool
-     * @param pooled   the pool's platform threads run the handlers, so {@code --threads} sizes it
-     * @param capped   handlers run on virtual threads whose number {@code --max-virtual-threads} may cap
-     * @param hello    the seed request's handler
-     */
     ThreadModel(String poolName, boolean pooled, boolean capped, Hello hello) {
         this.poolName = poolName;
         this.pooled = pooled;
@@ -59,12 +52,12 @@ public enum ThreadModel {
         this.hello = hello;
     }
 
-    /** True when {@code --threads} applies: the pool's own threads run the handlers. */
+    /** True when {@code --threads} applies: the pool's own platform threads run the handlers. */
     public boolean pooled() {
         return pooled;
     }
 
-    /** True when {@code --max-virtual-threads} applies. */
+    /** True when {@code --max-virtual-threads} applies: handlers run on virtual threads it may cap. */
     public boolean capped() {
         return capped;
     }
@@ -73,16 +66,13 @@ public enum ThreadModel {
     void equip(QueuedThreadPool pool, TargetConfig config) {
     }
 
-    /** The seed request's handler. */
     Handler hello(TargetConfig config, Requests requests, Work work, Stall stall) {
         return hello.of(config, requests, work, stall);
     }
 
     /**
      * The pool settings as one token for the start-up line, e.g. {@code qtp(threads=200,max=202,...)} or
-     * {@code virtual(max-virtual-threads=unbounded,qtp-max=10,...)}.
-     *
-     * @param threads the pool's own figures, e.g. "max=10,acceptors=1,selectors=1,reserved=0"
+     * {@code virtual(max-virtual-threads=unbounded,qtp-max=10,...)}; {@code threads} is the pool's own figures.
      */
     String describe(TargetConfig config, String threads) {
         String cap = config.maxVirtualThreads() == null ? "unbounded" : config.maxVirtualThreads().toString();

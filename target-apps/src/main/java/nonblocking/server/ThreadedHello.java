@@ -1,49 +1,31 @@
 package nonblocking.server;
 
 import org.eclipse.jetty.io.Content;
-import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
-import org.eclipse.jetty.util.Callback;
 
 /**
- * The seed request on a thread of its own, for the blocking and virtual models: blocking writes, and the pause
- * holds the thread. That holds a platform thread in the blocking model and only parks a virtual thread in the
- * virtual model, which is the difference being measured. Declared BLOCKING, so Jetty runs it on a pool thread or
- * a virtual thread, never on a selector.
+ * The seed request on a thread of its own, for the blocking and virtual models: blocking writes, and the pause holds
+ * the thread, a platform thread in the blocking model but only a parked virtual one in the virtual model, which is
+ * the difference being measured. Declared BLOCKING, so Jetty never runs it on a selector.
  *
  * <p>The pause ends early when the client leaves ({@link ClientWatch}): a request whose client has gone is not
  * worth a thread, least of all in a saturated pool where other requests wait for one.
  */
-final class ThreadedHello extends Handler.Abstract {
-    private final TargetConfig config;
-    private final Requests requests;
-    private final Work work;
-    private final Stall stall;
-
+final class ThreadedHello extends Hello {
     ThreadedHello(TargetConfig config, Requests requests, Work work, Stall stall) {
-        super(InvocationType.BLOCKING);
-        this.config = config;
-        this.requests = requests;
-        this.work = work;
-        this.stall = stall;
+        super(InvocationType.BLOCKING, config, requests, work, stall);
     }
 
     @Override
-    public boolean handle(Request request, Response response, Callback callback) {
-        SeedQuery query = SeedQuery.orBadRequest(request, response, callback, config.pauseMs());
-        if (query == null) {
-            return true;
-        }
-        Hello.prepare(response, config.model());
-        Exchange exchange = new Exchange(requests, callback);
+    void serve(Request request, Response response, SeedQuery query, Exchange exchange) {
         Departure departure = new Departure();
         ClientWatch watch = ClientWatch.start(request, departure::leave);
         try {
             if (departure.happened()) {
                 // It waited in the queue while its client left: not run at all.
                 exchange.abandoned(departure.reason());
-                return true;
+                return;
             }
             work.burn(query.workMicros());
             // Blocking writes: the first one commits the headers and sends "Hello" as its own chunk right away.
@@ -51,7 +33,7 @@ final class ThreadedHello extends Handler.Abstract {
             if (departure.pause(stall.pause(query.pauseMs()))) {
                 watch.stop();
                 exchange.abandoned(departure.reason());
-                return true;
+                return;
             }
             watch.stop();
             Content.Sink.write(response, true, Hello.world());
@@ -64,6 +46,5 @@ final class ThreadedHello extends Handler.Abstract {
             watch.stop();
             exchange.abandoned(failure);
         }
-        return true;
     }
 }

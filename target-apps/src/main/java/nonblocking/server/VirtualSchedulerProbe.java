@@ -9,8 +9,6 @@ import java.lang.reflect.Method;
  * release 21 and simply reports nothing on a JDK that lacks the bean.
  */
 final class VirtualSchedulerProbe {
-    private static final String BEAN = "jdk.management.VirtualThreadSchedulerMXBean";
-
     private final Object bean;
     private final Method parallelism;
     private final Method poolSize;
@@ -28,8 +26,8 @@ final class VirtualSchedulerProbe {
     /** The probe, or null where this JDK has no such bean. */
     static VirtualSchedulerProbe find() {
         try {
-            Class<? extends PlatformManagedObject> type =
-                    Class.forName(BEAN).asSubclass(PlatformManagedObject.class);
+            Class<? extends PlatformManagedObject> type = Class.forName("jdk.management.VirtualThreadSchedulerMXBean")
+                    .asSubclass(PlatformManagedObject.class);
             PlatformManagedObject bean = ManagementFactory.getPlatformMXBean(type);
             return bean == null ? null : new VirtualSchedulerProbe(bean, type);
         } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {

@@ -11,8 +11,7 @@ import java.util.Locale;
  * neither skip nor vectorize it, and its result goes to a volatile field, so it cannot drop it) first runs long
  * enough to be compiled, then five rounds of a fixed number of iterations are timed on this thread's CPU clock
  * (not the wall clock, so that a busy machine preempting the calibration does not inflate the work). The fastest
- * round gives iterations per microsecond; a request then runs {@code µs × that} iterations. The ready line shows
- * the figure ({@code work=…iter/us}).
+ * round gives iterations per microsecond; a request then runs {@code µs × that} iterations.
  */
 final class Work {
     static final long MAX_MICROS = 1_000_000;
@@ -24,15 +23,17 @@ final class Work {
     @SuppressWarnings("unused")
     private static volatile long sink;
 
+    /** Measured when the class is first used, about 100 ms. */
+    private static final Work CALIBRATED = new Work(measure());
+
     private final double iterationsPerMicro;
 
     private Work(double iterationsPerMicro) {
         this.iterationsPerMicro = iterationsPerMicro;
     }
 
-    /** The calibration of this JVM (measured on first use, about 100 ms). */
     static Work calibrated() {
-        return Calibration.WORK;
+        return CALIBRATED;
     }
 
     /** Burns about {@code micros} of CPU time on the calling thread. */
@@ -57,22 +58,17 @@ final class Work {
         return x;
     }
 
-    /** Holder: calibrates when first asked, once. */
-    private static final class Calibration {
-        static final Work WORK = new Work(measure());
-
-        private static double measure() {
-            ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-            boolean cpuClock = threads.isCurrentThreadCpuTimeSupported();
-            sink = spin(WARM_UP_ITERATIONS, 1);
-            double best = 0;
-            for (int round = 0; round < ROUNDS; round++) {
-                long start = cpuClock ? threads.getCurrentThreadCpuTime() : System.nanoTime();
-                sink = spin(ROUND_ITERATIONS, round + 1);
-                long nanos = (cpuClock ? threads.getCurrentThreadCpuTime() : System.nanoTime()) - start;
-                best = Math.max(best, ROUND_ITERATIONS * 1000.0 / Math.max(1, nanos));
-            }
-            return best;
+    private static double measure() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        boolean cpuClock = threads.isCurrentThreadCpuTimeSupported();
+        sink = spin(WARM_UP_ITERATIONS, 1);
+        double best = 0;
+        for (int round = 0; round < ROUNDS; round++) {
+            long start = cpuClock ? threads.getCurrentThreadCpuTime() : System.nanoTime();
+            sink = spin(ROUND_ITERATIONS, round + 1);
+            long nanos = (cpuClock ? threads.getCurrentThreadCpuTime() : System.nanoTime()) - start;
+            best = Math.max(best, ROUND_ITERATIONS * 1000.0 / Math.max(1, nanos));
         }
+        return best;
     }
 }
