@@ -41,13 +41,7 @@ public final class History {
     private History() {
     }
 
-    /**
-     * One judged run.
-     *
-     * @param commit the commit it was built from, or null outside a git checkout
-     * @param passed whether the gate passed it
-     * @param load   what its levels were: users (closed) or requests/s (open); a trend never mixes the two
-     */
+    /** One judged run; commit: null outside a git checkout; load: users or requests/s, never mixed in a trend. */
     public record Entry(String runId, String commit, String branch, String finishedAt, String profile, boolean passed,
                         Map<String, Target> targets, Load load) {
 
@@ -63,18 +57,14 @@ public final class History {
                     Results.LevelPlan.loadOf(run.plan()));
         }
 
-        /** The first seven characters of the commit, or the run id without one. */
         public String label() {
             return commit != null && commit.length() >= 7 ? commit.substring(0, 7) : runId;
         }
     }
 
     /**
-     * One target of a judged run.
-     *
-     * @param capacity      its sustainable users and the level above that broke (written flat: held, broke)
-     * @param p99Ms         p99 latency of all responses (OK and KO) at each level, by users, as the SLO judges it
-     * @param efficiencyMin the lowest efficiency over its sustained levels, or null when none held
+     * One target of a judged run: its capacity written flat (held, broke); p99 of all responses (OK and KO) by users,
+     * as the SLO judges it; the lowest efficiency over its sustained levels, or null when none held.
      */
     public record Target(@JsonUnwrapped Capacity capacity, Map<Integer, Double> p99Ms, Double efficiencyMin) {
 
@@ -98,11 +88,10 @@ public final class History {
         }
         List<Entry> entries = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
-            if (lines.get(i).isBlank()) {
-                continue;
-            }
             try {
-                entries.add(MAPPER.readValue(lines.get(i), Entry.class));
+                if (!lines.get(i).isBlank()) {
+                    entries.add(MAPPER.readValue(lines.get(i), Entry.class));
+                }
             } catch (JacksonException e) {
                 throw new NonblockingException("history " + file + " line " + (i + 1) + " is corrupt: "
                         + ResultsFile.firstLine(e.getOriginalMessage()), e);

@@ -6,10 +6,10 @@ import nonblocking.results.Numbers;
 import nonblocking.results.Results;
 import nonblocking.results.TargetResult;
 import org.jfree.chart.ChartUtils;
-import org.jfree.chart.LegendItem;
 import org.jfree.chart.LegendItemCollection;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.SymbolAxis;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.CombinedDomainXYPlot;
 import org.jfree.chart.plot.ValueMarker;
@@ -32,45 +32,30 @@ import java.awt.Stroke;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Line2D;
 import java.awt.geom.Rectangle2D;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
 
 /**
- * The report's five charts, each against the load (users, or requests/s offered) on a logarithmic axis: throughput,
- * latency, KO share, the target's platform threads and resident memory, and its cost per request; and the gate's
- * trend over judged runs. A level without a value (a foreign target has no census,
- * a log axis cannot show 0) is left out of its series rather than drawn as 0.
+ * The report's five charts against the load on a logarithmic axis, and the gate's trend over judged runs. A level
+ * without a value (a foreign target has no census, a log axis cannot show 0) is left out rather than drawn as 0.
  */
 final class Charts {
 
     static final int WIDTH = 960;
     static final int HEIGHT = 540;
 
-    /** A chart, the file it is saved to, and its height in pixels (the width is {@link #WIDTH}). */
-    record Chart(String file, String title, JFreeChart chart, int height) {
-        Chart(String file, String title, JFreeChart chart) {
-            this(file, title, chart, HEIGHT);
-        }
-
-        /** The PNG bytes, the same that the report saves and embeds. */
-        byte[] png() {
-            ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
-            try {
-                ChartUtils.writeChartAsPNG(out, chart, WIDTH, height);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            return out.toByteArray();
-        }
+    /** A chart rendered as PNG, and the file it is saved to. */
+    record Chart(String file, String title, byte[] png) {
     }
 
     private static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 18);
     private static final Font SUBTITLE = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
     private static final Font LABEL = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
+    private static final Font AXIS_LABEL = LABEL.deriveFont(Font.BOLD, 12f);
     private static final Stroke LINE = new BasicStroke(2.5f);
     private static final Stroke DASHED = new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {7f, 5f}, 0f);
     private static final Stroke MARKER = new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {3f, 3f}, 0f);
@@ -107,7 +92,7 @@ final class Charts {
                         colour, marker[0]++), Layer.BACKGROUND);
             }
         });
-        return new Chart("throughput.png", "Throughput",
+        return render("throughput.png", "Throughput",
                 chart("Throughput vs " + Format.load(results).axis(), "higher is better · " + (results.pauseMs() > 0
                         ? "dashed: every user answered every " + results.pauseMs() + " ms pause · " : "")
                         + "targets that keep up overlap: each is drawn as a band around the one before · dotted: highest sustained level", plot));
@@ -122,7 +107,7 @@ final class Charts {
         XYPlot plot = lines.plot(axis(results), LogScaleAxis.values("latency (ms, log scale): p50 of OK, p99 of all"));
         double limit = results.slo().p99Ms();
         plot.addRangeMarker(horizontalMarker(limit, "sustainable: p99 ≤ " + Format.milliseconds(limit) + " ms"));
-        return new Chart("latency.png", "Latency",
+        return render("latency.png", "Latency",
                 chart("Latency (p50 solid, p99 dashed) vs " + Format.load(results).axis(),
                         "lower is better · " + (results.pauseMs() > 0 ? "the floor is the " + results.pauseMs()
                                 + " ms pause the target waits per request" : "no pause: the floor is the work itself"), plot));
@@ -140,7 +125,7 @@ final class Charts {
         XYPlot plot = lines.plot(axis(results), percent);
         plot.addRangeMarker(horizontalMarker(results.slo().koPercent(),
                 "sustainable: KO ≤ " + Numbers.plain(results.slo().koPercent()) + " %"));
-        return new Chart("errors.png", "KO share",
+        return render("errors.png", "KO share",
                 chart("Failed requests (KO) vs " + Format.load(results).axis(), "lower is better · timeouts, error statuses and refused connections", plot));
     }
 
@@ -154,14 +139,12 @@ final class Charts {
         });
         NumberAxis threadAxis = new NumberAxis("platform threads (peak)");
         threadAxis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
-        return new Chart("resources.png", "Threads and memory", chart("Platform threads and resident memory of the target",
+        return render("resources.png", "Threads and memory", chart("Platform threads and resident memory of the target",
                 "from the target's census (/threads); absent for a target without one",
                 stacked(axis(results), threads.plot(null, threadAxis),
-                        memory.plot(null, new NumberAxis("resident memory (peak, MiB)")))),
-                HEIGHT * 4 / 3);
+                        memory.plot(null, new NumberAxis("resident memory (peak, MiB)")))));
     }
 
-    /** What a request costs each target: process CPU per response, and resident memory per request in flight. */
     static Chart cost(Results results) {
         Lines cpu = new Lines();
         Lines memory = new Lines();
@@ -171,18 +154,16 @@ final class Charts {
             memory.add(series(name, target.levels(), level -> level.cost() == null || level.cost().rssPerInFlightBytes() == null
                     ? null : level.cost().rssPerInFlightBytes() / 1024, true), colour, LINE, false);
         });
-        return new Chart("cost.png", "Cost per request",
+        return render("cost.png", "Cost per request",
                 chart("What a request costs the target", "lower is better · CPU time over the hold / responses; (RSS − idle RSS)"
                         + " / peak requests in flight · at low load the JVM's fixed costs (JIT, GC, the census) dominate",
                         stacked(axis(results), cpu.plot(null, LogScaleAxis.values("CPU per response (ms, log scale)")),
-                                memory.plot(null, LogScaleAxis.values("RSS per request in flight (KiB, log scale)")))),
-                HEIGHT * 4 / 3);
+                                memory.plot(null, LogScaleAxis.values("RSS per request in flight (KiB, log scale)")))));
     }
 
     /**
-     * The gate's trend, one point per judged run, oldest left: each target's sustainable users (0 included: a run
-     * that held nothing is the regression to see), and its p99 at the highest level every one of its runs measured,
-     * so that the points compare like with like even when a run stopped early.
+     * One point per judged run, oldest left: sustainable users (0 included: a run that held nothing is the regression
+     * to see), and p99 at the highest level all runs measured, like with like even when a run stopped early.
      */
     static Chart trend(List<History.Entry> entries) {
         Lines users = new Lines();
@@ -205,43 +186,22 @@ final class Charts {
             users.add(held, Palette.of(position), LINE, false);
             p99.add(latency, Palette.of(position), DASHED, false);
         }
-        org.jfree.chart.axis.SymbolAxis runs = new org.jfree.chart.axis.SymbolAxis("run (commit, oldest first)",
+        SymbolAxis runs = new SymbolAxis("run (commit, oldest first)",
                 entries.stream().map(History.Entry::label).toArray(String[]::new));
-        runs.setLabelFont(LABEL.deriveFont(Font.BOLD, 12f));
-        return new Chart("trend.png", "Trend", chart("The gate's trend", "sustainable users per target (solid) and p99 at"
+        return render("trend.png", "Trend", chart("The gate's trend", "sustainable users per target (solid) and p99 at"
                         + " the highest level all its runs measured (dashed), one point per judged run",
-                        stacked(runs, users.plot(null, fromZero("sustainable users")),
-                                p99.plot(null, fromZero("p99 ms at that level")))),
-                HEIGHT * 4 / 3);
+                        stacked(runs, users.plot(null, new NumberAxis("sustainable users")),
+                                p99.plot(null, new NumberAxis("p99 ms at that level")))));
     }
 
     /** The highest level at which every run of the target has a p99, or null when there is none. */
     private static Integer commonTopLevel(List<History.Entry> entries, String name) {
-        java.util.Set<Integer> common = null;
-        for (History.Entry entry : entries) {
-            History.Target target = entry.targets().get(name);
-            if (target == null) {
-                continue;
-            }
-            java.util.Set<Integer> measured = new java.util.HashSet<>();
-            target.p99Ms().forEach((users, p99) -> {
-                if (p99 != null && p99 > 0) {
-                    measured.add(users);
-                }
-            });
-            if (common == null) {
-                common = measured;
-            } else {
-                common.retainAll(measured);
-            }
-        }
-        return common == null || common.isEmpty() ? null : java.util.Collections.max(common);
-    }
-
-    private static NumberAxis fromZero(String label) {
-        NumberAxis axis = new NumberAxis(label);
-        axis.setAutoRangeIncludesZero(true);
-        return axis;
+        List<History.Target> runs = entries.stream().map(entry -> entry.targets().get(name))
+                .filter(Objects::nonNull).toList();
+        return runs.isEmpty() ? null : runs.getFirst().p99Ms().keySet().stream()
+                .filter(users -> runs.stream().map(run -> run.p99Ms().get(users))
+                        .allMatch(p99 -> p99 != null && p99 > 0))
+                .max(Integer::compare).orElse(null);
     }
 
     /** Two plots over one users axis; the lower one's legend would repeat the upper one's. */
@@ -254,15 +214,9 @@ final class Charts {
         return plot;
     }
 
-    /** Series of one chart with their styles, turned into a plot. */
     private static final class Lines {
         private final XYSeriesCollection dataset = new XYSeriesCollection();
         private final XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
-
-        Lines() {
-            renderer.setDrawSeriesLineAsPath(true);
-            renderer.setLegendLine(new Line2D.Double(-14, 0, 14, 0));
-        }
 
         void add(XYSeries series, Color colour, Stroke stroke, boolean hideShapes) {
             if (series.isEmpty()) {
@@ -278,7 +232,9 @@ final class Charts {
         }
 
         XYPlot plot(ValueAxis domain, ValueAxis range) {
-            range.setLabelFont(LABEL.deriveFont(Font.BOLD, 12f));
+            renderer.setDrawSeriesLineAsPath(true);
+            renderer.setLegendLine(new Line2D.Double(-14, 0, 14, 0));
+            range.setLabelFont(AXIS_LABEL);
             XYPlot plot = new XYPlot(dataset, domain, range, renderer);
             plot.setBackgroundPaint(Color.WHITE);
             plot.setDomainGridlinePaint(GRID);
@@ -289,9 +245,8 @@ final class Charts {
             // A band's width tells targets apart on the plot; in the legend it would cover the names.
             LegendItemCollection legend = plot.getLegendItems();
             for (int i = 0; i < legend.getItemCount(); i++) {
-                LegendItem item = legend.get(i);
-                if (item.getLineStroke() instanceof BasicStroke band && band.getLineWidth() > 3) {
-                    item.setLineStroke(LINE);
+                if (legend.get(i).getLineStroke() instanceof BasicStroke band && band.getLineWidth() > 3) {
+                    legend.get(i).setLineStroke(LINE);
                 }
             }
             plot.setFixedLegendItems(legend);
@@ -324,9 +279,7 @@ final class Charts {
     }
 
     private static LogScaleAxis axis(Results results) {
-        LogScaleAxis axis = LogScaleAxis.users(results.levelUsers(), Format.load(results).axis());
-        axis.setLabelFont(LABEL.deriveFont(Font.BOLD, 12f));
-        return axis;
+        return LogScaleAxis.users(results.levelUsers(), Format.load(results).axis());
     }
 
     /** The line of the target at this position: 8 px wider than the one before, so that overlapping lines all show. */
@@ -363,7 +316,18 @@ final class Charts {
         return marker;
     }
 
-    private static JFreeChart chart(String title, String subtitle, org.jfree.chart.plot.Plot plot) {
+    /** Two stacked plots get a third more height. */
+    private static Chart render(String file, String title, JFreeChart chart) {
+        int height = chart.getPlot() instanceof CombinedDomainXYPlot ? HEIGHT * 4 / 3 : HEIGHT;
+        try {
+            return new Chart(file, title, ChartUtils.encodeAsPNG(chart.createBufferedImage(WIDTH, height)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static JFreeChart chart(String title, String subtitle, XYPlot plot) {
+        plot.getDomainAxis().setLabelFont(AXIS_LABEL);
         JFreeChart chart = new JFreeChart(title, TITLE, plot, true);
         chart.setBackgroundPaint(Color.WHITE);
         chart.addSubtitle(new TextTitle(subtitle, SUBTITLE));

@@ -13,14 +13,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-/**
- * The one home of how numbers and sentences are written, on the console, in the HTML and in markdown alike:
- * number formats, the headline, a level's status, the console's progress line and table.
- */
+/** The one home of how numbers and sentences are written, on the console, in the HTML and in markdown alike. */
 public final class Format {
 
     /** A value not measured. */
@@ -30,8 +26,6 @@ public final class Format {
 
     private Format() {
     }
-
-    // ---- numbers
 
     static String integer(Number value) {
         return value == null ? NONE : String.format(Locale.ROOT, "%,d", value.longValue());
@@ -67,8 +61,6 @@ public final class Format {
         return value == null ? NONE : String.format(Locale.ROOT, value == Math.rint(value) ? "%.0fx" : "%.1fx", value);
     }
 
-    // ---- the headline
-
     /** Sustainable users, marked "≥" when the target held the top of its ladder: "200", "≥3200". */
     static String sustainable(Capacity capacity) {
         return (capacity.lowerBound() ? AT_LEAST : "") + capacity.held();
@@ -80,9 +72,8 @@ public final class Format {
     }
 
     /**
-     * The one line to take away: every target's sustainable users, each set against the reference (the gap's
-     * numerator, virtual by default) in users and, where both held a level, in what a request in flight cost there.
-     * E.g. "blocking 200 (virtual ≥16x) · tuned ≥3200 (1.6x CPU, 1.8x RSS per request at 3200) · virtual ≥3200 · …".
+     * Every target's sustainable users, set against the gap's numerator in users and in what a request cost, e.g.
+     * "blocking 200 (virtual ≥16x) · tuned ≥3200 (1.6x CPU, 1.8x RSS per request at 3200) · virtual ≥3200 · …".
      */
     public static String headline(Results results) {
         Gap gap = results.gap();
@@ -107,10 +98,7 @@ public final class Format {
         return parts.isEmpty() ? "" : " (" + String.join("; ", parts) + ")";
     }
 
-    /**
-     * What the target's requests cost over the reference's, at the highest level both sustained with costs measured:
-     * "1.6x CPU, 1.8x RSS per request at 3200".
-     */
+    /** The target's cost over the reference's at the highest level both sustained with costs measured. */
     static Optional<String> costRatios(TargetResult target, TargetResult reference) {
         for (LevelResult level : target.sustainedLevels().reversed()) {
             LevelResult other = reference.level(level.users());
@@ -132,7 +120,7 @@ public final class Format {
                 : Optional.of(String.format(Locale.ROOT, "%.1fx", value / reference));
     }
 
-    /** What "≥" and the gap mean, in one sentence for readers of the headline. */
+    /** What "≥" and the gap mean, for readers of the headline. */
     static String headlineLegend(Results results) {
         String legend = (load(results) == Load.OPEN ? "Sustainable offered rate (requests/s) per target ("
                 : "Sustainable concurrent users per target (") + results.slo().limits() + " at every level up to it),"
@@ -151,26 +139,17 @@ public final class Format {
         return legend;
     }
 
-    // ---- a level
-
     /** Whether a level counts as sustained and, when it does not, why. */
     static String status(LevelResult level, TargetResult target, Slo slo) {
         if (target.sustains(level)) {
             return "sustained";
         }
         var broken = slo.broken(level);
-        if (broken.isEmpty()) {
-            return "holds, above a failed level";
-        }
-        return broken.stream().map(slo::text).collect(Collectors.joining(", "));
+        return broken.isEmpty() ? "holds, above a failed level"
+                : broken.stream().map(slo::text).collect(Collectors.joining(", "));
     }
 
-    // ---- the console
-
-    /**
-     * e.g. {@code [virtual] level 5/8: 400 users, 392.1 rps, p99 1012 ms, ko 0.0%, threads 31: holds}; the count is
-     * of the most levels the plan may run.
-     */
+    /** e.g. {@code [virtual] level 5/8: 400 users, 392.1 rps, p99 1012 ms, ko 0.0%, threads 31: holds}. */
     public static String progressLine(String target, int index, int levels, LevelResult level, Load load, String verdict) {
         return String.format(Locale.ROOT, "[%s] level %d/%d: %d %s, %.1f rps, p99 %.0f ms, ko %.1f%%%s%s: %s",
                 target, index + 1, levels, level.users(), load == Load.OPEN ? "rps offered" : "users",
@@ -179,21 +158,16 @@ public final class Format {
                 level.koReasons().isEmpty() ? "" : " " + level.koReasons(), verdict);
     }
 
-    /**
-     * Where a target's capacity lies: "sustains 800 users, bracket [800, 900]", "sustains ≥3200 users (held the
-     * top)", "sustains no level, bracket [0, 25]".
-     */
+    /** "sustains 800 users, bracket [800, 900]", "sustains ≥3200 users (held its top level)", "sustains no level, …". */
     public static String capacity(TargetResult target, Load load) {
         String unit = " " + load.unit();
         String skipped = target.skipped().isEmpty() ? ""
                 : "; skipped " + target.skipped().stream().map(String::valueOf).collect(Collectors.joining(", "))
                 + " (early stop)";
         Capacity capacity = target.capacity();
-        if (capacity.lowerBound()) {
-            return "sustains " + sustainable(capacity) + unit + " (held its top level)" + skipped;
-        }
-        return "sustains " + (capacity.held() == 0 ? "no level" : capacity.held() + unit)
-                + ", bracket " + bracket(capacity) + skipped;
+        String where = capacity.lowerBound() ? sustainable(capacity) + unit + " (held its top level)"
+                : (capacity.held() == 0 ? "no level" : capacity.held() + unit) + ", bracket " + bracket(capacity);
+        return "sustains " + where + skipped;
     }
 
     /** A search's path: "25 ✓ → 50 ✓ → 100 ✗ → 75 ✓ …" (✓ sustained, ✗ not). */
@@ -208,23 +182,18 @@ public final class Format {
         return "[" + capacity.held() + ", " + (capacity.broke() == null ? NONE : capacity.broke()) + "]";
     }
 
-    /**
-     * One row per level, one column group per target: rps, p50, p99 (of all responses, as the SLO judges it), KO%,
-     * platform threads ("-" when the census was not available); a "*" marks the target's sustainable level.
-     */
+    /** One row per level, one column group per target; p99 of all responses, as the SLO judges it; "*": sustainable. */
     public static String table(Results results) {
-        Map<String, TargetResult> targets = results.targets();
-        StringBuilder out = new StringBuilder();
         StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "%6s", load(results).unit()));
         StringBuilder sub = new StringBuilder(String.format(Locale.ROOT, "%6s", ""));
-        for (String name : targets.keySet()) {
+        for (String name : results.targets().keySet()) {
             header.append(String.format(Locale.ROOT, " | %-38s", name));
             sub.append(String.format(Locale.ROOT, " | %8s %7s %7s %6s %6s ", "rps", "p50 ms", "p99 ms", "KO%", "thr"));
         }
-        out.append(header).append('\n').append(sub).append('\n');
+        StringBuilder out = new StringBuilder().append(header).append('\n').append(sub).append('\n');
         for (int u : results.levelUsers()) {
             StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "%6d", u));
-            for (TargetResult t : targets.values()) {
+            for (TargetResult t : results.targets().values()) {
                 LevelResult l = t.level(u);
                 if (l == null) {
                     row.append(String.format(Locale.ROOT, " | %-38s", t.skipped().contains(u) ? "skipped (early stop)" : ""));
@@ -239,13 +208,11 @@ public final class Format {
         return out.toString();
     }
 
-    /** The console's headline line, e.g. {@code sustainable concurrency: blocking 200 · virtual ≥3200 · ≥16x virtual/blocking}. */
     public static String consoleHeadline(Results results) {
         return (load(results) == Load.OPEN ? "sustainable rate (requests/s offered): " : "sustainable concurrency: ")
                 + headline(results);
     }
 
-    /** What a run's levels are: users (closed model) or arrival rates (open). */
     public static Load load(Results results) {
         return Results.LevelPlan.loadOf(results.plan());
     }

@@ -16,10 +16,6 @@ import java.util.Map;
  */
 final class HtmlPage {
 
-    /** A rendered chart: its file name, title and PNG bytes. */
-    record Image(String file, String title, byte[] png) {
-    }
-
     private static final String CSS = """
             body{margin:0;background:#f6f7f9;color:#1d1f23;font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"DejaVu Sans",sans-serif}
             main{max-width:1240px;margin:0 auto;padding:16px 20px}
@@ -54,7 +50,7 @@ final class HtmlPage {
     private HtmlPage() {
     }
 
-    static String render(Results results, List<Image> images, List<Verdict> verdicts) {
+    static String render(Results results, List<Charts.Chart> charts, List<Verdict> verdicts) {
         StringBuilder html = new StringBuilder(256 * 1024);
         String headline = Format.headline(results);
         html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
@@ -65,7 +61,7 @@ final class HtmlPage {
         if (verdicts != null) {
             gate(html, verdicts);
         }
-        charts(html, images);
+        charts(html, charts);
         levels(html, results);
         settings(html, results);
         howToRead(html, results);
@@ -109,13 +105,13 @@ final class HtmlPage {
                 .append(table(Table.verdicts(verdicts))).append("</section>\n");
     }
 
-    private static void charts(StringBuilder html, List<Image> images) {
+    private static void charts(StringBuilder html, List<Charts.Chart> charts) {
         html.append("<section id=\"charts\">\n<h2>Charts</h2>\n");
-        for (Image image : images) {
-            html.append("<figure><img alt=\"").append(escape(image.title())).append("\" src=\"data:image/png;base64,")
-                    .append(Base64.getEncoder().encodeToString(image.png())).append("\">")
-                    .append("<figcaption>").append(escape(image.title())).append(" · also saved as ")
-                    .append(escape(image.file())).append("</figcaption></figure>\n");
+        for (Charts.Chart chart : charts) {
+            html.append("<figure><img alt=\"").append(escape(chart.title())).append("\" src=\"data:image/png;base64,")
+                    .append(Base64.getEncoder().encodeToString(chart.png())).append("\">")
+                    .append("<figcaption>").append(escape(chart.title())).append(" · also saved as ")
+                    .append(escape(chart.file())).append("</figcaption></figure>\n");
         }
         html.append("</section>\n");
     }
@@ -158,7 +154,7 @@ final class HtmlPage {
                     + (entry.getValue().jdk() == null ? "" : " · JDK " + entry.getValue().jdk())
                     + (config.jvmArgs().isEmpty() ? "" : " · JVM " + String.join(" ", config.jvmArgs()))
                     + (idle == null ? "" : " · idle heap " + Format.mebibytes(idle.heapUsedBytes()) + ", idle RSS " + Format.mebibytes(idle.rssBytes()))
-                    + (config == null || config.request() == null ? "" : " · " + config.request().method()
+                    + (config.request() == null ? "" : " · " + config.request().method()
                     + (config.request().seed() ? " with the seed's pause" : " as given") + ", timeout " + config.request().timeoutMs() + " ms")
                     + " · a level holds when " + results.sloOf(entry.getValue()).limits();
             term(html, entry.getKey(), text);
@@ -209,21 +205,15 @@ final class HtmlPage {
     }
 
     /** "blocking pool, 200 threads", "virtual threads, at most 300", or the URL of a server the ladder did not start. */
-    static String describe(TargetResult.Settings config) {
+    private static String describe(TargetResult.Settings config) {
         if (config == null) {
             return "";
         }
         if (config.model() == null) {
             return "server at " + config.url();
         }
-        String model = config.model();
-        if (config.threads() != null) {
-            model += ", " + config.threads() + " threads";
-        }
-        if (config.maxVirtualThreads() != null) {
-            model += ", at most " + config.maxVirtualThreads() + " virtual threads";
-        }
-        return model;
+        return config.model() + (config.threads() == null ? "" : ", " + config.threads() + " threads")
+                + (config.maxVirtualThreads() == null ? "" : ", at most " + config.maxVirtualThreads() + " virtual threads");
     }
 
     private static void term(StringBuilder html, String term, String description) {

@@ -66,11 +66,9 @@ final class LogScaleAxis extends LogAxis {
     }
 
     private List<Tick> ticks(TextAnchor anchor) {
-        List<Tick> ticks = new ArrayList<>();
-        for (double value : levels != null ? levels.stream().map(Integer::doubleValue).toList() : oneTwoFive()) {
-            ticks.add(new NumberTick(value, format.format(value), anchor, TextAnchor.CENTER, 0.0));
-        }
-        return ticks;
+        return (levels != null ? levels.stream().map(Integer::doubleValue).toList() : oneTwoFive()).stream()
+                .<Tick>map(value -> new NumberTick(value, format.format(value), anchor, TextAnchor.CENTER, 0.0))
+                .toList();
     }
 
     /** 1-2-5 values within the current range; every power of ten alone when that would crowd the axis. */

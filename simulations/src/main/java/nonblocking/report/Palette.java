@@ -19,11 +19,8 @@ final class Palette {
     }
 
     static Color of(int position) {
-        if (position < DISTINCT.size()) {
-            return DISTINCT.get(position);
-        }
-        float hue = (float) (((position - DISTINCT.size()) * 0.381966) % 1.0);
-        return Color.getHSBColor(hue, 0.75f, 0.75f);
+        return position < DISTINCT.size() ? DISTINCT.get(position)
+                : Color.getHSBColor((float) (((position - DISTINCT.size()) * 0.381966) % 1.0), 0.75f, 0.75f);
     }
 
     static String hex(Color color) {

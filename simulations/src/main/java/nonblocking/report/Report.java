@@ -10,15 +10,13 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The comparison report of one run, rendered from its results (and the gate's verdicts, once a gate judged it) into
- * the run's folder: {@value #HTML} (self-contained), {@value #SUMMARY} (for a CI job summary) and the charts as PNG
- * files. The same input gives the same files: rendering again is harmless.
+ * The comparison report of one run, from its results and the gate's verdicts: {@value #HTML} (self-contained),
+ * {@value #SUMMARY} (for a CI job summary) and the charts as PNG files. The same input gives the same files.
  */
 public final class Report {
 
@@ -28,50 +26,36 @@ public final class Report {
     private Report() {
     }
 
-    /**
-     * Renders into every folder that holds this run (its own and {@code latest/}, see {@link RunFolders#holding}).
-     *
-     * @param verdicts the gate's verdicts, shown in both files; null when the run was not judged
-     * @return the markdown summary, for the CI job summary
-     */
+    /** Renders into every folder that holds this run (verdicts null: not judged); returns the markdown summary. */
     public static String writeEverywhere(Results results, Path resultsFile, List<Verdict> verdicts) {
-        Rendered rendered = render(results, verdicts);
-        RunFolders.holding(resultsFile, results).forEach(dir -> rendered.writeTo(dir));
-        return rendered.summary();
+        return writeInto(results, RunFolders.holding(resultsFile, results), verdicts);
     }
 
-    /** Renders into one folder, as {@link #writeEverywhere} does into each; returns the markdown summary. */
+    /** Renders into one folder, as {@link #writeEverywhere} does into each. */
     public static String write(Results results, Path runDir, List<Verdict> verdicts) {
-        Rendered rendered = render(results, verdicts);
-        rendered.writeTo(runDir);
-        return rendered.summary();
+        return writeInto(results, List.of(runDir), verdicts);
     }
 
-    /** The report's files, rendered once (the charts take the time), to be written into any number of folders. */
-    private record Rendered(Map<String, byte[]> files, String summary) {
-        void writeTo(Path dir) {
-            try {
-                Files.createDirectories(dir);
-                for (Map.Entry<String, byte[]> file : files.entrySet()) {
-                    ResultsFile.writeAtomically(dir.resolve(file.getKey()), file.getValue());
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot write the report in " + dir + ": " + e.getMessage(), e);
-            }
-        }
-    }
-
-    private static Rendered render(Results results, List<Verdict> verdicts) {
+    /** Renders once (the charts take the time) and writes the files into every folder. */
+    private static String writeInto(Results results, List<Path> dirs, List<Verdict> verdicts) {
+        List<Charts.Chart> charts = Charts.of(results);
         Map<String, byte[]> files = new LinkedHashMap<>();
-        List<HtmlPage.Image> images = new ArrayList<>();
-        for (Charts.Chart chart : Charts.of(results)) {
-            byte[] png = chart.png();
-            files.put(chart.file(), png);
-            images.add(new HtmlPage.Image(chart.file(), chart.title(), png));
-        }
-        files.put(HTML, HtmlPage.render(results, images, verdicts).getBytes(StandardCharsets.UTF_8));
+        charts.forEach(chart -> files.put(chart.file(), chart.png()));
+        files.put(HTML, HtmlPage.render(results, charts, verdicts).getBytes(StandardCharsets.UTF_8));
         String summary = SummaryMarkdown.render(results, verdicts);
         files.put(SUMMARY, summary.getBytes(StandardCharsets.UTF_8));
-        return new Rendered(files, summary);
+        dirs.forEach(dir -> writeFiles(dir, files, "report"));
+        return summary;
+    }
+
+    static void writeFiles(Path dir, Map<String, byte[]> files, String what) {
+        try {
+            Files.createDirectories(dir);
+            for (Map.Entry<String, byte[]> file : files.entrySet()) {
+                ResultsFile.writeAtomically(dir.resolve(file.getKey()), file.getValue());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the " + what + " in " + dir + ": " + e.getMessage(), e);
+        }
     }
 }

@@ -2,10 +2,8 @@ package nonblocking.report;
 
 import nonblocking.gate.Verdict;
 import nonblocking.results.Results;
-import nonblocking.results.TargetResult;
 
 import java.util.List;
-import java.util.Map;
 
 /** summary.md: the headline, the gate's verdicts and one table per target, for a CI job summary. */
 public final class SummaryMarkdown {
@@ -19,26 +17,22 @@ public final class SummaryMarkdown {
                 .append(cell(Format.headlineLegend(results))).append(" ")
                 .append("Run `").append(code(results.runId())).append("`, profile `").append(code(results.profile()))
                 .append("`, pause ").append(results.pauseMs()).append(" ms, hold ").append(Format.decimal(results.holdS(), 0))
-                .append(" s per level, timeout ").append(results.timeoutMs()).append(" ms");
-        if (results.machine() != null) {
-            md.append(", ").append(results.machine().cores()).append(" cores");
-        }
-        md.append(".\n\n");
+                .append(" s per level, timeout ").append(results.timeoutMs()).append(" ms")
+                .append(results.machine() == null ? "" : ", " + results.machine().cores() + " cores").append(".\n\n");
         if (verdicts != null) {
             md.append(verdicts(verdicts));
         }
-        for (Map.Entry<String, TargetResult> entry : results.targets().entrySet()) {
-            TargetResult target = entry.getValue();
-            md.append("### ").append(cell(entry.getKey())).append(": ").append(Format.capacity(target, Format.load(results))).append("\n\n")
-                    .append(results.searched() ? "Levels in the order the search ran them: " + Format.runOrder(target) + ".\n\n" : "").append(table(Table.levels(target, results.sloOf(target)))).append('\n');
-        }
+        results.targets().forEach((name, target) -> md.append("### ").append(cell(name)).append(": ")
+                .append(Format.capacity(target, Format.load(results))).append("\n\n")
+                .append(results.searched() ? "Levels in the order the search ran them: " + Format.runOrder(target) + ".\n\n" : "")
+                .append(table(Table.levels(target, results.sloOf(target)))).append('\n'));
         return md.toString();
     }
 
     /** The gate's section alone: also used when the results could not be read and there is nothing else to show. */
     public static String verdicts(List<Verdict> verdicts) {
         long failed = verdicts.stream().filter(verdict -> !verdict.pass()).count();
-        return "### Gate: " + (failed == 0 ? "✓ PASS" : "✗ FAIL") + " (" + (verdicts.size() - failed) + " of "
+        return "### Gate: " + Table.passFail(failed == 0) + " (" + (verdicts.size() - failed) + " of "
                 + verdicts.size() + " rules pass)\n\n" + table(Table.verdicts(verdicts)) + "\n";
     }
 

@@ -5,30 +5,24 @@ import nonblocking.results.LevelResult;
 import nonblocking.results.Slo;
 import nonblocking.results.TargetResult;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * A table built once and written twice, as HTML ({@link HtmlPage}) and as markdown ({@link SummaryMarkdown#table}):
- * the level table of a target and the gate's verdicts.
+ * A table built once and written as HTML and as markdown: a target's levels, the gate's verdicts, the trend's runs.
  *
- * @param headers the column headers
  * @param text    per column: true for text (left-aligned, may wrap), false for numbers
- * @param rows    the cells, already formatted
  * @param classes per row, how it is marked ("sustained", "failed", "pass", "fail")
  */
 record Table(List<String> headers, List<Boolean> text, List<List<String>> rows, List<String> classes) {
 
-    private record Column<T>(String header, boolean text, Function<T, String> value) {
+    record Column<T>(String header, boolean text, Function<T, String> value) {
     }
 
-    private static <T> Table of(List<Column<T>> columns, List<T> items, Function<T, String> rowClass) {
-        List<List<String>> rows = new ArrayList<>();
-        for (T item : items) {
-            rows.add(columns.stream().map(column -> column.value().apply(item)).toList());
-        }
+    static <T> Table of(List<Column<T>> columns, List<T> items, Function<T, String> rowClass) {
+        List<List<String>> rows = items.stream()
+                .map(item -> columns.stream().map(column -> column.value().apply(item)).toList()).toList();
         return new Table(columns.stream().map(Column::header).toList(), columns.stream().map(Column::text).toList(),
                 rows, items.stream().map(rowClass).toList());
     }
@@ -41,7 +35,8 @@ record Table(List<String> headers, List<Boolean> text, List<List<String>> rows, 
                         + Format.status(level, target, slo)),
                 new Column<>("Requests", false, level -> Format.integer(level.requests())),
                 new Column<>("KO %", false, level -> Format.percent(level.koPercent())),
-                new Column<>("KO reasons", true, Table::koReasons),
+                new Column<>("KO reasons", true, level -> level.koReasons().entrySet().stream()
+                        .map(reason -> reason.getKey() + " " + reason.getValue()).collect(Collectors.joining(", "))),
                 new Column<>("Req/s", false, level -> Format.decimal(level.throughputRps(), 1)),
                 new Column<>("Efficiency", false, level -> Format.decimal(level.efficiency(), 3)),
                 new Column<>("p50 ms", false, level -> Format.milliseconds(level.latency().p50Ms())),
@@ -63,7 +58,7 @@ record Table(List<String> headers, List<Boolean> text, List<List<String>> rows, 
     /** One row per verdict of the gate. */
     static Table verdicts(List<Verdict> verdicts) {
         List<Column<Verdict>> columns = List.of(
-                new Column<>("", true, verdict -> verdict.pass() ? "✓ PASS" : "✗ FAIL"),
+                new Column<>("", true, verdict -> passFail(verdict.pass())),
                 new Column<>("Metric", true, Verdict::metric),
                 new Column<>("Measured", true, Verdict::measuredText),
                 new Column<>("Limit", true, verdict -> verdict.limit() == null ? Format.NONE : verdict.limit()),
@@ -72,14 +67,12 @@ record Table(List<String> headers, List<Boolean> text, List<List<String>> rows, 
         return of(columns, verdicts, verdict -> verdict.pass() ? "pass" : "fail");
     }
 
+    static String passFail(boolean pass) {
+        return pass ? "✓ PASS" : "✗ FAIL";
+    }
+
     private static String cost(LevelResult level, Function<LevelResult.Cost, Double> value, int decimals) {
         Double v = level.cost() == null ? null : value.apply(level.cost());
         return v == null ? Format.NONE : Format.decimal(v, decimals);
-    }
-
-    private static String koReasons(LevelResult level) {
-        return level.koReasons().entrySet().stream()
-                .map(reason -> reason.getKey() + " " + reason.getValue())
-                .collect(Collectors.joining(", "));
     }
 }

@@ -1,20 +1,15 @@
 package nonblocking.report;
 
 import nonblocking.history.History;
-import nonblocking.results.ResultsFile;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.stream.Collectors;
+import java.util.Map;
 
-/**
- * The gate's trend across builds, drawn from the history file: {@value #PNG} and {@value #HTML} beside it, and a
- * markdown table of the latest runs for the CI job summary.
- */
+/** The gate's trend across builds, from the history file: {@value #PNG}, {@value #HTML} and a markdown table. */
 public final class Trend {
 
     public static final String PNG = "trend.png";
@@ -27,22 +22,15 @@ public final class Trend {
 
     /** Writes the chart and the page into {@code dir}; returns the markdown table. */
     public static String write(List<History.Entry> entries, Path dir) {
-        try {
-            byte[] png = Charts.trend(entries).png();
-            ResultsFile.writeAtomically(dir.resolve(PNG), png);
-            String markdown = markdown(entries);
-            String html = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>nonblocking · trend</title>\n"
-                    + "<style>body{font:15px/1.5 system-ui,sans-serif;max-width:1000px;margin:0 auto;padding:16px}"
-                    + "img{width:100%}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:3px 6px;text-align:right}"
-                    + "td:first-child,td:nth-child(2),th{text-align:left}</style>\n</head>\n<body>\n<h1>The gate's trend</h1>\n"
-                    + "<img alt=\"trend\" src=\"data:image/png;base64," + Base64.getEncoder().encodeToString(png) + "\">\n"
-                    + HtmlPage.table(table(entries, entries.size())) + "</body>\n</html>\n";
-            ResultsFile.writeAtomically(dir.resolve(HTML), html.getBytes(StandardCharsets.UTF_8));
-            return markdown;
-        } catch (IOException | UncheckedIOException e) {
-            throw new UncheckedIOException("cannot write the trend in " + dir + ": " + e.getMessage(),
-                    e instanceof IOException io ? io : ((UncheckedIOException) e).getCause());
-        }
+        byte[] png = Charts.trend(entries).png();
+        String html = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>nonblocking · trend</title>\n"
+                + "<style>body{font:15px/1.5 system-ui,sans-serif;max-width:1000px;margin:0 auto;padding:16px}"
+                + "img{width:100%}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:3px 6px;text-align:right}"
+                + "td:first-child,td:nth-child(2),th{text-align:left}</style>\n</head>\n<body>\n<h1>The gate's trend</h1>\n"
+                + "<img alt=\"trend\" src=\"data:image/png;base64," + Base64.getEncoder().encodeToString(png) + "\">\n"
+                + HtmlPage.table(table(entries, entries.size())) + "</body>\n</html>\n";
+        Report.writeFiles(dir, Map.of(PNG, png, HTML, html.getBytes(StandardCharsets.UTF_8)), "trend");
+        return markdown(entries);
     }
 
     static String markdown(List<History.Entry> entries) {
@@ -52,20 +40,15 @@ public final class Trend {
 
     /** One row per run, newest first: its commit, verdict and each target's sustainable users with their bracket. */
     static Table table(List<History.Entry> entries, int runs) {
-        List<String> names = entries.stream().flatMap(entry -> entry.targets().keySet().stream()).distinct().toList();
-        List<String> headers = new java.util.ArrayList<>(List.of("Run", "Commit", "Gate"));
-        headers.addAll(names);
-        List<Boolean> text = new java.util.ArrayList<>(List.of(true, true, true));
-        names.forEach(name -> text.add(false));
-        List<History.Entry> latest = entries.reversed().stream().limit(runs).toList();
-        List<List<String>> rows = latest.stream().map(entry -> {
-            List<String> row = new java.util.ArrayList<>(List.of(entry.runId(), entry.label(), entry.passed() ? "✓ PASS" : "✗ FAIL"));
-            names.forEach(name -> {
-                History.Target target = entry.targets().get(name);
-                row.add(target == null ? Format.NONE : Format.bracketed(target.capacity()));
-            });
-            return row;
-        }).collect(Collectors.toList());
-        return new Table(headers, text, rows, latest.stream().map(entry -> entry.passed() ? "pass" : "fail").toList());
+        List<Table.Column<History.Entry>> columns = new ArrayList<>(List.of(
+                new Table.Column<>("Run", true, History.Entry::runId),
+                new Table.Column<>("Commit", true, History.Entry::label),
+                new Table.Column<>("Gate", true, entry -> Table.passFail(entry.passed()))));
+        for (String name : entries.stream().flatMap(entry -> entry.targets().keySet().stream()).distinct().toList()) {
+            columns.add(new Table.Column<>(name, false, entry -> entry.targets().get(name) == null ? Format.NONE
+                    : Format.bracketed(entry.targets().get(name).capacity())));
+        }
+        return Table.of(columns, entries.reversed().stream().limit(runs).toList(),
+                entry -> entry.passed() ? "pass" : "fail");
     }
 }
