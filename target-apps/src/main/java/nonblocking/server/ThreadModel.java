@@ -33,9 +33,10 @@ public enum ThreadModel {
     /** Callbacks: the handler returns at once and a timer writes "World"; no thread is held during the pause. */
     ASYNC("async", false, false, AsyncHello::new);
 
+    /** Makes the model's {@link Hello} handler: a constructor reference per constant. */
     @FunctionalInterface
-    interface Hello {
-        Handler of(TargetConfig config, Requests requests, Work work, Stall stall);
+    interface HelloFactory {
+        Hello of(TargetConfig config, Requests requests, Work work, Stall stall);
     }
 
     // Computed once: the hello handlers send it in a header on every request.
@@ -43,9 +44,9 @@ public enum ThreadModel {
     private final String poolName; // how the start-up line names its pool
     private final boolean pooled;
     private final boolean capped;
-    private final Hello hello;
+    private final HelloFactory hello;
 
-    ThreadModel(String poolName, boolean pooled, boolean capped, Hello hello) {
+    ThreadModel(String poolName, boolean pooled, boolean capped, HelloFactory hello) {
         this.poolName = poolName;
         this.pooled = pooled;
         this.capped = capped;
