@@ -15,7 +15,6 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.UnaryOperator;
 
 /**
  * The {@code -D} keys as typed records, bound by Jackson from the flat properties; null where a key is not given or
@@ -65,22 +64,23 @@ final class Keys {
                 own.put(key.substring(prefix.length()), value.trim());
             }
         });
-        return convert(own, type, key -> prefix + key, key -> props.get(prefix + key));
+        return convert(own, type, prefix, props);
     }
 
     /** A whole number that may also be a word (e.g. "unbounded"), bound once the word is ruled out. */
     static Long whole(String key, String raw) {
-        return convert(raw, Long.class, path -> key, path -> raw);
+        return convert(raw, Long.class, key, Map.of(key, raw));
     }
 
-    private static <T> T convert(Object value, Class<T> type, UnaryOperator<String> key, UnaryOperator<String> raw) {
+    /** {@code value} as {@code type}; a wrong value is named prefix + its path, with its raw text from props. */
+    private static <T> T convert(Object value, Class<T> type, String prefix, Map<String, String> props) {
         try {
             return MAPPER.convertValue(value, type);
         } catch (IllegalArgumentException e) {
             if (e.getCause() instanceof InvalidFormatException wrong) {
-                String path = wrong.getPath().isEmpty() ? "" : wrong.getPath().getFirst().getFieldName();
+                String key = prefix + (wrong.getPath().isEmpty() ? "" : wrong.getPath().getFirst().getFieldName());
                 Class<?> target = wrong.getTargetType();
-                throw Overrides.bad(key.apply(path), raw.apply(path), "must be " + (target == Boolean.class
+                throw Overrides.bad(key, props.get(key), "must be " + (target == Boolean.class
                         ? "true or false" : target == Double.class ? "a number" : "a whole number"));
             }
             throw e;
