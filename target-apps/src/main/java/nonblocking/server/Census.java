@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.util.Optional;
+import nonblocking.server.wait.Figures;
 
 /**
  * What {@code GET /threads} answers: the target's own count of its threads, requests and memory. The server writes
@@ -36,13 +37,19 @@ import java.util.Optional;
  *                              a measured hold. Null before the first collection or where the JVM does not say
  * @param gcCount               collections so far, of every collector: if it did not move between two readings,
  *                              neither did {@code heapAfterGcBytes} (the GC log on stdout tells which they were)
+ * @param failed                seed requests answered with an error because what they waited on failed (502, 503)
+ * @param handlerNs             time every ended seed request spent in the handler, summed, ns: with the client's own
+ *                              latency it tells how long requests waited for a thread before it
+ * @param connections           connections open on the main port now
+ * @param waitKind              what requests wait on: sleep, http or db
+ * @param waitFigures           the wait's own figures: time per phase (counters) and pool sizes (gauges)
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonPropertyOrder({"model", "jdk", "pid", "platform_threads_live", "platform_threads_peak", "platform_threads_daemon",
         "virtual_scheduler", "in_flight", "in_flight_peak", "served", "abandoned", "cpu_time_ns", "context_switches",
         "heap_used_bytes", "heap_max_bytes", "rss_bytes", "uptime_ms", "pause_ms", "threads", "max_virtual_threads",
-        "heap_after_gc_bytes", "gc_count"})
+        "heap_after_gc_bytes", "gc_count", "failed", "handler_ns", "connections", "wait_kind", "wait_figures"})
 public record Census(
         String model,
         String jdk,
@@ -65,7 +72,12 @@ public record Census(
         Integer threads,
         Integer maxVirtualThreads,
         Long heapAfterGcBytes,
-        long gcCount) {
+        long gcCount,
+        long failed,
+        long handlerNs,
+        int connections,
+        String waitKind,
+        Figures waitFigures) {
 
     /** Figures of the JDK's virtual-thread scheduler (the ForkJoinPool of carrier threads). */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)

@@ -4,6 +4,8 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.lang.management.MemoryUsage;
 import java.lang.management.ThreadMXBean;
+import java.util.function.IntSupplier;
+import nonblocking.server.wait.Wait;
 
 /**
  * Answers "how many threads are spun up?" from inside the server. The platform-thread counts are the whole JVM's:
@@ -19,11 +21,15 @@ public final class CensusTaker {
     private final VirtualSchedulerProbe scheduler = VirtualSchedulerProbe.find();
     private final TargetConfig config;
     private final Requests requests;
+    private final Wait wait;
+    private final IntSupplier connections;
     private final long startedNanos = System.nanoTime();
 
-    public CensusTaker(TargetConfig config, Requests requests) {
+    public CensusTaker(TargetConfig config, Requests requests, Wait wait, IntSupplier connections) {
         this.config = config;
         this.requests = requests;
+        this.wait = wait;
+        this.connections = connections;
     }
 
     /** {@code collectGarbage}: System.gc() first; {@code costs}: also the context switches. */
@@ -57,7 +63,12 @@ public final class CensusTaker {
                 config.model().pooled() ? config.threads() : null,
                 config.model().capped() ? config.maxVirtualThreads() : null,
                 GcFigures.heapAfterGcBytes(),
-                GcFigures.collectionCount());
+                GcFigures.collectionCount(),
+                requests.failedCount(),
+                requests.handlerNanos(),
+                connections.getAsInt(),
+                config.waitSpec().kind().label(),
+                wait.figures());
     }
 
     /** Starts a new window: platform and in-flight peaks drop to the current values; returns the census after. */

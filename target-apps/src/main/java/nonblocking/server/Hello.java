@@ -2,6 +2,7 @@ package nonblocking.server;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import nonblocking.server.wait.Wait;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Handler;
@@ -11,7 +12,9 @@ import org.eclipse.jetty.util.Callback;
 
 /**
  * What every model answers to the seed request, byte for byte: 200 text/plain with no Content-Length (so Jetty
- * chunks it, one chunk per write), "Hello" flushed at once, the pause, "World"; a model's handler holds the pause.
+ * chunks it, one chunk per write), "Hello", the {@link Wait}, "World". Before a wait that cannot fail (the pause)
+ * "Hello" is flushed at once, as in the blog; after any other, so that a failure can still be answered as such. What
+ * differs between the models is only who holds the wait: the subclasses.
  */
 abstract class Hello extends Handler.Abstract {
     static final String MODEL_HEADER = "X-Thread-Model";
@@ -25,13 +28,15 @@ abstract class Hello extends Handler.Abstract {
     private final Requests requests;
     final Work work;
     final Stall stall;
+    final Wait wait;
 
-    Hello(InvocationType type, TargetConfig config, Requests requests, Work work, Stall stall) {
+    Hello(InvocationType type, TargetConfig config, Requests requests, Work work, Stall stall, Wait wait) {
         super(type);
         this.config = config;
         this.requests = requests;
         this.work = work;
         this.stall = stall;
+        this.wait = wait;
     }
 
     @Override
@@ -49,7 +54,7 @@ abstract class Hello extends Handler.Abstract {
         return true;
     }
 
-    /** Writes "Hello", pauses, writes "World"; ends {@code exchange} whatever happens. */
+    /** Writes "Hello", waits, writes "World"; ends {@code exchange} whatever happens. */
     abstract void serve(Request request, Response response, SeedQuery query, Exchange exchange);
 
     static ByteBuffer hello() {

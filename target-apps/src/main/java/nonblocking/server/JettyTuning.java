@@ -34,9 +34,9 @@ final class JettyTuning {
     }
 
     /** For the main port or the census port; {@link Routes} routes by the connector's name. */
-    static void tune(ServerConnector connector, String name, TargetConfig config, int port) {
+    static void tune(ServerConnector connector, String name, TargetConfig config, String host, int port) {
         connector.setName(name);
-        connector.setHost(config.host());
+        connector.setHost(host);
         connector.setPort(port);
         connector.setIdleTimeout(config.idleTimeoutMs());
         connector.setAcceptQueueSize(ACCEPT_QUEUE_SIZE);

@@ -24,15 +24,15 @@ record SeedQuery(long pauseMs, long workMicros) {
 
     /** The work in microseconds, 0 when absent. */
     static long work(String raw) {
-        return number("work", raw, 0, Work.MAX_MICROS, "microseconds", "us");
+        return number("work", raw, 0, Limits.WORK_MICROS, "microseconds", "us");
     }
 
     /** The pause in milliseconds, {@code defaultPause} when absent. */
     static long pause(String raw, long defaultPause) {
-        return number("pause", raw, defaultPause, TargetConfig.MAX_PAUSE_MS, "milliseconds", "ms");
+        return number("pause", raw, defaultPause, Limits.PAUSE_MS, "milliseconds", "ms");
     }
 
-    private static long number(String name, String raw, long absent, long max, String units, String unit) {
+    private static long number(String name, String raw, long absent, Limits.Range range, String units, String unit) {
         if (raw == null) {
             return absent;
         }
@@ -42,8 +42,9 @@ record SeedQuery(long pauseMs, long workMicros) {
         } catch (NumberFormatException e) {
             throw new TargetException(name + " must be a whole number of " + units + ", got '" + printable(raw) + "'", null);
         }
-        if (value < 0 || value > max) {
-            throw new TargetException(name + " must be between 0 and " + max + " " + unit + ", got " + value, null);
+        if (!range.contains(value)) {
+            throw new TargetException(name + " must be between " + range.min() + " and " + range.max() + " " + unit
+                    + ", got " + value, null);
         }
         return value;
     }

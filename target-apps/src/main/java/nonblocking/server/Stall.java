@@ -1,8 +1,8 @@
 package nonblocking.server;
 
 /**
- * A freeze on demand ({@code POST /threads/stall?ms=<n>}): for the next n ms every seed request that gets to its
- * pause is answered only when the freeze ends, as a service that stops (a GC pause, a lock, a failover) answers.
+ * A freeze on demand ({@code POST /threads/stall?ms=<n>}): for the next n ms every seed request that has done its
+ * wait is answered only when the freeze ends, as a service that stops (a GC pause, a lock, a failover) answers.
  * It shows what each load model sees of a stall: closed users stop sending while it lasts, an open arrival rate
  * does not.
  */
@@ -16,8 +16,8 @@ final class Stall {
         return untilMs;
     }
 
-    /** A request's pause: its own, or until the freeze ends if that is later. */
-    long pause(long pauseMs) {
-        return Math.max(pauseMs, untilMs - System.currentTimeMillis());
+    /** What is left of the freeze, ms: a request that has done its wait waits this much longer. */
+    long remaining() {
+        return Math.max(0, untilMs - System.currentTimeMillis());
     }
 }

@@ -7,7 +7,6 @@ import org.eclipse.jetty.util.Callback;
 
 /** {@code POST /threads/stall?ms=<1..60000>}: freezes the seed request's answers (see {@link Stall}). */
 final class StallEndpoint extends Handler.Abstract.NonBlocking {
-    static final long MAX_MS = 60_000;
     private final Stall stall;
 
     StallEndpoint(Stall stall) {
@@ -23,8 +22,9 @@ final class StallEndpoint extends Handler.Abstract.NonBlocking {
         } catch (NumberFormatException e) {
             ms = -1;
         }
-        if (ms < 1 || ms > MAX_MS) {
-            PlainResponses.text(response, callback, 400, "ms=" + raw + " must be a whole number of milliseconds, 1 to " + MAX_MS);
+        if (!Limits.STALL_MS.contains(ms)) {
+            PlainResponses.text(response, callback, 400, "ms=" + raw + " must be a whole number of milliseconds, "
+                    + Limits.STALL_MS.min() + " to " + Limits.STALL_MS.max());
             return true;
         }
         PlainResponses.text(response, callback, 200, "stalled until " + java.time.Instant.ofEpochMilli(stall.freeze(ms)));

@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import nonblocking.server.wait.WaitKind;
+import nonblocking.server.wait.WaitSpec;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -26,11 +28,12 @@ import picocli.CommandLine.Spec;
 @Command(name = "target-apps", mixinStandardHelpOptions = true, version = "nonblocking target-apps",
         sortOptions = false,
         description = {
-            "Serves the seed request (GET / -> \"Hello\", pause, \"World\", chunked) on Jetty 12,",
-            "on a blocking thread pool, on virtual threads, or with async callbacks.",
-            "Also: GET /health, GET /threads[?gc=true][&costs=true] (the census, JSON),",
-            "POST /threads/reset[?costs=true]; with --census-port, these three also on a port",
-            "and thread pool of their own."},
+            "Serves the seed request (GET / -> \"Hello\", a wait, \"World\", chunked) on Jetty 12,",
+            "on a blocking thread pool, on virtual threads, on virtual threads inside a blocking pool,",
+            "or with async callbacks; the wait is a pause, a downstream HTTP call or a database query.",
+            "Also GET /health. With --census-port, on a port and thread pool of their own (loopback",
+            "unless --census-host says otherwise): GET /threads[?gc=true][&costs=true] (the census, JSON),",
+            "POST /threads/reset[?costs=true], POST /threads/stall?ms=<n> and GET /health."},
         footer = {"", "Each option also reads the environment variable in brackets; a flag wins over it.",
             "The defaults shown are the effective ones: a variable that is set replaces the built-in default."})
 public final class TargetApp implements Callable<Integer> {
@@ -44,9 +47,10 @@ public final class TargetApp implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--model", paramLabel = "blocking|virtual|async", defaultValue = "${env:MODEL:-blocking}",
-            description = "Who runs request handlers: a blocking thread pool, virtual threads, or async callbacks "
-                    + "[MODEL]. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--model", paramLabel = "blocking|hybrid|virtual|async", defaultValue = "${env:MODEL:-blocking}",
+            description = "Who runs request handlers: a blocking thread pool, the pool with each wait on a virtual "
+                    + "thread (the seed's middle step), virtual threads, or async callbacks [MODEL]. "
+                    + "Default: ${DEFAULT-VALUE}.")
     ThreadModel model;
 
     @Option(names = "--host", defaultValue = "${env:HOST:-127.0.0.1}",
@@ -58,11 +62,29 @@ public final class TargetApp implements Callable<Integer> {
     int port;
 
     @Option(names = "--census-port", paramLabel = "port", defaultValue = "${env:CENSUS_PORT}",
-            description = "Also serve /threads, /threads/reset and /health (nothing else) on this port, 0 for any "
-                    + "free port, on a pool of its own: " + ServerThreads.CENSUS_THREADS + " platform threads, the "
-                    + "same in every model and counted in the census like any other. A saturated blocking pool then "
-                    + "cannot hold up the census [CENSUS_PORT]. Default: none (census on --port only).")
+            description = "Serve the census and its controls (/threads, /threads/reset, /threads/stall) and /health on "
+                    + "this port, 0 for any free port, on a pool of its own: " + ServerThreads.CENSUS_THREADS
+                    + " platform threads, the same in every model and counted in the census like any other. A "
+                    + "saturated blocking pool then cannot hold up the census [CENSUS_PORT]. Default: none (no census).")
     Integer censusPort;
+
+    @Option(names = "--census-host", defaultValue = "${env:CENSUS_HOST:-" + TargetConfig.DEFAULT_CENSUS_HOST + "}",
+            description = "Interface of the census port: its endpoints can freeze the server, so loopback unless "
+                    + "told otherwise [CENSUS_HOST]. Default: ${DEFAULT-VALUE}.")
+    String censusHost;
+
+    @Option(names = "--wait", paramLabel = "sleep|http|db", defaultValue = "${env:WAIT:-sleep}",
+            converter = WaitKindConverter.class,
+            description = "What each request waits on between Hello and World: a pause, sequential HTTP calls to a "
+                    + "downstream server, or a query on PostgreSQL [WAIT]. Default: ${DEFAULT-VALUE}.")
+    WaitKind wait;
+
+    @Option(names = "--wait-option", paramLabel = "name=value", split = ",", mapFallbackValue = "",
+            defaultValue = "${env:WAIT_OPTIONS:-_NULL_}",
+            description = "An option of a wait, e.g. downstream.url=http://127.0.0.1:9000/, downstream.calls=3, "
+                    + "db.url=jdbc:postgresql://..., db.pool=50; options of a wait not chosen are ignored, an "
+                    + "unknown one is an error [WAIT_OPTIONS, comma-separated].")
+    Map<String, String> waitOptions;
 
     @Option(names = "--threads", defaultValue = "${env:THREADS:-" + TargetConfig.DEFAULT_THREADS + "}",
             description = "blocking: threads serving requests; acceptor and selector threads come on top "
@@ -76,7 +98,7 @@ public final class TargetApp implements Callable<Integer> {
     Integer maxVirtualThreads;
 
     @Option(names = "--pause", paramLabel = "ms", defaultValue = "${env:PAUSE_MS:-" + TargetConfig.DEFAULT_PAUSE_MS + "}",
-            description = "Default pause between Hello and World, 0.." + TargetConfig.MAX_PAUSE_MS
+            description = "Default pause between Hello and World, 0.." + Limits.PAUSE_MAX_MS
                     + "; a request may override it with ?pause=<ms> [PAUSE_MS]. Default: ${DEFAULT-VALUE}.")
     long pauseMs;
 
@@ -108,7 +130,7 @@ public final class TargetApp implements Callable<Integer> {
     TargetConfig config() {
         try {
             return new TargetConfig(model, host, port, threads, maxVirtualThreads, pauseMs, idleTimeoutMs,
-                    stopTimeoutMs, headerCacheSize, censusPort);
+                    stopTimeoutMs, headerCacheSize, censusPort, censusHost, new WaitSpec(wait, waitOptions));
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
@@ -201,6 +223,18 @@ public final class TargetApp implements Callable<Integer> {
             env.put(longest, m.group(1));
         }
         return Collections.unmodifiableMap(env);
+    }
+
+    /** A wait's name, in any case. */
+    static final class WaitKindConverter implements CommandLine.ITypeConverter<WaitKind> {
+        @Override
+        public WaitKind convert(String value) {
+            try {
+                return WaitKind.of(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
     }
 
     /** A positive number, or "unbounded" (null: no cap). */

@@ -1,6 +1,7 @@
 package nonblocking.server;
 
 import java.util.Objects;
+import nonblocking.server.wait.WaitSpec;
 
 /**
  * Everything a target server needs to start. {@link TargetApp} builds one from flags and environment variables;
@@ -11,8 +12,11 @@ import java.util.Objects;
  * @param maxVirtualThreads virtual model: requests handled at once; null for no cap
  * @param stopTimeoutMs     how long a graceful stop waits for requests in flight
  * @param headerCacheSize   Jetty's per-connection request-header cache, in characters (0 = none)
- * @param censusPort        second port for the census endpoints only, on its own small thread pool; 0 for any free
- *                          port, null for none (the census is then served on {@code port} only)
+ * @param censusPort        the port of the census and the control endpoints, on its own small thread pool; 0 for any
+ *                          free port, null for none (no census at all: the main port serves the app and /health only)
+ * @param censusHost        the interface of the census port: loopback unless told otherwise, since its endpoints can
+ *                          freeze the server and clear its figures
+ * @param waitSpec          what each request waits on between "Hello" and "World"
  */
 public record TargetConfig(
         ThreadModel model,
@@ -24,12 +28,15 @@ public record TargetConfig(
         long idleTimeoutMs,
         long stopTimeoutMs,
         int headerCacheSize,
-        Integer censusPort) {
+        Integer censusPort,
+        String censusHost,
+        WaitSpec waitSpec) {
 
     /** Jetty's own default QueuedThreadPool size: the blocking model's baseline. */
     public static final int DEFAULT_THREADS = 200;
     public static final long DEFAULT_PAUSE_MS = 1000;
-    public static final long MAX_PAUSE_MS = 60_000;
+    /** The census port's interface unless told otherwise. */
+    public static final String DEFAULT_CENSUS_HOST = "127.0.0.1";
     /** Jetty's default idle timeout. */
     public static final long DEFAULT_IDLE_TIMEOUT_MS = 30_000;
     public static final long DEFAULT_STOP_TIMEOUT_MS = 5_000;
@@ -39,11 +46,14 @@ public record TargetConfig(
     public TargetConfig {
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(censusHost, "census host");
+        Objects.requireNonNull(waitSpec, "wait");
         require(port >= 0 && port <= 65_535, "port must be 0..65535, got " + port);
         require(threads >= 1, "threads must be >= 1, got " + threads);
         require(maxVirtualThreads == null || maxVirtualThreads >= 1,
                 "max virtual threads must be >= 1 or unbounded, got " + maxVirtualThreads);
-        require(pauseMs >= 0 && pauseMs <= MAX_PAUSE_MS, "pause must be 0.." + MAX_PAUSE_MS + " ms, got " + pauseMs);
+        require(Limits.PAUSE_MS.contains(pauseMs), "pause must be " + Limits.PAUSE_MS.min() + ".." + Limits.PAUSE_MS.max()
+                + " ms, got " + pauseMs);
         require(idleTimeoutMs >= 1, "idle timeout must be >= 1 ms, got " + idleTimeoutMs);
         require(stopTimeoutMs >= 0, "stop timeout must be >= 0 ms, got " + stopTimeoutMs);
         require(headerCacheSize >= 0, "header cache size must be >= 0, got " + headerCacheSize);

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
+import nonblocking.server.wait.Wait;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -23,6 +24,7 @@ public final class TargetServer implements AutoCloseable {
     private final ServerConnector censusConnector;
     private final Requests requests = new Requests();
     private final Work work = Work.calibrated();
+    private final Wait wait;
     private final String poolSettings;
 
     public TargetServer(TargetConfig config) {
@@ -32,15 +34,17 @@ public final class TargetServer implements AutoCloseable {
         // One HTTP configuration for both ports: the census port is tuned exactly like the main one.
         HttpConfiguration http = JettyTuning.httpConfiguration(config);
         connector = new ServerConnector(server, new HttpConnectionFactory(http));
-        JettyTuning.tune(connector, Routes.MAIN_CONNECTOR, config, config.port());
+        JettyTuning.tune(connector, Routes.MAIN_CONNECTOR, config, config.host(), config.port());
         poolSettings = ServerThreads.size(pool, connector, config);
         server.addConnector(connector);
         censusConnector = config.censusPort() == null ? null : addCensusConnector(server, config, http);
 
         Stall stall = new Stall();
-        Handler hello = config.model().hello(config, requests, work, stall);
+        wait = config.waitSpec().make();
+        Handler hello = config.model().hello(config, requests, work, stall, wait);
         // GracefulHandler lets a stop wait (up to the stop timeout) for requests in flight.
-        server.setHandler(new GracefulHandler(Routes.of(hello, new CensusTaker(config, requests), stall)));
+        server.setHandler(new GracefulHandler(Routes.of(hello, new CensusTaker(config, requests, wait, this::connections),
+                stall)));
         server.setStopTimeout(config.stopTimeoutMs());
     }
 
@@ -52,7 +56,7 @@ public final class TargetServer implements AutoCloseable {
     private static ServerConnector addCensusConnector(Server server, TargetConfig config, HttpConfiguration http) {
         ServerConnector census = new ServerConnector(server, ServerThreads.newCensusPool(), null, null,
                 ServerThreads.CENSUS_ACCEPTORS, ServerThreads.CENSUS_SELECTORS, new HttpConnectionFactory(http));
-        JettyTuning.tune(census, Routes.CENSUS_CONNECTOR, config, config.censusPort());
+        JettyTuning.tune(census, Routes.CENSUS_CONNECTOR, config, config.censusHost(), config.censusPort());
         server.addConnector(census);
         return census;
     }
@@ -61,9 +65,9 @@ public final class TargetServer implements AutoCloseable {
     public TargetServer start() throws Exception {
         try {
             // Bind before starting, so that a failure names the port it concerns.
-            bind(connector, config.port(), "");
+            bind(connector, config.host(), config.port(), "");
             if (censusConnector != null) {
-                bind(censusConnector, config.censusPort(), "census port ");
+                bind(censusConnector, config.censusHost(), config.censusPort(), "census port ");
             }
         } catch (TargetException e) {
             Stream.of(connector, censusConnector).filter(Objects::nonNull).forEach(ServerConnector::close);
@@ -73,21 +77,25 @@ public final class TargetServer implements AutoCloseable {
         return this;
     }
 
-    private void bind(ServerConnector c, int port, String what) {
+    private void bind(ServerConnector c, String host, int port, String what) {
         try {
             c.open();
         } catch (IOException e) {
             // "cannot listen on 127.0.0.1:8080: Address already in use": the port and the operating system's reason.
             Throwable reason = Stream.<Throwable>iterate(e, Objects::nonNull, Throwable::getCause)
                     .filter(BindException.class::isInstance).findFirst().orElse(e);
-            throw new TargetException("cannot listen on " + what + config.host() + ":" + port + ": "
+            throw new TargetException("cannot listen on " + what + host + ":" + port + ": "
                     + reason.getMessage(), e);
         }
     }
 
-    /** Stops gracefully: stop accepting, let requests in flight finish within the stop timeout. */
+    /** Stops gracefully: stop accepting, let requests in flight finish within the stop timeout; then the wait's clients. */
     public void stop() throws Exception {
-        server.stop();
+        try {
+            server.stop();
+        } finally {
+            wait.close();
+        }
     }
 
     @Override
@@ -115,12 +123,16 @@ public final class TargetServer implements AutoCloseable {
 
     /** The census port's base URL, e.g. {@code http://127.0.0.1:40123/}; empty without a census port. */
     public Optional<URI> censusUri() {
-        return censusConnector == null ? Optional.empty() : Optional.of(uri(censusConnector.getLocalPort()));
+        return censusConnector == null ? Optional.empty()
+                : Optional.of(uri(config.censusHost(), censusConnector.getLocalPort()));
     }
 
     private URI uri(int localPort) {
-        String host = config.host().contains(":") ? "[" + config.host() + "]" : config.host();
-        return URI.create("http://" + host + ":" + localPort + "/");
+        return uri(config.host(), localPort);
+    }
+
+    private static URI uri(String host, int localPort) {
+        return URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + localPort + "/");
     }
 
     /**
@@ -153,6 +165,7 @@ public final class TargetServer implements AutoCloseable {
                 + censusUri().map(u -> " census=" + u).orElse("")
                 + " pool=" + poolSettings
                 + " pause=" + config.pauseMs() + "ms"
+                + " wait=" + config.waitSpec().kind().label()
                 + " jdk=" + System.getProperty("java.version")
                 + " pid=" + ProcessHandle.current().pid()
                 + " work=" + work.label();

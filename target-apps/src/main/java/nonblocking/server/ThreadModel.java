@@ -1,5 +1,6 @@
 package nonblocking.server;
 
+import nonblocking.server.wait.Wait;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.eclipse.jetty.util.thread.VirtualThreadPool;
@@ -14,8 +15,14 @@ import java.util.Locale;
  * one line of the ladder's built-in targets, {@code TargetProperties.BUILT_IN} in simulations).
  */
 public enum ThreadModel {
-    /** Jetty's classic setup: a bounded pool of platform threads; each request holds one for its whole pause. */
+    /** Jetty's classic setup: a bounded pool of platform threads; each request holds one for its whole wait. */
     BLOCKING("qtp", true, false, ThreadedHello::new),
+    /**
+     * The seed's middle step, the app made cooperative on a server that is not (greenlets inside wsgiref): each
+     * request's wait runs on a virtual thread of its own, but the handler runs on the blocking pool and waits for it,
+     * so each request still holds a platform thread.
+     */
+    HYBRID("qtp", true, false, ThreadedHello::offloaded),
     /** Each request gets its own virtual thread; a sleeping request releases its carrier. */
     VIRTUAL("virtual", false, true, ThreadedHello::new) {
         @Override
@@ -30,13 +37,13 @@ public enum ThreadModel {
             pool.addManaged(virtual);
         }
     },
-    /** Callbacks: the handler returns at once and a timer writes "World"; no thread is held during the pause. */
+    /** Callbacks: the handler returns at once and the wait's own callback writes "World"; no thread is held. */
     ASYNC("async", false, false, AsyncHello::new);
 
     /** Makes the model's {@link Hello} handler: a constructor reference per constant. */
     @FunctionalInterface
     interface HelloFactory {
-        Hello of(TargetConfig config, Requests requests, Work work, Stall stall);
+        Hello of(TargetConfig config, Requests requests, Work work, Stall stall, Wait wait);
     }
 
     // Computed once: the hello handlers send it in a header on every request.
@@ -67,8 +74,8 @@ public enum ThreadModel {
     void equip(QueuedThreadPool pool, TargetConfig config) {
     }
 
-    Handler hello(TargetConfig config, Requests requests, Work work, Stall stall) {
-        return hello.of(config, requests, work, stall);
+    Handler hello(TargetConfig config, Requests requests, Work work, Stall stall, Wait wait) {
+        return hello.of(config, requests, work, stall, wait);
     }
 
     /**

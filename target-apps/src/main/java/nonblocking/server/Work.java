@@ -14,7 +14,6 @@ import java.util.Locale;
  * round gives iterations per microsecond; a request then runs {@code µs × that} iterations.
  */
 final class Work {
-    static final long MAX_MICROS = 1_000_000;
     private static final long WARM_UP_ITERATIONS = 20_000_000;
     private static final long ROUND_ITERATIONS = 5_000_000;
     private static final int ROUNDS = 5;

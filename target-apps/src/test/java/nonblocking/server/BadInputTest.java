@@ -30,14 +30,14 @@ class BadInputTest {
     void unknownPathIs404() throws Exception {
         HttpResponse<String> response = http.get("/nope");
         assertThat(response.statusCode()).isEqualTo(404);
-        assertThat(response.body()).isEqualTo("no such path: /nope\n");
+        assertThat(response.body()).startsWith("no such path (this port serves / and /health;").endsWith(": /nope\n");
     }
 
     @ParameterizedTest
-    @CsvSource({"POST,/,GET", "PUT,/,GET", "DELETE,/health,GET", "PUT,/threads,GET", "POST,/threads,GET",
-            "GET,/threads/reset,POST"})
-    void wrongMethodIs405(String method, String path, String allowed) throws Exception {
-        HttpResponse<String> response = http.send(method, path);
+    @CsvSource({"POST,/,GET,main", "PUT,/,GET,main", "DELETE,/health,GET,main", "PUT,/threads,GET,census",
+            "POST,/threads,GET,census", "GET,/threads/reset,POST,census", "GET,/threads/stall,POST,census"})
+    void wrongMethodIs405(String method, String path, String allowed, String port) throws Exception {
+        HttpResponse<String> response = port.equals("main") ? http.send(method, path) : http.onCensusPort(method, path);
         assertThat(response.statusCode()).isEqualTo(405);
         assertThat(response.headers().firstValue("Allow")).hasValue(allowed);
         assertThat(response.body()).contains(method).endsWith("\n").hasLineCount(1);

@@ -51,8 +51,8 @@ class CensusPortTest {
         await().atMost(WAIT).until(() -> census.census().inFlight() == 2);
         held.addAll(load.sendAsync("/?pause=30000", 4));
 
-        // The main port's census queues behind the 30 s requests: no answer within 2 s...
-        assertThatThrownBy(() -> load.client().send(load.request("/threads").timeout(Duration.ofSeconds(2))
+        // The main port queues behind the 30 s requests, even its /health: no answer within 2 s...
+        assertThatThrownBy(() -> load.client().send(load.request("/health").timeout(Duration.ofSeconds(2))
                 .GET().build(), HttpResponse.BodyHandlers.ofString()))
                 .isInstanceOf(HttpTimeoutException.class);
         // ...while the census port answers at once (well within the pause), from its own pool.
@@ -99,15 +99,18 @@ class CensusPortTest {
             assertThat(census.threads().model()).isEqualTo(model.label());
             assertThat(census.send("GET", "/threads/reset").statusCode()).isEqualTo(405);
 
-            // The main port is unchanged: the load and the census endpoints, on the model's own threads.
+            // The main port serves the load, on the model's own threads, and /health; no census, no control.
             HttpResponse<String> hello = main.get("/?pause=0");
             assertThat(hello.body()).isEqualTo("HelloWorld");
             assertThat(hello.headers().firstValue(Hello.HANDLER_THREAD_HEADER))
                     .hasValue(model == ThreadModel.VIRTUAL ? "virtual" : "platform");
-            HttpResponse<String> threads = main.get("/threads");
-            assertThat(threads.statusCode()).isEqualTo(200);
-            assertThat(threads.headers().firstValue(PlainResponses.HANDLER_THREAD_NAME_HEADER))
-                    .hasValueSatisfying(name -> assertThat(name).doesNotStartWith(ServerThreads.CENSUS_POOL_NAME + "-"));
+            assertThat(main.get("/health").statusCode()).isEqualTo(200);
+            for (String[] control : List.of(new String[]{"GET", "/threads"}, new String[]{"POST", "/threads/reset"},
+                    new String[]{"POST", "/threads/stall?ms=60000"})) {
+                HttpResponse<String> response = main.send(control[0], control[1]);
+                assertThat(response.statusCode()).as(control[1]).isEqualTo(404);
+                assertThat(response.body()).contains("census port");
+            }
             assertThat(census.threads().served()).isEqualTo(1);
 
             // A fixed handful of platform threads, the same in every model (counted by ThreadMXBean like any other).
@@ -118,8 +121,7 @@ class CensusPortTest {
 
     @Test
     void withoutACensusPortThereIsNoneAndTheReadyLineSaysNothing() throws Exception {
-        try (TargetServer server = new TargetServer(Configs.of(ThreadModel.VIRTUAL).stopTimeoutMs(500).build())
-                .start()) {
+        try (TargetServer server = Configs.of(ThreadModel.VIRTUAL).censusPort(null).stopTimeoutMs(500).start()) {
             assertThat(server.censusUri()).isEmpty();
             assertThat(server.readyLine()).doesNotContain("census=");
         }

@@ -9,6 +9,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.util.Map;
+import nonblocking.server.wait.Figures;
+import nonblocking.server.wait.WaitSpec;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -27,7 +30,7 @@ class CensusTest {
     void fieldsAreTheDocumentedOnesInOrder(ThreadModel model) throws Exception {
         TargetConfig config = Configs.of(model).pauseMs(1234).stopTimeoutMs(2000).build();
         try (TargetServer server = new TargetServer(config).start(); TestHttp http = new TestHttp(server)) {
-            HttpResponse<String> response = http.get("/threads?gc=true");
+            HttpResponse<String> response = http.onCensusPort("GET", "/threads?gc=true");
             assertThat(response.statusCode()).isEqualTo(200);
             assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
 
@@ -38,7 +41,8 @@ class CensusTest {
             assertThat(names).containsExactly("model", "jdk", "pid", "platform_threads_live", "platform_threads_peak",
                     "platform_threads_daemon", "virtual_scheduler", "in_flight", "in_flight_peak", "served",
                     "abandoned", "cpu_time_ns", "context_switches", "heap_used_bytes", "heap_max_bytes", "rss_bytes",
-                    "uptime_ms", "pause_ms", "threads", "max_virtual_threads", "heap_after_gc_bytes", "gc_count");
+                    "uptime_ms", "pause_ms", "threads", "max_virtual_threads", "heap_after_gc_bytes", "gc_count",
+                    "failed", "handler_ns", "connections", "wait_kind", "wait_figures");
 
             Census census = Census.parse(response.body());
             assertThat(census.model()).isEqualTo(model.label());
@@ -66,7 +70,7 @@ class CensusTest {
             } else {
                 assertThat(census.virtualScheduler()).isNull();
             }
-            assertThat(census.threads()).isEqualTo(model == ThreadModel.BLOCKING ? TargetConfig.DEFAULT_THREADS : null);
+            assertThat(census.threads()).isEqualTo(model.pooled() ? TargetConfig.DEFAULT_THREADS : null);
             assertThat(census.maxVirtualThreads()).as("unbounded, or not virtual").isNull();
             // ?gc=true has collected just now: there is an after-GC figure, and it is within the heap.
             assertThat(census.gcCount()).isPositive();
@@ -99,7 +103,8 @@ class CensusTest {
      */
     @Test
     void heapAfterGcFollowsYoungCollectionsThatNoOneForced() {
-        CensusTaker taker = new CensusTaker(Configs.of(ThreadModel.VIRTUAL).build(), new Requests());
+        CensusTaker taker = new CensusTaker(Configs.of(ThreadModel.VIRTUAL).build(), new Requests(),
+                WaitSpec.SLEEP.make(), () -> 0);
         Census before = taker.take(new CensusTaker.Options(true, false));
         byte[][] kept = new byte[32][];
         for (int i = 0; i < kept.length; i++) {
@@ -135,7 +140,7 @@ class CensusTest {
             assertThat(first.contextSwitches()).isGreaterThanOrEqualTo(first.platformThreadsLive());
             assertThat(http.threads("gc=true&costs=true").contextSwitches()).isGreaterThan(0L);
             assertThat(http.threads("gc=true").contextSwitches()).isNull();
-            assertThat(Census.parse(http.send("POST", "/threads/reset?costs=true").body()).contextSwitches())
+            assertThat(Census.parse(http.onCensusPort("POST", "/threads/reset?costs=true").body()).contextSwitches())
                     .isGreaterThan(0L);
             assertThat(http.reset().contextSwitches()).isNull();
         }
@@ -153,7 +158,8 @@ class CensusTest {
     @Test
     void parseReadsWhatToJsonWritesAndIgnoresUnknownFields() {
         Census census = new Census("virtual", "25", 42, 20, 25, 10, new Census.VirtualScheduler(2, 2, 1, 0L),
-                3, 5, 100, 7, 1_000_000L, null, 1024, 2048L, null, 99, 1000, null, 300, 512L, 3);
+                3, 5, 100, 7, 1_000_000L, null, 1024, 2048L, null, 99, 1000, null, 300, 512L, 3, 2, 123_456_789L, 40,
+                "db", new Figures(Map.of("query_ns", 5_000L), Map.of("pool_active", 3L)));
         assertThat(Census.parse(census.toJson())).isEqualTo(census);
 
         Census smaller = Census.parse("{\"model\":\"other\",\"platform_threads_live\":7,\"future_field\":[1]}");

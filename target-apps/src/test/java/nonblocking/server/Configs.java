@@ -1,5 +1,7 @@
 package nonblocking.server;
 
+import nonblocking.server.wait.WaitSpec;
+
 /**
  * Test configurations: TargetApp's defaults on 127.0.0.1 and any free port, changed fluently, e.g.
  * {@code Configs.of(ThreadModel.BLOCKING).threads(4).stopTimeoutMs(2000).build()}.
@@ -12,7 +14,8 @@ final class Configs {
     private long idleTimeoutMs = TargetConfig.DEFAULT_IDLE_TIMEOUT_MS;
     private long stopTimeoutMs = TargetConfig.DEFAULT_STOP_TIMEOUT_MS;
     private int headerCacheSize = TargetConfig.DEFAULT_HEADER_CACHE_SIZE;
-    private Integer censusPort;
+    private Integer censusPort = 0;
+    private WaitSpec wait = WaitSpec.SLEEP;
 
     private Configs(ThreadModel model) {
         this.model = model;
@@ -53,15 +56,20 @@ final class Configs {
         return this;
     }
 
-    /** 0: any free port; null: none. */
+    /** 0 (the tests' default): any free port; null: none. */
     Configs censusPort(Integer value) {
         censusPort = value;
         return this;
     }
 
+    Configs wait(WaitSpec value) {
+        wait = value;
+        return this;
+    }
+
     TargetConfig build() {
         return new TargetConfig(model, "127.0.0.1", 0, threads, maxVirtualThreads, pauseMs, idleTimeoutMs,
-                stopTimeoutMs, headerCacheSize, censusPort);
+                stopTimeoutMs, headerCacheSize, censusPort, TargetConfig.DEFAULT_CENSUS_HOST, wait);
     }
 
     /** Builds and starts a server; the caller closes it. */

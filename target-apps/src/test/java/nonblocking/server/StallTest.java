@@ -20,7 +20,7 @@ class StallTest {
     void aRequestDuringTheFreezeIsAnsweredWhenItEnds(ThreadModel model) throws Exception {
         try (TargetServer server = Configs.of(model).stopTimeoutMs(3000).start(); TestHttp http = new TestHttp(server)) {
             assertThat(http.get("/?pause=10").body()).isEqualTo("HelloWorld");
-            HttpResponse<String> frozen = http.send("POST", "/threads/stall?ms=1500");
+            HttpResponse<String> frozen = http.onCensusPort("POST", "/threads/stall?ms=1500");
             assertThat(frozen.statusCode()).isEqualTo(200);
             assertThat(frozen.body()).startsWith("stalled until ");
             long start = System.nanoTime();
@@ -41,11 +41,11 @@ class StallTest {
     void aBadFreezeIsAOneLine400(ThreadModel model) throws Exception {
         try (TargetServer server = Configs.of(model).stopTimeoutMs(1000).start(); TestHttp http = new TestHttp(server)) {
             for (String bad : new String[]{"", "ms=0", "ms=abc", "ms=60001"}) {
-                HttpResponse<String> answer = http.send("POST", "/threads/stall?" + bad);
+                HttpResponse<String> answer = http.onCensusPort("POST", "/threads/stall?" + bad);
                 assertThat(answer.statusCode()).as(bad).isEqualTo(400);
                 assertThat(answer.body().strip().lines()).hasSize(1);
             }
-            assertThat(http.send("GET", "/threads/stall?ms=10").statusCode()).isEqualTo(405);
+            assertThat(http.onCensusPort("GET", "/threads/stall?ms=10").statusCode()).isEqualTo(405);
         }
     }
 }

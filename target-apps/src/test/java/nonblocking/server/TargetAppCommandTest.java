@@ -1,5 +1,7 @@
 package nonblocking.server;
 
+import nonblocking.server.wait.WaitSpec;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -42,16 +44,17 @@ class TargetAppCommandTest {
     @Test
     void defaultsWithAnEmptyEnvironment() throws Exception {
         assertThat(configInChild(Map.of())).isEqualTo(new TargetConfig(ThreadModel.BLOCKING, "127.0.0.1", 8080, 200,
-                null, 1000, 30_000, 5000, 0, null));
+                null, 1000, 30_000, 5000, 0, null, "127.0.0.1", WaitSpec.SLEEP));
     }
 
     @Test
     void flagsSetEverything() {
         TargetConfig config = TargetApp.parse("--model", "virtual", "--host", "0.0.0.0", "--port", "8082",
                 "--threads", "50", "--max-virtual-threads", "300", "--pause", "250", "--idle-timeout", "9000",
-                "--stop-timeout", "100", "--header-cache-size", "0", "--census-port", "8090");
-        assertThat(config).isEqualTo(
-                new TargetConfig(ThreadModel.VIRTUAL, "0.0.0.0", 8082, 50, 300, 250, 9000, 100, 0, 8090));
+                "--stop-timeout", "100", "--header-cache-size", "0", "--census-port", "8090", "--census-host", "0.0.0.0",
+                "--wait", "SLEEP");
+        assertThat(config).isEqualTo(new TargetConfig(ThreadModel.VIRTUAL, "0.0.0.0", 8082, 50, 300, 250, 9000, 100, 0,
+                8090, "0.0.0.0", WaitSpec.SLEEP));
     }
 
     @Test
@@ -67,10 +70,11 @@ class TargetAppCommandTest {
         Map<String, String> env = Map.of("MODEL", "virtual", "HOST", "0.0.0.0", "PORT", "9000", "THREADS", "7",
                 "MAX_VIRTUAL_THREADS", "300", "PAUSE_MS", "42", "IDLE_TIMEOUT_MS", "1234", "STOP_TIMEOUT_MS", "1",
                 "HEADER_CACHE_SIZE", "256", "CENSUS_PORT", "0");
-        assertThat(configInChild(env)).isEqualTo(
-                new TargetConfig(ThreadModel.VIRTUAL, "0.0.0.0", 9000, 7, 300, 42, 1234, 1, 256, 0));
+        assertThat(configInChild(env)).isEqualTo(new TargetConfig(ThreadModel.VIRTUAL, "0.0.0.0", 9000, 7, 300, 42,
+                1234, 1, 256, 0, "127.0.0.1", WaitSpec.SLEEP));
         assertThat(configInChild(env, "--model", "blocking", "--port", "8081", "--pause", "5", "--census-port", "8091"))
-                .isEqualTo(new TargetConfig(ThreadModel.BLOCKING, "0.0.0.0", 8081, 7, 300, 5, 1234, 1, 256, 8091));
+                .isEqualTo(new TargetConfig(ThreadModel.BLOCKING, "0.0.0.0", 8081, 7, 300, 5, 1234, 1, 256, 8091,
+                        "127.0.0.1", WaitSpec.SLEEP));
         assertThat(configInChild(Map.of("MODEL", "Async", "MAX_VIRTUAL_THREADS", "unbounded")))
                 .extracting(TargetConfig::model, TargetConfig::maxVirtualThreads)
                 .containsExactly(ThreadModel.ASYNC, null);
@@ -88,7 +92,8 @@ class TargetAppCommandTest {
                 Map.entry("--census-port", "CENSUS_PORT"), Map.entry("--threads", "THREADS"),
                 Map.entry("--max-virtual-threads", "MAX_VIRTUAL_THREADS"), Map.entry("--pause", "PAUSE_MS"),
                 Map.entry("--idle-timeout", "IDLE_TIMEOUT_MS"), Map.entry("--stop-timeout", "STOP_TIMEOUT_MS"),
-                Map.entry("--header-cache-size", "HEADER_CACHE_SIZE"),
+                Map.entry("--header-cache-size", "HEADER_CACHE_SIZE"), Map.entry("--census-host", "CENSUS_HOST"),
+                Map.entry("--wait", "WAIT"), Map.entry("--wait-option", "WAIT_OPTIONS"),
                 Map.entry("--exit-with-parent", "EXIT_WITH_PARENT")));
     }
 

@@ -24,8 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** The real main in a child JVM: the start-up line, the port-in-use line, SIGTERM. */
 class TargetProcessTest {
     static final Pattern READY = Pattern.compile(
-            "nonblocking target ready: model=(blocking|virtual|async) url=(http://\\S+/)(?: census=(http://\\S+/))?"
-                    + " pool=(\\S+) pause=(\\d+)ms jdk=(\\S+) pid=(\\d+) work=(\\d+)iter/us");
+            "nonblocking target ready: model=(blocking|hybrid|virtual|async) url=(http://\\S+/)(?: census=(http://\\S+/))?"
+                    + " pool=(\\S+) pause=(\\d+)ms wait=(\\w+) jdk=(\\S+) pid=(\\d+) work=(\\d+)iter/us");
 
     @TempDir
     Path dir;
@@ -65,7 +65,8 @@ class TargetProcessTest {
             assertThat(ready.group(3)).as("no census port unless asked").isNull();
             assertThat(ready.group(4)).startsWith("virtual(max-virtual-threads=unbounded,");
             assertThat(ready.group(5)).isEqualTo("300");
-            assertThat(Long.parseLong(ready.group(7))).isEqualTo(process.pid());
+            assertThat(ready.group(6)).isEqualTo("sleep");
+            assertThat(Long.parseLong(ready.group(8))).isEqualTo(process.pid());
 
             try (HttpClient client = HttpClient.newHttpClient()) {
                 HttpResponse<String> response = client.send(

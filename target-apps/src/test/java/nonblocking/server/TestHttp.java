@@ -14,6 +14,8 @@ import java.util.concurrent.Executors;
 /** A real HTTP/1.1 client for tests. One connection per concurrent request, so it can hold thousands. */
 final class TestHttp implements AutoCloseable {
     private final URI base;
+    /** Where the census and its controls are: the census port, when the server has one. */
+    private final URI census;
     // Virtual threads for the client's own callbacks: its default cached pool would add platform threads to
     // the very JVM whose platform threads the tests count.
     private final HttpClient client = HttpClient.newBuilder()
@@ -23,12 +25,17 @@ final class TestHttp implements AutoCloseable {
             .build();
 
     TestHttp(TargetServer server) {
-        this(server.uri());
+        this(server.uri(), server.censusUri().orElse(server.uri()));
     }
 
     /** Against another base URL, e.g. the census port's. */
     TestHttp(URI base) {
+        this(base, base);
+    }
+
+    private TestHttp(URI base, URI census) {
         this.base = base;
+        this.census = census;
     }
 
     HttpClient client() {
@@ -57,17 +64,23 @@ final class TestHttp implements AutoCloseable {
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    /** {@code GET /threads}, read as the ladder reads it. */
+    /** {@code GET /threads} on the census port, read as the ladder reads it. */
     Census threads() throws IOException, InterruptedException {
-        return Census.parse(get("/threads").body());
+        return threads("");
     }
 
     Census threads(String query) throws IOException, InterruptedException {
-        return Census.parse(get("/threads?" + query).body());
+        return Census.parse(onCensusPort("GET", "/threads" + (query.isEmpty() ? "" : "?" + query)).body());
     }
 
     Census reset() throws IOException, InterruptedException {
-        return Census.parse(send("POST", "/threads/reset").body());
+        return Census.parse(onCensusPort("POST", "/threads/reset").body());
+    }
+
+    /** A request to the census port (the census and its controls), on this client. */
+    HttpResponse<String> onCensusPort(String method, String pathAndQuery) throws IOException, InterruptedException {
+        return client.send(HttpRequest.newBuilder(census.resolve(pathAndQuery)).timeout(Duration.ofSeconds(30))
+                .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** For Awaitility: the census, or an unchecked exception. */
