@@ -3,7 +3,11 @@ package nonblocking;
 import nonblocking.gate.Baseline;
 import nonblocking.gate.Rules;
 import nonblocking.gate.RulesFile;
+import nonblocking.results.Experiment;
 import nonblocking.results.Gap;
+import nonblocking.results.LevelPlan;
+import nonblocking.results.Load;
+import nonblocking.results.Provenance;
 import nonblocking.results.LevelResult;
 import nonblocking.results.Results;
 import nonblocking.results.ResultsFile;
@@ -78,7 +82,7 @@ public final class Fixtures {
     public static Results recounted(Results results) {
         Map<String, TargetResult> targets = new LinkedHashMap<>();
         results.targets().forEach((name, t) -> targets.put(name, new TargetResult(t.config(), t.jdk(), t.idle(), t.levels(),
-                results.slo().capacity(t.levels()).held(), t.skipped(), t.runOrder(), t.startedAt(), t.stoppedAt())));
+                results.sloOf(t).capacity(t.levels()).held(), t.skipped(), t.runOrder(), t.startedAt(), t.stoppedAt())));
         return withTargets(results, targets);
     }
 
@@ -112,9 +116,55 @@ public final class Fixtures {
     }
 
     private static Results withTargets(Results results, Map<String, TargetResult> targets) {
-        return new Results(results.schema(), results.runId(), results.profile(), results.pauseMs(), results.holdS(),
-                results.rampS(), results.workMicros(), results.timeoutMs(), results.slo(), results.startedAt(), results.finishedAt(), results.machine(), results.source(),
-                results.gatlingReport(), targets, Gap.of(targets, "virtual", "blocking"), results.plan(), results.records());
+        return new Results(results.schema(), results.runId(), results.experiment(), results.provenance(), targets,
+                Gap.of(targets, "virtual", "blocking"), results.records());
+    }
+
+    /**
+     * A target's raw record as the old seven fields gave it: a target of ours that asked for {@code pauseMs} (0: a URL
+     * requested as given), with nothing skipped.
+     */
+    public static nonblocking.record.TargetRecord targetRecord(long pauseMs, TargetResult.Memory idle, String startedAt,
+            String stoppedAt, List<nonblocking.record.LevelRecord> levels, nonblocking.record.TargetRecord.Clock clock,
+            Load load) {
+        TargetResult.Settings settings = new TargetResult.Settings("http://127.0.0.1:9/", null, pauseMs > 0, null, null,
+                null, List.of(), new TargetResult.Request("GET", pauseMs > 0, List.of(), 0, 5000, null, pauseMs), null);
+        return new nonblocking.record.TargetRecord(settings, null, idle, startedAt, stoppedAt, levels, List.of(), clock, load);
+    }
+
+    /** The default experiment at this pause: a fixed ladder of the levels given, the SLO of that pause. */
+    public static Experiment experiment(long pauseMs, List<Integer> levels) {
+        return new Experiment("custom", Load.CLOSED, LevelPlan.fixed(levels, true), 6, 2, 2, Experiment.Wait.sleep(pauseMs),
+                0, 5000, 0, Slo.forPause(pauseMs), 1);
+    }
+
+    /** A run of these targets (their levels make the plan) at a 1 s pause, on a 2-core machine. */
+    public static Results results(Map<String, TargetResult> targets, Gap gap) {
+        List<Integer> levels = targets.values().stream().flatMap(t -> java.util.stream.Stream.concat(
+                t.levels().stream().map(LevelResult::users), t.skipped().stream())).distinct().sorted().toList();
+        return new Results(Results.SCHEMA, "r", experiment(1000, levels.isEmpty() ? List.of(1) : levels),
+                new Provenance("a", "b", new Provenance.Machine(2, "25", "Linux", 20000), null), targets, gap, null);
+    }
+
+    /** The same run as if its levels had been rates (the open model), without the early stop. */
+    public static Results open(Results results) {
+        return withExperiment(results, e -> new Experiment(e.profile(), Load.OPEN, LevelPlan.fixed(results.levelUsers(), false),
+                e.holdS(), e.rampS(), e.warmupS(), e.waitOn(), e.workMicros(), e.timeoutMs(), e.stallMs(), e.slo(),
+                e.injectors()));
+    }
+
+    /** The results with another experiment (the targets and the rest as they were). */
+    public static Results withExperiment(Results results, UnaryOperator<Experiment> edit) {
+        return new Results(results.schema(), results.runId(), edit.apply(results.experiment()), results.provenance(),
+                results.targets(), results.gap(), results.records());
+    }
+
+    /** An experiment with other run-wide settings; null keeps the one it has. */
+    public static Experiment experiment(Experiment e, Double holdS, Slo slo, LevelPlan plan, Long pauseMs) {
+        return new Experiment(e.profile(), e.load(), plan != null ? plan : e.plan(), holdS != null ? holdS : e.holdS(),
+                e.rampS(), e.warmupS(), pauseMs != null ? new Experiment.Wait(e.waitOn().kind(), pauseMs,
+                e.waitOn().settings()) : e.waitOn(), e.workMicros(), e.timeoutMs(), e.stallMs(),
+                slo != null ? slo : e.slo(), e.injectors());
     }
 
     public static LevelResult withEfficiency(LevelResult level, double efficiency) {
@@ -123,9 +173,7 @@ public final class Fixtures {
     }
 
     public static Results withPause(Results results, long pauseMs) {
-        return new Results(results.schema(), results.runId(), results.profile(), pauseMs, results.holdS(),
-                results.rampS(), results.workMicros(), results.timeoutMs(), results.slo(), results.startedAt(), results.finishedAt(), results.machine(), results.source(),
-                results.gatlingReport(), results.targets(), results.gap(), results.plan(), results.records());
+        return withExperiment(results, e -> experiment(e, null, null, null, pauseMs));
     }
 
     /** A level's latency: the one place tests build one, so that a new latency figure touches one test file. */
@@ -162,14 +210,13 @@ public final class Fixtures {
     }
 
     /** The results with other run-wide settings: hold, SLO, machine (cores) and plan; null keeps the recorded one. */
-    public static Results withSettings(Results results, Double holdS, Slo slo, Integer cores, Results.LevelPlan plan) {
-        Results.Machine machine = results.machine();
-        return new Results(results.schema(), results.runId(), results.profile(), results.pauseMs(),
-                holdS != null ? holdS : results.holdS(), results.rampS(), results.workMicros(), results.timeoutMs(),
-                slo != null ? slo : results.slo(), results.startedAt(), results.finishedAt(),
-                cores != null ? new Results.Machine(cores, machine.jdk(), machine.os(), machine.maxOpenFiles()) : machine,
-                results.source(), results.gatlingReport(), results.targets(), results.gap(),
-                plan != null ? plan : results.plan(), results.records());
+    public static Results withSettings(Results results, Double holdS, Slo slo, Integer cores, LevelPlan plan) {
+        Provenance p = results.provenance();
+        Provenance.Machine machine = p.machine();
+        return new Results(results.schema(), results.runId(), experiment(results.experiment(), holdS, slo, plan, null),
+                new Provenance(p.startedAt(), p.finishedAt(), cores != null
+                        ? new Provenance.Machine(cores, machine.jdk(), machine.os(), machine.maxOpenFiles()) : machine,
+                        p.source()), results.targets(), results.gap(), results.records());
     }
 
     /** The results with one target's config edited (its heap, pool, SLO...). */
@@ -195,8 +242,7 @@ public final class Fixtures {
     }
 
     /** The fixed ladder of the default profile with the early stop: the plan the fixtures' runs would record. */
-    public static Results.LevelPlan defaultPlan() {
-        return new Results.LevelPlan(Results.LevelPlan.FIXED, List.of(25, 50, 100, 200, 400, 800, 1600, 3200), true,
-                null, null, null, null);
+    public static LevelPlan defaultPlan() {
+        return LevelPlan.fixed(List.of(25, 50, 100, 200, 400, 800, 1600, 3200), true);
     }
 }

@@ -156,7 +156,7 @@ public final class Cli {
                     return 1;
                 }
                 ResultsFile.write(run, to);
-                out.println("baseline " + to + " is now run " + run.runId() + " (" + run.profile() + "): commit it");
+                out.println("baseline " + to + " is now run " + run.runId() + " (" + run.experiment().profile() + "): commit it");
                 return 0;
             } catch (NonblockingException e) {
                 err.println(e.getMessage());

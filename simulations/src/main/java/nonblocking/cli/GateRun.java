@@ -43,7 +43,7 @@ public final class GateRun {
         String markdown = null;
         if (outcome.run() != null && !median) {
             try {
-                markdown = Report.writeEverywhere(outcome.run(), results.getFirst(), outcome.verdicts());
+                markdown = Report.writeEverywhere(outcome.run(), results.getFirst(), outcome);
             } catch (UncheckedIOException e) {
                 verdicts.add(Verdict.error("report", Report.HTML, "cannot rewrite the report: " + e.getMessage()));
             }
@@ -52,7 +52,7 @@ public final class GateRun {
                 .collect(Collectors.joining(", ")) : null;
         if (markdown == null) {
             markdown = "## nonblocking gate\n\n" + (judged == null ? "" : "Judged " + judged + ".\n\n")
-                    + SummaryMarkdown.verdicts(verdicts);
+                    + SummaryMarkdown.verdicts(outcome.with(verdicts));
         }
         if (outcome.run() != null && history != null) {
             try {
@@ -76,7 +76,7 @@ public final class GateRun {
             out.println("judged " + judged);
         }
         verdicts.forEach(verdict -> out.println(verdict.line()));
-        return new Gate.Judgement(outcome.run(), verdicts);
+        return outcome.with(verdicts);
     }
 
     /** Null outside GitHub Actions. */

@@ -34,10 +34,18 @@ public final class Gate {
     private Gate() {
     }
 
-    /** What a check found: the run judged (null when it could not be read) and the verdicts (never empty). */
-    public record Judgement(Results run, List<Verdict> verdicts) {
+    /**
+     * What a check found: the run judged (null when it could not be read), the verdicts (never empty), and the files
+     * it judged by.
+     */
+    public record Judgement(Results run, List<Verdict> verdicts, Path rules, Path baseline) {
         public Judgement {
             verdicts = List.copyOf(verdicts);
+        }
+
+        /** The same judgement with other verdicts (a step after the check added its own). */
+        public Judgement with(List<Verdict> verdicts) {
+            return new Judgement(run, verdicts, rules, baseline);
         }
 
         public boolean passed() {
@@ -56,9 +64,10 @@ public final class Gate {
                 .map(file -> input(() -> ResultsFile.read(file), "results.json", errors))
                 .filter(Objects::nonNull).toList();
         Results run = runs.size() == resultsFiles.size() ? input(() -> Median.of(runs), "results.json", errors) : null;
-        Set<String> allowed = input(() -> Comparability.allowed(allowDifferent), "gate.allowDifferent", errors);
+        Set<String> allowed = run == null ? Set.of()
+                : input(() -> Comparability.allowed(allowDifferent, run), "gate.allowDifferent", errors);
         return new Judgement(run, errors.isEmpty() ? evaluate(run, rules, Baseline.read(baselineFile), allowed)
-                : errors);
+                : errors, rulesFile.toAbsolutePath().normalize(), baselineFile.toAbsolutePath().normalize());
     }
 
     /** What {@code read} returns, or null with its failure added to {@code errors}. */
@@ -262,7 +271,7 @@ public final class Gate {
 
     /** What the run's levels count: "users", or "rps" offered. */
     private static String unit(Results run) {
-        return Results.LevelPlan.loadOf(run.plan()).unit();
+        return run.load().unit();
     }
 
     /** A relative change: "+1.2 %", "-9.0 %". */

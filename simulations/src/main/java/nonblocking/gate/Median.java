@@ -1,6 +1,7 @@
 package nonblocking.gate;
 
 import nonblocking.NonblockingException;
+import nonblocking.results.Differences;
 import nonblocking.results.Gap;
 import nonblocking.results.LevelResult;
 import nonblocking.results.Results;
@@ -44,11 +45,10 @@ public final class Median {
                         + ", run " + first.runId() + " " + first.targets().keySet() + ": a median needs runs of one experiment");
             }
             for (String name : first.targets().keySet()) {
-                List<Comparability.Difference> differences = Comparability.differences(run, run.targets().get(name),
-                        first, first.targets().get(name));
+                List<Differences.Difference> differences = Comparability.differences(run, name, first);
                 if (!differences.isEmpty()) {
                     throw new NonblockingException("run " + run.runId() + " is not the experiment of run " + first.runId()
-                            + " (" + name + ": " + Comparability.text(differences, "vs") + "): a median needs runs of one experiment");
+                            + " (" + name + ": " + Differences.text(differences, "vs") + "): a median needs runs of one experiment");
                 }
             }
         }
@@ -56,9 +56,7 @@ public final class Median {
         first.targets().keySet().forEach(name -> targets.put(name, target(runs.stream().map(run -> run.targets().get(name)).toList())));
         String runId = "median(" + runs.stream().map(Results::runId).collect(Collectors.joining(",")) + ")";
         Gap gap = first.gap() == null ? null : Gap.of(targets, first.gap().of(), first.gap().over());
-        return new Results(first.schema(), runId, first.profile(), first.pauseMs(), first.holdS(), first.rampS(),
-                first.workMicros(), first.timeoutMs(), first.slo(), first.startedAt(), first.finishedAt(), first.machine(),
-                first.source(), null, targets, gap, first.plan(), null);
+        return new Results(first.schema(), runId, first.experiment(), first.provenance(), targets, gap, null);
     }
 
     /** One target over the runs: the levels every run measured; skipped, a level any run skipped and not all measured. */

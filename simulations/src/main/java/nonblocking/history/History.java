@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import nonblocking.NonblockingException;
 import nonblocking.results.Capacity;
 import nonblocking.results.LevelResult;
+import nonblocking.results.Provenance;
 import nonblocking.results.Load;
 import nonblocking.results.Results;
 import nonblocking.results.ResultsFile;
@@ -52,9 +53,9 @@ public final class History {
         public static Entry of(Results run, boolean passed) {
             Map<String, Target> targets = new LinkedHashMap<>();
             run.targets().forEach((name, target) -> targets.put(name, Target.of(target)));
-            return new Entry(run.runId(), run.source() == null ? null : run.source().commit(),
-                    run.source() == null ? null : run.source().branch(), run.finishedAt(), run.profile(), passed, targets,
-                    Results.LevelPlan.loadOf(run.plan()));
+            Provenance.Source source = run.provenance().source();
+            return new Entry(run.runId(), source == null ? null : source.commit(), source == null ? null : source.branch(),
+                    run.provenance().finishedAt(), run.experiment().profile(), passed, targets, run.load());
         }
 
         public String label() {

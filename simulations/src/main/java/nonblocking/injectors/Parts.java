@@ -3,6 +3,7 @@ package nonblocking.injectors;
 import nonblocking.NonblockingException;
 import nonblocking.record.RecordFile;
 import nonblocking.record.RunRecord;
+import nonblocking.results.Differences;
 import nonblocking.results.Results;
 import nonblocking.results.ResultsFile;
 import nonblocking.results.TargetResult;
@@ -15,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -31,20 +31,6 @@ public final class Parts {
 
     /** One injector's part: its raw record and its results.json (for the settings it ran with). */
     public record Part(Path dir, RunRecord record, Results results) {
-    }
-
-    /** The settings every part must share, by the name a difference goes by. */
-    private static final Map<String, Function<Results, Object>> SETTINGS = new LinkedHashMap<>();
-
-    static {
-        SETTINGS.put("profile", Results::profile);
-        SETTINGS.put("plan", Results::plan);
-        SETTINGS.put("pause_ms", Results::pauseMs);
-        SETTINGS.put("hold_s", Results::holdS);
-        SETTINGS.put("ramp_s", Results::rampS);
-        SETTINGS.put("work_micros", Results::workMicros);
-        SETTINGS.put("timeout_ms", Results::timeoutMs);
-        SETTINGS.put("slo", Results::slo);
     }
 
     private Parts() {
@@ -76,7 +62,7 @@ public final class Parts {
                 .map(dirs -> dirs.stream().map(Parts::part).toList()).toList());
         check(parts);
         // In the order the targets ran: a local run's groups are one target's each.
-        parts.sort(java.util.Comparator.comparing(group -> String.valueOf(group.getFirst().results().startedAt())));
+        parts.sort(java.util.Comparator.comparing(group -> String.valueOf(group.getFirst().results().provenance().startedAt())));
         return parts;
     }
 
@@ -109,12 +95,12 @@ public final class Parts {
                     throw new NonblockingException(part.dir() + " against " + peer.dir() + ": another run ("
                             + part.record().runId() + ", " + part.record().injectors() + " injectors)");
                 }
-                SETTINGS.forEach((name, value) -> {
-                    if (!Objects.equals(value.apply(part.results()), value.apply(first.results()))) {
-                        throw new NonblockingException(what + ": " + name + " " + value.apply(part.results())
-                                + " vs " + value.apply(first.results()) + "; parts of other settings cannot be merged");
-                    }
-                });
+                List<Differences.Difference> differences = Differences.between("", part.results().experiment(),
+                        first.results().experiment());
+                if (!differences.isEmpty()) {
+                    throw new NonblockingException(what + ": " + Differences.text(differences, "vs")
+                            + "; parts of other experiments cannot be merged");
+                }
                 part.results().targets().forEach((name, target) -> {
                     TargetResult other = peer.results().targets().get(name);
                     if (other == null || !Objects.equals(request(target), request(other))) {

@@ -1,7 +1,7 @@
 package nonblocking.ladder;
 
 import nonblocking.results.Capacity;
-import nonblocking.results.Results;
+import nonblocking.results.LevelPlan;
 
 import java.util.List;
 import java.util.stream.Collectors;
@@ -58,7 +58,7 @@ public record CapacitySearch(int from, int max, double withinPercent, int probes
     }
 
     @Override
-    public Results.LevelPlan record() {
-        return new Results.LevelPlan(Results.LevelPlan.AUTO, null, null, from, max, withinPercent, probes);
+    public LevelPlan record() {
+        return LevelPlan.auto(from, max, withinPercent, probes);
     }
 }

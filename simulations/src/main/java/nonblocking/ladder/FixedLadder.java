@@ -1,6 +1,6 @@
 package nonblocking.ladder;
 
-import nonblocking.results.Results;
+import nonblocking.results.LevelPlan;
 
 import java.util.List;
 
@@ -15,7 +15,7 @@ import java.util.List;
 public record FixedLadder(List<Integer> levels, boolean earlyStop) implements Plan {
 
     /** Broken levels in a row that end a target's ladder. */
-    public static final int BROKEN_IN_A_ROW = Results.LevelPlan.BROKEN_IN_A_ROW;
+    public static final int BROKEN_IN_A_ROW = LevelPlan.BROKEN_IN_A_ROW;
 
     public FixedLadder {
         levels = List.copyOf(levels);
@@ -50,7 +50,7 @@ public record FixedLadder(List<Integer> levels, boolean earlyStop) implements Pl
     }
 
     @Override
-    public Results.LevelPlan record() {
-        return new Results.LevelPlan(Results.LevelPlan.FIXED, levels, earlyStop, null, null, null, null);
+    public LevelPlan record() {
+        return LevelPlan.fixed(levels, earlyStop);
     }
 }

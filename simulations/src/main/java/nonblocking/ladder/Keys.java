@@ -12,6 +12,8 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 
 import java.io.IOException;
+import java.util.Arrays;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -25,7 +27,7 @@ final class Keys {
 
     /** The run-wide keys. */
     record Run(String profile, String levels, String targets, String load, Double hold, Double ramp, Double warmup,
-               Long pause, Long timeout, Long work, Long stall,
+               @JsonProperty("wait") String waitKind, Long pause, Long timeout, Long work, Long stall,
                @JsonProperty("slo.p99") Long sloP99, @JsonProperty("slo.ko") Double sloKo,
                @JsonProperty("target.heap") String heap, Boolean remote, Boolean earlyStop,
                @JsonProperty("gap.of") String gapOf, @JsonProperty("gap.over") String gapOver, String runId,
@@ -46,6 +48,14 @@ final class Keys {
     private static final ObjectMapper MAPPER = mapper();
 
     private Keys() {
+    }
+
+    /** The keys a record binds: its components' names, or the names their {@link JsonProperty} gives. */
+    static List<String> names(Class<? extends Record> type) {
+        return Arrays.stream(type.getRecordComponents()).map(component -> {
+            JsonProperty named = component.getAccessor().getAnnotation(JsonProperty.class);
+            return named != null ? named.value() : component.getName();
+        }).toList();
     }
 
     static Run run(Map<String, String> props) {

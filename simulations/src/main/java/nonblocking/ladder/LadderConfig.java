@@ -1,8 +1,11 @@
 package nonblocking.ladder;
 
 import nonblocking.NonblockingException;
+import nonblocking.results.Experiment;
 import nonblocking.results.Load;
 import nonblocking.results.Slo;
+import nonblocking.server.Limits;
+import nonblocking.server.wait.WaitSpec;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,23 +22,20 @@ import static nonblocking.ladder.Overrides.seconds;
 import static nonblocking.ladder.Overrides.withSettings;
 
 /**
- * What to run, from a profile and {@code -D} overrides (Gatling's Maven plugin passes Maven's {@code -D}
- * properties on to its forked JVM as system properties). The README's "Running the ladder" lists them all.
+ * What to run: the {@link Experiment} (what makes two runs comparable) and how this run carries it out (its targets,
+ * folders and injectors), from the keys given over a profile ({@link Profiles}). Gatling's Maven plugin passes
+ * Maven's {@code -D} properties on to its forked JVM as system properties. docs/running.md lists every key.
  *
- * <p>Targets are named: {@code -Dtargets=blocking,virtual} (the default) or any names, each described by
- * {@code -D<name>.model|threads|maxVirtualThreads|url|census}, read by {@link TargetProperties}. This class keeps
- * what spans several properties; {@link Overrides} reads each one.
+ * <p>Targets are named: {@code -Dtargets=blocking,virtual} or any names, each described by {@code -D<name>.*}, read
+ * by {@link TargetProperties}. This class keeps what spans several keys; {@link Overrides} reads each one, and
+ * {@link KnownKeys} refuses a key of ours that it does not know.
+ *
+ * @param waitSpec what our servers' requests wait on, with the options given ({@code -Ddownstream.url}, ...)
  */
 public record LadderConfig(
-        String profile,
+        Experiment experiment,
         Plan plan,
-        Duration hold,
-        Duration ramp,
-        Duration warmup,
-        long pauseMs,
-        long workMicros,
-        long timeoutMs,
-        Slo slo,
+        WaitSpec waitSpec,
         List<TargetSpec> targets,
         String targetHeap,
         String gapOf,
@@ -43,17 +43,11 @@ public record LadderConfig(
         String runId,
         Path outputDir,
         Path gatlingResultsDir,
-        Injection injection,
-        Load load,
-        long stallMs) {
+        Injection injection) {
 
-    static final String DEFAULT_TARGETS = "blocking,tuned,virtual,async";
     /** The headline's gap, when the run has both: virtual over blocking. */
     public static final String DEFAULT_GAP_OF = "virtual";
     public static final String DEFAULT_GAP_OVER = "blocking";
-
-    /** The profiles by name: the experiment's defaults, as data in {@code profiles.yaml}. */
-    public static final Map<String, Profile> PROFILES = Profile.ALL;
 
     /** The top of a capacity search unless -Dauto.max says otherwise: the c10k mark, within 20,000 open files. */
     public static final int AUTO_MAX = 10_000;
@@ -75,6 +69,8 @@ public record LadderConfig(
     public static final String COORDINATOR_ENV = "NONBLOCKING_COORDINATOR";
     /** The most injectors: beyond that the split's shares of the lowest levels are mostly empty. */
     public static final int MAX_INJECTORS = 64;
+    /** A request's timeout, and a latency limit, ms. */
+    static final Limits.Range TIMEOUT_MS = new Limits.Range(1, 600_000);
 
     public LadderConfig {
         targets = List.copyOf(targets);
@@ -99,52 +95,45 @@ public record LadderConfig(
     }
 
     /**
-     * Reads a profile and its overrides; a bad value is a one-line {@link NonblockingException} naming the property.
-     * {@code settings} names a properties file of the same keys, read beneath the others (a ConfigMap's, say).
+     * Reads the keys given over their profile; a bad value or an unknown key of ours is a one-line
+     * {@link NonblockingException} naming it. {@code settings} names a properties file of the same keys, read beneath
+     * the ones given (a ConfigMap's, say), and above the profile.
      */
     public static LadderConfig from(Map<String, String> given) {
-        Map<String, String> props = withSettings(given);
+        Map<String, String> props = Profiles.beneath(withSettings(given));
         Keys.Run keys = Keys.run(props);
-        String profileName = keys.profile() == null ? "default" : keys.profile().toLowerCase(Locale.ROOT);
-        Profile profile = PROFILES.get(profileName);
-        if (profile == null) {
-            throw bad("profile", profileName, "is unknown; use one of " + PROFILES.keySet().stream().sorted().toList());
-        }
+        List<String> names = names(keys.targets());
+        KnownKeys.check(props, names);
         Load load = load(keys.load());
-        Plan plan = plan(keys, props, profile, load);
-        Duration hold = seconds("hold", keys.hold(), profile.holdS(), false);
-        Duration ramp = seconds("ramp", keys.ramp(), profile.rampS(), true);
-        Duration warmup = seconds("warmup", keys.warmup(), profile.warmupS(), true);
+        Plan plan = plan(keys, props, load);
+        Duration hold = seconds("hold", keys.hold(), 0, false);
+        Duration ramp = seconds("ramp", keys.ramp(), 0, true);
+        Duration warmup = seconds("warmup", keys.warmup(), 0, true);
         if (!ramp.isZero() && ramp.compareTo(Duration.ofSeconds(1)) < 0) {
             // Gatling 3.15 never injects a rampUsers(...).during(<1 s) step: the run would sit idle until maxDuration.
             throw bad("ramp", props.get("ramp"), "must be 0 (all users at once) or at least 1 second");
         }
-        long pause = ranged("pause", keys.pause(), profile.pauseMs(), 0, 60_000);
-        long timeout = ranged("timeout", keys.timeout(), profile.timeoutMs(), 1, 600_000);
+        long pause = ranged("pause", keys.pause(), Limits.PAUSE_MS);
+        long timeout = ranged("timeout", keys.timeout(), TIMEOUT_MS);
         if (timeout <= pause) {
             throw bad("timeout", timeout, "must be longer than the pause (" + pause + " ms)");
         }
-        long work = ranged("work", keys.work(), profile.workMicros(), 0, 1_000_000);
-        Double sloP99 = keys.sloP99() == null ? profile.sloP99Ms()
-                : Double.valueOf(ranged("slo.p99", keys.sloP99(), 0, 1, 600_000));
-        if (sloP99 == null && pause == 0) {
+        long work = ranged("work", keys.work(), Limits.WORK_MICROS);
+        if (keys.sloP99() == null && pause == 0) {
             throw new NonblockingException("-Dpause=0 needs -Dslo.p99=<ms>: without a pause, 1.5 x pause is no latency limit");
         }
-        double sloKo = ranged("slo.ko", keys.sloKo(), Slo.KO_PERCENT, 0.0, 100.0);
-        Slo defaults = Slo.forPause(pause);
-        double p99 = sloP99 == null ? defaults.p99Ms() : sloP99;
-        Slo slo = load == Load.OPEN ? Slo.open(p99, sloKo) : new Slo(p99, sloKo, defaults.minEfficiency());
+        double p99 = keys.sloP99() == null ? Slo.forPause(pause).p99Ms() : ranged("slo.p99", keys.sloP99(), TIMEOUT_MS);
+        double sloKo = ranged("slo.ko", keys.sloKo(), 0, 0.0, 100.0);
+        Slo slo = load == Load.OPEN ? Slo.open(p99, sloKo) : new Slo(p99, sloKo, Slo.forPause(pause).minEfficiency());
         String heap = keys.heap() == null ? DEFAULT_HEAP : keys.heap();
         if (!heap.matches("\\d+[kKmMgG]")) {
             throw bad("target.heap", heap, "must be a JVM heap size such as 512m or 2g");
         }
         boolean remote = Boolean.TRUE.equals(keys.remote());
         List<TargetSpec> targets = new ArrayList<>();
-        for (String name : names(keys.targets() == null ? DEFAULT_TARGETS : keys.targets())) {
-            targets.add(TargetProperties.target(name, props, profile.blockingThreads(), plan.maxUsers(), remote, slo, pause,
-                    keys.sloP99() != null));
+        for (String name : names) {
+            targets.add(TargetProperties.target(name, props, plan.maxUsers(), remote, slo, pause, keys.sloP99() != null));
         }
-        List<String> names = targets.stream().map(TargetSpec::name).toList();
         String gapOf = keys.gapOf() == null ? DEFAULT_GAP_OF : keys.gapOf();
         String gapOver = keys.gapOver() == null ? DEFAULT_GAP_OVER : keys.gapOver();
         if ((keys.gapOf() != null || keys.gapOver() != null)
@@ -155,12 +144,8 @@ public record LadderConfig(
         if (keys.runId() != null && !keys.runId().matches("[A-Za-z0-9._-]+")) {
             throw bad("runId", keys.runId(), "must be a plain folder name (letters, digits, . _ -)");
         }
-        Path output = keys.output() == null ? defaultOutput() : Path.of(keys.output());
-        Path gatling = keys.gatlingResults() == null ? output.resolveSibling("gatling") : Path.of(keys.gatlingResults());
-        // Shorter holds or ramps keep the experiment; other levels or another pause make it a different one.
-        boolean sameRequest = pause == profile.pauseMs() && work == profile.workMicros();
-        String name = !sameRequest ? "custom" : plan instanceof CapacitySearch ? profile.name() + "-auto"
-                : plan.upFront().equals(profile.levels()) ? profile.name() : "custom";
+        Path output = keys.output() == null ? defaultOutput() : Overrides.path(keys.output());
+        Path gatling = keys.gatlingResults() == null ? output.resolveSibling("gatling") : Overrides.path(keys.gatlingResults());
         Injection injection = injection(keys, plan, targets);
         if (injection.part() && !injection.first()) {
             targets = targets.stream().map(TargetSpec::withoutCensus).toList();   // injector 0 alone reads it
@@ -173,13 +158,62 @@ public record LadderConfig(
                 throw bad("load", "open", "sends one request per arrival: target " + t.name() + "'s flow needs -Dload=closed");
             });
         }
-        long stall = ranged("stall", keys.stall(), 0, 0, 60_000);
+        long stall = ranged("stall", keys.stall(), 0, 0, Limits.STALL_MS.max());
         if (stall >= hold.toMillis()) {
             throw bad("stall", stall, "must be shorter than the hold (" + hold.toMillis() + " ms): it freezes the target once in"
                     + " the middle of each hold");
         }
-        return new LadderConfig(name, plan, hold, ramp, warmup, pause, work, timeout, slo, targets, heap, gapOf, gapOver,
-                keys.runId(), output.toAbsolutePath().normalize(), gatling.toAbsolutePath().normalize(), injection, load, stall);
+        WaitSpec waitSpec = Waits.spec(keys.waitKind(), props, timeout);
+        Experiment experiment = new Experiment(keys.profile(), load, plan.record(), hold.toNanos() / 1e9,
+                ramp.toNanos() / 1e9, warmup.toNanos() / 1e9, Waits.recorded(waitSpec, pause), work, timeout, stall, slo,
+                injection.count());
+        return new LadderConfig(experiment, plan, waitSpec, targets, heap, gapOf, gapOver, keys.runId(),
+                output.toAbsolutePath().normalize(), gatling.toAbsolutePath().normalize(), injection);
+    }
+
+    public String profile() {
+        return experiment.profile();
+    }
+
+    public Load load() {
+        return experiment.load();
+    }
+
+    public Duration hold() {
+        return duration(experiment.holdS());
+    }
+
+    public Duration ramp() {
+        return duration(experiment.rampS());
+    }
+
+    public Duration warmup() {
+        return duration(experiment.warmupS());
+    }
+
+    /** The pause of every seed request, ms (a target may ask for its own). */
+    public long pauseMs() {
+        return experiment.waitOn().pauseMs();
+    }
+
+    public long workMicros() {
+        return experiment.workMicros();
+    }
+
+    public long timeoutMs() {
+        return experiment.timeoutMs();
+    }
+
+    public Slo slo() {
+        return experiment.slo();
+    }
+
+    public long stallMs() {
+        return experiment.stallMs();
+    }
+
+    private static Duration duration(double s) {
+        return Duration.ofNanos(Math.round(s * 1e9));
     }
 
     /** -Dload: closed (users, the default) or open (arrival rates). */
@@ -199,13 +233,13 @@ public record LadderConfig(
      * thousand requests a second, and change what is measured into connection setup).
      */
     public int senders() {
-        double inFlight = plan.maxUsers() * slo.p99Ms() / 1000.0;
+        double inFlight = plan.maxUsers() * slo().p99Ms() / 1000.0;
         return (int) Math.min(SENDERS_MAX, Math.max(SENDERS_MIN, Math.ceil(2 * inFlight)));
     }
 
     /** The connections a target may need at once: a user each (closed), or the senders (open). */
     public int connections() {
-        return load == Load.OPEN ? senders() : plan.maxUsers();
+        return load() == Load.OPEN ? senders() : plan.maxUsers();
     }
 
     /** The fewest and the most senders of the open model. */
@@ -257,18 +291,19 @@ public record LadderConfig(
      * -Dlevels: a fixed ladder (the profile's, or the levels given) with -DearlyStop (on by default), or
      * {@code auto}, a capacity search tuned by -Dauto.from|max|within|probes.
      */
-    private static Plan plan(Keys.Run keys, Map<String, String> props, Profile profile, Load load) {
+    private static Plan plan(Keys.Run keys, Map<String, String> props, Load load) {
         if (!"auto".equalsIgnoreCase(keys.levels())) {
             props.keySet().stream().filter(key -> key.startsWith("auto.")).findFirst().ifPresent(key -> {
                 throw bad(key, props.get(key), "only applies to a capacity search: add -Dlevels=auto");
             });
-            return new FixedLadder(keys.levels() != null ? levels(keys.levels()) : profile.levels(),
-                    !Boolean.FALSE.equals(keys.earlyStop()));
+            return new FixedLadder(levels(keys.levels()), !Boolean.FALSE.equals(keys.earlyStop()));
         }
         if (keys.earlyStop() != null) {
             throw bad("earlyStop", keys.earlyStop(), "only applies to a fixed ladder; a capacity search stops by itself");
         }
-        int from = (int) ranged("auto.from", keys.autoFrom(), profile.levels().getFirst(), 1, 1_000_000);
+        Long first = props.containsKey("auto.from") ? keys.autoFrom() : Long.valueOf(levels(
+                Profiles.beneath(Map.of("profile", keys.profile())).get("levels")).getFirst());
+        int from = (int) ranged("auto.from", first, 0, 1, 1_000_000);
         int max = (int) ranged("auto.max", keys.autoMax(), Math.max(load == Load.OPEN ? AUTO_MAX_RATE : AUTO_MAX, from),
                 1, 1_000_000);
         if (max < from) {
@@ -291,9 +326,9 @@ public record LadderConfig(
     /** A target's timeline as the plan lays it out before any verdict: a fixed ladder whole, a search's first level. */
     public Ladder ladder() {
         return switch (plan) {
-            case FixedLadder fixed -> new Ladder(fixed.levels(), ramp, warmup, hold);
+            case FixedLadder fixed -> new Ladder(fixed.levels(), ramp(), warmup(), hold());
             case CapacitySearch search -> {
-                Ladder open = new Ladder(ramp, warmup, hold);
+                Ladder open = new Ladder(ramp(), warmup(), hold());
                 open.append(search.from(), 0);   // every later level waits for a verdict
                 yield open;
             }
@@ -308,6 +343,9 @@ public record LadderConfig(
     }
 
     static List<Integer> levels(String raw) {
+        if (raw == null) {
+            throw new NonblockingException("-Dlevels is not set; give comma-separated levels, e.g. 25,50,100");
+        }
         List<Integer> levels;
         try {
             levels = Arrays.stream(raw.split(",")).filter(part -> !part.isBlank())
@@ -327,6 +365,9 @@ public record LadderConfig(
     }
 
     private static List<String> names(String raw) {
+        if (raw == null) {
+            throw new NonblockingException("-Dtargets is not set; name the targets to run, e.g. blocking,virtual");
+        }
         List<String> names = Arrays.stream(raw.split(",")).map(String::trim).filter(s -> !s.isEmpty())
                 .map(s -> s.toLowerCase(Locale.ROOT)).distinct().toList();
         if (names.isEmpty()) {

@@ -1,6 +1,7 @@
 package nonblocking.ladder;
 
 import nonblocking.NonblockingException;
+import nonblocking.server.Limits;
 
 import java.math.BigDecimal;
 import java.net.InetAddress;
@@ -21,6 +22,9 @@ import java.util.Map;
  */
 final class Overrides {
 
+    /** The folder the command ran from, as the pom passes it to the Gatling JVM. */
+    static final String CWD = "nonblocking.cwd";
+
     private Overrides() {
     }
 
@@ -31,10 +35,11 @@ final class Overrides {
             return given;
         }
         java.util.Properties settings = new java.util.Properties();
-        try (var in = java.nio.file.Files.newBufferedReader(Path.of(file.trim()))) {
+        Path path = path(file);
+        try (var in = java.nio.file.Files.newBufferedReader(path)) {
             settings.load(in);
         } catch (java.io.IOException | RuntimeException e) {
-            throw bad("settings", file, "cannot be read: " + e.getMessage());
+            throw bad("settings", file, "cannot be read: " + unreadable(path, e));
         }
         Map<String, String> props = new LinkedHashMap<>();
         settings.forEach((key, value) -> props.put(key.toString(), value.toString().trim()));
@@ -43,9 +48,39 @@ final class Overrides {
         return props;
     }
 
+    /** Why a file cannot be read, with its full path: "/abs/item.json: no such file". */
+    static String unreadable(Path path, Exception e) {
+        String why = switch (e) {
+            case java.nio.file.NoSuchFileException missing -> "no such file";
+            case java.nio.file.AccessDeniedException denied -> "permission denied";
+            case java.io.IOException io when java.nio.file.Files.isDirectory(path) -> "it is a folder";
+            default -> e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        };
+        return path + ": " + why;
+    }
+
     /** Every bad value is reported alike: "-D<key>=<raw> <problem>". */
     static NonblockingException bad(String key, Object raw, String problem) {
         return new NonblockingException("-D" + key + "=" + raw + " " + problem);
+    }
+
+    /** The value (a profile gives every key a default), in the range, or a one-line error. */
+    static long ranged(String key, Long value, Limits.Range range) {
+        if (value == null) {
+            throw new NonblockingException("-D" + key + " is not set, and no profile sets it");
+        }
+        return ranged(key, value, 0, range.min(), range.max());
+    }
+
+    /**
+     * A path as given: a relative one is resolved against the folder the command ran from, which Maven passes as
+     * {@value #CWD} (the Gatling JVM itself may run elsewhere), or this JVM's own folder without it.
+     */
+    static Path path(String raw) {
+        Path given = Path.of(raw.trim());
+        String cwd = System.getProperty(CWD);
+        return (given.isAbsolute() || cwd == null || cwd.isBlank() ? given : Path.of(cwd).resolve(given))
+                .toAbsolutePath().normalize();
     }
 
     /** The value, or the fallback where it is not given; in [min, max], or a one-line error. */

@@ -1,6 +1,6 @@
 package nonblocking.ladder;
 
-import nonblocking.results.Results;
+import nonblocking.results.LevelPlan;
 
 import java.util.List;
 
@@ -24,12 +24,7 @@ public sealed interface Plan permits FixedLadder, CapacitySearch {
     Step after(List<Probe> done);
 
     /** The plan as results.json records it. */
-    Results.LevelPlan record();
-
-    /** One line for the run's plan, e.g. "levels 25, 50, 100 (early stop …)". */
-    default String describe() {
-        return record().describe();
-    }
+    LevelPlan record();
 
     /** A level that ran and its verdict under the target's SLO. */
     record Probe(int users, boolean held) {

@@ -2,6 +2,8 @@ package nonblocking.ladder;
 
 import nonblocking.NonblockingException;
 import nonblocking.results.Slo;
+import nonblocking.server.Limits;
+import nonblocking.server.TargetConfig;
 import nonblocking.server.ThreadModel;
 
 import java.io.IOException;
@@ -31,28 +33,30 @@ final class TargetProperties {
 
     /**
      * Built-in target names and their models. "tuned" is the blocking model with its pool sized to the top level of
-     * the run's ladder: "just raise maxThreads".
+     * the run's ladder: "just raise maxThreads". "hybrid" is the seed's middle step.
      */
     static final Map<String, ThreadModel> BUILT_IN = Map.of(
             "blocking", ThreadModel.BLOCKING,
             "tuned", ThreadModel.BLOCKING,
+            "hybrid", ThreadModel.HYBRID,
             "virtual", ThreadModel.VIRTUAL,
             "async", ThreadModel.ASYNC);
     static final String TUNED = "tuned";
 
     /**
-     * One target from its -D<name>.* properties; built-in names bring their model and pool size (the profile's,
-     * or the top level for "tuned").
+     * One target from its -D<name>.* properties; built-in names bring their model, and a pool has the size its
+     * profile gives it ({@code blocking.threads}), the top level for "tuned", else Jetty's default.
      *
      * @param runP99 whether -Dslo.p99 was given, a limit for every target
      */
-    static TargetSpec target(String name, Map<String, String> props, int poolSize, int topLevel, boolean remote,
-                             Slo runSlo, long pause, boolean runP99) {
+    static TargetSpec target(String name, Map<String, String> props, int topLevel, boolean remote, Slo runSlo,
+                             long pause, boolean runP99) {
         Keys.Target keys = Keys.target(name, props);
         ThreadModel model = keys.model() == null ? BUILT_IN.get(name) : model(name, keys.model());
-        Integer threads = keys.threads() != null ? Integer.valueOf((int) ranged(name + ".threads", keys.threads(), 0, 1, 100_000))
-                : model != null && model.pooled() && keys.url() == null ? (TUNED.equals(name) ? topLevel : poolSize)
-                : null;
+        // A server given by URL has the pool it has: the census says which, not the profile.
+        Integer threads = keys.url() != null ? null
+                : keys.threads() != null ? Integer.valueOf((int) ranged(name + ".threads", keys.threads(), 0, 1, 100_000))
+                : model == null || !model.pooled() ? null : TUNED.equals(name) ? topLevel : TargetConfig.DEFAULT_THREADS;
         Integer cap = keys.maxVirtualThreads() == null || "unbounded".equalsIgnoreCase(keys.maxVirtualThreads()) ? null
                 : (int) ranged(name + ".maxVirtualThreads", Keys.whole(name + ".maxVirtualThreads", keys.maxVirtualThreads()),
                         0, 1, 10_000_000);
@@ -79,14 +83,20 @@ final class TargetProperties {
         });
         byte[] body = null;
         if (keys.body() != null) {
+            Path file;
             try {
-                body = Files.readAllBytes(Path.of(keys.body()));
-            } catch (IOException | InvalidPathException e) {
-                throw bad(name + ".body", keys.body(), "cannot be read: " + e.getMessage());
+                file = Overrides.path(keys.body());
+            } catch (InvalidPathException e) {
+                throw bad(name + ".body", keys.body(), "is not a path: " + e.getMessage());
+            }
+            try {
+                body = Files.readAllBytes(file);
+            } catch (IOException e) {
+                throw bad(name + ".body", keys.body(), "cannot be read: " + Overrides.unreadable(file, e));
             }
         }
-        Long timeout = keys.timeout() == null ? null : ranged(name + ".timeout", keys.timeout(), 0, 1, 600_000);
-        Long pause = keys.pause() == null ? null : ranged(name + ".pause", keys.pause(), 0, 0, 60_000);
+        Long timeout = keys.timeout() == null ? null : ranged(name + ".timeout", keys.timeout(), LadderConfig.TIMEOUT_MS);
+        Long pause = keys.pause() == null ? null : ranged(name + ".pause", keys.pause(), Limits.PAUSE_MS);
         if (pause != null && !seed) {
             throw bad(name + ".pause", pause, "only applies to the seed request (our own servers)");
         }
@@ -110,7 +120,8 @@ final class TargetProperties {
             throw new NonblockingException("target " + name + " is not timed against the seed's pause: give it"
                     + " a latency limit, -D" + name + ".slo.p99=<ms> (or -Dslo.p99=<ms> for every target)");
         }
-        double limit = keys.sloP99() != null ? ranged(name + ".slo.p99", keys.sloP99(), 0, 1, 600_000) : runSlo.p99Ms();
+        double limit = keys.sloP99() != null ? ranged(name + ".slo.p99", keys.sloP99(), LadderConfig.TIMEOUT_MS)
+                : runSlo.p99Ms();
         double koLimit = ranged(name + ".slo.ko", keys.sloKo(), runSlo.koPercent(), 0.0, 100.0);
         return runSlo.offered() ? Slo.open(limit, koLimit)
                 : new Slo(limit, koLimit, paused && pause > 0 ? Slo.MIN_EFFICIENCY : null);

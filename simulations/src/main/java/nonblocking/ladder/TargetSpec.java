@@ -77,13 +77,14 @@ public record TargetSpec(String name, ThreadModel model, Integer threads, Intege
 
     public TargetSpec {
         if (url == null && model == null) {
-            throw new NonblockingException("target " + name + " needs -D" + name + ".model=blocking|virtual|async"
+            throw new NonblockingException("target " + name + " needs -D" + name + ".model=" + String.join("|",
+                    java.util.Arrays.stream(ThreadModel.values()).map(ThreadModel::label).toList())
                     + " (a server the ladder starts) or -D" + name + ".url (one that runs already)");
         }
         // The one place that says which setting belongs to which model.
         if (threads != null && (model == null || !model.pooled())) {
             throw new NonblockingException("-D" + name + ".threads is a pool size, which only the "
-                    + models(ThreadModel::pooled) + " model has (" + name + " is " + label(model) + ")");
+                    + models(ThreadModel::pooled) + " models have (" + name + " is " + label(model) + ")");
         }
         if (maxVirtualThreads != null && (model == null || !model.capped())) {
             throw new NonblockingException("-D" + name + ".maxVirtualThreads is a cap of the "

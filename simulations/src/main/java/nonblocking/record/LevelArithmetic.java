@@ -2,6 +2,7 @@ package nonblocking.record;
 
 import nonblocking.results.Load;
 import nonblocking.results.LevelResult;
+import nonblocking.results.Slo;
 import nonblocking.results.TargetResult;
 import org.HdrHistogram.Histogram;
 
@@ -22,6 +23,18 @@ public final class LevelArithmetic {
      * {@code lowestP50Ms}, the lowest level's; in the open model it is the rate achieved over the rate offered.
      */
     public record Basis(long pauseMs, TargetResult.Memory idle, double lowestP50Ms, Load load) {
+    }
+
+    /**
+     * What the run reports of a target, from its raw record alone: one injector's and a merge of several alike. Its
+     * levels are judged by its own SLO, or {@code runSlo}.
+     */
+    public static TargetResult target(TargetRecord record, Slo runSlo) {
+        List<LevelResult> levels = levels(record);
+        Slo slo = record.settings() != null && record.settings().slo() != null ? record.settings().slo() : runSlo;
+        return new TargetResult(record.settings(), record.jdk(), record.idle(), levels, slo.capacity(levels).held(),
+                record.skipped(), record.levels().stream().map(LevelRecord::users).toList(), record.startedAt(),
+                record.stoppedAt());
     }
 
     /** Every level of the target, lowest users first. */

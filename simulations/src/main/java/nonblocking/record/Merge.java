@@ -96,7 +96,8 @@ public final class Merge {
         }
         String startedAt = parts.stream().map(TargetRecord::startedAt).filter(java.util.Objects::nonNull).min(String::compareTo).orElse(null);
         String stoppedAt = parts.stream().map(TargetRecord::stoppedAt).filter(java.util.Objects::nonNull).max(String::compareTo).orElse(null);
-        return new TargetRecord(first.pauseMs(), first.idle(), startedAt, stoppedAt, levels, null, first.load());
+        return new TargetRecord(first.settings(), first.jdk(), first.idle(), startedAt, stoppedAt, levels, List.of(), null,
+                first.load());
     }
 
     /** One level from each injector, injector 0's first. */

@@ -13,8 +13,11 @@ import java.util.Map;
 public record RunRecord(int schema, String runId, String histograms, Map<String, TargetRecord> targets, int injectors,
                         Integer injector) {
 
-    /** Readers refuse any other. 2: the injectors, each level's share and each target's clock. */
-    public static final int SCHEMA = 2;
+    /**
+     * Readers refuse any other. 3: each target's settings, JDK and skipped levels, so that its result is worked out
+     * from the record alone. 2: the injectors, each level's share and each target's clock.
+     */
+    public static final int SCHEMA = 3;
 
     public RunRecord {
         targets = targets == null ? Map.of() : new LinkedHashMap<>(targets);

@@ -6,23 +6,37 @@ import nonblocking.results.TargetResult;
 import java.util.List;
 
 /**
- * One target's raw record: its levels' records, in the order they ran, and what they are worked out against.
+ * One target's raw record: how it ran, its levels' records in the order they ran, and what they are worked out
+ * against; {@link LevelArithmetic#target} turns it into the target's result, for one injector and for a merge alike.
  *
- * @param pauseMs the pause each request was timed against (the seed request's); 0 for none (a URL as given, a flow)
- * @param idle    heap after a GC taken before the first ramp, and RSS; null without a census
- * @param clock   how this injector's start lined up with the others'; null for one injector
+ * @param settings how the target ran (what each user sent, its pool, its own SLO)
+ * @param jdk      the target's own JDK, from its census; null without one
+ * @param idle     heap after a GC taken before the first ramp, and RSS; null without a census
+ * @param skipped  the levels the early stop skipped, lowest first
+ * @param clock    how this injector's start lined up with the others'; null for one injector
  */
-public record TargetRecord(long pauseMs, TargetResult.Memory idle, String startedAt, String stoppedAt,
-                           List<LevelRecord> levels, Clock clock, Load load) {
+public record TargetRecord(TargetResult.Settings settings, String jdk, TargetResult.Memory idle, String startedAt,
+                           String stoppedAt, List<LevelRecord> levels, List<Integer> skipped, Clock clock, Load load) {
 
     public TargetRecord {
         levels = levels == null ? List.of() : List.copyOf(levels);
+        skipped = skipped == null ? List.of() : List.copyOf(skipped);
         load = load == null ? Load.CLOSED : load;
     }
 
     /** The same target with other levels (read back with their histograms, or merged). */
     public TargetRecord withLevels(List<LevelRecord> levels) {
-        return new TargetRecord(pauseMs, idle, startedAt, stoppedAt, levels, clock, load);
+        return new TargetRecord(settings, jdk, idle, startedAt, stoppedAt, levels, skipped, clock, load);
+    }
+
+    /** The same target with other settings: what a launcher knows better than its injectors of a target it started. */
+    public TargetRecord withSettings(TargetResult.Settings settings) {
+        return new TargetRecord(settings, jdk, idle, startedAt, stoppedAt, levels, skipped, clock, load);
+    }
+
+    /** The pause each request was timed against (the seed request's); 0 for none (a URL as given, a flow). */
+    public long pauseMs() {
+        return settings == null || settings.request() == null ? 0 : settings.request().pauseMs();
     }
 
     /**

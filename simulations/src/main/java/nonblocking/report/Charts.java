@@ -2,6 +2,8 @@ package nonblocking.report;
 
 import nonblocking.history.History;
 import nonblocking.results.LevelResult;
+import nonblocking.results.Load;
+import nonblocking.results.Slo;
 import nonblocking.results.Numbers;
 import nonblocking.results.Results;
 import nonblocking.results.TargetResult;
@@ -37,6 +39,7 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalLong;
 import java.util.function.Function;
 
 /**
@@ -66,8 +69,20 @@ final class Charts {
     private Charts() {
     }
 
+    /** The charts a run has data for: without a census (a service of one's own) there is no threads or cost chart. */
     static List<Chart> of(Results results) {
-        return List.of(throughput(results), latency(results), errors(results), resources(results), cost(results));
+        List<Chart> charts = new java.util.ArrayList<>(List.of(throughput(results), latency(results), errors(results)));
+        if (hasCensus(results)) {
+            charts.add(resources(results));
+            charts.add(cost(results));
+        }
+        return charts;
+    }
+
+    /** True when some target reported its threads and memory (its census, {@code /threads}). */
+    static boolean hasCensus(Results results) {
+        return results.targets().values().stream().flatMap(target -> target.levels().stream())
+                .anyMatch(level -> level.footprint().platformThreadsPeak() != null);
     }
 
     static Chart throughput(Results results) {
@@ -77,10 +92,14 @@ final class Charts {
         int[] position = {0};
         forEachTarget(results, (name, target, colour) -> lines.add(
                 series(name, target.levels(), LevelResult::throughputRps, true), colour, nested(position[0]++), false));
-        if (results.pauseMs() > 0) {
-            // Without a pause there is no ideal throughput: users / 0 is no line.
-            XYSeries ideal = new XYSeries("ideal: users / pause");
-            results.levelUsers().forEach(users -> ideal.add((double) users, (double) users * 1000.0 / results.pauseMs()));
+        OptionalLong pause = Format.commonPause(results);
+        boolean open = results.load() == Load.OPEN;
+        // The ideal: the rate offered (open), or users / pause when every target waits the same pause (closed); a
+        // service has no pause, so its ideal is unknown.
+        if (open || pause.isPresent()) {
+            XYSeries ideal = new XYSeries(open ? "ideal: the rate offered" : "ideal: users / pause");
+            results.levelUsers().forEach(users -> ideal.add((double) users,
+                    open ? users : users * 1000.0 / pause.getAsLong()));
             lines.add(ideal, Palette.IDEAL, DASHED, true);
         }
 
@@ -93,8 +112,9 @@ final class Charts {
             }
         });
         return render("throughput.png", "Throughput",
-                chart("Throughput vs " + Format.load(results).axis(), "higher is better · " + (results.pauseMs() > 0
-                        ? "dashed: every user answered every " + results.pauseMs() + " ms pause · " : "")
+                chart("Throughput vs " + Format.load(results).axis(), "higher is better · " + (open
+                        ? "dashed: every request offered answered · " : pause.isPresent()
+                        ? "dashed: every user answered every " + pause.getAsLong() + " ms pause · " : "")
                         + "targets that keep up overlap: each is drawn as a band around the one before · dotted: highest sustained level", plot));
     }
 
@@ -105,12 +125,17 @@ final class Charts {
             lines.add(series(name + " p99", target.levels(), level -> level.latency().p99AllMs(), true), colour, DASHED, false);
         });
         XYPlot plot = lines.plot(axis(results), LogScaleAxis.values("latency (ms, log scale): p50 of OK, p99 of all"));
-        double limit = results.slo().p99Ms();
-        plot.addRangeMarker(horizontalMarker(limit, "sustainable: p99 ≤ " + Format.milliseconds(limit) + " ms"));
+        Slo slo = Format.commonSlo(results);
+        if (slo != null) {
+            plot.addRangeMarker(horizontalMarker(slo.p99Ms(), "sustainable: p99 ≤ " + Format.milliseconds(slo.p99Ms()) + " ms"));
+        }
+        OptionalLong pause = Format.commonPause(results);
         return render("latency.png", "Latency",
                 chart("Latency (p50 solid, p99 dashed) vs " + Format.load(results).axis(),
-                        "lower is better · " + (results.pauseMs() > 0 ? "the floor is the " + results.pauseMs()
-                                + " ms pause the target waits per request" : "no pause: the floor is the work itself"), plot));
+                        "lower is better · " + (pause.isPresent() ? "the floor is the " + pause.getAsLong()
+                                + " ms each request waits on (" + results.experiment().waitOn().kind() + ")"
+                                : "the floor is each target's own time per request")
+                                + (slo == null ? " · each target's p99 limit is its own (Settings)" : ""), plot));
     }
 
     static Chart errors(Results results) {
@@ -123,8 +148,10 @@ final class Charts {
                 .mapToDouble(LevelResult::koPercent).max().orElse(0);
         percent.setRange(0, Math.max(5, Math.min(100, highest) * 1.05));
         XYPlot plot = lines.plot(axis(results), percent);
-        plot.addRangeMarker(horizontalMarker(results.slo().koPercent(),
-                "sustainable: KO ≤ " + Numbers.plain(results.slo().koPercent()) + " %"));
+        Slo slo = Format.commonSlo(results);
+        if (slo != null) {
+            plot.addRangeMarker(horizontalMarker(slo.koPercent(), "sustainable: KO ≤ " + Numbers.plain(slo.koPercent()) + " %"));
+        }
         return render("errors.png", "KO share",
                 chart("Failed requests (KO) vs " + Format.load(results).axis(), "lower is better · timeouts, error statuses and refused connections", plot));
     }

@@ -1,6 +1,8 @@
 package nonblocking.report;
 
 import nonblocking.results.Capacity;
+import nonblocking.results.Experiment;
+import nonblocking.results.Experiment;
 import nonblocking.results.Gap;
 import nonblocking.results.LevelResult;
 import nonblocking.results.Load;
@@ -14,6 +16,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.OptionalLong;
 import java.util.stream.Collectors;
 
 /** The one home of how numbers and sentences are written, on the console, in the HTML and in markdown alike. */
@@ -120,10 +124,59 @@ public final class Format {
                 : Optional.of(String.format(Locale.ROOT, "%.1fx", value / reference));
     }
 
+    /** The SLO every target was judged by, or null when targets have SLOs of their own that differ. */
+    static Slo commonSlo(Results results) {
+        List<Slo> slos = results.targets().values().stream().map(results::sloOf).distinct().toList();
+        return slos.size() == 1 ? slos.getFirst() : slos.isEmpty() ? results.experiment().slo() : null;
+    }
+
+    /** The SLO's limits in a phrase: the common one's, or a pointer to each target's own. */
+    static String sloLimits(Results results) {
+        Slo common = commonSlo(results);
+        return common != null ? common.limits() : "each target's own SLO, listed under Settings";
+    }
+
+    /** True when the target was timed against a pause: one of our servers, asked for the seed request. */
+    static boolean paused(TargetResult target) {
+        return target.config() != null && target.config().request() != null && target.config().request().pauseMs() > 0;
+    }
+
+    /** The pause every target shares, ms, when every target was timed against the same pause; else empty. */
+    static OptionalLong commonPause(Results results) {
+        List<Long> pauses = results.targets().values().stream()
+                .map(target -> paused(target) ? target.config().request().pauseMs() : 0L).distinct().toList();
+        return pauses.size() == 1 && pauses.getFirst() > 0 ? OptionalLong.of(pauses.getFirst()) : OptionalLong.empty();
+    }
+
+    /**
+     * What each user of a target sent, in a phrase: "GET /?pause=1000: a pause of 1000 ms" for our servers,
+     * "POST http://127.0.0.1:3000/orders as given" for a service, "the flow nonblocking.flows.X".
+     */
+    static String request(Results results, TargetResult target) {
+        TargetResult.Settings config = target.config();
+        TargetResult.Request request = config == null ? null : config.request();
+        if (request == null) {
+            return "not recorded";
+        }
+        if (request.flow() != null) {
+            return "the flow " + request.flow() + ", timed as one";
+        }
+        if (!request.seed()) {
+            return request.method() + " " + config.url() + " as given" + (request.bodyBytes() > 0 ? ", a body of "
+                    + request.bodyBytes() + " bytes" : "") + (request.headers().isEmpty() ? ""
+                    : ", headers " + String.join(", ", request.headers()));
+        }
+        Experiment experiment = results.experiment();
+        Experiment.Wait wait = experiment.waitOn();
+        return "GET /?pause=" + request.pauseMs() + (experiment.workMicros() > 0 ? "&work=" + experiment.workMicros() : "")
+                + ": " + new Experiment.Wait(wait.kind(), request.pauseMs(), wait.settings()).describe()
+                + (experiment.workMicros() > 0 ? ", after " + experiment.workMicros() + " µs of CPU work" : "");
+    }
+
     /** What "≥" and the gap mean, for readers of the headline. */
     static String headlineLegend(Results results) {
         String legend = (load(results) == Load.OPEN ? "Sustainable offered rate (requests/s) per target ("
-                : "Sustainable concurrent users per target (") + results.slo().limits() + " at every level up to it),"
+                : "Sustainable concurrent users per target (") + sloLimits(results) + " at every level up to it),"
                 + " with its bracket [held, broke]: the capacity lies between the two; "
                 + "≥ marks a target that held the top of its ladder, whose limit therefore lies higher.";
         Gap gap = results.gap();
@@ -214,7 +267,7 @@ public final class Format {
     }
 
     public static Load load(Results results) {
-        return Results.LevelPlan.loadOf(results.plan());
+        return results.load();
     }
 
     /**

@@ -1,7 +1,12 @@
 package nonblocking.report;
 
+import nonblocking.gate.Gate;
 import nonblocking.gate.Verdict;
 import nonblocking.results.Capacity;
+import nonblocking.results.Experiment;
+import nonblocking.results.Load;
+import nonblocking.results.Provenance;
+import nonblocking.results.Slo;
 import nonblocking.results.Gap;
 import nonblocking.results.Results;
 import nonblocking.results.TargetResult;
@@ -9,6 +14,7 @@ import nonblocking.results.TargetResult;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 
 /**
  * report.html: one self-contained page (inline CSS, charts as data URIs, no script, no external font) that opens
@@ -50,7 +56,7 @@ final class HtmlPage {
     private HtmlPage() {
     }
 
-    static String render(Results results, List<Charts.Chart> charts, List<Verdict> verdicts) {
+    static String render(Results results, List<Charts.Chart> charts, Gate.Judgement judgement) {
         StringBuilder html = new StringBuilder(256 * 1024);
         String headline = Format.headline(results);
         html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
@@ -58,14 +64,14 @@ final class HtmlPage {
                 .append("<title>nonblocking · ").append(escape(headline)).append("</title>\n")
                 .append("<style>\n").append(CSS).append("</style>\n</head>\n<body>\n<main>\n");
         header(html, results, headline);
-        if (verdicts != null) {
-            gate(html, verdicts);
+        if (judgement != null) {
+            gate(html, judgement);
         }
-        charts(html, charts);
+        charts(html, results, charts);
         levels(html, results);
         settings(html, results);
         howToRead(html, results);
-        gatling(html, results.gatlingReport());
+        gatling(html, results);
         html.append("<footer>Written by nonblocking.report from results.json of run ")
                 .append(escape(results.runId())).append(".</footer>\n</main>\n</body>\n</html>\n");
         return html.toString();
@@ -73,7 +79,7 @@ final class HtmlPage {
 
     private static void header(StringBuilder html, Results results, String headline) {
         html.append("<header>\n<p class=\"kicker\">nonblocking · run ").append(escape(results.runId()))
-                .append(" · profile ").append(escape(results.profile())).append("</p>\n")
+                .append(" · profile ").append(escape(results.experiment().profile())).append("</p>\n")
                 .append("<h1 id=\"headline\">").append(escape(headline)).append("</h1>\n")
                 .append("<p class=\"lead\">").append(escape(Format.headlineLegend(results))).append("</p>\n<div class=\"cards\">\n");
         int position = 0;
@@ -97,21 +103,27 @@ final class HtmlPage {
         html.append("</div>\n</header>\n");
     }
 
-    private static void gate(StringBuilder html, List<Verdict> verdicts) {
+    private static void gate(StringBuilder html, Gate.Judgement judgement) {
+        List<Verdict> verdicts = judgement.verdicts();
         long failed = verdicts.stream().filter(verdict -> !verdict.pass()).count();
         html.append("<section id=\"gate\">\n<h2>Gate: <span class=\"").append(failed == 0 ? "pass\">PASS" : "fail\">FAIL")
                 .append("</span></h2>\n<p>").append(verdicts.size() - failed).append(" of ").append(verdicts.size())
-                .append(" rules pass (rules: <code>simulations/gate/rules.yaml</code>, baseline: <code>simulations/gate/baseline.json</code>).</p>\n")
+                .append(" rules pass (rules: <code>").append(escape(judgement.rules())).append("</code>, baseline: <code>")
+                .append(escape(judgement.baseline())).append("</code>).</p>\n")
                 .append(table(Table.verdicts(verdicts))).append("</section>\n");
     }
 
-    private static void charts(StringBuilder html, List<Charts.Chart> charts) {
+    private static void charts(StringBuilder html, Results results, List<Charts.Chart> charts) {
         html.append("<section id=\"charts\">\n<h2>Charts</h2>\n");
         for (Charts.Chart chart : charts) {
             html.append("<figure><img alt=\"").append(escape(chart.title())).append("\" src=\"data:image/png;base64,")
                     .append(Base64.getEncoder().encodeToString(chart.png())).append("\">")
                     .append("<figcaption>").append(escape(chart.title())).append(" · also saved as ")
                     .append(escape(chart.file())).append("</figcaption></figure>\n");
+        }
+        if (!Charts.hasCensus(results)) {
+            html.append("<p>No threads, memory or cost per request: no target has a census (<code>/threads</code> on a"
+                    + " census port, as our own servers have).</p>\n");
         }
         html.append("</section>\n");
     }
@@ -121,77 +133,101 @@ final class HtmlPage {
         for (Map.Entry<String, TargetResult> entry : results.targets().entrySet()) {
             html.append("<h3>").append(escape(entry.getKey())).append(": ")
                     .append(escape(Format.capacity(entry.getValue(), Format.load(results)))).append("</h3>\n")
-                    .append(results.searched() ? "<p>Levels in the order the search ran them: "
+                    .append(results.experiment().searched() ? "<p>Levels in the order the search ran them: "
                             + escape(Format.runOrder(entry.getValue())) + "</p>\n" : "")
-                    .append(table(Table.levels(entry.getValue(), results.sloOf(entry.getValue()))));
+                    .append(table(Table.levels(entry.getValue(), results.sloOf(entry.getValue()), results.load())));
         }
         html.append("</section>\n");
     }
 
     private static void settings(StringBuilder html, Results results) {
+        Experiment experiment = results.experiment();
         html.append("<section id=\"settings\">\n<h2>Settings</h2>\n<dl>\n");
         term(html, "run", results.runId());
-        term(html, "profile", results.profile());
-        term(html, "pause per request", results.pauseMs() + " ms"
-                + (results.workMicros() > 0 ? ", after " + results.workMicros() + " µs of CPU work" : ""));
-        if (results.plan() != null) {
-            term(html, "levels", results.plan().describe());
-        }
-        term(html, "a level holds when", results.slo().limits());
-        term(html, "hold per level", Format.decimal(results.holdS(), 0) + " s (measured), after a ramp of " + Format.decimal(results.rampS(), 0) + " s");
-        term(html, "request timeout", results.timeoutMs() + " ms");
-        term(html, "started / finished", results.startedAt() + " / " + results.finishedAt());
-        Results.Machine machine = results.machine();
+        term(html, "profile", experiment.profile());
+        term(html, "levels", experiment.describePlan());
+        Slo slo = Format.commonSlo(results);
+        term(html, "a level holds when", slo != null ? slo.limits() : "each target's own SLO, below");
+        term(html, "hold per level", Format.decimal(experiment.holdS(), 0) + " s (measured), after a ramp of "
+                + Format.decimal(experiment.rampS(), 0) + " s; before the first level a warm-up of at least "
+                + Format.decimal(experiment.warmupS(), 0) + " s");
+        term(html, "request timeout", experiment.timeoutMs() + " ms");
+        Provenance provenance = results.provenance();
+        term(html, "started / finished", provenance.startedAt() + " / " + provenance.finishedAt());
+        Provenance.Machine machine = provenance.machine();
         if (machine != null) {
             term(html, "machine", machine.cores() + " cores · " + machine.os() + " · load generator's JDK " + machine.jdk()
-                    + " · max open files " + machine.maxOpenFiles());
+                    + " · max open files " + machine.maxOpenFiles() + (experiment.injectors() > 1
+                    ? " · " + experiment.injectors() + " injectors" : ""));
         }
         for (Map.Entry<String, TargetResult> entry : results.targets().entrySet()) {
             TargetResult.Settings config = entry.getValue().config();
             TargetResult.Memory idle = entry.getValue().idle();
             String text = config == null ? "not recorded"
-                    : describe(config) + " · " + config.url() + (config.managed() ? " · started by the ladder" : " · not started by the ladder")
+                    : (config.model() == null ? "" : describe(config) + " · ") + config.url() + (config.managed() ? " · started by the ladder" : " · not started by the ladder")
                     + (entry.getValue().jdk() == null ? "" : " · JDK " + entry.getValue().jdk())
                     + (config.jvmArgs().isEmpty() ? "" : " · JVM " + String.join(" ", config.jvmArgs()))
                     + (idle == null ? "" : " · idle heap " + Format.mebibytes(idle.heapUsedBytes()) + ", idle RSS " + Format.mebibytes(idle.rssBytes()))
-                    + (config.request() == null ? "" : " · " + config.request().method()
-                    + (config.request().seed() ? " with the seed's pause" : " as given") + ", timeout " + config.request().timeoutMs() + " ms")
+                    + " · each user sent " + Format.request(results, entry.getValue())
+                    + (config.request() == null ? "" : ", timeout " + config.request().timeoutMs() + " ms")
                     + " · a level holds when " + results.sloOf(entry.getValue()).limits();
             term(html, entry.getKey(), text);
         }
         html.append("</dl>\n</section>\n");
     }
 
+    /** How to read the page, for the run it describes: users or rates, our servers or a service. */
     private static void howToRead(StringBuilder html, Results results) {
-        long pause = results.pauseMs();
-        html.append("<section id=\"how-to-read\">\n<h2>How to read this</h2>\n<ul>\n")
-                .append("<li>Each level holds that many concurrent users for ").append(escape(Format.decimal(results.holdS(), 0)))
-                .append(" s. Every user sends <code>GET /?pause=").append(pause)
-                .append("</code> and, when the answer comes, the next one. A target that keeps up answers in just over ")
-                .append(pause).append(" ms, so its throughput is users / pause: the dashed <em>ideal</em> line.</li>\n")
-                .append("<li>A level is <em>sustained</em> when ").append(escape(results.slo().limits()))
-                .append(". A target's sustainable concurrency is the highest level in the unbroken run of sustained levels from the bottom; ")
+        boolean open = results.load() == Load.OPEN;
+        OptionalLong pause = Format.commonPause(results);
+        boolean anyPaused = results.targets().values().stream().anyMatch(Format::paused);
+        html.append("<section id=\"how-to-read\">\n<h2>How to read this</h2>\n<ul>\n");
+        if (open) {
+            html.append("<li>Each level is a rate: requests are sent on schedule for ")
+                    .append(escape(Format.decimal(results.experiment().holdS(), 0)))
+                    .append(" s whatever the answers (the open model), and a request's latency counts from when it was due,")
+                    .append(" so a server that stalls is charged for every request it delays. A target that keeps up")
+                    .append(" answers the rate offered: the dashed <em>ideal</em> line.</li>\n");
+        } else {
+            html.append("<li>Each level holds that many concurrent users for ")
+                    .append(escape(Format.decimal(results.experiment().holdS(), 0)))
+                    .append(" s; each user sends its next request when the last one is answered (the closed model).")
+                    .append(pause.isPresent() ? " Every request asks for <code>GET /?pause=" + pause.getAsLong()
+                            + "</code>: " + escape(results.experiment().waitOn().describe()) + ". A target that keeps up"
+                            + " answers in just over that, so its throughput is users / pause: the dashed <em>ideal</em> line."
+                            : " What each user sent is under Settings.")
+                    .append("</li>\n");
+        }
+        html.append("<li>A level is <em>sustained</em> when ").append(escape(Format.sloLimits(results)))
+                .append(". A target's sustainable level is the highest in the unbroken run of sustained levels from the bottom; ")
                 .append("its bracket [held, broke] names the level above, which broke: the limit lies between the two. ")
                 .append("≥ marks a target that sustained the top of its ladder, whose real limit lies higher. ")
-                .append("A level marked <em>skipped</em> was not run: the target had broken two levels in a row (the early stop).")
-                .append(results.searched() ? " The levels were chosen by a capacity search: doubling while levels held, then"
+                .append("A level marked <em>skipped</em> was not run: the target had not held two levels in a row (the early stop).")
+                .append(results.experiment().searched() ? " The levels were chosen by a capacity search: doubling while levels held, then"
                         + " bisecting between the highest level that held and the lowest that broke." : "")
-                .append("</li>\n")
-                .append("<li>A blocking pool holds one platform thread per request, pause included: beyond its thread count requests queue, ")
-                .append("latency grows with users / threads and throughput flattens at threads / pause. Virtual threads let go of their ")
-                .append("carrier during the pause, so throughput follows the ideal line until something else runs out ")
-                .append("(CPU, memory, file descriptors or the load generator itself).</li>\n")
-                .append("<li><em>Efficiency</em> = throughput / (users / pause): 1.0 means every user got an answer every pause.</li>\n")
-                .append("<li>p99 counts every request a level started, a failure at its time to failure (a timeout at the ")
-                .append("timeout), so a server cannot improve it by failing its slow requests; p50 is of the OK answers. ")
-                .append("Latency runs from the actual send of each request (a closed model: a user waits for its answer).</li>\n")
-                .append("<li>Platform threads and memory come from the target's census endpoint (<code>/threads</code>); ")
-                .append("they are blank (–) for a server without one. Per-user memory is (level − idle) / users.</li>\n")
-                .append("<li>These are the numbers of one machine (see Settings): compare runs made on the same machine.</li>\n")
+                .append("</li>\n");
+        if (anyPaused) {
+            html.append("<li>A blocking pool holds one platform thread per request for its whole wait: beyond its thread count")
+                    .append(" requests queue, latency grows with users / threads and throughput flattens at threads / pause.")
+                    .append(" Virtual threads let go of their carrier while they wait, so throughput follows the ideal line")
+                    .append(" until something else runs out (CPU, memory, a pool, file descriptors or the load generator itself).</li>\n")
+                    .append("<li><em>Efficiency</em> = throughput / (users / pause): 1.0 means every user got an answer every pause.</li>\n");
+        } else if (!open) {
+            html.append("<li><em>Efficiency</em> of a service: the lowest level's p50 over this level's, at most 1.0;")
+                    .append(" it falls as latency grows with the load.</li>\n");
+        }
+        html.append("<li>p99 counts every request a level started, a failure at its time to failure (a timeout at the ")
+                .append("timeout), so a server cannot improve it by failing its slow requests; p50 is of the OK answers.</li>\n");
+        if (Charts.hasCensus(results)) {
+            html.append("<li>Platform threads and memory come from the target's census (<code>/threads</code> on its census port); ")
+                    .append("they are blank (–) for a server without one. Per-user memory is (level − idle) / users.</li>\n");
+        }
+        html.append("<li>These are the numbers of one machine (see Settings): compare runs made on the same machine.</li>\n")
                 .append("</ul>\n</section>\n");
     }
 
-    private static void gatling(StringBuilder html, String link) {
+    private static void gatling(StringBuilder html, Results results) {
+        String link = results.records() == null ? null : results.records().gatlingReport();
         html.append("<section id=\"gatling\">\n<h2>Gatling's own report</h2>\n");
         if (link == null) {
             html.append("<p>The run recorded no Gatling HTML report (Gatling writes it to <code>simulations/target/gatling/</code>).</p>\n");
@@ -199,7 +235,8 @@ final class HtmlPage {
             html.append("<p>Request-level detail (response time distribution, requests per second over time) is in Gatling's report: <a href=\"")
                     .append(escape(link)).append("\">").append(escape(link)).append("</a>. ")
                     .append("The link is relative: it works from this run's folder and from <code>latest/</code>, at the same depth. ")
-                    .append("Gatling's totals count every request, warm-ups, ramps and failed levels included; the tables here count each level's hold alone.</p>\n");
+                    .append("Its request groups are the levels (e.g. <code>virtual 0400u</code>, a level's hold), the warm-up and the ramps;")
+                    .append(" its totals count them all, so the tables here, which count each level's hold alone, are the measurement.</p>\n");
         }
         html.append("</section>\n");
     }

@@ -1,6 +1,6 @@
 package nonblocking.report;
 
-import nonblocking.gate.Verdict;
+import nonblocking.gate.Gate;
 import nonblocking.results.Results;
 import nonblocking.results.ResultsFile;
 import nonblocking.results.RunFolders;
@@ -26,23 +26,23 @@ public final class Report {
     private Report() {
     }
 
-    /** Renders into every folder that holds this run (verdicts null: not judged); returns the markdown summary. */
-    public static String writeEverywhere(Results results, Path resultsFile, List<Verdict> verdicts) {
-        return writeInto(results, RunFolders.holding(resultsFile, results), verdicts);
+    /** Renders into every folder that holds this run (judgement null: not judged); returns the markdown summary. */
+    public static String writeEverywhere(Results results, Path resultsFile, Gate.Judgement judgement) {
+        return writeInto(results, RunFolders.holding(resultsFile, results), judgement);
     }
 
     /** Renders into one folder, as {@link #writeEverywhere} does into each. */
-    public static String write(Results results, Path runDir, List<Verdict> verdicts) {
-        return writeInto(results, List.of(runDir), verdicts);
+    public static String write(Results results, Path runDir, Gate.Judgement judgement) {
+        return writeInto(results, List.of(runDir), judgement);
     }
 
     /** Renders once (the charts take the time) and writes the files into every folder. */
-    private static String writeInto(Results results, List<Path> dirs, List<Verdict> verdicts) {
+    private static String writeInto(Results results, List<Path> dirs, Gate.Judgement judgement) {
         List<Charts.Chart> charts = Charts.of(results);
         Map<String, byte[]> files = new LinkedHashMap<>();
         charts.forEach(chart -> files.put(chart.file(), chart.png()));
-        files.put(HTML, HtmlPage.render(results, charts, verdicts).getBytes(StandardCharsets.UTF_8));
-        String summary = SummaryMarkdown.render(results, verdicts);
+        files.put(HTML, HtmlPage.render(results, charts, judgement).getBytes(StandardCharsets.UTF_8));
+        String summary = SummaryMarkdown.render(results, judgement);
         files.put(SUMMARY, summary.getBytes(StandardCharsets.UTF_8));
         dirs.forEach(dir -> writeFiles(dir, files, "report"));
         return summary;

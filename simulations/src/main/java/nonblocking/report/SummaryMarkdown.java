@@ -1,6 +1,8 @@
 package nonblocking.report;
 
+import nonblocking.gate.Gate;
 import nonblocking.gate.Verdict;
+import nonblocking.results.Experiment;
 import nonblocking.results.Results;
 
 import java.util.List;
@@ -11,29 +13,34 @@ public final class SummaryMarkdown {
     private SummaryMarkdown() {
     }
 
-    static String render(Results results, List<Verdict> verdicts) {
+    static String render(Results results, Gate.Judgement judgement) {
         StringBuilder md = new StringBuilder(4096);
+        Experiment experiment = results.experiment();
         md.append("## nonblocking: ").append(cell(Format.headline(results))).append("\n\n")
                 .append(cell(Format.headlineLegend(results))).append(" ")
-                .append("Run `").append(code(results.runId())).append("`, profile `").append(code(results.profile()))
-                .append("`, pause ").append(results.pauseMs()).append(" ms, hold ").append(Format.decimal(results.holdS(), 0))
-                .append(" s per level, timeout ").append(results.timeoutMs()).append(" ms")
-                .append(results.machine() == null ? "" : ", " + results.machine().cores() + " cores").append(".\n\n");
-        if (verdicts != null) {
-            md.append(verdicts(verdicts));
+                .append("Run `").append(code(results.runId())).append("`, profile `").append(code(experiment.profile()))
+                .append("`, ").append(cell(experiment.describePlan())).append(", hold ")
+                .append(Format.decimal(experiment.holdS(), 0)).append(" s per level, timeout ")
+                .append(experiment.timeoutMs()).append(" ms, ").append(results.provenance().machine().cores())
+                .append(" cores.\n\n");
+        if (judgement != null) {
+            md.append(verdicts(judgement));
         }
         results.targets().forEach((name, target) -> md.append("### ").append(cell(name)).append(": ")
                 .append(Format.capacity(target, Format.load(results))).append("\n\n")
-                .append(results.searched() ? "Levels in the order the search ran them: " + Format.runOrder(target) + ".\n\n" : "")
-                .append(table(Table.levels(target, results.sloOf(target)))).append('\n'));
+                .append("Each user sent ").append(cell(Format.request(results, target))).append(".\n\n")
+                .append(experiment.searched() ? "Levels in the order the search ran them: " + Format.runOrder(target) + ".\n\n" : "")
+                .append(table(Table.levels(target, results.sloOf(target), results.load()))).append('\n'));
         return md.toString();
     }
 
     /** The gate's section alone: also used when the results could not be read and there is nothing else to show. */
-    public static String verdicts(List<Verdict> verdicts) {
+    public static String verdicts(Gate.Judgement judgement) {
+        List<Verdict> verdicts = judgement.verdicts();
         long failed = verdicts.stream().filter(verdict -> !verdict.pass()).count();
         return "### Gate: " + Table.passFail(failed == 0) + " (" + (verdicts.size() - failed) + " of "
-                + verdicts.size() + " rules pass)\n\n" + table(Table.verdicts(verdicts)) + "\n";
+                + verdicts.size() + " rules pass; rules `" + code(String.valueOf(judgement.rules())) + "`, baseline `"
+                + code(String.valueOf(judgement.baseline())) + "`)\n\n" + table(Table.verdicts(verdicts)) + "\n";
     }
 
     static String table(Table table) {

@@ -2,6 +2,7 @@ package nonblocking.report;
 
 import nonblocking.gate.Verdict;
 import nonblocking.results.LevelResult;
+import nonblocking.results.Load;
 import nonblocking.results.Slo;
 import nonblocking.results.TargetResult;
 
@@ -27,10 +28,13 @@ record Table(List<String> headers, List<Boolean> text, List<List<String>> rows, 
                 rows, items.stream().map(rowClass).toList());
     }
 
-    /** One row per level of a target: the measurement, and whether it held (and why not). */
-    static Table levels(TargetResult target, Slo slo) {
-        List<Column<LevelResult>> columns = List.of(
-                new Column<>("Users", false, level -> Format.integer(level.users())),
+    /**
+     * One row per level of a target: the measurement, and whether it held (and why not). The census's columns only
+     * for a target that has one.
+     */
+    static Table levels(TargetResult target, Slo slo, Load load) {
+        List<Column<LevelResult>> columns = new java.util.ArrayList<>(List.of(
+                new Column<>(load == Load.OPEN ? "Rate offered (rps)" : "Users", false, level -> Format.integer(level.users())),
                 new Column<>("Status", true, level -> (target.sustains(level) ? "✓ " : "✗ ")
                         + Format.status(level, target, slo)),
                 new Column<>("Requests", false, level -> Format.integer(level.requests())),
@@ -41,6 +45,13 @@ record Table(List<String> headers, List<Boolean> text, List<List<String>> rows, 
                 new Column<>("Efficiency", false, level -> Format.decimal(level.efficiency(), 3)),
                 new Column<>("p50 ms", false, level -> Format.milliseconds(level.latency().p50Ms())),
                 new Column<>("p99 ms", false, level -> Format.milliseconds(level.latency().p99AllMs())),
+                new Column<>("Machine CPU", false, level -> level.harness() == null || level.harness().machineCpu() == null
+                        ? Format.NONE : Format.decimal(100 * level.harness().machineCpu(), 0) + " %"
+                        + (level.harness().harnessBound() ? " ⚠" : ""))));
+        if (target.levels().stream().noneMatch(level -> level.footprint().platformThreadsPeak() != null)) {
+            return of(columns, target.levels(), level -> target.sustains(level) ? "sustained" : "failed");
+        }
+        columns.addAll(List.of(
                 new Column<>("Platform threads", false, level -> Format.integer(level.footprint().platformThreadsPeak())),
                 new Column<>("In flight", false, level -> Format.integer(level.footprint().inFlightPeak())),
                 new Column<>("RSS peak", false, level -> Format.mebibytes(level.footprint().rssPeakBytes())),
@@ -48,10 +59,7 @@ record Table(List<String> headers, List<Boolean> text, List<List<String>> rows, 
                 new Column<>("Context switches / response", false,
                         level -> cost(level, LevelResult.Cost::contextSwitchesPerResponse, 1)),
                 new Column<>("RSS / request in flight", false, level -> level.cost() == null ? Format.NONE
-                        : Format.kibibytes(level.cost().rssPerInFlightBytes())),
-                new Column<>("Machine CPU", false, level -> level.harness() == null || level.harness().machineCpu() == null
-                        ? Format.NONE : Format.decimal(100 * level.harness().machineCpu(), 0) + " %"
-                        + (level.harness().harnessBound() ? " ⚠" : "")));
+                        : Format.kibibytes(level.cost().rssPerInFlightBytes()))));
         return of(columns, target.levels(), level -> target.sustains(level) ? "sustained" : "failed");
     }
 

@@ -42,10 +42,9 @@ public final class ResultsFile {
             int schema = tree.path("schema").asInt(-1);
             if (schema != Results.SCHEMA) {
                 throw new NonblockingException("results file " + file + " has schema " + (schema < 0 ? "none" : schema)
-                        + ", this build reads schema " + Results.SCHEMA + (schema == 1
-                        ? " (schema 1 had two fixed targets): run the ladder again with this build"
-                        : schema == 2 ? " (schema 2 judged p99 without the KO and forced a GC mid-hold): run the ladder"
-                        + " again with this build" : ""));
+                        + ", this build reads schema " + Results.SCHEMA + (schema > 0 && schema < Results.SCHEMA
+                        ? " (the experiment as one object): run the ladder again with this build, or refresh the"
+                        + " baseline from such a run" : ""));
             }
             return MAPPER.treeToValue(tree, Results.class);
         } catch (NoSuchFileException e) {

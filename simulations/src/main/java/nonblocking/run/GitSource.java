@@ -1,6 +1,6 @@
 package nonblocking.run;
 
-import nonblocking.results.Results;
+import nonblocking.results.Provenance;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -15,14 +15,14 @@ final class GitSource {
     }
 
     /** Null outside a checkout, or without git. */
-    static Results.Source of(Path dir) {
+    static Provenance.Source of(Path dir) {
         String commit = git(dir, "rev-parse", "HEAD");
         if (commit == null || !commit.matches("[0-9a-f]{40}")) {
             return null;
         }
         String branch = git(dir, "rev-parse", "--abbrev-ref", "HEAD");
         String status = git(dir, "status", "--porcelain", "--untracked-files=no");
-        return new Results.Source(commit, branch, status != null && !status.isEmpty());
+        return new Provenance.Source(commit, branch, status != null && !status.isEmpty());
     }
 
     /** One git command's output, trimmed; null when it fails or takes more than 5 s. */

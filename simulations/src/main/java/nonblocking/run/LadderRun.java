@@ -7,7 +7,10 @@ import nonblocking.ladder.Injection;
 import nonblocking.ladder.Ladder;
 import nonblocking.ladder.LadderConfig;
 import nonblocking.ladder.TargetSpec;
+import nonblocking.record.LevelArithmetic;
 import nonblocking.report.Format;
+import nonblocking.results.Experiment;
+import nonblocking.results.Provenance;
 import nonblocking.results.Gap;
 import nonblocking.results.Results;
 import nonblocking.results.ResultsFile;
@@ -204,10 +207,12 @@ public final class LadderRun implements AutoCloseable {
     public String plan() {
         Ladder ladder = config.ladder();
         Injection injection = config.injection();
+        Experiment experiment = config.experiment();
         return String.format(Locale.ROOT,
-                "nonblocking ladder %s: profile %s, %s, ramp %s s, warm-up %s s, hold %s s, pause %d ms%s, timeout %d ms, SLO %s%s",
-                runDir.getFileName(), config.profile(), config.plan().record().withLoad(config.load()).describe(), Format.seconds(config.ramp()),
-                Format.seconds(config.warmup()), Format.seconds(config.hold()), config.pauseMs(),
+                "nonblocking ladder %s: profile %s, %s, ramp %s s, warm-up %s s, hold %s s, each request waits on %s%s,"
+                        + " timeout %d ms, SLO %s%s",
+                runDir.getFileName(), config.profile(), experiment.describePlan(), Format.seconds(config.ramp()),
+                Format.seconds(config.warmup()), Format.seconds(config.hold()), experiment.waitOn().describe(),
                 config.workMicros() > 0 ? ", work " + config.workMicros() + " µs" : "", config.timeoutMs(),
                 config.slo().limits(), ladder.ended() ? ", at most ~" + ladder.duration().toSeconds() + " s a target" : "")
                 + (injection.part() ? "\n  injector " + injection.index() + " of " + injection.count()
@@ -234,7 +239,7 @@ public final class LadderRun implements AutoCloseable {
             }
             TargetRecord record = t.record();
             records.put(t.name(), record);
-            results.put(t.name(), t.result(record));
+            results.put(t.name(), LevelArithmetic.target(record, config.slo()));
         }
         Injection injection = config.injection();
         Integer part = injection.part() ? injection.index() : null;
@@ -245,12 +250,10 @@ public final class LadderRun implements AutoCloseable {
         String gatlingReport = GatlingRunDir.find(config.gatlingResultsDir(), gatlingSimulationId, startedAt)
                 .map(dir -> runDir.relativize(dir.resolve("index.html")).toString().replace('\\', '/'))
                 .orElse(null);
-        Results r = new Results(Results.SCHEMA, runId, config.profile(), config.pauseMs(),
-                config.hold().toNanos() / 1e9, config.ramp().toNanos() / 1e9, config.workMicros(), config.timeoutMs(), config.slo(),
-                startedAt.toString(), Instant.now().toString(), machine(), GitSource.of(Path.of("")), gatlingReport, results,
-                Gap.of(results, config.gapOf(), config.gapOver()), config.plan().record().withLoad(config.load()),
-                new Results.Records(RecordFile.HISTOGRAMS, RecordFile.LEVELS,
-                        new Results.Injectors(injection.count(), part, null)));
+        Results r = new Results(Results.SCHEMA, runId, config.experiment(),
+                new Provenance(startedAt.toString(), Instant.now().toString(), machine(), GitSource.of(Path.of(""))),
+                results, Gap.of(results, config.gapOf(), config.gapOver()),
+                new Results.Records(RecordFile.HISTOGRAMS, RecordFile.LEVELS, gatlingReport, part, null));
         if (injection.part()) {
             // One injector's share alone is no result: the merge of all N parts writes the run's report.
             ResultsFile.write(r, runDir.resolve(ResultsFile.NAME));
@@ -329,8 +332,8 @@ public final class LadderRun implements AutoCloseable {
                 ? unix.getMaxFileDescriptorCount() : -1;
     }
 
-    static Results.Machine machine() {
-        return new Results.Machine(Runtime.getRuntime().availableProcessors(),
+    static Provenance.Machine machine() {
+        return new Provenance.Machine(Runtime.getRuntime().availableProcessors(),
                 Runtime.version() + " (" + System.getProperty("java.vendor", "?") + ")",
                 System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"),
                 maxOpenFiles());

@@ -83,7 +83,7 @@ public final class LocalInjectors implements AutoCloseable {
     public String plan() {
         return "nonblocking ladder " + runDir.getFileName() + " on " + config.injection().count() + " local injectors:"
                 + " per target, user u of every level on injector u mod " + config.injection().count()
-                + ", from one common start; " + config.plan().describe() + "\n  run folder: " + runDir;
+                + ", from one common start; " + config.experiment().describePlan() + "\n  run folder: " + runDir;
     }
 
     /** Every target's injectors in turn, then the merge; one line on failure. */

@@ -8,7 +8,7 @@ import nonblocking.record.RecordFile;
 import nonblocking.record.RunRecord;
 import nonblocking.record.TargetRecord;
 import nonblocking.results.Gap;
-import nonblocking.results.LevelResult;
+import nonblocking.results.Provenance;
 import nonblocking.results.Results;
 import nonblocking.results.TargetResult;
 
@@ -41,49 +41,38 @@ public final class MergeRun {
                                 PrintStream out) {
         List<List<Parts.Part>> groups = Parts.read(runFolder);
         Parts.Part first = groups.getFirst().getFirst();
+        Results zero = first.results();
         Map<String, TargetRecord> records = new LinkedHashMap<>();
         Map<String, TargetResult> targets = new LinkedHashMap<>();
         double skew = 0;
         for (List<Parts.Part> group : groups) {
             Merge.Merged merged = Merge.merge(group.stream().map(Parts.Part::record).toList());
             skew = Math.max(skew, merged.maxSkewMs());
-            Results zero = group.getFirst().results();
             merged.record().targets().forEach((name, record) -> {
-                if (records.put(name, record) != null) {
+                TargetRecord known = record.withSettings(configs.apply(name, record.settings()));
+                if (records.put(name, known) != null) {
                     throw new NonblockingException("target " + name + " has parts in two folders under " + runFolder);
                 }
-                TargetResult seen = zero.targets().get(name);
-                targets.put(name, result(zero, seen, record, configs.apply(name, seen.config())));
+                targets.put(name, LevelArithmetic.target(known, zero.experiment().slo()));
             });
             merged.startSkewMs().forEach((name, ms) -> out.printf(Locale.ROOT, "[%s] %d injectors merged; their starts"
                     + " were %.1f ms apart at most%n", name, group.size(), ms));
         }
-        List<Results> parts = groups.stream().flatMap(List::stream).map(Parts.Part::results).toList();
-        String startedAt = parts.stream().map(Results::startedAt).filter(Objects::nonNull)
+        List<Provenance> parts = groups.stream().flatMap(List::stream).map(part -> part.results().provenance()).toList();
+        String startedAt = parts.stream().map(Provenance::startedAt).filter(Objects::nonNull)
                 .min(Comparator.naturalOrder()).orElse(null);
-        String finishedAt = parts.stream().map(Results::finishedAt).filter(Objects::nonNull)
+        String finishedAt = parts.stream().map(Provenance::finishedAt).filter(Objects::nonNull)
                 .max(Comparator.naturalOrder()).orElse(null);
-        int count = first.record().injectors();
         // The run is its folder: a Job's parts carry its id, a local run's parts each their target's.
         String runId = runFolder.toAbsolutePath().normalize().getFileName().toString();
-        RunRecord run = new RunRecord(RunRecord.SCHEMA, runId, RecordFile.HISTOGRAMS, records, count, null);
-        Results zero = first.results();
-        Results r = new Results(Results.SCHEMA, runId, zero.profile(), zero.pauseMs(), zero.holdS(), zero.rampS(),
-                zero.workMicros(), zero.timeoutMs(), zero.slo(), startedAt, finishedAt, zero.machine(), zero.source(),
-                null, targets, Gap.of(targets, gapOf, gapOver), zero.plan(),
-                new Results.Records(RecordFile.HISTOGRAMS, RecordFile.LEVELS,
-                        new Results.Injectors(count, null, LevelArithmetic.round(skew, 3))));
+        RunRecord run = new RunRecord(RunRecord.SCHEMA, runId, RecordFile.HISTOGRAMS, records,
+                first.record().injectors(), null);
+        Results r = new Results(Results.SCHEMA, runId, zero.experiment(),
+                new Provenance(startedAt, finishedAt, zero.provenance().machine(), zero.provenance().source()), targets,
+                Gap.of(targets, gapOf, gapOver), new Results.Records(RecordFile.HISTOGRAMS, RecordFile.LEVELS, null, null,
+                LevelArithmetic.round(skew, 3)));
         RecordFile.write(run, runFolder);
         RunOutput.publish(r, runFolder, out);
         return r;
-    }
-
-    /** Injector 0's view of the target (its census, its settings), with the levels of the merged record. */
-    private static TargetResult result(Results part, TargetResult zero, TargetRecord merged,
-                                       TargetResult.Settings config) {
-        List<LevelResult> levels = LevelArithmetic.levels(merged);
-        int sustainable = part.sloOf(zero).capacity(levels).held();
-        return new TargetResult(config, zero.jdk(), merged.idle(), levels, sustainable, List.of(),
-                merged.levels().stream().map(level -> level.users()).toList(), merged.startedAt(), merged.stoppedAt());
     }
 }

@@ -46,8 +46,8 @@ final class RunOutput {
         }
         out.println("results: " + file);
         out.println("report:  " + latest.resolve(Report.HTML));
-        if (r.gatlingReport() != null) {
-            out.println("gatling: " + runDir.resolve(r.gatlingReport()).normalize() + " (written when Gatling finishes)");
+        if (r.records() != null && r.records().gatlingReport() != null) {
+            out.println("gatling: " + runDir.resolve(r.records().gatlingReport()).normalize() + " (written when Gatling finishes)");
         }
         if (reportFailure != null) {
             throw new NonblockingException("the comparison report could not be written: " + reportFailure.getMessage(),

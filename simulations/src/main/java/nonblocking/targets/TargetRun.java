@@ -59,8 +59,6 @@ public final class TargetRun implements AutoCloseable {
     /** The open model's schedule; null for the closed model. */
     private final Arrivals arrivals;
     private final Progress progress;
-    /** The verdicts so far, in the order the levels ran; only the sampler's thread touches them. */
-    private final List<Plan.Probe> probes = new ArrayList<>();
     private final Map<Integer, String> requestNames = new ConcurrentHashMap<>();
     private final AtomicInteger users = new AtomicInteger();
     /** How late this injector's first request left after its turn, ns; {@link Long#MIN_VALUE} until then. */
@@ -71,7 +69,7 @@ public final class TargetRun implements AutoCloseable {
     private volatile ManagedTarget process;
     private volatile TargetClient client;
     private volatile Census firstCensus;
-    private volatile CensusSampler sampler;
+    private volatile Conductor conductor;
     private volatile Instant startedAt;
     private volatile Instant stoppedAt;
     private volatile String failure;
@@ -135,14 +133,20 @@ public final class TargetRun implements AutoCloseable {
         }
     }
 
-    /** The end of {@link #start}: what it connected to, and the sampler that follows the ladder with it. */
+    /** The end of {@link #start}: what it connected to, and the conductor that follows the ladder with it. */
     void attach(ManagedTarget process, TargetClient client, Census idleCensus) {
         this.process = process;
         this.client = client;
         this.firstCensus = idleCensus;
         Duration settle = Duration.ofMillis(Math.min(timeoutMs(), pauseMs() + 250));
-        this.sampler = new CensusSampler(spec.name(), recorder, client, idleCensus != null, settle,
-                Duration.ofMillis(timeoutMs() + 250), this::measured, this::brokenAlready, config.stallMs());
+        CensusSampler sampler = new CensusSampler(ladder, client, idleCensus != null, config.stallMs());
+        this.conductor = new Conductor(spec.name(), ladder, recorder, sampler, plan, slo(), progress, this::levelResult,
+                this::result, settle, Duration.ofMillis(timeoutMs() + 250));
+    }
+
+    /** The loop that judges this target's levels and steers its ladder; null before {@link #start}. */
+    Conductor conductor() {
+        return conductor;
     }
 
     /** The target could not be started: its ladder ends before it begins, and the run reports why. */
@@ -157,7 +161,7 @@ public final class TargetRun implements AutoCloseable {
 
     /** True once {@link #start} succeeded. */
     public boolean started() {
-        return sampler != null;
+        return conductor != null;
     }
 
     /** True when the ladder starts this target's JVM itself; a server given by URL only gets connected to. */
@@ -241,22 +245,22 @@ public final class TargetRun implements AutoCloseable {
         }
     }
 
-    /** One of N injectors: the timeline and the sampler start at the common start T0, not at the first user. */
+    /** One of N injectors: the timeline and the conductor start at the common start T0, not at the first user. */
     public void startAt(Rendezvous.Start start) {
         commonStart = start;
         ladder.startAt(start.t0Ms());
-        if (sampler != null) {
-            sampler.start();
+        if (conductor != null) {
+            conductor.start();
         }
     }
 
     /**
-     * Called by every user before its loop; the first call starts the clock and the sampler. Returns the user's
+     * Called by every user before its loop; the first call starts the clock and the conductor. Returns the user's
      * number, from 0: the order in which the ladder admits it.
      */
     public int userStarted(long nowNanos) {
-        if (ladder.start(nowNanos) && sampler != null) {
-            sampler.start();
+        if (ladder.start(nowNanos) && conductor != null) {
+            conductor.start();
         }
         return users.getAndIncrement();
     }
@@ -285,34 +289,10 @@ public final class TargetRun implements AutoCloseable {
                 : spec.name() + " " + ladder.phaseAt(offset);
     }
 
-    /** A level is measured (on the sampler's thread): print it with its verdict, then let the plan pick the next. */
-    private void measured(int index) {
-        LevelResult level = levelResult(index);
-        long waiting = recorder.level(index).inFlight();
-        boolean early = brokenAlready(index, ladder.offset(System.nanoTime()) - ladder.level(index).holdEndNanos());
-        Progress.Measured measured = new Progress.Measured(spec.name(), index, plan.maxLevels(), level, slo(),
-                early ? waiting : null);
-        progress.measured(measured);
-        probes.add(new Plan.Probe(level.users(), measured.holds()));
-        Plan.Step step = plan.after(List.copyOf(probes));
-        long now = ladder.offset(System.nanoTime());
-        if (step.schedules()) {
-            ladder.append(step.users(), now + IDLE_POLL.toNanos());
-        } else if (step.stops()) {
-            ladder.end(now);
-            List<Integer> skipped = ladder.skipped().stream().map(Level::users).toList();
-            if (!skipped.isEmpty()) {
-                progress.stoppedEarly(spec.name(), FixedLadder.BROKEN_IN_A_ROW, skipped);
-            } else if (plan instanceof CapacitySearch) {
-                progress.searched(spec.name(), probes.size(), result(record()));
-            }
-        }
-    }
-
-    /** Waits (up to {@code timeout}) until the sampler has reported every level, then {@link #close}s. */
+    /** Waits (up to {@code timeout}) until every level is judged, then {@link #close}s. */
     public void stop(Duration timeout) {
-        if (sampler != null) {
-            sampler.join(timeout);
+        if (conductor != null) {
+            conductor.join(timeout);
         }
         close();
     }
@@ -326,16 +306,36 @@ public final class TargetRun implements AutoCloseable {
     LevelRecord levelRecord(int index) {
         Level level = ladder.level(index);
         LevelStats stats = recorder.level(index);
-        LevelCensus seen = sampler == null ? LevelCensus.NONE
-                : Objects.requireNonNullElse(sampler.level(index), LevelCensus.NONE);
+        LevelCensus seen = conductor == null ? LevelCensus.NONE
+                : Objects.requireNonNullElse(conductor.level(index), LevelCensus.NONE);
         return new LevelRecord(level.users(), split.share(level.users()), ladder.epochMs(level.holdStartNanos()), ladder.epochMs(level.holdEndNanos()),
                 stats.ok(), stats.answeredInHold(), stats.koReasons(), stats.okLatency(), stats.allLatency(), seen, stats.lag());
     }
 
-    /** The target's raw record: every measured level in the order it ran, and what they are worked out against. */
+    /** The target's raw record: how it ran, every measured level in the order it ran, and what was skipped. */
     public TargetRecord record() {
-        return new TargetRecord(pauseMs(), idle(), text(startedAt), text(stoppedAt),
-                ladder.measured().stream().map(level -> levelRecord(level.index())).toList(), clock(), config.load());
+        return new TargetRecord(settings(), firstCensus == null ? null : firstCensus.jdk(), idle(), text(startedAt),
+                text(stoppedAt), ladder.measured().stream().map(level -> levelRecord(level.index())).toList(),
+                ladder.skipped().stream().map(Level::users).sorted().toList(), clock(), config.load());
+    }
+
+    /** What the run reports of this target, worked out from its raw record as a merge would. */
+    public TargetResult result() {
+        return LevelArithmetic.target(record(), config.slo());
+    }
+
+    /** How the target ran: what the server says about itself wins; otherwise what it was started with. */
+    private TargetResult.Settings settings() {
+        Census said = firstCensus;
+        TargetSpec.Request request = spec.request();
+        return new TargetResult.Settings(url().toString(), said == null ? null : client.censusBase().toString(),
+                launch != null, said != null && said.model() != null ? said.model() : spec.modelName(),
+                said != null ? said.threads() : spec.threads(),
+                said != null ? said.maxVirtualThreads() : spec.maxVirtualThreads(),
+                launch != null ? TargetCommand.jvmOptions(config.targetHeap()) : List.of(),
+                new TargetResult.Request(request.method(), request.seed(), List.copyOf(request.headers().keySet()),
+                        request.body() == null ? 0 : request.body().length, timeoutMs(), request.flow(), pauseMs()),
+                spec.slo());
     }
 
     private TargetRecord.Clock clock() {
@@ -354,48 +354,11 @@ public final class TargetRun implements AutoCloseable {
         return instant == null ? null : instant.toString();
     }
 
-    /**
-     * True when a level breaks whatever its requests still out do, so that its verdict need not wait for them (a
-     * saturated server's last requests take up to the timeout). Once the p99 limit has passed since the hold ended,
-     * a request still out is too slow or will fail; with more than (KO limit + 1) % of them out, either the KO limit
-     * or the p99 limit breaks. The level's final numbers, read when the run ends, show which.
-     */
-    boolean brokenAlready(int index, long sinceEndNanos) {
-        Slo slo = slo();
-        if (sinceEndNanos < slo.p99Ms() * 1e6) {
-            return false;
-        }
-        LevelStats stats = recorder.level(index);
-        long waiting = stats.inFlight();
-        long all = stats.ok() + stats.ko() + waiting;
-        return waiting > 0 && waiting * 100.0 > (slo.koPercent() + 1) * all;
-    }
-
-    /** What the run reports of this target, worked out from its raw record ({@link #record}). */
-    public TargetResult result(TargetRecord record) {
-        List<LevelResult> levels = LevelArithmetic.levels(record);
-        List<Integer> skipped = ladder.skipped().stream().map(Level::users).sorted().toList();
-        // What the server says about itself wins; otherwise what it was started with.
-        Census said = firstCensus;
-        String model = said != null && said.model() != null ? said.model() : spec.modelName();
-        Integer threads = said != null ? said.threads() : spec.threads();
-        Integer cap = said != null ? said.maxVirtualThreads() : spec.maxVirtualThreads();
-        List<String> jvmArgs = launch != null ? TargetCommand.jvmOptions(config.targetHeap()) : List.of();
-        TargetSpec.Request request = spec.request();
-        TargetResult.Settings target = new TargetResult.Settings(url().toString(),
-                said == null ? null : client.censusBase().toString(), launch != null, model, threads, cap, jvmArgs,
-                new TargetResult.Request(request.method(), request.seed(), List.copyOf(request.headers().keySet()),
-                        request.body() == null ? 0 : request.body().length, timeoutMs(), request.flow(), pauseMs()), slo());
-        return new TargetResult(target, said == null ? null : said.jdk(), record.idle(), levels,
-                slo().capacity(levels).held(), skipped, ladder.measured().stream().map(Level::users).toList(),
-                record.startedAt(), record.stoppedAt());
-    }
-
-    /** Stops the sampler, the client and a managed target's JVM (SIGTERM, then SIGKILL). Idempotent. */
+    /** Stops the conductor, the client and a managed target's JVM (SIGTERM, then SIGKILL). Idempotent. */
     @Override
     public synchronized void close() {
-        if (sampler != null) {
-            sampler.stop();
+        if (conductor != null) {
+            conductor.stop();
         }
         if (client != null) {
             client.close();

@@ -53,7 +53,7 @@ class CliTest {
         assertThat(out().lines()).hasSize(10).allMatch(line -> line.startsWith("PASS "));
         assertThat(out()).contains("PASS virtual.sustainable_users  measured 3200  limit = top level 3200  baseline 3200  [top_level]\n");
         assertThat(stepSummary).content().startsWith("earlier step\n## nonblocking: blocking 200 [200, 400] (virtual ≥16x) · virtual ≥3200")
-                .contains("### Gate: ✓ PASS (10 of 10 rules pass)");
+                .contains("### Gate: ✓ PASS (10 of 10 rules pass; rules `");
         assertThat(results.resolveSibling("report.html")).content().contains("<h2>Gate: <span class=\"pass\">PASS</span></h2>");
     }
 
@@ -113,7 +113,7 @@ class CliTest {
 
         assertThat(out()).isEqualTo("FAIL results.json  no results file at " + dir.resolve("latest/results.json")
                 + " (run ./mvnw gatling:test first)  [inputs]\n");
-        assertThat(stepSummary).content().contains("### Gate: ✗ FAIL (0 of 1 rules pass)", "| ✗ FAIL | results.json | no results file at");
+        assertThat(stepSummary).content().contains("### Gate: ✗ FAIL (0 of 1 rules pass; rules `", "| ✗ FAIL | results.json | no results file at");
     }
 
     @Test

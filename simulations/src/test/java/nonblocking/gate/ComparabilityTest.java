@@ -2,6 +2,9 @@ package nonblocking.gate;
 
 import nonblocking.Fixtures;
 import nonblocking.NonblockingException;
+import nonblocking.results.Differences;
+import nonblocking.results.Experiment;
+import nonblocking.results.LevelPlan;
 import nonblocking.results.Results;
 import nonblocking.results.ResultsFile;
 import nonblocking.results.Slo;
@@ -80,45 +83,44 @@ class ComparabilityTest {
     }
 
     @Test
-    void anotherPlanIsNotComparable() {
-        Baseline fixed = new Baseline(Fixtures.withSettings(Fixtures.read(Fixtures.BASELINE), null, null, null, Fixtures.defaultPlan()), null);
+    void anotherPlanIsNotComparableAndItsFieldsAreNamed() {
         Results searched = Fixtures.withSettings(Fixtures.read(Fixtures.GOOD), null, null, null,
-                new Results.LevelPlan(Results.LevelPlan.AUTO, null, null, 25, 10000, 10.0, 16));
+                LevelPlan.auto(25, 10000, 10.0, 16));
 
-        Verdict verdict = Gate.evaluate(searched, RULES, fixed).stream()
+        Verdict verdict = Gate.evaluate(searched, RULES, BASELINE).stream()
                 .filter(v -> v.rule().equals("baseline_sustainable_users")).findFirst().orElseThrow();
 
         assertThat(verdict.pass()).isFalse();
-        assertThat(verdict.note()).isEqualTo("not comparable: plan levels auto: from 25 users, doubling up to 10000, then"
-                + " bisecting to within 10 %, at most 16 levels vs baseline levels 25, 50, 100, 200, 400, 800, 1600, 3200"
-                + " (early stop after 2 broken levels in a row) (refresh the baseline, or allow with -Dgate.allowDifferent=plan)");
+        assertThat(verdict.note()).startsWith("not comparable: plan.mode auto vs baseline fixed;"
+                + " plan.levels none vs baseline 25 50 100 200 400 800 1600 3200;")
+                .endsWith(" (refresh the baseline, or allow with -Dgate.allowDifferent=plan)");
     }
 
     @Test
-    void aBaselineThatDidNotRecordItsPlanIsComparedByTheLevelsItRan() {
-        Results recorded = Fixtures.withSettings(Fixtures.read(Fixtures.GOOD), null, null, null, Fixtures.defaultPlan());
+    void aLevelTheEarlyStopSkippedLeavesThePlanAsItWas() {
         Results stopped = Fixtures.stoppedEarly(Fixtures.read(Fixtures.GOOD), "virtual", 3200);
-        Results shorter = Fixtures.withoutLevel(Fixtures.withoutLevel(Fixtures.read(Fixtures.GOOD), "virtual", 3200), "blocking", 3200);
 
-        assertThat(BASELINE.results().plan()).isNull();
-        assertThat(Gate.evaluate(recorded, RULES, BASELINE)).allMatch(Verdict::pass);
-        // A level the early stop skipped is still a level of the ladder; one the ladder did not have is not.
-        assertThat(differences(stopped, "virtual")).isEmpty();
-        assertThat(differences(shorter, "virtual")).singleElement().extracting(Comparability.Difference::field,
-                        Comparability.Difference::value, Comparability.Difference::other)
-                .containsExactly("plan", "levels run 25, 50, 100, 200, 400, 800, 1600",
-                        "levels run 25, 50, 100, 200, 400, 800, 1600, 3200");
+        assertThat(Comparability.differences(stopped, "virtual", BASELINE.results())).isEmpty();
     }
 
-    private static List<Comparability.Difference> differences(Results run, String target) {
-        return Comparability.differences(run, run.targets().get(target), BASELINE.results(), BASELINE.results().targets().get(target));
+    @Test
+    void anotherWaitOrInjectorCountIsNotComparable() {
+        Results otherPause = Fixtures.withPause(Fixtures.read(Fixtures.GOOD), 500);
+        Results twoInjectors = Fixtures.withExperiment(Fixtures.read(Fixtures.GOOD), e -> new Experiment(e.profile(),
+                e.load(), e.plan(), e.holdS(), e.rampS(), e.warmupS(), e.waitOn(), e.workMicros(), e.timeoutMs(),
+                e.stallMs(), e.slo(), 2));
+
+        assertThat(Comparability.differences(otherPause, "virtual", BASELINE.results()))
+                .extracting(Differences.Difference::field).contains("wait.pause_ms");
+        assertThat(Comparability.differences(twoInjectors, "virtual", BASELINE.results()))
+                .extracting(Differences.Difference::field).containsExactly("injectors");
     }
 
     @Test
     void aDifferenceThatWasMeantPassesAndItsVerdictsSaySo() {
         Results run = Fixtures.withSettings(Fixtures.read(Fixtures.GOOD), 6.0, LOOSE, null, null);
 
-        List<Verdict> verdicts = Gate.evaluate(run, RULES, BASELINE, Comparability.allowed("hold_s,slo"));
+        List<Verdict> verdicts = Gate.evaluate(run, RULES, BASELINE, Comparability.allowed("hold_s,slo", run));
 
         assertThat(verdicts).allMatch(Verdict::pass);
         assertThat(verdicts).filteredOn(verdict -> verdict.rule().startsWith("baseline_")).hasSize(8)
@@ -133,21 +135,23 @@ class ComparabilityTest {
     void aPartAllowsOnlyItselfAndTheHintKeepsWhatWasAllowed() {
         Results run = Fixtures.withSettings(Fixtures.read(Fixtures.GOOD), 6.0, new Slo(10000, 5.0, 0.9), null, null);
 
-        assertThat(Gate.evaluate(run, RULES, BASELINE, Comparability.allowed("hold_s, slo.p99_ms")).get(2).note())
+        assertThat(Gate.evaluate(run, RULES, BASELINE, Comparability.allowed("hold_s, slo.p99_ms", run)).get(2).note())
                 .isEqualTo("not comparable: slo.ko_percent 5 vs baseline 1 (refresh the baseline, or allow with"
                         + " -Dgate.allowDifferent=hold_s,slo.p99_ms,slo)");
-        assertThat(Gate.evaluate(run, RULES, BASELINE, Comparability.allowed("hold_s,slo.p99_ms,slo.ko_percent")))
+        assertThat(Gate.evaluate(run, RULES, BASELINE, Comparability.allowed("hold_s,slo.p99_ms,slo.ko_percent", run)))
                 .allMatch(Verdict::pass);
     }
 
     @Test
     void anUnknownNameIsAOneLineError() {
-        assertThatThrownBy(() -> Comparability.allowed("hold_s,hold"))
+        Results run = Fixtures.read(Fixtures.GOOD);
+        assertThatThrownBy(() -> Comparability.allowed("hold_s,hold", run))
                 .isInstanceOf(NonblockingException.class)
-                .hasMessageStartingWith("-Dgate.allowDifferent names an unknown field hold (known: plan, pause_ms, hold_s,")
+                .hasMessageStartingWith("-Dgate.allowDifferent names an unknown field hold (known: profile, load, plan,"
+                        + " hold_s,")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
-        assertThat(Comparability.allowed(" ")).isEmpty();
-        assertThat(Comparability.allowed(null)).isEmpty();
+        assertThat(Comparability.allowed(" ", run)).isEmpty();
+        assertThat(Comparability.allowed(null, run)).isEmpty();
     }
 
     @Test
@@ -174,7 +178,11 @@ class ComparabilityTest {
     }
 
     @Test
-    void everyDocumentedNameIsAccepted() {
-        assertThat(Comparability.allowed(String.join(",", Comparability.names()))).hasSize(Comparability.names().size());
+    void everyFieldAndGroupOfTheRunIsANameItAccepts() {
+        Results run = Fixtures.read(Fixtures.GOOD);
+        assertThat(Comparability.names(run)).contains("hold_s", "slo", "slo.p99_ms", "wait", "wait.pause_ms", "plan",
+                "plan.levels", "injectors", "request", "heap", "model", "threads", "cores");
+        assertThat(Comparability.allowed(String.join(",", Comparability.names(run)), run))
+                .hasSize(Comparability.names(run).size());
     }
 }

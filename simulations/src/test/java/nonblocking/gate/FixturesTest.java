@@ -21,7 +21,7 @@ class FixturesTest {
         for (Map.Entry<String, TargetResult> target : results.targets().entrySet()) {
             assertThat(target.getValue().sustainableUsers())
                     .as(name + " " + target.getKey())
-                    .isEqualTo(results.slo().capacity(target.getValue().levels()).held());
+                    .isEqualTo(results.sloOf(target.getValue()).capacity(target.getValue().levels()).held());
         }
         assertThat(results.gap()).as(name + " gap").isEqualTo(Gap.of(results.targets(), "virtual", "blocking"));
     }

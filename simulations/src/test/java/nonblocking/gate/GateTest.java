@@ -49,11 +49,8 @@ class GateTest {
     /** An open run against an open baseline: the same rules, its levels named as rates. */
     @Test
     void anOpenRunsVerdictsCountItsLevelsInRequestsPerSecond() {
-        java.util.function.UnaryOperator<nonblocking.results.Results> open = results -> Fixtures.withSettings(results, null,
-                null, null, new nonblocking.results.Results.LevelPlan(nonblocking.results.Results.LevelPlan.FIXED,
-                        results.levelUsers(), false, null, null, null, null, nonblocking.results.Load.OPEN));
-        List<Verdict> verdicts = Gate.evaluate(open.apply(Fixtures.read(Fixtures.GOOD)), RULES,
-                new Baseline(open.apply(BASELINE.results()), null));
+        List<Verdict> verdicts = Gate.evaluate(Fixtures.open(Fixtures.read(Fixtures.GOOD)), RULES,
+                new Baseline(Fixtures.open(BASELINE.results()), null));
         assertThat(verdicts.get(9).note()).isEqualTo("worst of 25-3200 rps, at 3200: -0.4 %");
         assertThat(verdicts).allMatch(Verdict::pass);
     }
@@ -154,7 +151,7 @@ class GateTest {
 
         List<Verdict> verdicts = Gate.evaluate(lost, RULES, BASELINE);
 
-        assertThat(lost.slo().holds(lost.targets().get("virtual").level(25))).as("efficiency above the SLO's 0.9").isTrue();
+        assertThat(lost.experiment().slo().holds(lost.targets().get("virtual").level(25))).as("efficiency above the SLO's 0.9").isTrue();
         assertThat(verdicts).filteredOn(verdict -> !verdict.pass()).singleElement()
                 .extracting(Verdict::rule, Verdict::metric, Verdict::measured, Verdict::limit, Verdict::note)
                 .containsExactly("baseline_throughput", "virtual.throughput_rps", 24.98 * 0.91, ">= 23.731 (baseline - 5%)",
@@ -386,8 +383,8 @@ class GateTest {
         assertThat(verdicts).filteredOn(verdict -> verdict.rule().startsWith("baseline_"))
                 .hasSize(8).allSatisfy(verdict -> {
                     assertThat(verdict.pass()).isFalse();
-                    assertThat(verdict.note()).isEqualTo("not comparable: pause_ms 1000 vs baseline 500 (refresh the"
-                            + " baseline, or allow with -Dgate.allowDifferent=pause_ms)");
+                    assertThat(verdict.note()).isEqualTo("not comparable: wait.pause_ms 1000 vs baseline 500 (refresh the"
+                            + " baseline, or allow with -Dgate.allowDifferent=wait)");
                 });
     }
 
@@ -427,13 +424,13 @@ class GateTest {
     @Test
     void checkFailsAResultsFileOfAnotherSchema() throws IOException {
         Path other = dir.resolve("results.json");
-        Files.writeString(other, Files.readString(Fixtures.path(Fixtures.GOOD)).replace("\"schema\": 3", "\"schema\": 4"));
+        Files.writeString(other, Files.readString(Fixtures.path(Fixtures.GOOD)).replace("\"schema\": 4", "\"schema\": 5"));
 
         Gate.Judgement outcome = check(other, Fixtures.RULES_FILE, Fixtures.path(Fixtures.BASELINE));
 
         assertThat(outcome.passed()).isFalse();
         assertThat(outcome.verdicts()).singleElement()
-                .satisfies(verdict -> assertThat(verdict.note()).contains("has schema 4"));
+                .satisfies(verdict -> assertThat(verdict.note()).contains("has schema 5"));
     }
 
     @Test
@@ -442,7 +439,7 @@ class GateTest {
 
         assertThat(outcome.passed()).isFalse();
         assertThat(outcome.verdicts()).singleElement().satisfies(verdict -> assertThat(verdict.line())
-                .contains("has schema 1, this build reads schema 3 (schema 1 had two fixed targets)").doesNotContain("\n"));
+                .contains("has schema 1, this build reads schema 4 (the experiment as one object)").doesNotContain("\n"));
     }
 
     @Test
@@ -465,7 +462,7 @@ class GateTest {
 
     @Test
     void anOutcomeWithoutVerdictsDoesNotPass() {
-        assertThat(new Gate.Judgement(null, List.of()).passed()).isFalse();
+        assertThat(new Gate.Judgement(null, List.of(), null, null).passed()).isFalse();
     }
 
     /** One results file, nothing allowed to differ from the baseline. */

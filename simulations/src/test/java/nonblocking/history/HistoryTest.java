@@ -17,14 +17,11 @@ class HistoryTest {
     @Test
     void eachEntryKeepsItsLoadModelAndOlderLinesAreClosed(@TempDir Path dir) throws Exception {
         Results closed = Fixtures.read("good.json");
-        Results open = Fixtures.withSettings(closed, null, null, null,
-                new Results.LevelPlan(Results.LevelPlan.FIXED, closed.levelUsers(), false, null, null, null, null, Load.OPEN));
+        Results open = Fixtures.open(closed);
         Path file = dir.resolve(History.NAME);
         History.record(file, History.Entry.of(closed, true));
-        History.Entry judged = History.Entry.of(new Results(open.schema(), "open-run", open.profile(), open.pauseMs(),
-                open.holdS(), open.rampS(), open.workMicros(), open.timeoutMs(), open.slo(), open.startedAt(),
-                open.finishedAt(), open.machine(), open.source(), open.gatlingReport(), open.targets(), open.gap(),
-                open.plan(), open.records()), false);
+        History.Entry judged = History.Entry.of(new Results(open.schema(), "open-run", open.experiment(),
+                open.provenance(), open.targets(), open.gap(), open.records()), false);
         History.record(file, judged);
         assertThat(History.read(file)).extracting(History.Entry::load).containsExactly(Load.CLOSED, Load.OPEN);
 

@@ -100,14 +100,15 @@ class LadderConfigTest {
     void levelsAutoIsACapacitySearchFromTheProfilesFirstLevel() {
         LadderConfig c = of("levels", "auto");
         assertThat(c.plan()).isEqualTo(new CapacitySearch(25, LadderConfig.AUTO_MAX, 10, 16));
-        assertThat(c.profile()).isEqualTo("default-auto");
+        assertThat(c.profile()).isEqualTo("default");
+        assertThat(c.experiment().plan().searched()).isTrue();
         assertThat(c.maxUsers()).isEqualTo(10_000);
         assertThat(target(c, "tuned").threads()).as("tuned: a pool sized to the top of the search").isEqualTo(10_000);
         assertThat(c.ladder().levels()).extracting(Level::users).containsExactly(25);
         assertThat(c.ladder().ended()).as("the search appends its levels as it goes").isFalse();
         assertThat(of("levels", "AUTO", "auto.from", "10", "auto.max", "400", "auto.within", "5", "auto.probes", "8").plan())
                 .isEqualTo(new CapacitySearch(10, 400, 5, 8));
-        assertThat(of("levels", "auto", "pause", "100").profile()).isEqualTo("custom");
+
     }
 
     @Test
@@ -153,7 +154,7 @@ class LadderConfigTest {
         assertThat(target(c, "virtual").maxVirtualThreads()).isEqualTo(300);
         assertThat(c.runId()).isEqualTo("ci-1");
         assertThat(c.targetHeap()).isEqualTo("1g");
-        assertThat(c.profile()).isEqualTo("custom");
+        assertThat(c.profile()).as("the profile it started from; the experiment says what differs").isEqualTo("default");
     }
 
     @Test
@@ -169,7 +170,7 @@ class LadderConfigTest {
         assertThat(of("targets", "small", "small.model", "BLOCKING").targets().getFirst().threads()).isEqualTo(200);
         assertThatThrownBy(() -> of("targets", "blocking,mystery"))
                 .isInstanceOf(NonblockingException.class)
-                .hasMessage("target mystery needs -Dmystery.model=blocking|virtual|async (a server the ladder starts)"
+                .hasMessage("target mystery needs -Dmystery.model=blocking|hybrid|virtual|async (a server the ladder starts)"
                         + " or -Dmystery.url (one that runs already)");
     }
 
@@ -177,7 +178,7 @@ class LadderConfigTest {
     void aPoolSizeBelongsToTheBlockingModelAndACapToTheVirtualOne() {
         assertThatThrownBy(() -> of("virtual.threads", "10"))
                 .isInstanceOf(NonblockingException.class)
-                .hasMessageContaining("-Dvirtual.threads is a pool size, which only the blocking model has");
+                .hasMessageContaining("-Dvirtual.threads is a pool size, which only the blocking and hybrid models have");
         assertThatThrownBy(() -> of("blocking.maxVirtualThreads", "10"))
                 .isInstanceOf(NonblockingException.class)
                 .hasMessageContaining("-Dblocking.maxVirtualThreads is a cap of the virtual model only");
@@ -192,10 +193,10 @@ class LadderConfigTest {
     }
 
     @Test
-    void shorterHoldsKeepTheProfileName() {
+    void theProfileIsTheOneTheRunStartedFromAndTheExperimentSaysWhatDiffers() {
         assertThat(of("hold", "3").profile()).isEqualTo("default");
         assertThat(of("profile", "seed", "hold", "2").profile()).isEqualTo("seed");
-        assertThat(of("levels", "25,50").profile()).isEqualTo("custom");
+        assertThat(of("levels", "25,50").experiment().plan().levels()).containsExactly(25, 50);
     }
 
     @Test
@@ -280,7 +281,6 @@ class LadderConfigTest {
                 new String[]{"profile", "huge"},
                 new String[]{"levels", "50,25"},
                 new String[]{"levels", "a,b"},
-                new String[]{"levels", ""},
                 new String[]{"hold", "0"},
                 new String[]{"hold", "x"},
                 new String[]{"ramp", "0.5"},

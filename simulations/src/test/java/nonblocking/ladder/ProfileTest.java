@@ -1,53 +1,62 @@
 package nonblocking.ladder;
 
+import nonblocking.NonblockingException;
+import nonblocking.results.Load;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The profiles are data: profiles.yaml, read strictly. */
+/** The profiles are files of ordinary keys, read beneath the keys given, over default.properties. */
 class ProfileTest {
 
-    private static ByteArrayInputStream yaml(String text) {
-        return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
+    private static LadderConfig run(String... keysAndValues) {
+        Map<String, String> given = new java.util.LinkedHashMap<>(Map.of("nonblocking.output", "/tmp/x"));
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            given.put(keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return LadderConfig.from(given);
     }
 
     @Test
-    void theCommittedProfilesAreTheOnesTheReadmeDescribes() {
-        assertThat(Profile.ALL.keySet()).containsExactly("default", "seed", "c10k", "cpu");
-        Profile standard = Profile.ALL.get("default");
-        assertThat(standard).isEqualTo(new Profile("default", List.of(25, 50, 100, 200, 400, 800, 1600, 3200),
-                6, 1, 2, 1000, 0, 5000, null, 200));
-        assertThat(Profile.ALL.get("seed").pauseMs()).isEqualTo(100);
-        assertThat(Profile.ALL.get("seed").blockingThreads()).isEqualTo(10);
-        assertThat(Profile.ALL.get("c10k").levels()).endsWith(10_000);
-        assertThat(Profile.ALL.get("cpu").sloP99Ms()).isEqualTo(250.0);
-        assertThat(Profile.ALL.get("cpu").workMicros()).isEqualTo(2000);
+    void everyProfileOnTheClasspathMakesARunOfKnownKeys() {
+        assertThat(Profiles.names()).contains("default", "seed", "c10k", "cpu");
+        for (String name : Profiles.names()) {
+            assertThat(run("profile", name).profile()).isEqualTo(name);
+        }
     }
 
     @Test
-    void aMissingOrUnknownKeyIsAnErrorNotADefault() throws java.io.IOException {
-        String whole = """
-                quick:
-                  levels: [1, 2]
-                  hold_s: 1
-                  ramp_s: 0
-                  warmup_s: 0
-                  pause_ms: 10
-                  work_micros: 0
-                  timeout_ms: 100
-                  slo_p99_ms: null
-                  blocking_threads: 2
-                """;
-        assertThat(Profile.read(yaml(whole)).get("quick").name()).isEqualTo("quick");
-        assertThatThrownBy(() -> Profile.read(yaml(whole.replace("  hold_s: 1\n", ""))))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("hold_s");
-        assertThatThrownBy(() -> Profile.read(yaml(whole.replace("hold_s", "hold"))))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("hold")
+    void aProfileSetsWhatItChangesAndTheDefaultsTheRest() {
+        LadderConfig seed = run("profile", "seed");
+
+        assertThat(seed.pauseMs()).isEqualTo(100);
+        assertThat(seed.plan().upFront()).containsExactly(5, 10, 20, 50, 100, 200);
+        assertThat(seed.targetNames()).containsExactly("blocking", "hybrid", "virtual", "async");
+        assertThat(seed.targets().getFirst().threads()).isEqualTo(10);
+        assertThat(seed.targets().get(1).threads()).isEqualTo(10);
+        assertThat(seed.ramp()).as("from default.properties").hasSeconds(1);
+        assertThat(seed.load()).isEqualTo(Load.CLOSED);
+        assertThat(seed.experiment().waitOn().kind()).isEqualTo("sleep");
+    }
+
+    @Test
+    void aKeyGivenWinsOverItsProfile() {
+        LadderConfig seed = run("profile", "seed", "pause", "200", "blocking.threads", "20");
+
+        assertThat(seed.pauseMs()).isEqualTo(200);
+        assertThat(seed.targets().getFirst().threads()).isEqualTo(20);
+        assertThat(seed.experiment().profile()).isEqualTo("seed");
+    }
+
+    @Test
+    void anUnknownProfileIsOneLineNamingTheKnownOnes() {
+        assertThatThrownBy(() -> run("profile", "sead"))
+                .isInstanceOf(NonblockingException.class)
+                .hasMessageStartingWith("-Dprofile=sead is unknown; use one of [c10k, cpu, default,")
                 .hasMessageNotContaining("\n");
+        assertThatThrownBy(() -> run("profile", "../etc/passwd")).isInstanceOf(NonblockingException.class);
     }
 }

@@ -15,7 +15,8 @@ class SplitTest {
     @Test
     void everyLevelOfEveryProfileIsSharedExactlyAndEachShareGrowsWithTheLevel() {
         List<Integer> levels = new ArrayList<>();
-        Profile.ALL.values().forEach(profile -> levels.addAll(profile.levels()));
+        Profiles.names().stream().map(name -> Profiles.beneath(java.util.Map.of("profile", name)).get("levels"))
+                .filter(raw -> !"auto".equals(raw)).forEach(raw -> levels.addAll(LadderConfig.levels(raw)));
         levels.addAll(List.of(1, 2, 3, 63, 64, 65, 10_000, 100_000));
         for (int n = 1; n <= LadderConfig.MAX_INJECTORS; n++) {
             for (int users : levels) {

@@ -73,7 +73,7 @@ class LevelArithmeticTest {
 
     @Test
     void withoutAPauseEfficiencyIsHowLittleTheLatencyGrewOverTheLowestLevel() {
-        TargetRecord target = new TargetRecord(0, null, null, null, List.of(
+        TargetRecord target = nonblocking.Fixtures.targetRecord(0, null, null, null, List.of(
                 level(20, times(100, 40), Map.of(), null), level(10, times(100, 20), Map.of(), null)), null, null);
         List<LevelResult> levels = LevelArithmetic.levels(target);
         assertThat(levels).extracting(LevelResult::users).containsExactly(10, 20);

@@ -78,7 +78,7 @@ class MergeTest {
                     Map.of("timeout", 1L), ok, all, census, null));
             k++;
         }
-        TargetRecord target = new TargetRecord(1000, null, "2026-12-02T01:00:0" + split.index() + "Z",
+        TargetRecord target = nonblocking.Fixtures.targetRecord(1000, null, "2026-12-02T01:00:0" + split.index() + "Z",
                 "2026-12-02T01:01:0" + split.index() + "Z", levels,
                 new TargetRecord.Clock(T0 - 2000, T0 - 2100, split.index() * 1.5, 0.25 + split.index()), null);
         return new RunRecord(RunRecord.SCHEMA, "c100k-1", RecordFile.HISTOGRAMS, Map.of("virtual", target),
@@ -162,7 +162,7 @@ class MergeTest {
                 Map.of("virtual", t.withLevels(t.levels().subList(0, 1))), 3, 2);
         assertThatThrownBy(() -> Merge.merge(List.of(zero, one, shorter))).isInstanceOf(NonblockingException.class)
                 .hasMessageContaining("the level of 800 users was measured by 2 of 3 injectors");
-        TargetRecord late = new TargetRecord(t.pauseMs(), t.idle(), t.startedAt(), t.stoppedAt(), t.levels(),
+        TargetRecord late = nonblocking.Fixtures.targetRecord(t.pauseMs(), t.idle(), t.startedAt(), t.stoppedAt(), t.levels(),
                 new TargetRecord.Clock(T0, T0, 0, 0), null);
         RunRecord otherStart = new RunRecord(RunRecord.SCHEMA, "c100k-1", two.histograms(), Map.of("virtual", late), 3, 2);
         assertThatThrownBy(() -> Merge.merge(List.of(zero, one, otherStart))).isInstanceOf(NonblockingException.class)

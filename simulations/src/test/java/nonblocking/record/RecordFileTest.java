@@ -53,7 +53,7 @@ class RecordFileTest {
 
     private static RunRecord run(List<LevelRecord> levels) {
         return new RunRecord(RunRecord.SCHEMA, "20261202-010000-default", RecordFile.HISTOGRAMS, Map.of("virtual",
-                new TargetRecord(1000, new TargetResult.Memory(10L, 20L), "2026-12-02T01:00:00Z", "2026-12-02T01:01:00Z",
+                nonblocking.Fixtures.targetRecord(1000, new TargetResult.Memory(10L, 20L), "2026-12-02T01:00:00Z", "2026-12-02T01:01:00Z",
                         levels, null, null)), 1, null);
     }
 

@@ -40,8 +40,7 @@ class FormatTest {
                 level(200, 197.0, 1200, 0, 211), level(400, 200.0, 2300, 50, null)), 200));
         targets.put("virtual", new TargetResult(null, null, null, List.of(level(100, 99.9, 1010, 0, 21),
                 level(200, 199.0, 1020, 0, 21), level(400, 398.0, 1030, 0, 23)), 400));
-        Results results = new Results(Results.SCHEMA, "r", "custom", 1000, 6, 2, 0, 5000, Slo.forPause(1000), "a", "b", null, null, null, targets,
-                Gap.of(targets, "virtual", "blocking"));
+        Results results = nonblocking.Fixtures.results(targets, Gap.of(targets, "virtual", "blocking"));
         String table = Format.table(results);
         assertThat(table.lines()).hasSize(5);
         assertThat(table).contains("blocking").contains("virtual").contains("211*").contains("23*");
@@ -55,8 +54,7 @@ class FormatTest {
         Map<String, TargetResult> targets = new LinkedHashMap<>();
         targets.put("blocking", new TargetResult(null, null, null, List.of(level(100, 3000, 10, 500, null)), 0));
         targets.put("virtual", new TargetResult(null, null, null, List.of(level(100, 1010, 0, 0, 21)), 100));
-        Results results = new Results(Results.SCHEMA, "r", "custom", 1000, 6, 2, 0, 5000, Slo.forPause(1000), "a", "b", null, null, null, targets,
-                Gap.of(targets, "virtual", "blocking"));
+        Results results = nonblocking.Fixtures.results(targets, Gap.of(targets, "virtual", "blocking"));
         assertThat(Format.headline(results)).isEqualTo("blocking 0 [0, 100] (no level held) · virtual ≥100");
         assertThat(Format.afterGatling(results)).contains("Gatling's summary above counts every request")
                 .endsWith("sustainable concurrency: blocking 0 [0, 100] (no level held) · virtual ≥100");
@@ -76,8 +74,7 @@ class FormatTest {
 
         Map<String, TargetResult> targets = new LinkedHashMap<>();
         targets.put("blocking", stopped);
-        Results results = new Results(Results.SCHEMA, "r", "custom", 1000, 6, 2, 0, 5000, Slo.forPause(1000), "a", "b",
-                null, null, null, targets, null);
+        Results results = nonblocking.Fixtures.results(targets, null);
         assertThat(results.levelUsers()).containsExactly(100, 200, 400, 800, 1600, 3200);
         assertThat(Format.table(results)).contains("  1600 | skipped (early stop)", "  3200 | skipped (early stop)");
     }

@@ -78,7 +78,7 @@ class ReportTest {
         String html = Files.readString(dir.resolve("report.html"));
 
         assertThat(html).contains("<h3>blocking: sustains 200 users, bracket [200, 400]</h3>", "<h3>virtual: sustains ≥3200 users (held its top level)</h3>",
-                "<dt>pause per request</dt><dd>1000 ms</dd>", "<dt>request timeout</dt><dd>10000 ms</dd>",
+                "each user sent GET /?pause=1000: a pause of 1000 ms", "<dt>request timeout</dt><dd>10000 ms</dd>",
                 "<dt>machine</dt><dd>2 cores · ", "load generator&#39;s JDK 25.0.1+8-LTS", "<h2>How to read this</h2>");
         assertThat(count(html, "<tr class=\"sustained\">")).isEqualTo(4 + 8);
         assertThat(count(html, "<tr class=\"failed\">")).isEqualTo(4);
@@ -93,8 +93,11 @@ class ReportTest {
         TargetResult virtual = targets.remove("virtual");
         targets.put("<b>virtual</b>", new TargetResult(new TargetResult.Settings("http://x/?a=1&b=\"2\"", null, false, null, null, null, null, null, null),
                 null, null, virtual.levels(), virtual.sustainableUsers()));
-        Results hostile = new Results(Results.SCHEMA, "run<script>alert(1)</script>", "it's", 1000, 30, 10, 0, 10000, good.slo(),
-                good.startedAt(), good.finishedAt(), good.machine(), good.source(), "\"><script>", targets, Gap.of(targets, "<b>virtual</b>", "blocking"));
+        nonblocking.results.Experiment e = good.experiment();
+        Results hostile = new Results(Results.SCHEMA, "run<script>alert(1)</script>", new nonblocking.results.Experiment(
+                "it's", e.load(), e.plan(), e.holdS(), e.rampS(), e.warmupS(), e.waitOn(), e.workMicros(), e.timeoutMs(),
+                e.stallMs(), e.slo(), e.injectors()), good.provenance(), targets, Gap.of(targets, "<b>virtual</b>", "blocking"),
+                new Results.Records(null, null, "\"><script>", null, null));
 
         Report.write(hostile, dir, null);
         String html = Files.readString(dir.resolve("report.html"));
@@ -112,7 +115,7 @@ class ReportTest {
 
         assertThat(summary).startsWith("## nonblocking: blocking 200 [200, 400] (virtual ≥16x) · virtual ≥3200\n")
                 .contains("### blocking: sustains 200 users, bracket [200, 400]", "### virtual: sustains ≥3200 users (held its top level)")
-                .contains("| 3,200 | ✓ sustained | 90,336 | 0 |  | 3,011.2 | 0.941 | 1,009 | 1,170 | 21 | 3,200 | 125.1 MiB | – | – | – | – |")
+                .contains("| 3,200 | ✓ sustained | 90,336 | 0 |  | 3,011.2 | 0.941 | 1,009 | 1,170 | – | 21 | 3,200 | 125.1 MiB | – | – | – |")
                 .contains("| 400 | ✗ p99 over 1500 ms, throughput under 0.9 × users / pause | 5,940 | 0 |  | 198.0 | 0.495 | 2,000 |")
                 .doesNotContain("### Gate");
         assertThat(count(summary, "| Users | Status | Requests | KO % | KO reasons | Req/s | Efficiency |")).isEqualTo(2);
@@ -124,27 +127,52 @@ class ReportTest {
         Results crippled = Fixtures.read(Fixtures.CRIPPLED_VIRTUAL);
         List<Verdict> verdicts = Gate.evaluate(crippled, Fixtures.rules(), Fixtures.baseline());
 
-        Report.write(crippled, dir, verdicts);
+        Report.write(crippled, dir, new Gate.Judgement(crippled, verdicts, Path.of("/rules/shop-rules.yaml"),
+                Path.of("/tmp/shop-baseline.json")));
 
         assertThat(Files.readString(dir.resolve("summary.md")))
-                .contains("### Gate: ✗ FAIL (4 of 10 rules pass)")
+                .contains("### Gate: ✗ FAIL (4 of 10 rules pass; rules `/rules/shop-rules.yaml`, baseline `/tmp/shop-baseline.json`)")
                 .contains("| ✗ FAIL | gap virtual/blocking | 1 | >= 10 | 16 | gap |")
                 .contains("| ✓ PASS | blocking.p99_all_ms | 1020 (worst of 25-200 users, at 200: +0.0 %) | &lt;= 1173 (baseline + 15%) | 1020 | baseline_p99 |");
         String html = Files.readString(dir.resolve("report.html"));
-        assertThat(html).contains("<h2>Gate: <span class=\"fail\">FAIL</span></h2>", "<td class=\"text\">= top level 3200</td>");
+        assertThat(html).contains("<h2>Gate: <span class=\"fail\">FAIL</span></h2>", "<td class=\"text\">= top level 3200</td>",
+                "(rules: <code>/rules/shop-rules.yaml</code>, baseline: <code>/tmp/shop-baseline.json</code>)");
         assertThat(html.indexOf("id=\"gate\"")).isLessThan(html.indexOf("<img"));
     }
 
     @Test
-    void foreignTargetsWithoutCensusStillGetEveryFile() throws IOException {
+    void targetsWithoutACensusGetOneLineInsteadOfEmptyChartsAndColumns() throws IOException {
         Report.write(Fixtures.read(Fixtures.FOREIGN), dir, null);
 
-        for (String chart : CHARTS) {
+        for (String chart : CHARTS.subList(0, 3)) {
             assertThat(Arrays.copyOf(Files.readAllBytes(dir.resolve(chart)), 8)).as(chart).isEqualTo(PNG_MAGIC);
         }
+        assertThat(dir.resolve("resources.png")).doesNotExist();
+        assertThat(dir.resolve("cost.png")).doesNotExist();
         String html = Files.readString(dir.resolve("report.html"));
-        assertThat(html).contains("server at http://10.0.0.5:8080", "<td>–</td>");
-        assertThat(Files.readString(dir.resolve("summary.md"))).contains("| 25 | ✓ sustained |", "| – | – | – | – | – |");
+        assertThat(html).contains("server at http://10.0.0.5:8080", "<p>No threads, memory or cost per request: no target has a census")
+                .doesNotContain("Platform threads");
+        assertThat(Files.readString(dir.resolve("summary.md"))).contains("| 25 | ✓ sustained |").doesNotContain("RSS peak");
+    }
+
+    @Test
+    void aServiceRunSaysNothingOfAPauseAndStatesItsOwnSlo() throws IOException {
+        Results foreign = Fixtures.read(Fixtures.FOREIGN);
+        Results service = foreign;
+        for (String name : foreign.targets().keySet()) {
+            service = Fixtures.withConfig(service, name, config -> Fixtures.withSlo(new TargetResult.Settings(config.url(),
+                    null, false, null, null, null, List.of(), new TargetResult.Request("POST", false, List.of("Content-Type"),
+                    14, 2000, null, 0), null), new nonblocking.results.Slo(100, 1, null)));
+        }
+
+        Report.write(service, dir, null);
+        String html = Files.readString(dir.resolve("report.html")).replaceAll("base64,[A-Za-z0-9+/=]+", "");
+
+        assertThat(html).doesNotContainIgnoringCase("pause")
+                .contains("<dt>a level holds when</dt><dd>p99 ≤ 100 ms, KO ≤ 1 %</dd>",
+                        "each user sent POST http://10.0.0.5:8080 as given, a body of 14 bytes, headers Content-Type",
+                        "What each user sent is under Settings.");
+        assertThat(Files.readString(dir.resolve("summary.md"))).doesNotContainIgnoringCase("pause");
     }
 
     @Test
@@ -153,9 +181,9 @@ class ReportTest {
         assertThat(Files.readString(dir.resolve("report.html"))).contains("The run recorded no Gatling HTML report");
 
         Results good = Fixtures.read(Fixtures.GOOD);
-        Results linked = new Results(good.schema(), good.runId(), good.profile(), good.pauseMs(), good.holdS(), good.rampS(),
-                good.workMicros(), good.timeoutMs(), good.slo(), good.startedAt(), good.finishedAt(), good.machine(), good.source(),
-                "../../gatling/laddersimulation-20260110090001/index.html", good.targets(), good.gap());
+        Results linked = new Results(good.schema(), good.runId(), good.experiment(), good.provenance(), good.targets(),
+                good.gap(), new Results.Records(null, null, "../../gatling/laddersimulation-20260110090001/index.html",
+                null, null));
         Report.write(linked, dir, null);
 
         assertThat(Files.readString(dir.resolve("report.html")))
@@ -166,9 +194,14 @@ class ReportTest {
     @org.junit.jupiter.api.Timeout(60)
     void aRunWithoutAPauseRendersEveryChart() throws IOException {
         Results good = Fixtures.read(Fixtures.GOOD);
-        Results cpu = new Results(good.schema(), good.runId(), "cpu", 0, good.holdS(), good.rampS(), 2000,
-                good.timeoutMs(), new nonblocking.results.Slo(250, 1, null), good.startedAt(), good.finishedAt(),
-                good.machine(), good.source(), null, good.targets(), good.gap());
+        Results cpu = Fixtures.withExperiment(good, e -> new nonblocking.results.Experiment("cpu", e.load(), e.plan(),
+                e.holdS(), e.rampS(), e.warmupS(), nonblocking.results.Experiment.Wait.sleep(0), 2000, e.timeoutMs(),
+                e.stallMs(), new nonblocking.results.Slo(250, 1, null), e.injectors()));
+        for (String name : good.targets().keySet()) {
+            cpu = Fixtures.withConfig(cpu, name, config -> new TargetResult.Settings(config.url(), config.census(),
+                    config.managed(), config.model(), config.threads(), config.maxVirtualThreads(), config.jvmArgs(),
+                    new TargetResult.Request("GET", true, List.of(), 0, 5000, null, 0), null));
+        }
 
         Report.write(cpu, dir, null);
 
@@ -177,7 +210,7 @@ class ReportTest {
         }
         assertThat(Files.readString(dir.resolve("report.html")))
                 .contains("<dt>a level holds when</dt><dd>p99 ≤ 250 ms, KO ≤ 1 %</dd>", "after 2000 µs of CPU work")
-                .doesNotContain("ideal: users / pause");
+                .doesNotContain("users / pause");
     }
 
     @Test
@@ -205,7 +238,8 @@ class ReportTest {
         Path latest = RunFolders.refreshLatest(runDir);
         List<Verdict> verdicts = Gate.evaluate(good, Fixtures.rules(), Fixtures.baseline());
 
-        Report.writeEverywhere(good, latest.resolve(ResultsFile.NAME), verdicts);
+        Report.writeEverywhere(good, latest.resolve(ResultsFile.NAME), new Gate.Judgement(good, verdicts,
+                Fixtures.RULES_FILE, Fixtures.path(Fixtures.BASELINE)));
 
         assertThat(Files.readString(runDir.resolve("report.html"))).contains("id=\"gate\"")
                 .isEqualTo(Files.readString(latest.resolve("report.html")));
@@ -217,8 +251,7 @@ class ReportTest {
         Results good = Fixtures.read(Fixtures.GOOD);
         Map<String, TargetResult> targets = new LinkedHashMap<>(good.targets());
         targets.put("pool1k", good.targets().get("blocking"));
-        Results three = new Results(good.schema(), good.runId(), good.profile(), good.pauseMs(), good.holdS(), good.rampS(),
-                good.workMicros(), good.timeoutMs(), good.slo(), good.startedAt(), good.finishedAt(), good.machine(), good.source(), null, targets, good.gap());
+        Results three = good.withTargets(targets);
 
         Report.write(three, dir, null);
 

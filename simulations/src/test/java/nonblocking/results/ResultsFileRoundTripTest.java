@@ -37,12 +37,14 @@ class ResultsFileRoundTripTest {
                 new TargetResult.Settings("http://127.0.0.1:40003/", null, true, "blocking", 1000, null, List.of(), null, null),
                 null, null, List.of(level, noCensus), 200, List.of(800, 1600), List.of(200, 400),
                 "2026-11-26T03:41:01Z", "2026-11-26T03:42:30Z"));
-        return new Results(Results.SCHEMA, "20261126-034100-default", "default", 1000, 6, 2, 0, 5000, Slo.forPause(1000),
-                "2026-11-26T03:41:00Z", "2026-11-26T03:44:00Z", new Results.Machine(2, "25.0.3", "Linux", 20000),
-                new Results.Source("0123456789abcdef0123456789abcdef01234567", "main", false),
-                "../../gatling/laddersimulation-20261126034101234/index.html", targets, Gap.of(targets, "virtual", "blocking"),
-                new Results.LevelPlan(Results.LevelPlan.FIXED, List.of(200, 400, 800, 1600), true, null, null, null, null),
-                new Results.Records("latency.hlog", "levels.json", Results.Injectors.ONE));
+        Experiment experiment = new Experiment("default", Load.CLOSED, LevelPlan.fixed(List.of(200, 400, 800, 1600), true),
+                6, 2, 2, new Experiment.Wait("http", 1000, Map.of("calls", "3", "url", "managed")), 0, 5000, 0,
+                Slo.forPause(1000), 1);
+        return new Results(Results.SCHEMA, "20261126-034100-default", experiment,
+                new Provenance("2026-11-26T03:41:00Z", "2026-11-26T03:44:00Z", new Provenance.Machine(2, "25.0.3", "Linux", 20000),
+                        new Provenance.Source("0123456789abcdef0123456789abcdef01234567", "main", false)),
+                targets, Gap.of(targets, "virtual", "blocking"), new Results.Records("latency.hlog", "levels.json",
+                "../../gatling/laddersimulation-20261126034101234/index.html", null, null));
     }
 
     @Test
@@ -61,7 +63,9 @@ class ResultsFileRoundTripTest {
                 .doesNotContain("\"latency\"", "\"footprint\"");
         // The bracket is derived from the levels: written for readers, ignored when read back.
         assertThat(json).contains("\"bracket\" : [ 200, 400 ]", "\"skipped\" : [ 800, 1600 ]", "\"run_order\" : [ 200, 400 ]",
-                "\"plan\" : {\n    \"mode\" : \"fixed\"", "\"early_stop\" : true");
+                "\"plan\" : {\n      \"mode\" : \"fixed\"", "\"early_stop\" : true");
+        // The wait's own settings sit flat beside its kind and pause.
+        assertThat(json).contains("\"wait\" : {\n      \"kind\" : \"http\",\n      \"pause_ms\" : 1000,\n      \"calls\" : \"3\"");
         assertThat(json).contains("\"bracket\" : [ 200, null ]");   // virtual held its only level: a lower bound
         assertThat(json.indexOf("\"blocking\"")).isLessThan(json.indexOf("\"virtual\""));   // run order kept
         assertThat(json.indexOf("\"virtual\"")).isLessThan(json.indexOf("\"pool1k\""));
@@ -93,12 +97,12 @@ class ResultsFileRoundTripTest {
     void emptyAndOtherSchemaAreRefused(@TempDir Path dir) throws IOException {
         Path empty = Files.writeString(dir.resolve("empty.json"), "");
         assertThatThrownBy(() -> ResultsFile.read(empty)).isInstanceOf(NonblockingException.class);
-        Path other = Files.writeString(dir.resolve("other.json"), "{\"schema\": 4}");
+        Path other = Files.writeString(dir.resolve("other.json"), "{\"schema\": 5}");
         assertThatThrownBy(() -> ResultsFile.read(other)).isInstanceOf(NonblockingException.class)
-                .hasMessageContaining("schema 4");
-        Path one = Files.writeString(dir.resolve("one.json"), "{\"schema\": 1, \"gap\": 16.0}");
-        assertThatThrownBy(() -> ResultsFile.read(one)).isInstanceOf(NonblockingException.class)
-                .hasMessage("results file " + one + " has schema 1, this build reads schema 3 (schema 1 had two fixed"
-                        + " targets): run the ladder again with this build");
+                .hasMessageContaining("schema 5");
+        Path three = Files.writeString(dir.resolve("three.json"), "{\"schema\": 3, \"gap\": null}");
+        assertThatThrownBy(() -> ResultsFile.read(three)).isInstanceOf(NonblockingException.class)
+                .hasMessage("results file " + three + " has schema 3, this build reads schema 4 (the experiment as one"
+                        + " object): run the ladder again with this build, or refresh the baseline from such a run");
     }
 }

@@ -123,7 +123,7 @@ class LadderIT {
             assertThat(level.latency().p50Ms()).as("two calls of 200 ms each").isGreaterThanOrEqualTo(400);
         });
         assertThat(console).contains("sustainable concurrency: virtual ≥4");
-        Path gatlingIndex = tmp.resolve("nonblocking/it").resolve(results.gatlingReport()).normalize();
+        Path gatlingIndex = tmp.resolve("nonblocking/it").resolve(results.records().gatlingReport()).normalize();
         assertThat(Files.readString(gatlingIndex)).contains("login", "first call", "second call");
     }
 
@@ -137,8 +137,8 @@ class LadderIT {
                 "-Dauto.max=64", "-Dpause=200", "-Dhold=2", "-Dramp=1", "-Dwarmup=1", "-Dtimeout=2000");
 
         Results results = ResultsFile.read(tmp.resolve("nonblocking/it").resolve(ResultsFile.NAME));
-        assertThat(results.searched()).isTrue();
-        assertThat(results.plan()).isEqualTo(new Results.LevelPlan("auto", null, null, 4, 64, 10.0, 16));
+        assertThat(results.experiment().searched()).isTrue();
+        assertThat(results.experiment().plan()).isEqualTo(nonblocking.results.LevelPlan.auto(4, 64, 10.0, 16));
         TargetResult blocking = results.targets().get("blocking");
         assertThat(blocking.runOrder()).as("doubling while levels hold").startsWith(4, 8, 16);
         assertThat(blocking.levels()).extracting(LevelResult::users).isSorted();
@@ -185,10 +185,10 @@ class LadderIT {
         RunRecord record = RecordFile.read(output.resolve("it"));
         assertThat(ResultsFile.read(output.resolve(RunFolders.LATEST).resolve(ResultsFile.NAME))).isEqualTo(results);
         assertThat(results.schema()).isEqualTo(Results.SCHEMA);
-        assertThat(results.pauseMs()).isEqualTo(500);
+        assertThat(results.experiment().waitOn().pauseMs()).isEqualTo(500);
         // The run happens inside this repository's checkout: it records the commit it measured.
-        assertThat(results.source()).isNotNull();
-        assertThat(results.source().commit()).matches("[0-9a-f]{40}");
+        assertThat(results.provenance().source()).isNotNull();
+        assertThat(results.provenance().source().commit()).matches("[0-9a-f]{40}");
         assertThat(List.copyOf(results.targets().keySet())).containsExactly("blocking", "virtual", "pool10");
         for (var entry : results.targets().entrySet()) {
             TargetResult target = entry.getValue();
@@ -222,11 +222,11 @@ class LadderIT {
         assertThat(results.gap()).isEqualTo(new Gap("virtual", "blocking", 2.0, true));
 
         // Gatling's report, as the run recorded it: relative to the run folder, and the same from latest/.
-        Path gatlingIndex = output.resolve("it").resolve(results.gatlingReport()).normalize();
+        Path gatlingIndex = output.resolve("it").resolve(results.records().gatlingReport()).normalize();
         assertThat(gatlingIndex.getParent().getParent()).isEqualTo(gatling.toAbsolutePath().normalize());
         assertThat(gatlingIndex).exists();
         assertThat(Files.readString(gatlingIndex)).contains("virtual 0010u", "blocking warm-up", "pool10 0005u");
-        assertThat(output.resolve(RunFolders.LATEST).resolve(results.gatlingReport()).normalize()).isEqualTo(gatlingIndex);
+        assertThat(output.resolve(RunFolders.LATEST).resolve(results.records().gatlingReport()).normalize()).isEqualTo(gatlingIndex);
         assertThat(output.resolve("it/report.html")).hasSameTextualContentAs(output.resolve(RunFolders.LATEST).resolve("report.html"));
 
         // One managed target JVM at a time: each was stopped before the next started, and held its levels in between.
@@ -246,7 +246,8 @@ class LadderIT {
         }
 
         // The raw record beside results.json gives back every level exactly, through the one arithmetic.
-        assertThat(results.records()).isEqualTo(new Results.Records(RecordFile.HISTOGRAMS, RecordFile.LEVELS, Results.Injectors.ONE));
+        assertThat(results.records()).extracting(Results.Records::histograms, Results.Records::levels, Results.Records::part)
+                .containsExactly(RecordFile.HISTOGRAMS, RecordFile.LEVELS, null);
         results.targets().forEach((name, target) -> {
             TargetRecord raw = record.targets().get(name);
             assertThat(LevelArithmetic.levels(raw)).as(name).isEqualTo(target.levels());
@@ -321,9 +322,9 @@ class LadderIT {
 
         Path run = tmp.resolve("nonblocking/it");
         Results results = ResultsFile.read(run.resolve(ResultsFile.NAME));
-        assertThat(results.records().injectors().count()).isEqualTo(2);
-        assertThat(results.records().injectors().part()).isNull();
-        assertThat(results.records().injectors().startSkewMs()).isNotNull().isBetween(0.0, 1000.0);
+        assertThat(results.experiment().injectors()).isEqualTo(2);
+        assertThat(results.records().part()).isNull();
+        assertThat(results.records().startSkewMs()).isNotNull().isBetween(0.0, 1000.0);
         TargetResult virtual = results.targets().get("virtual");
         assertThat(virtual.config().managed()).as("the launcher started it").isTrue();
         assertThat(virtual.config().model()).isEqualTo("virtual");
@@ -357,7 +358,7 @@ class LadderIT {
         Path otherHold = copy(parts, tmp.resolve("other-hold"));
         Path partResults = otherHold.resolve("injector-1").resolve(ResultsFile.NAME);
         Files.writeString(partResults, Files.readString(partResults).replace("\"hold_s\" : 2.0", "\"hold_s\" : 3.0"));
-        assertThat(merge(otherHold)).contains("hold_s 3.0 vs 2.0").doesNotContain("\n\t");
+        assertThat(merge(otherHold)).contains("hold_s 3 vs 2").doesNotContain("\n\t");
         assertThat(otherHold.resolve(ResultsFile.NAME)).doesNotExist();
 
         // An injector that did not finish: its part has no record.
@@ -382,8 +383,8 @@ class LadderIT {
 
         Results closed = ResultsFile.read(tmp.resolve("closed/nonblocking/it").resolve(ResultsFile.NAME));
         Results open = ResultsFile.read(tmp.resolve("open/nonblocking/it").resolve(ResultsFile.NAME));
-        assertThat(closed.plan().load()).isEqualTo(nonblocking.results.Load.CLOSED);
-        assertThat(open.plan().load()).isEqualTo(nonblocking.results.Load.OPEN);
+        assertThat(closed.load()).isEqualTo(nonblocking.results.Load.CLOSED);
+        assertThat(open.load()).isEqualTo(nonblocking.results.Load.OPEN);
         LevelResult user = closed.targets().get("virtual").levels().getFirst();
         LevelResult rate = open.targets().get("virtual").levels().getFirst();
         assertThat(user.latency().maxMs()).as("the closed user saw the freeze once").isGreaterThanOrEqualTo(1400);

@@ -50,7 +50,7 @@ class TargetRunTest {
             assertThat(level.footprint().platformThreadsPeak()).isNull();   // no census
             assertThat(level.footprint().heapPerUserBytes()).isNull();
 
-            TargetResult result = run.result(run.record());
+            TargetResult result = run.result();
             assertThat(result.levels()).hasSize(2);
             assertThat(result.config().managed()).isFalse();
             assertThat(result.config().jvmArgs()).isEmpty();
@@ -84,7 +84,7 @@ class TargetRunTest {
             }
             // 16 answers in 2 s from 10 users at 1.2 s: efficiency 8 / (10 / 1.2)
             assertThat(run.levelResult(0).efficiency()).isCloseTo(0.96, within(1e-9));
-            assertThat(run.result(run.record()).config().request().pauseMs()).isEqualTo(1200);
+            assertThat(run.result().config().request().pauseMs()).isEqualTo(1200);
         }
     }
 
@@ -104,13 +104,13 @@ class TargetRunTest {
             for (int i = 0; i < 98; i++) {
                 run.recorder().record(t0 + 500 * MS, 1000 * MS, Outcome.OK);
             }
-            assertThat(run.brokenAlready(0, 1600 * MS)).as("2 of 100 still out: the KO limit and p99 may yet hold").isFalse();
+            assertThat(run.conductor().brokenAlready(0, 1600 * MS)).as("2 of 100 still out: the KO limit and p99 may yet hold").isFalse();
             run.recorder().record(t0 + 500 * MS, 1000 * MS, Outcome.OK);
             run.recorder().started(t0 + 500 * MS);
             run.recorder().started(t0 + 500 * MS);
             // 102 started, 3 still out: more than KO limit + 1 %
-            assertThat(run.brokenAlready(0, 1400 * MS)).as("before the p99 limit has passed").isFalse();
-            assertThat(run.brokenAlready(0, 1600 * MS)).isTrue();
+            assertThat(run.conductor().brokenAlready(0, 1400 * MS)).as("before the p99 limit has passed").isFalse();
+            assertThat(run.conductor().brokenAlready(0, 1600 * MS)).isTrue();
         }
     }
 }

@@ -1,0 +1,162 @@
+package nonblocking.targets;
+
+import nonblocking.ladder.CapacitySearch;
+import nonblocking.ladder.Ladder;
+import nonblocking.ladder.LadderRecorder;
+import nonblocking.ladder.Level;
+import nonblocking.ladder.LevelStats;
+import nonblocking.ladder.Plan;
+import nonblocking.record.LevelCensus;
+import nonblocking.results.LevelPlan;
+import nonblocking.results.LevelResult;
+import nonblocking.results.Slo;
+import nonblocking.results.TargetResult;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.IntFunction;
+import java.util.function.Supplier;
+
+/**
+ * The control loop of one target's ladder, on a thread of its own. Each tick it has the census sampled; once a
+ * level's requests are all back (or too many are still out for them to change its verdict) it judges the level, says
+ * so, and lets the plan decide the ladder's next step: keep on, stop here, or append the next level.
+ */
+public final class Conductor {
+
+    /** A level the plan appends starts this much after the verdict, so that every idle user has seen it. */
+    static final Duration LEAD = TargetRun.IDLE_POLL;
+
+    private final String name;
+    private final Ladder ladder;
+    private final LadderRecorder recorder;
+    private final CensusSampler sampler;
+    private final Plan plan;
+    private final Slo slo;
+    private final Progress progress;
+    /** A level's result as measured so far, given what the census saw of it. */
+    private final IntFunction<LevelResult> levelResult;
+    private final Supplier<TargetResult> searched;
+    private final long settleNanos;
+    private final long giveUpNanos;
+    /** The verdicts so far, in the order the levels ran; only this loop's thread touches them. */
+    private final List<Plan.Probe> probes = new ArrayList<>();
+    private final Map<Integer, LevelCensus> reported = new ConcurrentHashMap<>();
+    private volatile Thread thread;
+
+    /**
+     * @param settle earliest time after a hold to judge it (its last requests need about a pause)
+     * @param giveUp latest time after a hold to judge it even with requests still out (the timeout)
+     */
+    Conductor(String name, Ladder ladder, LadderRecorder recorder, CensusSampler sampler, Plan plan, Slo slo,
+              Progress progress, IntFunction<LevelResult> levelResult, Supplier<TargetResult> searched,
+              Duration settle, Duration giveUp) {
+        this.name = name;
+        this.ladder = ladder;
+        this.recorder = recorder;
+        this.sampler = sampler;
+        this.plan = plan;
+        this.slo = slo;
+        this.progress = progress;
+        this.levelResult = levelResult;
+        this.searched = searched;
+        this.settleNanos = settle.toNanos();
+        this.giveUpNanos = Math.max(settle.toNanos(), giveUp.toNanos());
+    }
+
+    /** Starts following the ladder; call once its clock runs. */
+    synchronized void start() {
+        if (thread == null) {
+            thread = Thread.ofPlatform().daemon().name("conductor-" + name).start(this::run);
+        }
+    }
+
+    /** Waits until every level is judged (or the timeout passes). */
+    void join(Duration timeout) {
+        if (thread != null) {
+            try {
+                thread.join(timeout);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    void stop() {
+        if (thread != null) {
+            thread.interrupt();
+        }
+    }
+
+    /** What the census saw during a level; null before the level is judged. */
+    LevelCensus level(int index) {
+        return reported.get(index);
+    }
+
+    private void run() {
+        try {
+            // Levels may be appended (by the plan, below) until the ladder's end is known.
+            while (!(ladder.ended() && reported.size() >= ladder.measured().size())) {
+                long now = ladder.offset(System.nanoTime());
+                sampler.tick(now);
+                now = ladder.offset(System.nanoTime());
+                for (int next = reported.size(); next < ladder.measured().size() && due(next, now); next++) {
+                    reported.put(next, sampler.level(next, now));
+                    judge(next);
+                }
+                Thread.sleep(sampler.nextTick(ladder.offset(System.nanoTime())));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** A level is measured: say it with its verdict, then let the plan pick what comes next. */
+    private void judge(int index) {
+        LevelResult level = levelResult.apply(index);
+        long waiting = recorder.level(index).inFlight();
+        boolean early = brokenAlready(index, ladder.offset(System.nanoTime()) - ladder.level(index).holdEndNanos());
+        Progress.Measured measured = new Progress.Measured(name, index, plan.maxLevels(), level, slo,
+                early ? waiting : null);
+        progress.measured(measured);
+        probes.add(new Plan.Probe(level.users(), measured.holds()));
+        Plan.Step step = plan.after(List.copyOf(probes));
+        long now = ladder.offset(System.nanoTime());
+        if (step.schedules()) {
+            ladder.append(step.users(), now + LEAD.toNanos());
+        } else if (step.stops()) {
+            ladder.end(now);
+            List<Integer> skipped = ladder.skipped().stream().map(Level::users).toList();
+            if (!skipped.isEmpty()) {
+                progress.stoppedEarly(name, LevelPlan.BROKEN_IN_A_ROW, skipped);
+            } else if (plan instanceof CapacitySearch) {
+                progress.searched(name, probes.size(), searched.get());
+            }
+        }
+    }
+
+    private boolean due(int index, long now) {
+        long sinceEnd = now - ladder.level(index).holdEndNanos();
+        return sinceEnd >= giveUpNanos || (sinceEnd >= settleNanos
+                && (recorder.level(index).inFlight() == 0 || brokenAlready(index, sinceEnd)));
+    }
+
+    /**
+     * True when a level breaks whatever its requests still out do, so that its verdict need not wait for them (a
+     * saturated server's last requests take up to the timeout). Once the p99 limit has passed since the hold ended,
+     * a request still out is too slow or will fail; with more than (KO limit + 1) % of them out, either the KO limit
+     * or the p99 limit breaks. The level's final numbers, read when the run ends, show which.
+     */
+    boolean brokenAlready(int index, long sinceEndNanos) {
+        if (sinceEndNanos < slo.p99Ms() * 1e6) {
+            return false;
+        }
+        LevelStats stats = recorder.level(index);
+        long waiting = stats.inFlight();
+        long all = stats.ok() + stats.ko() + waiting;
+        return waiting > 0 && waiting * 100.0 > (slo.koPercent() + 1) * all;
+    }
+}
