@@ -218,6 +218,29 @@ public final class TargetRun implements AutoCloseable {
         return spec.request();
     }
 
+    /**
+     * When Gatling injects this injector's users, so that its own report shows the ladder: a fixed ladder's users
+     * arrive with their level's ramp (offsets from the first user); empty when they must all be there from the start
+     * (a capacity search decides its levels as it goes; the open model's senders are a pool).
+     */
+    public List<Injection> staircase() {
+        if (!(plan instanceof FixedLadder) || arrivals != null) {
+            return List.of();
+        }
+        List<Injection> steps = new ArrayList<>();
+        int before = 0;
+        for (Level level : ladder.levels()) {
+            int share = split.share(level.users());
+            steps.add(new Injection(share - before, Duration.ofNanos(level.rampStartNanos()), config.ramp()));
+            before = share;
+        }
+        return steps;
+    }
+
+    /** {@code users} more users, arriving evenly over {@code during} from {@code at} on. */
+    public record Injection(int users, Duration at, Duration during) {
+    }
+
     /** The users to inject: this injector's share of every user the plan may ever need, each waiting for its turn. */
     public int maxUsers() {
         return split.share(config.connections());

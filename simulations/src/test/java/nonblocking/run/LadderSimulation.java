@@ -1,6 +1,7 @@
 package nonblocking.run;
 
 import io.gatling.javaapi.core.ChainBuilder;
+import io.gatling.javaapi.core.OpenInjectionStep;
 import io.gatling.javaapi.http.HttpRequestActionBuilder;
 import nonblocking.ladder.Arrivals;
 import nonblocking.results.Load;
@@ -23,6 +24,8 @@ import static io.gatling.javaapi.core.CoreDsl.asLongAs;
 import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
 import static io.gatling.javaapi.core.CoreDsl.doIfOrElse;
 import static io.gatling.javaapi.core.CoreDsl.exec;
+import static io.gatling.javaapi.core.CoreDsl.nothingFor;
+import static io.gatling.javaapi.core.CoreDsl.rampUsers;
 import static io.gatling.javaapi.core.CoreDsl.pause;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.http;
@@ -83,12 +86,10 @@ public class LadderSimulation extends Simulation {
                 if (run.startsEachTarget(i)) {
                     populations.add(next(i, targets.get(i)).injectOpen(atOnceUsers(1)).protocols(protocol));
                 }
-                // Every user the plan may need, at once: each waits for its turn (see Ladder#active), so that the plan
-                // can decide the levels while the target runs. Gatling's own injection profile is fixed up front.
                 TargetRun target = targets.get(i);
                 // Open model: the senders share one pool of keep-alive connections, so that a request reuses a
                 // warm one whichever sender takes it (connection setup is not what a level measures).
-                populations.add(scenarioOf(target).injectOpen(atOnceUsers(target.maxUsers()))
+                populations.add(scenarioOf(target).injectOpen(injection(target))
                         .protocols(run.config().load() == Load.OPEN ? protocol.shareConnections() : protocol));
             }
         } catch (nonblocking.NonblockingException e) {
@@ -100,6 +101,34 @@ public class LadderSimulation extends Simulation {
             chain = populations.get(i).andThen(chain);
         }
         setUp(chain).maxDuration(run.maxDuration());
+    }
+
+    /**
+     * A fixed ladder's users arrive with their level's ramp, so that Gatling's own report shows the staircase; each
+     * still waits for its turn (see Ladder#active). Every user a capacity search (or the open model's pool) may need
+     * comes at once instead: the search decides its levels while the target runs, and Gatling's injection is fixed up
+     * front.
+     */
+    private static OpenInjectionStep[] injection(TargetRun target) {
+        List<TargetRun.Injection> staircase = target.staircase();
+        if (staircase.isEmpty()) {
+            return new OpenInjectionStep[]{atOnceUsers(target.maxUsers())};
+        }
+        List<OpenInjectionStep> steps = new ArrayList<>();
+        Duration elapsed = Duration.ZERO;
+        for (TargetRun.Injection step : staircase) {
+            if (step.at().compareTo(elapsed) > 0) {
+                steps.add(nothingFor(step.at().minus(elapsed)));
+                elapsed = step.at();
+            }
+            if (step.users() > 0) {
+                // Gatling 3.15 never injects a ramp shorter than a second: such a level's users come at once.
+                steps.add(step.during().compareTo(Duration.ofSeconds(1)) >= 0
+                        ? rampUsers(step.users()).during(step.during()) : atOnceUsers(step.users()));
+                elapsed = elapsed.plus(step.during().compareTo(Duration.ofSeconds(1)) >= 0 ? step.during() : Duration.ZERO);
+            }
+        }
+        return steps.toArray(OpenInjectionStep[]::new);
     }
 
     /**
