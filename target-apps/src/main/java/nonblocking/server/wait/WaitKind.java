@@ -21,6 +21,15 @@ public enum WaitKind {
         public String describe(long pauseMs, Map<String, String> settings) {
             return "a pause of " + pauseMs + " ms";
         }
+    },
+    /** Sequential calls to a downstream HTTP server (ebarlas/project-loom-comparison's experiment). */
+    HTTP("http", "downstream", options(WaitKind.URL, null, Downstream.CALLS, "3"), Downstream::read) {
+        @Override
+        public String describe(long pauseMs, Map<String, String> settings) {
+            int calls = Integer.parseInt(settings.getOrDefault(Downstream.CALLS, "1"));
+            return calls == 1 ? "1 HTTP call of " + pauseMs + " ms to a downstream server"
+                    : calls + " sequential HTTP calls of " + pauseMs / calls + " ms to a downstream server";
+        }
     };
 
     /** An option that names the server waited on; absent, the ladder starts one of its own (if it can). */
