@@ -1,5 +1,6 @@
 package nonblocking.server;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import nonblocking.server.wait.WaitKind;
 import nonblocking.server.wait.WaitSpec;
@@ -13,6 +14,15 @@ final class Waits {
     static WaitSpec http(TargetServer downstream, int calls) {
         return new WaitSpec(WaitKind.HTTP, Map.of("downstream.url", downstream.uri().toString(),
                 "downstream.calls", Integer.toString(calls)));
+    }
+
+    /** The db wait on {@code url}: a pool of {@code pool}, waiting at most {@code timeoutMs} for a connection. */
+    static WaitSpec db(String url, int pool, int timeoutMs) {
+        Map<String, String> options = new LinkedHashMap<>();
+        options.put("db.url", url);
+        options.put("db.pool", Integer.toString(pool));
+        options.put("db.timeout", Integer.toString(timeoutMs));
+        return new WaitSpec(WaitKind.DB, options);
     }
 
     /** A counter of the census's wait figures, e.g. {@code query_ns}; 0 when absent. */

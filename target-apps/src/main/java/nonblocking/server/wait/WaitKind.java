@@ -30,6 +30,14 @@ public enum WaitKind {
             return calls == 1 ? "1 HTTP call of " + pauseMs + " ms to a downstream server"
                     : calls + " sequential HTTP calls of " + pauseMs / calls + " ms to a downstream server";
         }
+    },
+    /** A query on PostgreSQL that lasts the pause, through a pool of connections. */
+    DB("db", "db", options(WaitKind.URL, null, Database.POOL, "50", Database.TIMEOUT, "5000"), Database::read) {
+        @Override
+        public String describe(long pauseMs, Map<String, String> settings) {
+            return Database.sql(pauseMs) + " on PostgreSQL through a pool of " + settings.get(Database.POOL)
+                    + " connections";
+        }
     };
 
     /** An option that names the server waited on; absent, the ladder starts one of its own (if it can). */
