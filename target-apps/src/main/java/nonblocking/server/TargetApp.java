@@ -138,15 +138,9 @@ public final class TargetApp implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        TargetServer server = new TargetServer(config());
-        try {
-            server.start();
-        } catch (Exception e) {
-            // One line, no stack trace. TargetServer.start binds every port itself: a TargetException names the port.
-            err.println("nonblocking target: "
-                    + (e instanceof TargetException ? e.getMessage() : "cannot start: " + e));
-            err.flush();
-            stopQuietly(server);
+        // config() outside started(): a bad flag is a usage error (exit 2), not a failed start (exit 1).
+        TargetServer server = started(config());
+        if (server == null) {
             return 1;
         }
         server.stopAtShutdown();
@@ -161,6 +155,25 @@ public final class TargetApp implements Callable<Integer> {
         out.flush();
         server.join();
         return 0;
+    }
+
+    /** The server, started; or null once one line on stderr has said why not, and nothing of it is left running. */
+    private TargetServer started(TargetConfig config) {
+        TargetServer server = null;
+        try {
+            server = new TargetServer(config);
+            return server.start();
+        } catch (Exception e) {
+            // One line, no stack trace. A TargetException names what failed: a port (TargetServer.start binds every
+            // port itself), or what the wait waits on (a database that does not answer, when the server is made).
+            err.println("nonblocking target: "
+                    + (e instanceof TargetException ? e.getMessage() : "cannot start: " + e));
+            err.flush();
+            if (server != null) {
+                stopQuietly(server);
+            }
+            return null;
+        }
     }
 
     private static void stopQuietly(TargetServer server) {

@@ -61,6 +61,8 @@ public record TargetConfig(
                 "census port must be 0..65535, got " + censusPort);
         require(censusPort == null || censusPort == 0 || censusPort != port,
                 "census port must differ from port " + port);
+        // Its options (a URL, a pool size) are checked here too, so that a bad one is a usage error, not a failed start.
+        waitSpec.check();
     }
 
     private static void require(boolean valid, String message) {

@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
 import nonblocking.server.wait.Wait;
+import nonblocking.server.wait.WaitFailed;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -40,12 +41,24 @@ public final class TargetServer implements AutoCloseable {
         censusConnector = config.censusPort() == null ? null : addCensusConnector(server, config, http);
 
         Stall stall = new Stall();
-        wait = config.waitSpec().make();
+        wait = makeWait(config);
         Handler hello = config.model().hello(config, requests, work, stall, wait);
         // GracefulHandler lets a stop wait (up to the stop timeout) for requests in flight.
         server.setHandler(new GracefulHandler(Routes.of(hello, new CensusTaker(config, requests, wait, this::connections),
                 stall)));
         server.setStopTimeout(config.stopTimeoutMs());
+    }
+
+    /**
+     * The wait, for the model's form of it (the async model is the one that holds no thread per request). A wait whose
+     * server or database does not answer is a one-line TargetException: the server does not start.
+     */
+    private static Wait makeWait(TargetConfig config) {
+        try {
+            return config.waitSpec().make(config.model() == ThreadModel.ASYNC);
+        } catch (WaitFailed e) {
+            throw new TargetException(e.getMessage(), e);
+        }
     }
 
     /**

@@ -104,7 +104,7 @@ class CensusTest {
     @Test
     void heapAfterGcFollowsYoungCollectionsThatNoOneForced() {
         CensusTaker taker = new CensusTaker(Configs.of(ThreadModel.VIRTUAL).build(), new Requests(),
-                WaitSpec.SLEEP.make(), () -> 0);
+                WaitSpec.SLEEP.make(false), () -> 0);
         Census before = taker.take(new CensusTaker.Options(true, false));
         byte[][] kept = new byte[32][];
         for (int i = 0; i < kept.length; i++) {

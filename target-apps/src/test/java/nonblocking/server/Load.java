@@ -22,15 +22,23 @@ final class Load {
 
     static Burst burst(TestHttp http, int requests, String pathAndQuery, Duration limit) throws Exception {
         long start = System.nanoTime();
-        List<CompletableFuture<HttpResponse<String>>> futures = http.sendAsync(pathAndQuery, requests);
-        CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new))
-                .get(limit.toMillis(), TimeUnit.MILLISECONDS);
+        List<HttpResponse<String>> responses = all(http.sendAsync(pathAndQuery, requests), limit);
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-        List<HttpResponse<String>> responses = futures.stream().map(CompletableFuture::join).toList();
         assertThat(responses).allSatisfy(r -> {
             assertThat(r.statusCode()).isEqualTo(200);
             assertThat(r.body()).isEqualTo("HelloWorld");
         });
         return new Burst(responses, elapsed);
+    }
+
+    /** Every answer, whatever its status, waited for at most 30 s. */
+    static List<HttpResponse<String>> all(List<CompletableFuture<HttpResponse<String>>> futures) throws Exception {
+        return all(futures, Duration.ofSeconds(30));
+    }
+
+    private static List<HttpResponse<String>> all(List<CompletableFuture<HttpResponse<String>>> futures,
+                                                  Duration limit) throws Exception {
+        CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).get(limit.toMillis(), TimeUnit.MILLISECONDS);
+        return futures.stream().map(CompletableFuture::join).toList();
     }
 }

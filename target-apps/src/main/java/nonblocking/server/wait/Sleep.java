@@ -11,9 +11,6 @@ import org.eclipse.jetty.util.thread.Scheduler;
  */
 final class Sleep implements Wait {
 
-    Sleep(WaitSpec spec) {
-    }
-
     @Override
     public boolean await(long pauseMs, Departure departure) throws InterruptedException {
         return departure.pause(pauseMs);

@@ -2,7 +2,8 @@ package nonblocking.server.wait;
 
 /**
  * What a request waited on failed (the downstream server is down, the database refused or timed out): the request
- * is answered with {@code status} and this one-line reason, and the load generator counts it as failed.
+ * is answered with {@code status} and this one-line reason, and the load generator counts it as failed. Also what
+ * making a wait throws when what it waits on does not answer: then the server does not start.
  */
 public final class WaitFailed extends RuntimeException {
     /** The downstream server or the database answered wrongly or not at all. */

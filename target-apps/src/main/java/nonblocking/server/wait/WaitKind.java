@@ -16,10 +16,27 @@ import java.util.function.Function;
  */
 public enum WaitKind {
     /** The seed's pause. */
-    SLEEP("sleep", null, Map.of(), Sleep::new) {
+    SLEEP("sleep", null, options(), spec -> async -> new Sleep()) {
         @Override
         public String describe(long pauseMs, Map<String, String> settings) {
             return "a pause of " + pauseMs + " ms";
+        }
+    },
+    /** Sequential calls to a downstream HTTP server (ebarlas/project-loom-comparison's experiment). */
+    HTTP("http", "downstream", options(WaitKind.URL, null, Downstream.CALLS, "3"), Downstream::read) {
+        @Override
+        public String describe(long pauseMs, Map<String, String> settings) {
+            int calls = Integer.parseInt(settings.getOrDefault(Downstream.CALLS, "1"));
+            return calls == 1 ? "1 HTTP call of " + pauseMs + " ms to a downstream server"
+                    : calls + " sequential HTTP calls of " + pauseMs / calls + " ms to a downstream server";
+        }
+    },
+    /** A query on PostgreSQL that lasts the pause, through a pool of connections. */
+    DB("db", "db", options(WaitKind.URL, null, Database.POOL, "50", Database.TIMEOUT, "5000"), Database::read) {
+        @Override
+        public String describe(long pauseMs, Map<String, String> settings) {
+            return Database.sql(pauseMs) + " on PostgreSQL through a pool of " + settings.get(Database.POOL)
+                    + " connections";
         }
     };
 
@@ -29,17 +46,43 @@ public enum WaitKind {
     private final String label;
     private final String namespace;
     private final Map<String, String> defaults;
-    private final Function<WaitSpec, Wait> make;
+    private final Function<WaitSpec, Recipe> read;
+
+    /**
+     * A kind's options, read and checked (no I/O, nothing started yet): what makes its wait. Reading them apart from
+     * making the wait lets a bad option be a usage error before anything starts.
+     */
+    @FunctionalInterface
+    public interface Recipe {
+        /**
+         * The wait of one server. {@code async}: the server's model holds no thread per request (the async model), so
+         * only {@link Wait#start} will be called; otherwise only {@link Wait#await}. A wait that needs a different
+         * client for each form makes only the one its model uses.
+         *
+         * @throws WaitFailed when what it waits on does not answer: the server does not start
+         */
+        Wait make(boolean async);
+    }
 
     /**
      * @param namespace prefix of its options, or null for a kind without any
      * @param defaults  its options and their defaults, null for one without a default ({@value #URL})
+     * @param read      reads a spec's options of this kind, or throws an IllegalArgumentException naming a bad one
      */
-    WaitKind(String label, String namespace, Map<String, String> defaults, Function<WaitSpec, Wait> make) {
+    WaitKind(String label, String namespace, Map<String, String> defaults, Function<WaitSpec, Recipe> read) {
         this.label = label;
         this.namespace = namespace;
-        this.defaults = Collections.unmodifiableMap(new LinkedHashMap<>(defaults));
-        this.make = make;
+        this.defaults = Collections.unmodifiableMap(defaults);
+        this.read = read;
+    }
+
+    /** Options and their defaults in the order given, null allowed (Map.of takes neither). */
+    private static Map<String, String> options(String... namesAndDefaults) {
+        Map<String, String> options = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndDefaults.length; i += 2) {
+            options.put(namesAndDefaults[i], namesAndDefaults[i + 1]);
+        }
+        return options;
     }
 
     /** The lower-case name: in flags, JSON and every text. */
@@ -65,8 +108,8 @@ public enum WaitKind {
     /** One sentence for the console, the report and the headline, e.g. "3 sequential HTTP calls of 333 ms". */
     public abstract String describe(long pauseMs, Map<String, String> settings);
 
-    Wait make(WaitSpec spec) {
-        return make.apply(spec);
+    Recipe read(WaitSpec spec) {
+        return read.apply(spec);
     }
 
     /** The label: picocli lists and matches these in flags and errors. */

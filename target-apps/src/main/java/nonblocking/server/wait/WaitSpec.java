@@ -62,9 +62,17 @@ public record WaitSpec(WaitKind kind, Map<String, String> options) {
         return value;
     }
 
-    /** The wait itself: made once per server. */
-    public Wait make() {
-        return kind.make(this);
+    /** Reads its kind's options without making anything: an IllegalArgumentException names a bad one. */
+    public void check() {
+        kind.read(this);
+    }
+
+    /**
+     * The wait itself, made once per server: {@code async} for a model that holds no thread per request (see
+     * {@link WaitKind.Recipe#make}).
+     */
+    public Wait make(boolean async) {
+        return kind.read(this).make(async);
     }
 
     public String describe(long pauseMs) {
