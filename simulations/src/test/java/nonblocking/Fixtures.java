@@ -129,12 +129,13 @@ public final class Fixtures {
             Load load) {
         TargetResult.Settings settings = new TargetResult.Settings("http://127.0.0.1:9/", null, pauseMs > 0, null, null,
                 null, List.of(), new TargetResult.Request("GET", pauseMs > 0, List.of(), 0, 5000, null, pauseMs), null);
-        return new nonblocking.record.TargetRecord(settings, null, idle, startedAt, stoppedAt, levels, List.of(), clock, load);
+        return new nonblocking.record.TargetRecord(settings, null, idle, startedAt, stoppedAt, levels, List.of(), clock, load,
+                null);
     }
 
     /** The default experiment at this pause: a fixed ladder of the levels given, the SLO of that pause. */
     public static Experiment experiment(long pauseMs, List<Integer> levels) {
-        return new Experiment("custom", Load.CLOSED, LevelPlan.fixed(levels, true), 6, 2, 2, Experiment.Wait.sleep(pauseMs),
+        return new Experiment("custom", Load.CLOSED, LevelPlan.fixed(levels, true), 6, 2, 2, 15, Experiment.Wait.sleep(pauseMs),
                 0, 5000, 0, Slo.forPause(pauseMs), 1);
     }
 
@@ -149,7 +150,7 @@ public final class Fixtures {
     /** The same run as if its levels had been rates (the open model), without the early stop. */
     public static Results open(Results results) {
         return withExperiment(results, e -> new Experiment(e.profile(), Load.OPEN, LevelPlan.fixed(results.levelUsers(), false),
-                e.holdS(), e.rampS(), e.warmupS(), e.waitOn(), e.workMicros(), e.timeoutMs(), e.stallMs(), e.slo(),
+                e.holdS(), e.rampS(), e.warmupS(), e.warmupMaxS(), e.waitOn(), e.workMicros(), e.timeoutMs(), e.stallMs(), e.slo(),
                 e.injectors()));
     }
 
@@ -162,7 +163,7 @@ public final class Fixtures {
     /** An experiment with other run-wide settings; null keeps the one it has. */
     public static Experiment experiment(Experiment e, Double holdS, Slo slo, LevelPlan plan, Long pauseMs) {
         return new Experiment(e.profile(), e.load(), plan != null ? plan : e.plan(), holdS != null ? holdS : e.holdS(),
-                e.rampS(), e.warmupS(), pauseMs != null ? new Experiment.Wait(e.waitOn().kind(), pauseMs,
+                e.rampS(), e.warmupS(), e.warmupMaxS(), pauseMs != null ? new Experiment.Wait(e.waitOn().kind(), pauseMs,
                 e.waitOn().settings()) : e.waitOn(), e.workMicros(), e.timeoutMs(), e.stallMs(),
                 slo != null ? slo : e.slo(), e.injectors());
     }

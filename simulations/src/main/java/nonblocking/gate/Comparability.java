@@ -87,9 +87,7 @@ public final class Comparability {
 
     /** The experiment with the SLO this target's levels were judged by (its own, if it has one). */
     private static Experiment judged(Results run, String target) {
-        Experiment e = run.experiment();
-        return new Experiment(e.profile(), e.load(), e.plan(), e.holdS(), e.rampS(), e.warmupS(), e.waitOn(),
-                e.workMicros(), e.timeoutMs(), e.stallMs(), run.sloOf(run.targets().get(target)), e.injectors());
+        return run.experiment().withSlo(run.sloOf(run.targets().get(target)));
     }
 
     /** A target's settings as compared: no addresses, the SLO left to the experiment, the heap of its JVM options. */

@@ -1,6 +1,7 @@
 package nonblocking.ladder;
 
 import nonblocking.results.Capacity;
+import nonblocking.results.LevelVerdict;
 import nonblocking.results.LevelPlan;
 
 import java.util.List;
@@ -8,9 +9,11 @@ import java.util.stream.Collectors;
 
 /**
  * {@code -Dlevels=auto}: finds a target's capacity instead of walking a fixed ladder. It starts at {@code from} users
- * and doubles while levels hold (up to {@code max}); once a level breaks it bisects between the highest level that
- * held and the lowest that broke, until the two are within {@code withinPercent} of each other or {@code probes}
- * levels have run. The answer is the target's {@link Capacity}.
+ * and doubles while levels hold (up to {@code max}); once a level breaks (twice: it runs a broken level once more
+ * before it believes it) it bisects between the highest level that held and the lowest that broke, until the two are
+ * within {@code withinPercent} of each other or {@code probes} levels have run. A level where the harness was the
+ * limit ends it: the answer is then "at least the level below, harness-bound above". The answer is the target's
+ * {@link Capacity}.
  *
  * @param from          the first level's users
  * @param max           the most users it may try: the top of the search
@@ -40,10 +43,23 @@ public record CapacitySearch(int from, int max, double withinPercent, int probes
         return probes;
     }
 
+    /**
+     * After each verdict: an inconclusive level (the harness was the limit) ends the search, since no level above it
+     * would say more of the target; a level that broke runs once more before the search believes it; then double
+     * until something breaks, and bisect.
+     */
     @Override
     public Step after(List<Probe> done) {
-        Capacity capacity = Capacity.of(done.stream().collect(Collectors.toMap(Probe::users, Probe::held, Boolean::logicalAnd)));
         if (done.size() >= probes) {
+            return Step.STOP;
+        }
+        Probe last = done.getLast();
+        if (last.verdict() == LevelVerdict.BREAKS && done.stream().filter(p -> p.users() == last.users()).count() == 1) {
+            return Step.next(last.users());
+        }
+        Capacity capacity = Capacity.of(done.stream().collect(Collectors.toMap(Probe::users, Probe::verdict,
+                LevelVerdict::merge)));
+        if (capacity.harnessBound()) {
             return Step.STOP;
         }
         if (capacity.broke() == null) {

@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * The levels given, all scheduled up front so that each ramp follows the previous hold without a gap. With the early
- * stop on, a target whose levels broke twice in a row skips the rest: more users will not hold either, and a
+ * stop on, a target whose levels did not hold twice in a row (broke, or the harness was the limit) skips the rest: more users will not hold either, and a
  * saturated server's broken levels are the slowest to run (every request waits out its timeout).
  *
  * @param levels    strictly increasing user counts

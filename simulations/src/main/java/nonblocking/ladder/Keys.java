@@ -27,6 +27,7 @@ final class Keys {
 
     /** The run-wide keys. */
     record Run(String profile, String levels, String targets, String load, Double hold, Double ramp, Double warmup,
+               @JsonProperty("warmup.max") Double warmupMax,
                @JsonProperty("wait") String waitKind, Long pause, Long timeout, Long work, Long stall,
                @JsonProperty("slo.p99") Long sloP99, @JsonProperty("slo.ko") Double sloKo,
                @JsonProperty("target.heap") String heap, Boolean remote, Boolean earlyStop,

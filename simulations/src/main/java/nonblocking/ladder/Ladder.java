@@ -62,19 +62,41 @@ public final class Ladder {
 
     /**
      * Schedules a level whose ramp starts at {@code rampStartNanos} (not before the previous hold's end); the first
-     * level also waits out the warm-up.
+     * level also waits out the warm-up. A level may repeat one that ran (a capacity search checks a break twice).
      */
     public synchronized Level append(int users, long rampStartNanos) {
         if (!levels.isEmpty() && rampStartNanos < levels.getLast().holdEndNanos()) {
             throw new IllegalArgumentException("a level cannot start before the previous hold ends");
         }
-        if (levels.stream().anyMatch(level -> level.users() == users)) {
-            throw new IllegalArgumentException("the ladder already has a level of " + users + " users");
-        }
         long holdStart = rampStartNanos + rampNanos + (levels.isEmpty() ? warmupNanos : 0);
         Level level = new Level(levels.size(), users, rampStartNanos, holdStart, holdStart + holdNanos);
         levels.add(level);
         return level;
+    }
+
+    /**
+     * Makes the warm-up {@code nanos} longer: the first level's hold, and every level after it, start that much later.
+     * Only while the first hold has not started, so that no measured request changes level.
+     */
+    public synchronized void extendWarmup(long nanos, long nowOffset) {
+        Level first = levels.getFirst();
+        if (nanos <= 0 || nowOffset >= first.holdStartNanos()) {
+            return;
+        }
+        for (int i = 0; i < levels.size(); i++) {
+            Level l = levels.get(i);
+            levels.set(i, new Level(l.index(), l.users(), i == 0 ? l.rampStartNanos() : l.rampStartNanos() + nanos,
+                    l.holdStartNanos() + nanos, l.holdEndNanos() + nanos));
+        }
+        if (endNanos != OPEN) {
+            endNanos += nanos;
+        }
+    }
+
+    /** How long the warm-up lasts as laid out now: from the end of the first ramp to the first hold. */
+    public Duration warmup() {
+        Level first = levels.getFirst();
+        return Duration.ofNanos(first.holdStartNanos() - first.rampStartNanos() - rampNanos);
     }
 
     /** Ends the timeline at this offset (or earlier, if it already ends earlier): users stop looping there. */

@@ -109,6 +109,10 @@ public record LadderConfig(
         Duration hold = seconds("hold", keys.hold(), 0, false);
         Duration ramp = seconds("ramp", keys.ramp(), 0, true);
         Duration warmup = seconds("warmup", keys.warmup(), 0, true);
+        Duration warmupMax = seconds("warmup.max", keys.warmupMax(), 0, true);
+        if (warmupMax.compareTo(warmup) < 0) {
+            warmupMax = warmup;   // a warm-up given longer than the profile's longest is simply that long
+        }
         if (!ramp.isZero() && ramp.compareTo(Duration.ofSeconds(1)) < 0) {
             // Gatling 3.15 never injects a rampUsers(...).during(<1 s) step: the run would sit idle until maxDuration.
             throw bad("ramp", props.get("ramp"), "must be 0 (all users at once) or at least 1 second");
@@ -165,8 +169,8 @@ public record LadderConfig(
         }
         WaitSpec waitSpec = Waits.spec(keys.waitKind(), props, timeout);
         Experiment experiment = new Experiment(keys.profile(), load, plan.record(), hold.toNanos() / 1e9,
-                ramp.toNanos() / 1e9, warmup.toNanos() / 1e9, Waits.recorded(waitSpec, pause), work, timeout, stall, slo,
-                injection.count());
+                ramp.toNanos() / 1e9, warmup.toNanos() / 1e9, warmupMax.toNanos() / 1e9, Waits.recorded(waitSpec, pause),
+                work, timeout, stall, slo, injection.count());
         return new LadderConfig(experiment, plan, waitSpec, targets, heap, gapOf, gapOver, keys.runId(),
                 output.toAbsolutePath().normalize(), gatling.toAbsolutePath().normalize(), injection);
     }
@@ -189,6 +193,11 @@ public record LadderConfig(
 
     public Duration warmup() {
         return duration(experiment.warmupS());
+    }
+
+    /** The longest the warm-up may last while the load generator's JIT settles. */
+    public Duration warmupMax() {
+        return duration(experiment.warmupMaxS());
     }
 
     /** The pause of every seed request, ms (a target may ask for its own). */

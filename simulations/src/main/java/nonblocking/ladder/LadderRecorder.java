@@ -10,6 +10,7 @@ public final class LadderRecorder {
     private final long timeoutMs;
     /** By level index; a level's stats exist from its first request (levels are appended while the ladder runs). */
     private final Map<Integer, LevelStats> levels = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.LongAdder finished = new java.util.concurrent.atomic.LongAdder();
 
     public LadderRecorder(Ladder ladder, long timeoutMs) {
         this.ladder = ladder;
@@ -44,6 +45,7 @@ public final class LadderRecorder {
     }
 
     public int record(long startNanos, long latencyNanos, Outcome outcome) {
+        finished.increment();
         if (outcome.ok()) {
             int answeredIn = ladder.levelAt(ladder.offset(startNanos + latencyNanos));
             if (answeredIn >= 0) {
@@ -67,5 +69,10 @@ public final class LadderRecorder {
 
     public LevelStats level(int index) {
         return levels.computeIfAbsent(index, i -> new LevelStats());
+    }
+
+    /** Every request finished so far, whatever its phase (the warm-up's too): what the load generator did. */
+    public long finished() {
+        return finished.sum();
     }
 }

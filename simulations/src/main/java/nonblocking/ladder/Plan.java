@@ -1,6 +1,7 @@
 package nonblocking.ladder;
 
 import nonblocking.results.LevelPlan;
+import nonblocking.results.LevelVerdict;
 
 import java.util.List;
 
@@ -27,7 +28,10 @@ public sealed interface Plan permits FixedLadder, CapacitySearch {
     LevelPlan record();
 
     /** A level that ran and its verdict under the target's SLO. */
-    record Probe(int users, boolean held) {
+    record Probe(int users, LevelVerdict verdict) {
+        public boolean held() {
+            return verdict == LevelVerdict.HOLDS;
+        }
     }
 
     /**

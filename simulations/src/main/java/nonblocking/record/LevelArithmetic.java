@@ -4,16 +4,25 @@ import nonblocking.results.Load;
 import nonblocking.results.LevelResult;
 import nonblocking.results.Slo;
 import nonblocking.results.TargetResult;
+import nonblocking.server.Census;
+import nonblocking.server.wait.Figures;
 import org.HdrHistogram.Histogram;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The one pure function from a level's raw record to its {@link LevelResult}: the run calls it, and so does a merge
  * of several injectors' records. Nothing here reads a clock, a file or a server.
  */
 public final class LevelArithmetic {
+
+    /** A figure's name ending that says it is time, ns. */
+    private static final String NANOS = "_ns";
+    /** A backend's CPU time so far, ns. */
+    private static final String CPU = "cpu_ns";
 
     private LevelArithmetic() {
     }
@@ -32,9 +41,10 @@ public final class LevelArithmetic {
     public static TargetResult target(TargetRecord record, Slo runSlo) {
         List<LevelResult> levels = levels(record);
         Slo slo = record.settings() != null && record.settings().slo() != null ? record.settings().slo() : runSlo;
+        TargetRecord.Course run = record.run();
         return new TargetResult(record.settings(), record.jdk(), record.idle(), levels, slo.capacity(levels).held(),
                 record.skipped(), record.levels().stream().map(LevelRecord::users).toList(), record.startedAt(),
-                record.stoppedAt());
+                record.stoppedAt(), run.warmupS(), run.crash(), run.backendAfter());
     }
 
     /** Every level of the target, lowest users first. */
@@ -64,8 +74,59 @@ public final class LevelArithmetic {
                 : p50 <= 0 || basis.lowestP50Ms() <= 0 ? 0 : Math.min(1, basis.lowestP50Ms() / p50);
         LevelCensus seen = r.census();
         TargetResult.Memory idle = basis.idle() == null ? new TargetResult.Memory(null, null) : basis.idle();
+        LevelResult.Backend backend = backend(seen);
         return new LevelResult(r.users(), r.requests(), r.ok(), r.koCount(), r.ko(), round(throughput, 2),
-                round(efficiency, 4), latency, footprint(seen, idle, r.users()), cost(seen, idle), harness(seen, r.lag()));
+                round(efficiency, 4), latency, footprint(seen, idle, r.users()), cost(seen, idle),
+                harness(seen, r.lag(), backend == null ? null : backend.cpuCores()), breakdown(seen, r.allLatency()), backend);
+    }
+
+    /**
+     * Where a response's time went, over the hold: the handler's time and the wait's phases per response, from the
+     * census's counters differenced between the two readings; the rest of the client's mean latency is the time
+     * before the handler ran (a thread of the server, its accept queue) and on the wire.
+     */
+    private static LevelResult.Breakdown breakdown(LevelCensus seen, Histogram all) {
+        Census opened = seen.opened();
+        Census closed = seen.closed();
+        if (opened == null || closed == null) {
+            return null;
+        }
+        long ended = closed.served() + closed.failed() + closed.abandoned() - opened.served() - opened.failed()
+                - opened.abandoned();
+        if (ended <= 0) {
+            return null;
+        }
+        double mean = all.getTotalCount() == 0 ? 0 : all.getMean() / 1000.0;
+        double handler = (closed.handlerNs() - opened.handlerNs()) / 1e6 / ended;
+        Map<String, Double> waitMs = new TreeMap<>();
+        Figures before = opened.waitFigures() == null ? Figures.NONE : opened.waitFigures();
+        Figures after = closed.waitFigures() == null ? Figures.NONE : closed.waitFigures();
+        after.counters().forEach((name, value) -> {
+            if (name.endsWith(NANOS) && before.counters().containsKey(name)) {
+                waitMs.put(name.substring(0, name.length() - NANOS.length()) + "_ms",
+                        round((value - before.counters().get(name)) / 1e6 / ended, 3));
+            }
+        });
+        return new LevelResult.Breakdown(round(mean, 3), round(handler, 3), round(Math.max(0, mean - handler), 3), waitMs,
+                seen.waitPeaks());
+    }
+
+    /** The server the target waited on: its CPU over the hold (the interval between the readings), its gauges' peaks. */
+    private static LevelResult.Backend backend(LevelCensus seen) {
+        Figures opened = seen.backendOpened();
+        Figures closed = seen.backendClosed();
+        if (opened == null && closed == null && seen.backendPeaks().isEmpty()) {
+            return null;
+        }
+        Double cores = null;
+        HarnessReading from = seen.harnessOpened();
+        HarnessReading to = seen.harnessClosed();
+        if (opened != null && closed != null && from != null && to != null && to.nanoTime() > from.nanoTime()
+                && opened.counters().containsKey(CPU) && closed.counters().containsKey(CPU)) {
+            cores = round((double) (closed.counters().get(CPU) - opened.counters().get(CPU))
+                    / (to.nanoTime() - from.nanoTime()), 3);
+        }
+        return new LevelResult.Backend(cores, seen.backendPeaks());
     }
 
     private static LevelResult.Footprint footprint(LevelCensus seen, TargetResult.Memory idle, int users) {
@@ -89,15 +150,15 @@ public final class LevelArithmetic {
                 perUser(seen.heapRetainedBytes(), idle.heapUsedBytes(), inFlight));
     }
 
-    private static LevelResult.Harness harness(LevelCensus seen, Histogram lag) {
+    private static LevelResult.Harness harness(LevelCensus seen, Histogram lag, Double backendCores) {
         HarnessReading opened = seen.harnessOpened();
         HarnessReading closed = seen.harnessClosed();
         Double lagP99 = lag.getTotalCount() == 0 ? null : LevelResult.Latency.ms(lag, 99);
         if (opened == null || closed == null) {
-            return lagP99 == null ? null : LevelResult.Harness.of(null, null, lagP99);
+            return lagP99 == null && backendCores == null ? null : LevelResult.Harness.of(null, null, lagP99, backendCores);
         }
         return LevelResult.Harness.of(round(closed.machineCpuSince(opened), 3), round(closed.injectorCoresSince(opened), 3),
-                lagP99);
+                lagP99, backendCores);
     }
 
     private static Double perResponse(Long before, Long after, long served, double unit, int decimals) {

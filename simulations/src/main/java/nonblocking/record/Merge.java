@@ -97,7 +97,7 @@ public final class Merge {
         String startedAt = parts.stream().map(TargetRecord::startedAt).filter(java.util.Objects::nonNull).min(String::compareTo).orElse(null);
         String stoppedAt = parts.stream().map(TargetRecord::stoppedAt).filter(java.util.Objects::nonNull).max(String::compareTo).orElse(null);
         return new TargetRecord(first.settings(), first.jdk(), first.idle(), startedAt, stoppedAt, levels, List.of(), null,
-                first.load());
+                first.load(), first.run());
     }
 
     /** One level from each injector, injector 0's first. */
@@ -135,7 +135,8 @@ public final class Merge {
         LevelCensus census = first.census();
         LevelCensus merged = new LevelCensus(census.platformThreadsPeak(), census.inFlightPeak(), census.rssPeakBytes(),
                 census.heapRetainedBytes(), census.opened(), census.closed(), busiest.census().harnessOpened(),
-                busiest.census().harnessClosed());
+                busiest.census().harnessClosed(), census.waitPeaks(), census.backendOpened(), census.backendClosed(),
+                census.backendPeaks());
         return new LevelRecord(first.users(), share, start, end, parts.stream().mapToLong(LevelRecord::ok).sum(),
                 parts.stream().mapToLong(LevelRecord::answered).sum(), ko, ok, all, merged, lag);
     }

@@ -18,6 +18,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -38,8 +39,14 @@ public final class RecordFile {
     private RecordFile() {
     }
 
-    public static String tag(String target, int users, String which) {
-        return target + "/" + users + "/" + which;
+    /**
+     * The tag of the level at {@code index} of the target's levels, in the order they ran: a level that ran again (a
+     * capacity search checks a break twice) is {@code <users>.2}, so that no two intervals share a tag.
+     */
+    static String tag(String target, List<LevelRecord> levels, int index, String which) {
+        int users = levels.get(index).users();
+        long before = levels.subList(0, index).stream().filter(level -> level.users() == users).count();
+        return target + "/" + users + (before == 0 ? "" : "." + (before + 1)) + "/" + which;
     }
 
     /** Writes both files into {@code dir} (each atomically), the log first: levels.json names it. */
@@ -65,13 +72,17 @@ public final class RecordFile {
             log.setBaseTime(0);   // absolute timestamps: the holds' wall-clock windows
             log.outputBaseTime(0);
             log.outputLegend();
-            record.targets().forEach((name, target) -> target.levels().forEach(level -> {
-                log.outputIntervalHistogram(stamped(level.okLatency(), level, tag(name, level.users(), OK)));
-                log.outputIntervalHistogram(stamped(level.allLatency(), level, tag(name, level.users(), ALL)));
-                if (level.lag().getTotalCount() > 0) {
-                    log.outputIntervalHistogram(stamped(level.lag(), level, tag(name, level.users(), LAG)));
+            record.targets().forEach((name, target) -> {
+                List<LevelRecord> levels = target.levels();
+                for (int i = 0; i < levels.size(); i++) {
+                    LevelRecord level = levels.get(i);
+                    log.outputIntervalHistogram(stamped(level.okLatency(), level, tag(name, levels, i, OK)));
+                    log.outputIntervalHistogram(stamped(level.allLatency(), level, tag(name, levels, i, ALL)));
+                    if (level.lag().getTotalCount() > 0) {
+                        log.outputIntervalHistogram(stamped(level.lag(), level, tag(name, levels, i, LAG)));
+                    }
                 }
-            }));
+            });
         }
         return bytes.toByteArray();
     }
@@ -103,16 +114,18 @@ public final class RecordFile {
         }
         Map<String, Histogram> histograms = histograms(dir.resolve(record.histograms()));
         Map<String, TargetRecord> targets = new LinkedHashMap<>();
-        record.targets().forEach((name, target) -> targets.put(name, target.withLevels(target.levels().stream()
-                .map(level -> {
-                    Histogram ok = histograms.get(tag(name, level.users(), OK));
-                    Histogram all = histograms.get(tag(name, level.users(), ALL));
-                    if (ok == null || all == null) {
-                        throw new NonblockingException("the histogram log " + record.histograms() + " has no "
-                                + tag(name, level.users(), ok == null ? OK : ALL) + " for " + file);
-                    }
-                    return level.withLatencies(ok, all, histograms.get(tag(name, level.users(), LAG)));
-                }).toList())));
+        record.targets().forEach((name, target) -> {
+            List<LevelRecord> levels = target.levels();
+            targets.put(name, target.withLevels(java.util.stream.IntStream.range(0, levels.size()).mapToObj(i -> {
+                Histogram ok = histograms.get(tag(name, levels, i, OK));
+                Histogram all = histograms.get(tag(name, levels, i, ALL));
+                if (ok == null || all == null) {
+                    throw new NonblockingException("the histogram log " + record.histograms() + " has no "
+                            + tag(name, levels, i, ok == null ? OK : ALL) + " for " + file);
+                }
+                return levels.get(i).withLatencies(ok, all, histograms.get(tag(name, levels, i, LAG)));
+            }).toList()));
+        });
         return new RunRecord(record.schema(), record.runId(), record.histograms(), targets, record.injectors(),
                 record.injector());
     }

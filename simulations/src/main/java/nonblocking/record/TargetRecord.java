@@ -14,24 +14,38 @@ import java.util.List;
  * @param idle     heap after a GC taken before the first ramp, and RSS; null without a census
  * @param skipped  the levels the early stop skipped, lowest first
  * @param clock    how this injector's start lined up with the others'; null for one injector
+ * @param run      how the target's ladder went: its warm-up, a crash, the backend's connections after it
  */
 public record TargetRecord(TargetResult.Settings settings, String jdk, TargetResult.Memory idle, String startedAt,
-                           String stoppedAt, List<LevelRecord> levels, List<Integer> skipped, Clock clock, Load load) {
+                           String stoppedAt, List<LevelRecord> levels, List<Integer> skipped, Clock clock, Load load,
+                           Course run) {
 
     public TargetRecord {
         levels = levels == null ? List.of() : List.copyOf(levels);
         skipped = skipped == null ? List.of() : List.copyOf(skipped);
         load = load == null ? Load.CLOSED : load;
+        run = run == null ? Course.NONE : run;
+    }
+
+    /**
+     * How the target's ladder went, apart from its levels.
+     *
+     * @param warmupS      how long its warm-up lasted, s; null when unknown
+     * @param crash        why it stopped serving mid-ladder; null when it did not
+     * @param backendAfter the backend's connections at the end of its ladder and once it had stopped
+     */
+    public record Course(Double warmupS, TargetResult.Crash crash, java.util.Map<String, Long> backendAfter) {
+        public static final Course NONE = new Course(null, null, null);
     }
 
     /** The same target with other levels (read back with their histograms, or merged). */
     public TargetRecord withLevels(List<LevelRecord> levels) {
-        return new TargetRecord(settings, jdk, idle, startedAt, stoppedAt, levels, skipped, clock, load);
+        return new TargetRecord(settings, jdk, idle, startedAt, stoppedAt, levels, skipped, clock, load, run);
     }
 
     /** The same target with other settings: what a launcher knows better than its injectors of a target it started. */
     public TargetRecord withSettings(TargetResult.Settings settings) {
-        return new TargetRecord(settings, jdk, idle, startedAt, stoppedAt, levels, skipped, clock, load);
+        return new TargetRecord(settings, jdk, idle, startedAt, stoppedAt, levels, skipped, clock, load, run);
     }
 
     /** The pause each request was timed against (the seed request's); 0 for none (a URL as given, a flow). */

@@ -5,6 +5,7 @@ import nonblocking.results.Experiment;
 import nonblocking.results.Experiment;
 import nonblocking.results.Gap;
 import nonblocking.results.LevelResult;
+import nonblocking.results.LevelVerdict;
 import nonblocking.results.Load;
 import nonblocking.results.Numbers;
 import nonblocking.results.Results;
@@ -27,6 +28,8 @@ public final class Format {
     public static final String NONE = "–";
     /** Marks a lower bound: the target held the top of its ladder, so its limit lies higher. */
     static final String AT_LEAST = "≥";
+    /** Marks an upper bound: the gap's denominator was stopped by the harness, so its own limit lies higher. */
+    static final String AT_MOST = "≤";
 
     private Format() {
     }
@@ -70,9 +73,17 @@ public final class Format {
         return (capacity.lowerBound() ? AT_LEAST : "") + capacity.held();
     }
 
-    /** Sustainable users with their bracket unless they are a lower bound: "200 [200, 400]", "≥3200". */
+    /**
+     * Sustainable users with their bracket unless they are a lower bound: "200 [200, 400]", "≥3200", "≥800
+     * (harness-bound at 1600)"; "crashed at 400" for a target that stopped serving (a crash is no capacity).
+     */
+    static String bracketed(TargetResult target) {
+        return target.crash() != null ? "crashed at " + target.crash().users() : bracketed(target.capacity());
+    }
+
     static String bracketed(Capacity capacity) {
-        return sustainable(capacity) + (capacity.lowerBound() ? "" : " " + bracket(capacity));
+        return sustainable(capacity) + (capacity.harnessBound() ? " (harness-bound at " + capacity.inconclusive() + ")"
+                : capacity.lowerBound() ? "" : " " + bracket(capacity));
     }
 
     /**
@@ -83,7 +94,7 @@ public final class Format {
         Gap gap = results.gap();
         TargetResult reference = gap == null ? null : results.targets().get(gap.of());
         return results.targets().entrySet().stream()
-                .map(entry -> entry.getKey() + " " + bracketed(entry.getValue().capacity())
+                .map(entry -> entry.getKey() + " " + bracketed(entry.getValue())
                         + (reference == null || entry.getKey().equals(gap.of()) ? ""
                         : against(entry.getValue(), gap.of(), reference)))
                 .collect(Collectors.joining(" · "));
@@ -92,9 +103,15 @@ public final class Format {
     /** " (virtual ≥16x)", " (1.6x CPU, 1.8x RSS per request at 3200)", or "" when there is nothing to say. */
     static String against(TargetResult target, String referenceName, TargetResult reference) {
         List<String> parts = new ArrayList<>();
-        if (target.sustainableUsers() > 0 && reference.sustainableUsers() != target.sustainableUsers()) {
+        if (target.crash() != null || reference.crash() != null) {
+            return "";   // no factor from a crash
+        }
+        boolean lower = reference.capacity().lowerBound();
+        boolean upper = target.capacity().lowerBound();
+        if (target.sustainableUsers() > 0 && reference.sustainableUsers() != target.sustainableUsers() && !(lower && upper)) {
             double factor = (double) reference.sustainableUsers() / target.sustainableUsers();
-            parts.add(referenceName + " " + (reference.capacity().lowerBound() && factor > 1 ? AT_LEAST : "") + factor(factor));
+            parts.add(referenceName + " " + (lower && factor > 1 ? AT_LEAST : upper && factor > 1 ? AT_MOST : "")
+                    + factor(factor));
         } else if (target.sustainableUsers() == 0) {
             parts.add("no level held");
         }
@@ -182,7 +199,8 @@ public final class Format {
         Gap gap = results.gap();
         if (gap != null && gap.factor() != null) {
             legend += " The gap is " + gap.of() + "'s sustainable users over " + gap.over() + "'s"
-                    + (gap.lowerBound() ? ", a lower bound." : ".");
+                    + (gap.lowerBound() ? ", a lower bound." : gap.upperBound() ? ", an upper bound: " + gap.over()
+                    + "'s own limit lies above where the harness stopped it." : ".");
         }
         if (gap != null) {
             legend += " In parentheses, each target against " + gap.of() + ": how many times more users " + gap.of()
@@ -198,8 +216,26 @@ public final class Format {
             return "sustained";
         }
         var broken = slo.broken(level);
-        return broken.isEmpty() ? "holds, above a failed level"
-                : broken.stream().map(slo::text).collect(Collectors.joining(", "));
+        String why = broken.stream().map(slo::text).collect(Collectors.joining(", "));
+        return switch (slo.verdict(level)) {
+            case HOLDS -> "holds, above a level that did not";
+            case INCONCLUSIVE -> "inconclusive: " + why + ", while the harness was the limit ("
+                    + String.join(", ", level.harness().boundBy()) + ")";
+            case BREAKS -> why;
+        };
+    }
+
+    /** A level's verdict in words, for the console: "holds", "breaks: p99 over 1500 ms", "inconclusive: …". */
+    public static String verdict(LevelResult level, Slo slo, LevelVerdict verdict, Long stillOut) {
+        String why = stillOut != null ? stillOut + " requests still out after the p99 limit ("
+                + Numbers.plain(slo.p99Ms()) + " ms); figures so far"
+                : slo.broken(level).stream().map(slo::text).collect(Collectors.joining(", "));
+        return switch (verdict) {
+            case HOLDS -> "holds";
+            case BREAKS -> "breaks: " + why;
+            case INCONCLUSIVE -> "inconclusive: " + why + ", while the harness was the limit ("
+                    + String.join(", ", level.harness().boundBy()) + "): neither held nor broken";
+        };
     }
 
     /** e.g. {@code [virtual] level 5/8: 400 users, 392.1 rps, p99 1012 ms, ko 0.0%, threads 31: holds}. */
@@ -211,14 +247,23 @@ public final class Format {
                 level.koReasons().isEmpty() ? "" : " " + level.koReasons(), verdict);
     }
 
-    /** "sustains 800 users, bracket [800, 900]", "sustains ≥3200 users (held its top level)", "sustains no level, …". */
+    /**
+     * "sustains 800 users, bracket [800, 900]", "sustains ≥3200 users (held its top level)", "sustains ≥800 users
+     * (the harness's limit, not the target's, at 1600: inconclusive)", "sustains no level, …", "crashed at 400 users: …".
+     */
     public static String capacity(TargetResult target, Load load) {
         String unit = " " + load.unit();
+        if (target.crash() != null) {
+            return "CRASHED at " + target.crash().users() + unit + ": " + target.crash().reason()
+                    + " (no capacity is taken from a crash)";
+        }
         String skipped = target.skipped().isEmpty() ? ""
                 : "; skipped " + target.skipped().stream().map(String::valueOf).collect(Collectors.joining(", "))
                 + " (early stop)";
         Capacity capacity = target.capacity();
-        String where = capacity.lowerBound() ? sustainable(capacity) + unit + " (held its top level)"
+        String where = capacity.harnessBound() ? sustainable(capacity) + unit + " (the harness's limit, not the target's,"
+                + " at " + capacity.inconclusive() + ": inconclusive)"
+                : capacity.lowerBound() ? sustainable(capacity) + unit + " (held its top level)"
                 : (capacity.held() == 0 ? "no level" : capacity.held() + unit) + ", bracket " + bracket(capacity);
         return "sustains " + where + skipped;
     }

@@ -18,16 +18,16 @@ import java.util.Map;
  * @param profile   the profile the run started from (default, seed, c10k, ...)
  * @param plan      how the levels were chosen
  * @param waitOn    what each seed request waits on in our servers ({@code wait} in results.json)
- * @param warmupS   the shortest uncounted warm-up before a target's first level; it lasts longer while the JIT is
- *                  still settling (each target records its own)
+ * @param warmupS   the shortest uncounted warm-up before a target's first level; it lasts longer, up to
+ *                  {@code warmupMaxS}, while the load generator's JIT is still settling (each target records its own)
  * @param workMicros CPU each seed request asked our servers to burn, µs
  * @param stallMs   how long our servers froze once in the middle of every hold; 0 for never
  * @param slo       when a level holds, unless a target has its own
  * @param injectors how many injectors shared every level's users (1 for one machine)
  */
 public record Experiment(String profile, Load load, LevelPlan plan, double holdS, double rampS, double warmupS,
-                         @JsonProperty("wait") Wait waitOn, long workMicros, long timeoutMs, long stallMs, Slo slo,
-                         int injectors) {
+                         double warmupMaxS, @JsonProperty("wait") Wait waitOn, long workMicros, long timeoutMs,
+                         long stallMs, Slo slo, int injectors) {
 
     /**
      * What each seed request waits on in our servers, between "Hello" and "World": its kind ({@link WaitKind}), how
@@ -53,6 +53,12 @@ public record Experiment(String profile, Load load, LevelPlan plan, double holdS
         public String describe() {
             return WaitKind.of(kind).describe(pauseMs, settings);
         }
+    }
+
+    /** The same experiment judged by another SLO (a target's own). */
+    public Experiment withSlo(Slo slo) {
+        return new Experiment(profile, load, plan, holdS, rampS, warmupS, warmupMaxS, waitOn, workMicros, timeoutMs,
+                stallMs, slo, injectors);
     }
 
     /** True when a capacity search chose the levels ({@code -Dlevels=auto}). */

@@ -19,10 +19,18 @@ import java.util.function.ToDoubleFunction;
  * @param efficiency    throughput / (users / pause): 1.0 means every user got a response every pause
  * @param cost          null without a census
  * @param harness       null when unknown
+ * @param breakdown     where a response's time went; null without a census
+ * @param backend       the server the target waited on (downstream server, PostgreSQL); null for none
  */
 public record LevelResult(int users, long requests, long ok, long ko, Map<String, Long> koReasons, double throughputRps,
                           double efficiency, @JsonUnwrapped Latency latency, @JsonUnwrapped Footprint footprint,
-                          Cost cost, Harness harness) {
+                          Cost cost, Harness harness, Breakdown breakdown, Backend backend) {
+
+    /** A level without a breakdown or a backend (a foreign server; files written before they were recorded). */
+    public LevelResult(int users, long requests, long ok, long ko, Map<String, Long> koReasons, double throughputRps,
+                       double efficiency, Latency latency, Footprint footprint, Cost cost, Harness harness) {
+        this(users, requests, ok, ko, koReasons, throughputRps, efficiency, latency, footprint, cost, harness, null, null);
+    }
 
     public LevelResult {
         koReasons = koReasons == null ? Map.of() : new TreeMap<>(koReasons);
@@ -90,22 +98,71 @@ public record LevelResult(int users, long requests, long ok, long ko, Map<String
     }
 
     /**
-     * The harness during the hold: on one machine the load generator competes with the target for the cores.
+     * The harness during the hold: on one machine the load generator competes with the target for the cores, and the
+     * target may wait on a server of its own. {@link #of} is the one rule that says when the harness was the limit.
      *
      * @param machineCpu       share of all the machine's cores busy, 0..1; injectorCpuCores is Gatling's cores' worth
      * @param injectorLagP99Ms open model: p99 of how late the injector sent the requests it had a sender for, after
      *                         their due time, ms; null for the closed model
-     * @param harnessBound     machine CPU at or above {@link #HARNESS_BOUND}, or an injector lag above
-     *                         {@link #LAG_BOUND_MS}: this level measured the machine, not only the target
+     * @param backendCpuCores  the CPU of the server the target waits on, cores' worth; null when none or unknown
+     * @param harnessBound     true when the level measured the harness as much as the target ({@code boundBy} says why)
+     * @param boundBy          what bounded it, e.g. "machine CPU 94 %"; empty when nothing did
      */
-    public record Harness(Double machineCpu, Double injectorCpuCores, Double injectorLagP99Ms, boolean harnessBound) {
-        public static final double HARNESS_BOUND = 0.90;
+    public record Harness(Double machineCpu, Double injectorCpuCores, Double injectorLagP99Ms, Double backendCpuCores,
+                          boolean harnessBound, List<String> boundBy) {
+        /** The machine this busy: the target and the load generator fight for the cores. */
+        public static final double MACHINE_BOUND = 0.90;
         /** An open level whose injector sent its requests later than this at p99 did not offer its rate. */
         public static final double LAG_BOUND_MS = 5;
+        /** The server the target waits on this busy, in cores: its own limit, not the target's. */
+        public static final double BACKEND_BOUND_CORES = 0.80;
 
-        public static Harness of(Double machineCpu, Double injectorCpuCores, Double injectorLagP99Ms) {
-            return new Harness(machineCpu, injectorCpuCores, injectorLagP99Ms, (machineCpu != null && machineCpu >= HARNESS_BOUND)
-                    || (injectorLagP99Ms != null && injectorLagP99Ms > LAG_BOUND_MS));
+        public Harness {
+            boundBy = boundBy == null ? List.of() : List.copyOf(boundBy);
+        }
+
+        public static Harness of(Double machineCpu, Double injectorCpuCores, Double injectorLagP99Ms, Double backendCpuCores) {
+            List<String> bounds = new java.util.ArrayList<>();
+            if (machineCpu != null && machineCpu >= MACHINE_BOUND) {
+                bounds.add(String.format(java.util.Locale.ROOT, "machine CPU %.0f %%", 100 * machineCpu));
+            }
+            if (injectorLagP99Ms != null && injectorLagP99Ms > LAG_BOUND_MS) {
+                bounds.add(String.format(java.util.Locale.ROOT, "injector lag p99 %.1f ms", injectorLagP99Ms));
+            }
+            if (backendCpuCores != null && backendCpuCores >= BACKEND_BOUND_CORES) {
+                bounds.add(String.format(java.util.Locale.ROOT, "backend CPU %.2f cores", backendCpuCores));
+            }
+            return new Harness(machineCpu, injectorCpuCores, injectorLagP99Ms, backendCpuCores, !bounds.isEmpty(), bounds);
+        }
+    }
+
+    /**
+     * Where a response's time went, from the target's census over the hold (the same two readings as the costs).
+     *
+     * @param meanMs    the client's mean latency of all responses
+     * @param handlerMs the mean time a request spent in the target's handler
+     * @param queuedMs  the rest, {@code meanMs - handlerMs}: before the handler ran (waiting for a thread of the
+     *                  server, in its accept queue) and on the wire
+     * @param waitMs    the wait's own phases, ms per response, by name (connection_ms, query_ms, downstream_ms)
+     * @param waitPeaks the wait's gauges at their peak over the hold (pool_active, pool_waiting, ...)
+     */
+    public record Breakdown(Double meanMs, Double handlerMs, Double queuedMs, Map<String, Double> waitMs,
+                            Map<String, Long> waitPeaks) {
+        public Breakdown {
+            waitMs = waitMs == null ? Map.of() : new TreeMap<>(waitMs);
+            waitPeaks = waitPeaks == null ? Map.of() : new TreeMap<>(waitPeaks);
+        }
+    }
+
+    /**
+     * The server the target waited on, over the hold, so that its limit is never taken for the target's.
+     *
+     * @param cpuCores its CPU time over the hold, in cores' worth; null when it cannot be read (a server given by URL)
+     * @param peaks    its gauges at their peak (connections, active queries, requests in flight)
+     */
+    public record Backend(Double cpuCores, Map<String, Long> peaks) {
+        public Backend {
+            peaks = peaks == null ? Map.of() : new TreeMap<>(peaks);
         }
     }
 

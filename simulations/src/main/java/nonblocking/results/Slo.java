@@ -86,7 +86,17 @@ public record Slo(double p99Ms, double koPercent, Double minEfficiency, boolean 
         return broken(level).isEmpty();
     }
 
+    /**
+     * The level's verdict: it holds, or it breaks; a level that breaks while the harness was the limit
+     * ({@link LevelResult.Harness#harnessBound}) is inconclusive, neither held nor broken.
+     */
+    public LevelVerdict verdict(LevelResult level) {
+        return holds(level) ? LevelVerdict.HOLDS
+                : level.harness() != null && level.harness().harnessBound() ? LevelVerdict.INCONCLUSIVE : LevelVerdict.BREAKS;
+    }
+
+    /** The capacity of these levels; a level that ran twice counts as {@link LevelVerdict#merge} says. */
     public Capacity capacity(List<LevelResult> levels) {
-        return Capacity.of(levels.stream().collect(Collectors.toMap(LevelResult::users, this::holds, Boolean::logicalAnd)));
+        return Capacity.of(levels.stream().collect(Collectors.toMap(LevelResult::users, this::verdict, LevelVerdict::merge)));
     }
 }

@@ -6,7 +6,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Collectors;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * One target's ladder.
@@ -20,15 +21,28 @@ import java.util.stream.Collectors;
  * @param startedAt        when a managed target's JVM was started (ISO-8601), or when a given one was first probed
  * @param stoppedAt        when a managed target's JVM had stopped, or when the ladder was done with a given server;
  *                         managed targets run one at a time, so no two managed windows overlap
+ * @param warmupS          how long the warm-up before the first level lasted, s: until the load generator's CPU per
+ *                         request had settled (at least the experiment's {@code warmup_s}); null when unknown
+ * @param crash            why the target stopped serving mid-ladder; null when it did not. Its levels up to then
+ *                         are kept, but a crash is no capacity: there is no bracket and no gap
+ * @param backendAfter     the connections of the server the target waited on, at the end of its ladder and once the
+ *                         target had stopped; empty when it waits on none
  */
 @JsonIgnoreProperties(value = "bracket", allowGetters = true)
 public record TargetResult(Settings config, String jdk, Memory idle, List<LevelResult> levels, int sustainableUsers,
-                           List<Integer> skipped, List<Integer> runOrder, String startedAt, String stoppedAt) {
+                           List<Integer> skipped, List<Integer> runOrder, String startedAt, String stoppedAt,
+                           Double warmupS, Crash crash, Map<String, Long> backendAfter) {
 
     public TargetResult {
         levels = levels == null ? List.of() : List.copyOf(levels);
         skipped = skipped == null ? List.of() : List.copyOf(skipped);
         runOrder = runOrder == null ? levels.stream().map(LevelResult::users).toList() : List.copyOf(runOrder);
+        backendAfter = backendAfter == null ? Map.of() : new TreeMap<>(backendAfter);
+    }
+
+    public TargetResult(Settings config, String jdk, Memory idle, List<LevelResult> levels, int sustainableUsers,
+                        List<Integer> skipped, List<Integer> runOrder, String startedAt, String stoppedAt) {
+        this(config, jdk, idle, levels, sustainableUsers, skipped, runOrder, startedAt, stoppedAt, null, null, null);
     }
 
     /** A target of a fixed ladder that ran every level. */
@@ -36,16 +50,35 @@ public record TargetResult(Settings config, String jdk, Memory idle, List<LevelR
         this(config, jdk, idle, levels, sustainableUsers, List.of(), null, null, null);
     }
 
-    /** Where its capacity lies: its sustainable users, and the lowest level above them, which broke. */
+    /**
+     * Where its capacity lies: its sustainable users, and the lowest level above them, which broke, or was the
+     * harness's limit (the level says whether the harness bounded it).
+     */
     public Capacity capacity() {
-        return Capacity.of(levels.stream().collect(Collectors.toMap(LevelResult::users, this::sustains, Boolean::logicalAnd)));
+        LevelResult above = levels.stream().filter(level -> !sustains(level))
+                .min(Comparator.comparingInt(LevelResult::users)).orElse(null);
+        boolean harness = above != null && above.harness() != null && above.harness().harnessBound();
+        return new Capacity(sustainableUsers, above == null || harness ? null : above.users(),
+                harness ? above.users() : null);
     }
 
-    /** The capacity as {@code [held, broke]}, derived from the levels and written to results.json for readers. */
+    /** The capacity as {@code [held, broke]} for readers; null for a target that crashed, which has none. */
     @JsonProperty("bracket")
     public List<Integer> bracket() {
         Capacity capacity = capacity();
-        return Arrays.asList(capacity.held(), capacity.broke());
+        return crash != null ? null : Arrays.asList(capacity.held(), capacity.broke());
+    }
+
+    /**
+     * The target stopped serving during its ladder: its JVM exited, or a server given by URL refused every
+     * connection of a whole level.
+     *
+     * @param users    the level it was at
+     * @param exitCode its JVM's exit code; null for a server given by URL
+     * @param reason   in one line
+     * @param log      a managed target's log; null otherwise
+     */
+    public record Crash(int users, Integer exitCode, String reason, String log) {
     }
 
     /** The levels counted as sustained: those at or below {@link #sustainableUsers}, lowest first; empty if none. */

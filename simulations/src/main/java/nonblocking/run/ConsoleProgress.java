@@ -22,17 +22,14 @@ public record ConsoleProgress(Load load, Consumer<String> out) implements Progre
 
     @Override
     public void measured(Measured m) {
-        Set<Slo.Limit> broken = m.broken();
-        String verdict = m.stillOut() != null ? "breaks: " + m.stillOut() + " requests still out after the p99 limit ("
-                + Numbers.plain(m.slo().p99Ms()) + " ms); figures so far"
-                : broken.isEmpty() ? "holds"
-                : "breaks: " + broken.stream().map(m.slo()::text).collect(Collectors.joining(", "));
-        out.accept(Format.progressLine(m.target(), m.index(), m.maxLevels(), m.level(), load, verdict));
+        out.accept(Format.progressLine(m.target(), m.index(), m.maxLevels(), m.level(), load,
+                Format.verdict(m.level(), m.slo(), m.verdict(), m.stillOut())));
     }
 
     @Override
     public void stoppedEarly(String target, int brokenInARow, List<Integer> skipped) {
-        note(target, "early stop: " + brokenInARow + " levels broke in a row; skipped " + skipped);
+        note(target, "early stop: the last " + brokenInARow + " levels did not hold (they broke, or the harness was the"
+                + " limit); skipped " + skipped);
     }
 
     @Override

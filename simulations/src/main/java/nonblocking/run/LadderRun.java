@@ -1,6 +1,7 @@
 package nonblocking.run;
 
 import nonblocking.NonblockingException;
+import nonblocking.backends.Backends;
 import nonblocking.injectors.Parts;
 import nonblocking.injectors.Rendezvous;
 import nonblocking.ladder.Injection;
@@ -20,6 +21,7 @@ import nonblocking.server.ParentWatch;
 import nonblocking.record.RecordFile;
 import nonblocking.record.RunRecord;
 import nonblocking.record.TargetRecord;
+import nonblocking.targets.Backend;
 import nonblocking.targets.Classpath;
 import nonblocking.targets.FreePorts;
 import nonblocking.targets.TargetCommand;
@@ -40,6 +42,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
@@ -67,6 +70,8 @@ public final class LadderRun implements AutoCloseable {
     private final PrintStream out;
     /** Injector 0's rendezvous, when this is one of N injectors; null otherwise. */
     private volatile Rendezvous rendezvous;
+    /** The server the targets' requests wait on (downstream server, PostgreSQL); empty for the pause. */
+    private volatile Optional<Backend> backend = Optional.empty();
     private volatile String lastWord;
 
     private LadderRun(LadderConfig config, PrintStream out) {
@@ -113,12 +118,21 @@ public final class LadderRun implements AutoCloseable {
             if (injection.part() && injection.first()) {
                 run.rendezvous = Rendezvous.serve(injection.coordinator(), injection.count(), injection.rendezvous());
             }
+            run.openBackend();
             run.prepareTargets();
         } catch (RuntimeException e) {
             run.close();
             throw e;
         }
         return run;
+    }
+
+    /** The server the wait needs, before the first target: started (or, given by URL, checked), one line if not. */
+    private void openBackend() {
+        // One of N injectors is given the launcher's backend by URL; a part of a Job, its own if none is given.
+        backend = Backends.open(config.waitSpec(), runDir, config.targetHeap(), Classpath.current());
+        backend.ifPresent(b -> out.println("[" + b.what() + "] " + b.url().replaceAll("[?#].*$", "") + " for "
+                + config.experiment().waitOn().describe()));
     }
 
     /**
@@ -135,11 +149,12 @@ public final class LadderRun implements AutoCloseable {
             if (spec.managed()) {
                 int i = managed.indexOf(spec);
                 int port = ports.get(2 * i);
-                launch = new TargetRun.Launch(TargetCommand.managed(spec, config.targetHeap(), config.pauseMs(), classpath,
-                        port, ports.get(2 * i + 1)), URI.create("http://" + TargetCommand.HOST + ":" + port + "/"),
+                launch = new TargetRun.Launch(TargetCommand.managed(spec, config.targetHeap(), config.pauseMs(),
+                        Backends.given(config.waitSpec(), backend), classpath, port, ports.get(2 * i + 1)), URI.create("http://" + TargetCommand.HOST + ":" + port + "/"),
                         runDir.resolve(spec.name() + ".log"));
             }
-            targets.add(new TargetRun(spec, launch, config, new ConsoleProgress(config.load(), out::println)));
+            targets.add(new TargetRun(spec, launch, config, backend.orElse(null),
+                    new ConsoleProgress(config.load(), out::println)));
         }
         targets.getFirst().start(TARGET_START_TIMEOUT);
         targets.stream().skip(1).filter(t -> !t.managed()).forEach(t -> t.start(TARGET_START_TIMEOUT));
@@ -199,7 +214,7 @@ public final class LadderRun implements AutoCloseable {
     public Duration maxDuration() {
         Duration level = config.ramp().plus(config.hold()).plus(Duration.ofMillis(2 * config.timeoutMs()))
                 .plus(TargetRun.IDLE_POLL);
-        Duration target = TARGET_START_TIMEOUT.plus(config.injection().rendezvous()).plus(config.warmup())
+        Duration target = TARGET_START_TIMEOUT.plus(config.injection().rendezvous()).plus(config.warmupMax())
                 .plus(level.multipliedBy(config.plan().maxLevels()));
         return Duration.ofMinutes(2).plus(target.multipliedBy(targets.size()));
     }
@@ -264,8 +279,11 @@ public final class LadderRun implements AutoCloseable {
         } else {
             lastWord = RunOutput.publish(r, runDir, out);
         }
+        targets.stream().filter(t -> t.crash() != null).forEach(t -> failed.add(t.name() + " crashed at "
+                + t.crash().users() + " " + config.load().unit() + ": " + t.crash().reason()));
+        backend.flatMap(Backend::gone).ifPresent(why -> failed.add(backend.get().what() + " is gone (" + why + ")"));
         if (!failed.isEmpty()) {
-            throw new NonblockingException("not every target ran: " + String.join("; ", failed));
+            throw new NonblockingException("not every target ran its ladder: " + String.join("; ", failed));
         }
         return r;
     }
@@ -281,11 +299,12 @@ public final class LadderRun implements AutoCloseable {
         }
     }
 
-    /** Stops every target (sampler, client, managed JVM) and the rendezvous. Idempotent. */
+    /** Stops every target (conductor, client, managed JVM), then what they waited on, and the rendezvous. Idempotent. */
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
             targets.forEach(TargetRun::close);
+            backend.ifPresent(Backend::close);
             Rendezvous r = rendezvous;
             if (r != null) {
                 r.close();

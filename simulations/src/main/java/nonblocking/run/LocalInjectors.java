@@ -8,6 +8,9 @@ import nonblocking.results.Results;
 import nonblocking.results.TargetResult;
 import nonblocking.targets.Classpath;
 import nonblocking.targets.FreePorts;
+import nonblocking.backends.Backends;
+import nonblocking.server.wait.WaitKind;
+import nonblocking.targets.Backend;
 import nonblocking.targets.ManagedTarget;
 import nonblocking.targets.TargetCommand;
 
@@ -25,6 +28,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -61,6 +65,7 @@ public final class LocalInjectors implements AutoCloseable {
     private final List<Process> injectors = new CopyOnWriteArrayList<>();
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile ManagedTarget target;
+    private volatile Optional<Backend> backend = Optional.empty();
 
     private LocalInjectors(LadderConfig config, Map<String, String> given, PrintStream out) {
         this.config = config;
@@ -77,6 +82,12 @@ public final class LocalInjectors implements AutoCloseable {
         LocalInjectors run = new LocalInjectors(config, given, out);
         Runtime.getRuntime().addShutdownHook(new Thread(run::close, "injectors-stop"));
         LadderRun.exitWithLauncher(out);
+        try {
+            run.backend = Backends.open(config.waitSpec(), run.runDir, config.targetHeap(), Classpath.current());
+        } catch (RuntimeException e) {
+            run.close();
+            throw e;
+        }
         return run;
     }
 
@@ -109,12 +120,14 @@ public final class LocalInjectors implements AutoCloseable {
         own.put("targets", spec.name());
         own.put("runId", spec.name());
         own.put("injectors", String.valueOf(config.injection().count()));
+        // The server the targets wait on is this launcher's, started once for every target and injector.
+        backend.ifPresent(b -> own.put(config.waitSpec().kind().key(WaitKind.URL), b.url()));
         try {
             Files.createDirectories(dir);
             if (spec.managed()) {
                 List<Integer> ports = FreePorts.take(TargetCommand.HOST, 3);
                 List<String> command = TargetCommand.managed(spec, config.targetHeap(), config.pauseMs(),
-                        Classpath.current(), ports.get(0), ports.get(1));
+                        Backends.given(config.waitSpec(), backend), Classpath.current(), ports.get(0), ports.get(1));
                 target = ManagedTarget.start(spec.name(), command, runDir.resolve(spec.name() + ".log"));
                 out.println("[" + spec.name() + "] " + target.awaitReady(LadderRun.TARGET_START_TIMEOUT));
                 List.of(".model", ".threads", ".maxVirtualThreads").forEach(key -> own.remove(spec.name() + key));
@@ -246,6 +259,7 @@ public final class LocalInjectors implements AutoCloseable {
                 }
             }
             stopTarget();
+            backend.ifPresent(Backend::close);
         }
     }
 }

@@ -4,6 +4,7 @@ import nonblocking.ladder.Ladder;
 import nonblocking.ladder.Level;
 import nonblocking.record.HarnessReading;
 import nonblocking.record.LevelCensus;
+import nonblocking.server.wait.Figures;
 
 import java.time.Duration;
 import java.util.HashMap;
@@ -18,7 +19,8 @@ import java.util.stream.LongStream;
  * samples {@code GET /threads}, when the hold ends it takes the second reading ({@code ?costs=true}). It never asks
  * for a GC: a forced collection inside a hold would put its pause into the latencies and its CPU into the costs it
  * measures (retained heap is the target's own figure after its last collection). Without a census (a foreign server)
- * it reads only the machine and the load generator. It also freezes our own targets once in the middle of each hold
+ * it reads only the machine and the load generator. The server the target waits on, if any, is read at the same
+ * moments. It also freezes our own targets once in the middle of each hold
  * when the run asks for a stall.
  */
 public final class CensusSampler {
@@ -33,16 +35,19 @@ public final class CensusSampler {
     private final Ladder ladder;
     private final TargetClient client;
     private final boolean census;
+    /** The server the target waits on; null for none. */
+    private final Backend backend;
     /** -Dstall: how long the target freezes once in the middle of each hold, ms; 0 for never. */
     private final long stallMs;
     private final Set<Integer> stalled = new HashSet<>();
     /** By level index; touched by the conductor's thread only. */
     private final Map<Integer, LevelCensus.Builder> seen = new HashMap<>();
 
-    public CensusSampler(Ladder ladder, TargetClient client, boolean census, long stallMs) {
+    public CensusSampler(Ladder ladder, TargetClient client, boolean census, Backend backend, long stallMs) {
         this.ladder = ladder;
         this.client = client;
         this.census = census;
+        this.backend = backend;
         this.stallMs = census ? stallMs : 0;   // only our own targets can be told to freeze
     }
 
@@ -56,9 +61,12 @@ public final class CensusSampler {
         LevelCensus.Builder b = seen.computeIfAbsent(current, i -> new LevelCensus.Builder());
         if (!b.isOpen()) {
             // Opens the window: peaks reset, and the first reading of the costs.
-            b.opened(census ? client.resetPeaks(REQUEST_TIMEOUT).orElse(null) : null, HarnessReading.now());
-        } else if (census) {
-            client.census(false, false, REQUEST_TIMEOUT).ifPresent(b::add);
+            b.opened(census ? client.resetPeaks(REQUEST_TIMEOUT).orElse(null) : null, HarnessReading.now(), backend());
+        } else {
+            if (census) {
+                client.census(false, false, REQUEST_TIMEOUT).ifPresent(b::add);
+            }
+            b.add(backend());
         }
         if (stallMs > 0 && now >= stallAt(ladder.level(current)) && stalled.add(current)) {
             client.stall(stallMs, REQUEST_TIMEOUT);
@@ -75,9 +83,14 @@ public final class CensusSampler {
     private void closeEndedHolds(long now) {
         seen.forEach((index, b) -> {
             if (b.isOpen() && !b.isClosed() && now >= ladder.level(index).holdEndNanos()) {
-                b.closed(census ? client.census(false, true, REQUEST_TIMEOUT).orElse(null) : null, HarnessReading.now());
+                b.closed(census ? client.census(false, true, REQUEST_TIMEOUT).orElse(null) : null, HarnessReading.now(),
+                        backend());
             }
         });
+    }
+
+    private Figures backend() {
+        return backend == null ? null : backend.reading();
     }
 
     /** The middle of the hold, less half the freeze: the freeze lies in the middle of the hold. */

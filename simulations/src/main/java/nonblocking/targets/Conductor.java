@@ -45,6 +45,17 @@ public final class Conductor {
     /** The verdicts so far, in the order the levels ran; only this loop's thread touches them. */
     private final List<Plan.Probe> probes = new ArrayList<>();
     private final Map<Integer, LevelCensus> reported = new ConcurrentHashMap<>();
+    private final WarmUp warmUp = new WarmUp();
+    /** The longest the warm-up may last. */
+    private final long warmupMaxNanos;
+    /** A managed target's JVM, watched for a crash; null for a server given by URL. */
+    private final ManagedTarget process;
+    /** The server the target's requests wait on, watched; null for none. */
+    private final Backend backend;
+    /** Called once when the target stops serving: its ladder ends there. */
+    private final java.util.function.Consumer<TargetResult.Crash> onCrash;
+    private boolean backendGoneSaid;
+    private boolean failureSaid;
     private volatile Thread thread;
 
     /**
@@ -53,7 +64,8 @@ public final class Conductor {
      */
     Conductor(String name, Ladder ladder, LadderRecorder recorder, CensusSampler sampler, Plan plan, Slo slo,
               Progress progress, IntFunction<LevelResult> levelResult, Supplier<TargetResult> searched,
-              Duration settle, Duration giveUp) {
+              Duration settle, Duration giveUp, Duration warmupMax, ManagedTarget process, Backend backend,
+              java.util.function.Consumer<TargetResult.Crash> onCrash) {
         this.name = name;
         this.ladder = ladder;
         this.recorder = recorder;
@@ -65,6 +77,15 @@ public final class Conductor {
         this.searched = searched;
         this.settleNanos = settle.toNanos();
         this.giveUpNanos = Math.max(settle.toNanos(), giveUp.toNanos());
+        this.warmupMaxNanos = warmupMax.toNanos();
+        this.process = process;
+        this.backend = backend;
+        this.onCrash = onCrash;
+    }
+
+    /** How long the warm-up lasted (or lasts, as laid out now), s. */
+    Double warmupS() {
+        return ladder.warmup().toNanos() / 1e9;
     }
 
     /** Starts following the ladder; call once its clock runs. */
@@ -101,6 +122,10 @@ public final class Conductor {
             // Levels may be appended (by the plan, below) until the ladder's end is known.
             while (!(ladder.ended() && reported.size() >= ladder.measured().size())) {
                 long now = ladder.offset(System.nanoTime());
+                if (watch(now)) {
+                    continue;   // the target crashed: its ladder ended just now, the levels before are judged next
+                }
+                warmUp(now);
                 sampler.tick(now);
                 now = ladder.offset(System.nanoTime());
                 for (int next = reported.size(); next < ladder.measured().size() && due(next, now); next++) {
@@ -114,15 +139,96 @@ public final class Conductor {
         }
     }
 
+    /**
+     * Watches what can stop serving: a managed target whose JVM exits ends its ladder at once (a crash is no
+     * capacity), and the server it waits on is said once when it is gone (the requests then fail, counted as such).
+     * Returns true when the target crashed just now.
+     */
+    private boolean watch(long now) {
+        if (backend != null && !backendGoneSaid) {
+            backend.gone().ifPresent(why -> {
+                backendGoneSaid = true;
+                progress.note(name, backend.what() + " is gone (" + why + ")" + at(now)
+                        + ": the target's requests that wait on it fail from here");
+            });
+        }
+        if (process == null || ladder.ended() && ladder.endNanos() <= now) {
+            return false;
+        }
+        java.util.Optional<Integer> exit = process.exited();
+        if (exit.isEmpty()) {
+            return false;
+        }
+        int users = current(now);
+        crashed(new TargetResult.Crash(users, exit.get(), "its JVM exited with code " + exit.get(),
+                process.log().toString()), now);
+        return true;
+    }
+
+    /** The target stopped serving: its ladder ends now, and the run says so in one line. */
+    private void crashed(TargetResult.Crash crash, long now) {
+        ladder.end(now);
+        onCrash.accept(crash);
+        progress.note(name, "CRASHED at " + crash.users() + " " + "users: " + crash.reason()
+                + (crash.log() == null ? "" : " (log: " + crash.log() + ")") + "; no capacity is taken from it");
+    }
+
+    /** The users of the level in force at {@code now}: the one being held or ramped to. */
+    private int current(long now) {
+        int users = 0;
+        for (Level level : ladder.levels()) {
+            if (level.rampStartNanos() <= now) {
+                users = level.users();
+            }
+        }
+        return users;
+    }
+
+    private String at(long now) {
+        return " during the level of " + current(now) + " users";
+    }
+
+    /**
+     * The warm-up lasts until the load generator's CPU per request has settled ({@link WarmUp}): just before the first
+     * hold would start, one more second, and again, up to the longest warm-up allowed.
+     */
+    private void warmUp(long now) {
+        Level first = ladder.level(0);
+        if (now < first.rampStartNanos() || now >= first.holdStartNanos()) {
+            return;
+        }
+        warmUp.sample(now, nonblocking.record.HarnessReading.now().injectorCpuNs(), recorder.finished());
+        boolean closing = now >= first.holdStartNanos() - 2 * CensusSampler.PERIOD.toNanos();
+        if (closing && !warmUp.settled() && ladder.warmup().toNanos() < warmupMaxNanos) {
+            ladder.extendWarmup(WarmUp.WINDOW_NANOS, now);
+        }
+    }
+
     /** A level is measured: say it with its verdict, then let the plan pick what comes next. */
     private void judge(int index) {
         LevelResult level = levelResult.apply(index);
+        LevelCensus seen = reported.get(index);
+        if (!failureSaid && seen != null && seen.closed() != null && seen.closed().lastFailure() != null
+                && seen.closed().failed() > (seen.opened() == null ? 0 : seen.opened().failed())) {
+            failureSaid = true;
+            progress.note(name, "requests failed at " + level.users() + " users, the latest with "
+                    + seen.closed().lastFailure());
+        }
+        if (process == null && level.requests() > 0 && level.ok() == 0
+                && level.koReasons().keySet().equals(java.util.Set.of(nonblocking.ladder.Outcome.CONNECTION))) {
+            // A server given by URL that refused every connection of a whole level is down, not at its limit.
+            long now = ladder.offset(System.nanoTime());
+            crashed(new TargetResult.Crash(level.users(), null, "it refused every connection of the level (down)",
+                    null), now);
+            progress.measured(new Progress.Measured(name, index, plan.maxLevels(), level, slo, null));
+            return;
+        }
         long waiting = recorder.level(index).inFlight();
         boolean early = brokenAlready(index, ladder.offset(System.nanoTime()) - ladder.level(index).holdEndNanos());
         Progress.Measured measured = new Progress.Measured(name, index, plan.maxLevels(), level, slo,
                 early ? waiting : null);
         progress.measured(measured);
-        probes.add(new Plan.Probe(level.users(), measured.holds()));
+        probes.add(new Plan.Probe(level.users(), measured.verdict()));
         Plan.Step step = plan.after(List.copyOf(probes));
         long now = ladder.offset(System.nanoTime());
         if (step.schedules()) {

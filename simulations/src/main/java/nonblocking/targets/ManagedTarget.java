@@ -140,6 +140,16 @@ public final class ManagedTarget implements AutoCloseable {
         return url;
     }
 
+    /** Its exit code once it has exited by itself or been stopped; empty while it runs. */
+    public java.util.Optional<Integer> exited() {
+        return process.isAlive() ? java.util.Optional.empty() : java.util.Optional.of(process.exitValue());
+    }
+
+    /** Where its output goes. */
+    public Path log() {
+        return log;
+    }
+
     /** The census port's base URL, or null when the target printed no {@code census=} (none, or an older one). */
     public URI censusUrl() {
         return censusUrl;

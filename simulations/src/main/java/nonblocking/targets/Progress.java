@@ -1,6 +1,7 @@
 package nonblocking.targets;
 
 import nonblocking.results.LevelResult;
+import nonblocking.results.LevelVerdict;
 import nonblocking.results.Slo;
 import nonblocking.results.TargetResult;
 
@@ -35,8 +36,12 @@ public interface Progress {
             return slo.broken(level);
         }
 
-        public boolean holds() {
-            return stillOut == null && broken().isEmpty();
+        /** Its verdict; judged early, on its requests still out, it breaks unless the harness was the limit. */
+        public LevelVerdict verdict() {
+            if (stillOut == null) {
+                return slo.verdict(level);
+            }
+            return level.harness() != null && level.harness().harnessBound() ? LevelVerdict.INCONCLUSIVE : LevelVerdict.BREAKS;
         }
     }
 }

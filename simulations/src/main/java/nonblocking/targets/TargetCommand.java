@@ -1,6 +1,8 @@
 package nonblocking.targets;
 
 import nonblocking.ladder.TargetSpec;
+import nonblocking.server.wait.WaitKind;
+import nonblocking.server.wait.WaitSpec;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,13 +32,19 @@ public final class TargetCommand {
     }
 
     /**
-     * @param censusPort     the census port, 0 for any free one, null for none (census on {@code port} only)
+     * @param censusPort     the census port, 0 for any free one, null for none
+     * @param wait           what each request waits on, with its options (the server waited on among them)
      * @param exitWithParent true for child JVMs, so that a killed ladder leaves no stray server
      */
     public static List<String> arguments(TargetSpec target, String host, int port, long pauseMs, Integer censusPort,
-                                         boolean exitWithParent) {
+                                         WaitSpec wait, boolean exitWithParent) {
         List<String> args = new ArrayList<>(List.of("--model", target.modelName(), "--host", host,
                 "--port", Integer.toString(port), "--pause", Long.toString(pauseMs)));
+        if (wait.kind() != WaitKind.SLEEP) {
+            args.addAll(List.of("--wait", wait.kind().label()));
+        }
+        // One flag per option: a value (a database URL) may hold the comma the flag's list would split at.
+        wait.options().forEach((key, value) -> args.addAll(List.of("--wait-option", key + "=" + value)));
         if (target.threads() != null) {
             args.addAll(List.of("--threads", target.threads().toString()));
         }
@@ -53,12 +61,12 @@ public final class TargetCommand {
     }
 
     /** Full command of a managed target on this machine: same JDK as this JVM, exits with us; ports 0 for any free. */
-    public static List<String> managed(TargetSpec target, String heap, long pauseMs, String classpath, int port,
-                                       int censusPort) {
+    public static List<String> managed(TargetSpec target, String heap, long pauseMs, WaitSpec wait, String classpath,
+                                       int port, int censusPort) {
         List<String> command = new ArrayList<>(List.of(javaExecutable().toString()));
         command.addAll(jvmOptions(heap));
         command.addAll(List.of("-cp", classpath, MAIN_CLASS));
-        command.addAll(arguments(target, HOST, port, pauseMs, censusPort, true));
+        command.addAll(arguments(target, HOST, port, pauseMs, censusPort, wait, true));
         return command;
     }
 

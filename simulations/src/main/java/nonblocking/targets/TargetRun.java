@@ -45,11 +45,14 @@ public final class TargetRun implements AutoCloseable {
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(5);
     /** An idle user's longest wait; a level the plan appends starts this much later, so its users have all seen it. */
     public static final Duration IDLE_POLL = Duration.ofSeconds(1);
+    /** How long a stopped target's connections may take to leave the server it waited on. */
+    private static final Duration DRAIN = Duration.ofSeconds(5);
     /** How often an open model's idle sender looks for a request that is due: well within a level's start lead. */
     public static final Duration OPEN_POLL = Duration.ofMillis(200);
 
     private final TargetSpec spec;
     private final Launch launch;
+    private final Backend backend;
     private final LadderConfig config;
     private final Plan plan;
     private final Ladder ladder;
@@ -73,15 +76,23 @@ public final class TargetRun implements AutoCloseable {
     private volatile Instant startedAt;
     private volatile Instant stoppedAt;
     private volatile String failure;
+    /** Why the target stopped serving mid-ladder; null while it serves. */
+    private volatile TargetResult.Crash crash;
+    /** The backend's connections at the end of the ladder and once the target stopped; null until then. */
+    private volatile Map<String, Long> backendAfter;
 
     /** How the ladder starts a managed target: its command (ports chosen up front, so {@code url} is known) and log. */
     public record Launch(List<String> command, URI url, Path log) {
     }
 
-    /** @param launch null for a server given by URL */
-    public TargetRun(TargetSpec spec, Launch launch, LadderConfig config, Progress progress) {
+    /**
+     * @param launch  null for a server given by URL
+     * @param backend the server the target's requests wait on, read with its census; null for none
+     */
+    public TargetRun(TargetSpec spec, Launch launch, LadderConfig config, Backend backend, Progress progress) {
         this.spec = spec;
         this.launch = launch;
+        this.backend = backend;
         this.config = config;
         this.plan = config.plan();
         this.ladder = config.ladder();
@@ -139,9 +150,10 @@ public final class TargetRun implements AutoCloseable {
         this.client = client;
         this.firstCensus = idleCensus;
         Duration settle = Duration.ofMillis(Math.min(timeoutMs(), pauseMs() + 250));
-        CensusSampler sampler = new CensusSampler(ladder, client, idleCensus != null, config.stallMs());
+        CensusSampler sampler = new CensusSampler(ladder, client, idleCensus != null, backend, config.stallMs());
         this.conductor = new Conductor(spec.name(), ladder, recorder, sampler, plan, slo(), progress, this::levelResult,
-                this::result, settle, Duration.ofMillis(timeoutMs() + 250));
+                this::result, settle, Duration.ofMillis(timeoutMs() + 250), config.warmupMax(), process, backend,
+                crashed -> crash = crashed);
     }
 
     /** The loop that judges this target's levels and steers its ladder; null before {@link #start}. */
@@ -157,6 +169,11 @@ public final class TargetRun implements AutoCloseable {
 
     public String failure() {
         return failure;
+    }
+
+    /** Why the target stopped serving mid-ladder; null when it did not. */
+    public TargetResult.Crash crash() {
+        return crash;
     }
 
     /** True once {@link #start} succeeded. */
@@ -312,12 +329,38 @@ public final class TargetRun implements AutoCloseable {
                 : spec.name() + " " + ladder.phaseAt(offset);
     }
 
-    /** Waits (up to {@code timeout}) until every level is judged, then {@link #close}s. */
+    /**
+     * Waits (up to {@code timeout}) until every level is judged, then {@link #close}s; a target that waits on a
+     * server counts that server's connections at the end of its ladder and once it has stopped (none may be left).
+     */
     public void stop(Duration timeout) {
         if (conductor != null) {
             conductor.join(timeout);
         }
+        Long atEnd = backendConnections();
         close();
+        if (atEnd != null) {
+            long deadline = System.nanoTime() + DRAIN.toNanos();
+            Long after = backendConnections();
+            while (after != null && after > 0 && System.nanoTime() < deadline) {
+                try {
+                    Thread.sleep(100);   // the server notices closed connections within moments
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+                after = backendConnections();
+            }
+            backendAfter = after == null ? Map.of("connections_at_end", atEnd)
+                    : Map.of("connections_at_end", atEnd, "connections_after_stop", after);
+            progress.note(spec.name(), backend.what() + "'s connections: " + atEnd + " at the end of the ladder, "
+                    + (after == null ? "unknown" : after) + " once the target stopped");
+        }
+    }
+
+    /** The connections the server the target waits on has now; null without one that says. */
+    private Long backendConnections() {
+        return backend == null ? null : backend.reading().gauges().get("connections");
     }
 
     /** The level as measured so far (complete once every user has finished). */
@@ -339,7 +382,9 @@ public final class TargetRun implements AutoCloseable {
     public TargetRecord record() {
         return new TargetRecord(settings(), firstCensus == null ? null : firstCensus.jdk(), idle(), text(startedAt),
                 text(stoppedAt), ladder.measured().stream().map(level -> levelRecord(level.index())).toList(),
-                ladder.skipped().stream().map(Level::users).sorted().toList(), clock(), config.load());
+                crash != null ? List.of() : ladder.skipped().stream().map(Level::users).sorted().toList(), clock(),
+                config.load(),
+                new TargetRecord.Course(conductor == null ? null : conductor.warmupS(), crash, backendAfter));
     }
 
     /** What the run reports of this target, worked out from its raw record as a merge would. */

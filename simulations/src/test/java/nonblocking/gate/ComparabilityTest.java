@@ -107,7 +107,7 @@ class ComparabilityTest {
     void anotherWaitOrInjectorCountIsNotComparable() {
         Results otherPause = Fixtures.withPause(Fixtures.read(Fixtures.GOOD), 500);
         Results twoInjectors = Fixtures.withExperiment(Fixtures.read(Fixtures.GOOD), e -> new Experiment(e.profile(),
-                e.load(), e.plan(), e.holdS(), e.rampS(), e.warmupS(), e.waitOn(), e.workMicros(), e.timeoutMs(),
+                e.load(), e.plan(), e.holdS(), e.rampS(), e.warmupS(), e.warmupMaxS(), e.waitOn(), e.workMicros(), e.timeoutMs(),
                 e.stallMs(), e.slo(), 2));
 
         assertThat(Comparability.differences(otherPause, "virtual", BASELINE.results()))

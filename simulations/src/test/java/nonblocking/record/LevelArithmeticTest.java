@@ -4,6 +4,7 @@ import nonblocking.results.LevelResult;
 import nonblocking.results.Slo;
 import nonblocking.results.TargetResult;
 import nonblocking.server.Census;
+import nonblocking.server.wait.Figures;
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
 
@@ -89,7 +90,7 @@ class LevelArithmeticTest {
                 + "\"in_flight_peak\":10,\"rss_bytes\":3000000,\"heap_after_gc_bytes\":2000000}");
         HarnessReading start = new HarnessReading(0, 100L, 1000L, 0);
         HarnessReading end = new HarnessReading(2_000_000_000L, 1050L, 2000L, 1_000_000_000L);
-        LevelCensus census = new LevelCensus.Builder().opened(opened, start).closed(closed, end).build();
+        LevelCensus census = new LevelCensus.Builder().opened(opened, start, null).closed(closed, end, null).build();
         LevelRecord r = level(10, times(20, 1000), Map.of(), census);
         TargetResult.Memory idle = new TargetResult.Memory(1_000_000L, 1_000_000L);
         LevelResult result = LevelArithmetic.level(r, new LevelArithmetic.Basis(1000, idle, 0, null));
@@ -120,5 +121,36 @@ class LevelArithmeticTest {
         assertThat(result.requests()).isZero();
         assertThat(result.latency().p99AllMs()).isZero();
         assertThat(Slo.forPause(1000).broken(result)).containsExactly(Slo.Limit.REQUESTS);
+    }
+
+    @Test
+    void whereAResponsesTimeWentIsTheCensussCountersDifferencedOverTheHold() {
+        Census opened = Census.parse("{\"served\":100,\"handler_ns\":100000000000,\"wait_figures\":{\"counters\":"
+                + "{\"connection_ns\":0,\"query_ns\":10000000000,\"queries\":100},\"gauges\":{\"pool_waiting\":0}}}");
+        Census during = Census.parse("{\"wait_figures\":{\"counters\":{},\"gauges\":{\"pool_waiting\":150,"
+                + "\"pool_active\":50}}}");
+        Census closed = Census.parse("{\"served\":300,\"failed\":0,\"handler_ns\":140000000000,\"wait_figures\":"
+                + "{\"counters\":{\"connection_ns\":20000000000,\"query_ns\":30000000000,\"queries\":300},"
+                + "\"gauges\":{\"pool_waiting\":3}}}");
+        HarnessReading start = new HarnessReading(0, 100L, 1000L, 0);
+        HarnessReading end = new HarnessReading(2_000_000_000L, 1050L, 2000L, 1_000_000_000L);
+        Figures dbBefore = new Figures(Map.of("cpu_ns", 1_000_000_000L), Map.of("active", 10L));
+        Figures dbAfter = new Figures(Map.of("cpu_ns", 1_600_000_000L), Map.of("active", 20L));
+        LevelCensus census = new LevelCensus.Builder().opened(opened, start, dbBefore).add(during)
+                .add(new Figures(Map.of(), Map.of("active", 50L))).closed(closed, end, dbAfter).build();
+
+        // 200 responses, every one 300 ms on the client's clock
+        LevelResult result = LevelArithmetic.level(level(10, times(200, 300), Map.of(), census),
+                new LevelArithmetic.Basis(100, null, 0, null));
+
+        // 40 s in the handler over 200 responses: 200 ms each; the other 100 ms were spent before it ran
+        assertThat(result.breakdown().handlerMs()).isEqualTo(200.0);
+        assertThat(result.breakdown().queuedMs()).isCloseTo(100.0, org.assertj.core.data.Offset.offset(1.0));
+        assertThat(result.breakdown().waitMs()).containsEntry("connection_ms", 100.0).containsEntry("query_ms", 100.0)
+                .doesNotContainKey("queries_ms");
+        assertThat(result.breakdown().waitPeaks()).containsEntry("pool_waiting", 150L).containsEntry("pool_active", 50L);
+        // 0.6 s of the database's CPU over the 2 s between the readings
+        assertThat(result.backend().cpuCores()).isEqualTo(0.3);
+        assertThat(result.backend().peaks()).containsEntry("active", 50L);
     }
 }

@@ -19,7 +19,7 @@ class LevelCensusTest {
         b.add(census("{\"platform_threads_peak\":25,\"in_flight_peak\":9,\"rss_bytes\":90,\"heap_used_bytes\":99,"
                 + "\"heap_after_gc_bytes\":42}"));
         b.add(census("{\"platform_threads_peak\":20,\"in_flight_peak\":1,\"rss_bytes\":80}"));   // no collection figure
-        assertThat(b.build()).isEqualTo(new LevelCensus(30, 9L, 100L, 42L, null, null, null, null));
+        assertThat(b.build()).isEqualTo(new LevelCensus(30, 9L, 100L, 42L, null, null, null, null, null, null, null, null));
     }
 
     @Test
@@ -28,7 +28,7 @@ class LevelCensusTest {
         Census closed = census("{\"served\":700,\"cpu_time_ns\":1600000000,\"context_switches\":650}");
         HarnessReading start = new HarnessReading(0, 100L, 1000L, 0);
         HarnessReading end = new HarnessReading(2_000_000_000L, 1000L, 2000L, 1_000_000_000L);
-        LevelCensus level = new LevelCensus.Builder().opened(opened, start).closed(closed, end).build();
+        LevelCensus level = new LevelCensus.Builder().opened(opened, start, null).closed(closed, end, null).build();
         assertThat(level.opened()).isEqualTo(opened);
         assertThat(level.closed()).isEqualTo(closed);
         assertThat(level.inFlightPeak()).isEqualTo(3L);

@@ -72,7 +72,7 @@ class MergeTest {
             Histogram all = ok.copy();
             all.recordValue(5_000_000);   // one timeout per injector
             LevelCensus census = new LevelCensus(split.index() == 0 ? 30 : null, null, null, null, null, null,
-                    reading(0, 0, 0), reading(6_000_000_000L, busyTicks, 1000));
+                    reading(0, 0, 0), reading(6_000_000_000L, busyTicks, 1000), null, null, null, null);
             long start = T0 + k * 7000 + split.index();   // each injector's window a millisecond later
             levels.add(new LevelRecord(users, split.share(users), start, start + 6000, ok.getTotalCount(), ok.getTotalCount(),
                     Map.of("timeout", 1L), ok, all, census, null));

@@ -95,7 +95,7 @@ class ReportTest {
                 null, null, virtual.levels(), virtual.sustainableUsers()));
         nonblocking.results.Experiment e = good.experiment();
         Results hostile = new Results(Results.SCHEMA, "run<script>alert(1)</script>", new nonblocking.results.Experiment(
-                "it's", e.load(), e.plan(), e.holdS(), e.rampS(), e.warmupS(), e.waitOn(), e.workMicros(), e.timeoutMs(),
+                "it's", e.load(), e.plan(), e.holdS(), e.rampS(), e.warmupS(), e.warmupMaxS(), e.waitOn(), e.workMicros(), e.timeoutMs(),
                 e.stallMs(), e.slo(), e.injectors()), good.provenance(), targets, Gap.of(targets, "<b>virtual</b>", "blocking"),
                 new Results.Records(null, null, "\"><script>", null, null));
 
@@ -195,7 +195,7 @@ class ReportTest {
     void aRunWithoutAPauseRendersEveryChart() throws IOException {
         Results good = Fixtures.read(Fixtures.GOOD);
         Results cpu = Fixtures.withExperiment(good, e -> new nonblocking.results.Experiment("cpu", e.load(), e.plan(),
-                e.holdS(), e.rampS(), e.warmupS(), nonblocking.results.Experiment.Wait.sleep(0), 2000, e.timeoutMs(),
+                e.holdS(), e.rampS(), e.warmupS(), e.warmupMaxS(), nonblocking.results.Experiment.Wait.sleep(0), 2000, e.timeoutMs(),
                 e.stallMs(), new nonblocking.results.Slo(250, 1, null), e.injectors()));
         for (String name : good.targets().keySet()) {
             cpu = Fixtures.withConfig(cpu, name, config -> new TargetResult.Settings(config.url(), config.census(),

@@ -21,7 +21,7 @@ class ResultsFileRoundTripTest {
         LevelResult level = new LevelResult(200, 1190, 1188, 2, Map.of("timeout", 2L), 198.0, 0.99,
                 Fixtures.latency(1004.5, 1010.2, 1190.7, 1250.3, 1301.0),
                 new LevelResult.Footprint(211, 200, 150_000_000L, 40_000_000L, 50_000.0, 120_000.0),
-                new LevelResult.Cost(0.195, 4.3, 250_000.0, 20_000.0), LevelResult.Harness.of(0.93, 1.1, null));
+                new LevelResult.Cost(0.195, 4.3, 250_000.0, 20_000.0), LevelResult.Harness.of(0.93, 1.1, null, null));
         LevelResult noCensus = new LevelResult(400, 10, 0, 10, Map.of("status 503", 10L), 0, 0,
                 Fixtures.latency(0, 0, 0, 3.1, 0), LevelResult.Footprint.NONE, null, null);
         Map<String, TargetResult> targets = new LinkedHashMap<>();
@@ -38,7 +38,7 @@ class ResultsFileRoundTripTest {
                 null, null, List.of(level, noCensus), 200, List.of(800, 1600), List.of(200, 400),
                 "2026-11-26T03:41:01Z", "2026-11-26T03:42:30Z"));
         Experiment experiment = new Experiment("default", Load.CLOSED, LevelPlan.fixed(List.of(200, 400, 800, 1600), true),
-                6, 2, 2, new Experiment.Wait("http", 1000, Map.of("calls", "3", "url", "managed")), 0, 5000, 0,
+                6, 2, 2, 15, new Experiment.Wait("http", 1000, Map.of("calls", "3", "url", "managed")), 0, 5000, 0,
                 Slo.forPause(1000), 1);
         return new Results(Results.SCHEMA, "20261126-034100-default", experiment,
                 new Provenance("2026-11-26T03:41:00Z", "2026-11-26T03:44:00Z", new Provenance.Machine(2, "25.0.3", "Linux", 20000),
@@ -65,7 +65,8 @@ class ResultsFileRoundTripTest {
         assertThat(json).contains("\"bracket\" : [ 200, 400 ]", "\"skipped\" : [ 800, 1600 ]", "\"run_order\" : [ 200, 400 ]",
                 "\"plan\" : {\n      \"mode\" : \"fixed\"", "\"early_stop\" : true");
         // The wait's own settings sit flat beside its kind and pause.
-        assertThat(json).contains("\"wait\" : {\n      \"kind\" : \"http\",\n      \"pause_ms\" : 1000,\n      \"calls\" : \"3\"");
+        assertThat(json).contains("\"wait\" : {\n      \"kind\" : \"http\",\n      \"pause_ms\" : 1000,", "\"calls\" : \"3\"",
+                "\"url\" : \"managed\"").doesNotContain("\"settings\"");
         assertThat(json).contains("\"bracket\" : [ 200, null ]");   // virtual held its only level: a lower bound
         assertThat(json.indexOf("\"blocking\"")).isLessThan(json.indexOf("\"virtual\""));   // run order kept
         assertThat(json.indexOf("\"virtual\"")).isLessThan(json.indexOf("\"pool1k\""));

@@ -70,7 +70,7 @@ class ContainerCommandTest {
         Set<String> perProcess = Set.of("--host", "--port", "--exit-with-parent");
         for (TargetSpec target : config.targets()) {
             String service = target.name();
-            List<String> args = TargetCommand.arguments(target, TargetCommand.HOST, 0, config.pauseMs(), 0, true);
+            List<String> args = TargetCommand.arguments(target, TargetCommand.HOST, 0, config.pauseMs(), 0, config.waitSpec(), true);
             JsonNode env = compose.at("/services/" + service + "/environment");
             for (int i = 0; i < args.size(); i++) {
                 String flag = args.get(i);

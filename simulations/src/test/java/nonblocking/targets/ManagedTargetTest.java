@@ -83,7 +83,7 @@ class ManagedTargetTest {
         TargetSpec spec = new TargetSpec("virtual", ThreadModel.VIRTUAL, null, null, null, null);
         String ready;
         try (ManagedTarget target = ManagedTarget.start("virtual",
-                TargetCommand.managed(spec, "64m", 0, Classpath.current(), 0, 0), log)) {
+                TargetCommand.managed(spec, "64m", 0, nonblocking.server.wait.WaitSpec.SLEEP, Classpath.current(), 0, 0), log)) {
             ready = target.awaitReady(Duration.ofSeconds(30));
             assertThat(ready).startsWith(ManagedTarget.READY_PREFIX);
             assertThat(target.url().getHost()).isEqualTo(TargetCommand.HOST);

@@ -27,7 +27,7 @@ class TargetRunTest {
         List<String> lines = new ArrayList<>();
         TargetSpec spec = new TargetSpec("virtual", null, null, null, URI.create("http://127.0.0.1:9/"), null,
                 TargetSpec.Request.of(true), null);
-        try (TargetRun run = new TargetRun(spec, null, config, new ConsoleProgress(config.load(), lines::add))) {
+        try (TargetRun run = new TargetRun(spec, null, config, null, new ConsoleProgress(config.load(), lines::add))) {
             run.attach(null, new TargetClient(spec.url(), null), null);
             long t0 = 1_000_000_000L;
             run.userStarted(t0);
@@ -75,7 +75,7 @@ class TargetRunTest {
                 "pause", "1000", "virtual.pause", "1200", "targets", "virtual", "nonblocking.output", "/tmp/x"));
         TargetRun.Launch launch = new TargetRun.Launch(List.of("java"), URI.create("http://127.0.0.1:9/"),
                 java.nio.file.Path.of("/tmp/x/virtual.log"));
-        try (TargetRun run = new TargetRun(config.targets().getFirst(), launch, config, new ConsoleProgress(config.load(), line -> { }))) {
+        try (TargetRun run = new TargetRun(config.targets().getFirst(), launch, config, null, new ConsoleProgress(config.load(), line -> { }))) {
             assertThat(run.loadUrl()).endsWith("?pause=1200");
             run.attach(null, new TargetClient(URI.create("http://127.0.0.1:9/"), null), null);
             run.userStarted(1_000_000_000L);
@@ -94,7 +94,7 @@ class TargetRunTest {
                 "pause", "1000", "timeout", "5000", "nonblocking.output", "/tmp/x"));   // p99 limit 1500 ms, KO 1 %
         TargetSpec spec = new TargetSpec("blocking", null, null, null, URI.create("http://127.0.0.1:9/"), null,
                 TargetSpec.Request.of(true), null);
-        try (TargetRun run = new TargetRun(spec, null, config, new ConsoleProgress(config.load(), line -> { }))) {
+        try (TargetRun run = new TargetRun(spec, null, config, null, new ConsoleProgress(config.load(), line -> { }))) {
             run.attach(null, new TargetClient(spec.url(), null), null);
             long t0 = 1_000_000_000L;
             run.userStarted(t0);

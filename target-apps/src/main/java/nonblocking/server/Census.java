@@ -43,13 +43,15 @@ import nonblocking.server.wait.Figures;
  * @param connections           connections open on the main port now
  * @param waitKind              what requests wait on: sleep, http or db
  * @param waitFigures           the wait's own figures: time per phase (counters) and pool sizes (gauges)
+ * @param lastFailure           why the latest failed request failed, e.g. "502 database: FATAL: terminating connection
+ *                              due to administrator command"; null while none has
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonPropertyOrder({"model", "jdk", "pid", "platform_threads_live", "platform_threads_peak", "platform_threads_daemon",
         "virtual_scheduler", "in_flight", "in_flight_peak", "served", "abandoned", "cpu_time_ns", "context_switches",
         "heap_used_bytes", "heap_max_bytes", "rss_bytes", "uptime_ms", "pause_ms", "threads", "max_virtual_threads",
-        "heap_after_gc_bytes", "gc_count", "failed", "handler_ns", "connections", "wait_kind", "wait_figures"})
+        "heap_after_gc_bytes", "gc_count", "failed", "handler_ns", "connections", "wait_kind", "wait_figures", "last_failure"})
 public record Census(
         String model,
         String jdk,
@@ -77,7 +79,8 @@ public record Census(
         long handlerNs,
         int connections,
         String waitKind,
-        Figures waitFigures) {
+        Figures waitFigures,
+        String lastFailure) {
 
     /** Figures of the JDK's virtual-thread scheduler (the ForkJoinPool of carrier threads). */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)

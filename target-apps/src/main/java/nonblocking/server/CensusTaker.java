@@ -68,7 +68,8 @@ public final class CensusTaker {
                 requests.handlerNanos(),
                 connections.getAsInt(),
                 config.waitSpec().kind().label(),
-                wait.figures());
+                wait.figures(),
+                requests.lastFailure());
     }
 
     /** Starts a new window: platform and in-flight peaks drop to the current values; returns the census after. */

@@ -40,7 +40,7 @@ final class Exchange {
     /** What the request waited on failed: answered with that status and the one-line reason, if still possible. */
     void failed(Response response, int status, String reason) {
         if (ended.compareAndSet(false, true)) {
-            requests.failed(System.nanoTime() - startNanos);
+            requests.failed(System.nanoTime() - startNanos, status + " " + reason);
             PlainResponses.text(response, callback, status, reason);
         }
     }

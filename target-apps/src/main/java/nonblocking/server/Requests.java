@@ -16,6 +16,7 @@ public final class Requests {
     private final AtomicLong abandoned = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
     private final AtomicLong handlerNanos = new AtomicLong();
+    private volatile String lastFailure;
 
     public void enter() {
         inFlightPeak.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
@@ -33,10 +34,11 @@ public final class Requests {
         abandoned.incrementAndGet();
     }
 
-    /** What it waited on failed, and it was answered with an error status. */
-    public void failed(long nanos) {
+    /** What it waited on failed ({@code reason}, one line), and it was answered with an error status. */
+    public void failed(long nanos, String reason) {
         end(nanos);
         failed.incrementAndGet();
+        lastFailure = reason;
     }
 
     private void end(long nanos) {
@@ -62,6 +64,11 @@ public final class Requests {
 
     public long failedCount() {
         return failed.get();
+    }
+
+    /** Why the latest failed request failed, in one line; null while none has. */
+    public String lastFailure() {
+        return lastFailure;
     }
 
     /** Time every ended request spent from entering the handler to its end, summed, ns. */

@@ -26,6 +26,13 @@ public record WaitSpec(WaitKind kind, Map<String, String> options) {
         }
     }
 
+    /** The same spec with one option set (the address of a server the ladder started for the targets to wait on). */
+    public WaitSpec with(String key, String value) {
+        Map<String, String> more = new LinkedHashMap<>(options);
+        more.put(key, value);
+        return new WaitSpec(kind, more);
+    }
+
     /** Its kind's options without their namespace, defaults filled in; an option without a value is left out. */
     public Map<String, String> settings() {
         Map<String, String> settings = new LinkedHashMap<>();

@@ -1,0 +1,95 @@
+package nonblocking.backends;
+
+import nonblocking.NonblockingException;
+import nonblocking.server.wait.WaitKind;
+import nonblocking.server.wait.WaitSpec;
+import nonblocking.targets.Backend;
+import nonblocking.targets.FreePorts;
+import nonblocking.targets.TargetCommand;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The server a run's wait needs, started or checked before any load: the http wait's downstream server and the db
+ * wait's PostgreSQL, the run's own when none is given ({@code -Ddownstream.url}, {@code -Ddb.url}). A wait that
+ * waits on no server (the pause) needs none.
+ */
+public final class Backends {
+
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+
+    private Backends() {
+    }
+
+    /** The backend of this wait, up and answering; empty for a wait without one. One line when it cannot be had. */
+    public static Optional<Backend> open(WaitSpec wait, Path runDir, String heap, String classpath) {
+        if (!wait.kind().defaults().containsKey(WaitKind.URL)) {
+            return Optional.empty();
+        }
+        String given = wait.settings().get(WaitKind.URL);
+        return Optional.of(switch (wait.kind()) {
+            case HTTP -> given != null ? checked(given) : started(runDir, heap, classpath);
+            case DB -> given != null ? Postgres.given(given)
+                    : Postgres.start(runDir.resolve("postgres"), wait.number("pool", 1, 100_000));
+            default -> throw new NonblockingException("the " + wait.kind().label() + " wait needs -D"
+                    + wait.kind().key(WaitKind.URL) + ": the run cannot start such a server itself");
+        });
+    }
+
+    /** The spec the targets are started with: the server's address among its options. */
+    public static WaitSpec given(WaitSpec wait, Optional<Backend> backend) {
+        return backend.map(b -> wait.with(wait.kind().key(WaitKind.URL), b.url())).orElse(wait);
+    }
+
+    private static Backend started(Path runDir, String heap, String classpath) {
+        List<Integer> ports = FreePorts.take(TargetCommand.HOST, 2);
+        return DownstreamServer.start(heap, classpath, ports.get(0), ports.get(1), runDir.resolve("downstream.log"),
+                START_TIMEOUT);
+    }
+
+    /** A downstream server given by URL must answer (whatever the status) before any load goes out. */
+    private static Backend checked(String url) {
+        try (HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(2)).build()) {
+            http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).GET().build(),
+                    HttpResponse.BodyHandlers.discarding());
+        } catch (IOException | IllegalArgumentException e) {
+            throw new NonblockingException("-Ddownstream.url=" + url + " does not answer: "
+                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new NonblockingException("interrupted while checking -Ddownstream.url=" + url);
+        }
+        return new GivenServer("the downstream server", url);
+    }
+
+    /** A URL without its query (a database URL's password may be in it) or user info. */
+    static String withoutSecrets(String url) {
+        return url.replaceAll("[?#].*$", "").replaceAll("//[^/@]*@", "//");
+    }
+
+    /** A server given by URL that the run can only reach, not read. */
+    private record GivenServer(String what, String url) implements Backend {
+        @Override
+        public nonblocking.server.wait.Figures reading() {
+            return nonblocking.server.wait.Figures.NONE;
+        }
+
+        @Override
+        public Optional<String> gone() {
+            return Optional.empty();
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package nonblocking.backends;
+
+import nonblocking.NonblockingException;
+import nonblocking.ladder.TargetSpec;
+import nonblocking.server.Census;
+import nonblocking.server.ThreadModel;
+import nonblocking.server.wait.Figures;
+import nonblocking.server.wait.WaitSpec;
+import nonblocking.targets.Backend;
+import nonblocking.targets.ManagedTarget;
+import nonblocking.targets.TargetClient;
+import nonblocking.targets.TargetCommand;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The http wait's downstream server when none is given: our own app in the async model (it holds no thread per
+ * request, so it is not the limit) with the plain pause, in a JVM of its own, started before the first target and
+ * stopped after the last. Its census tells its CPU and its connections, so that a downstream server at its limit is
+ * seen, and leaked connections too.
+ */
+final class DownstreamServer implements Backend {
+
+    private static final Duration READ_TIMEOUT = Duration.ofMillis(1500);
+
+    private final ManagedTarget process;
+    private final TargetClient client;
+
+    private DownstreamServer(ManagedTarget process, TargetClient client) {
+        this.process = process;
+        this.client = client;
+    }
+
+    static DownstreamServer start(String heap, String classpath, int port, int censusPort, Path log, Duration timeout) {
+        TargetSpec spec = new TargetSpec("downstream", ThreadModel.ASYNC, null, null, null, null);
+        List<String> command = TargetCommand.managed(spec, heap, 0, WaitSpec.SLEEP, classpath, port, censusPort);
+        ManagedTarget process = ManagedTarget.start("downstream", command, log);
+        try {
+            process.awaitReady(timeout);
+        } catch (NonblockingException e) {
+            process.close();
+            throw e;
+        }
+        return new DownstreamServer(process, new TargetClient(process.url(), process.censusUrl()));
+    }
+
+    @Override
+    public String what() {
+        return "the downstream server";
+    }
+
+    @Override
+    public String url() {
+        return process.url().toString();
+    }
+
+    /** The census port's address, for the run's plan. */
+    URI census() {
+        return process.censusUrl();
+    }
+
+    @Override
+    public Figures reading() {
+        return client.census(false, false, READ_TIMEOUT).map(DownstreamServer::figures).orElse(Figures.NONE);
+    }
+
+    private static Figures figures(Census census) {
+        return new Figures(census.cpuTimeNs() == null ? Map.of() : Map.of("cpu_ns", census.cpuTimeNs()),
+                Map.of("connections", (long) census.connections(), "in_flight", (long) census.inFlight()));
+    }
+
+    @Override
+    public Optional<String> gone() {
+        return process.exited().map(code -> "exited with code " + code + " (log: " + process.log() + ")");
+    }
+
+    @Override
+    public void close() {
+        client.close();
+        process.close();
+    }
+}
