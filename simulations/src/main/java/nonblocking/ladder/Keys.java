@@ -37,7 +37,8 @@ final class Keys {
                Long injectors, Long injector, String coordinator,
                @JsonProperty("rendezvous.timeout") Double rendezvousTimeout,
                @JsonProperty("auto.from") Long autoFrom, @JsonProperty("auto.max") Long autoMax,
-               @JsonProperty("auto.within") Double autoWithin, @JsonProperty("auto.probes") Long autoProbes) {
+               @JsonProperty("auto.within") Double autoWithin, @JsonProperty("auto.probes") Long autoProbes,
+               Boolean calibrate) {
     }
 
     /** One target's {@code -D<name>.*} keys, named without the prefix; its headers are read apart, by prefix. */

@@ -30,7 +30,8 @@ import static nonblocking.ladder.Overrides.withSettings;
  * by {@link TargetProperties}. This class keeps what spans several keys; {@link Overrides} reads each one, and
  * {@link KnownKeys} refuses a key of ours that it does not know.
  *
- * @param waitSpec what our servers' requests wait on, with the options given ({@code -Ddownstream.url}, ...)
+ * @param waitSpec  what our servers' requests wait on, with the options given ({@code -Ddownstream.url}, ...)
+ * @param calibrate true for a calibration run: it writes the injector's ceiling on this machine
  */
 public record LadderConfig(
         Experiment experiment,
@@ -43,7 +44,8 @@ public record LadderConfig(
         String runId,
         Path outputDir,
         Path gatlingResultsDir,
-        Injection injection) {
+        Injection injection,
+        boolean calibrate) {
 
     /** The headline's gap, when the run has both: virtual over blocking. */
     public static final String DEFAULT_GAP_OF = "virtual";
@@ -172,7 +174,8 @@ public record LadderConfig(
                 ramp.toNanos() / 1e9, warmup.toNanos() / 1e9, warmupMax.toNanos() / 1e9, Waits.recorded(waitSpec, pause),
                 work, timeout, stall, slo, injection.count());
         return new LadderConfig(experiment, plan, waitSpec, targets, heap, gapOf, gapOver, keys.runId(),
-                output.toAbsolutePath().normalize(), gatling.toAbsolutePath().normalize(), injection);
+                output.toAbsolutePath().normalize(), gatling.toAbsolutePath().normalize(), injection,
+                Boolean.TRUE.equals(keys.calibrate()));
     }
 
     public String profile() {

@@ -306,8 +306,11 @@ public final class Format {
         return out.toString();
     }
 
+    /** The headline with what it counts and, for our servers, what each request waited on. */
     public static String consoleHeadline(Results results) {
-        return (load(results) == Load.OPEN ? "sustainable rate (requests/s offered): " : "sustainable concurrency: ")
+        boolean ours = results.targets().values().stream().anyMatch(Format::paused);
+        return (load(results) == Load.OPEN ? "sustainable rate (requests/s offered" : "sustainable concurrency (users")
+                + (ours ? "; each request waits on " + results.experiment().waitOn().describe() : "") + "): "
                 + headline(results);
     }
 

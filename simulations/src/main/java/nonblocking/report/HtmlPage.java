@@ -3,6 +3,7 @@ package nonblocking.report;
 import nonblocking.gate.Gate;
 import nonblocking.gate.Verdict;
 import nonblocking.results.Capacity;
+import nonblocking.results.Ceiling;
 import nonblocking.results.Experiment;
 import nonblocking.results.Load;
 import nonblocking.results.Provenance;
@@ -44,6 +45,7 @@ final class HtmlPage {
             td.text,th.text{text-align:left;white-space:normal}
             tr.sustained td:first-child,tr.pass td:first-child{box-shadow:inset 4px 0 #2e7d32}
             tr.failed td:first-child,tr.fail td:first-child{box-shadow:inset 4px 0 #b00020}
+            tr.inconclusive td:first-child{box-shadow:inset 4px 0 #b58900}
             .pass{color:#2e7d32;font-weight:700}
             .fail{color:#b00020;font-weight:700}
             .scroll{overflow-x:auto}
@@ -135,7 +137,8 @@ final class HtmlPage {
                     .append(escape(Format.capacity(entry.getValue(), Format.load(results)))).append("</h3>\n")
                     .append(results.experiment().searched() ? "<p>Levels in the order the search ran them: "
                             + escape(Format.runOrder(entry.getValue())) + "</p>\n" : "")
-                    .append(table(Table.levels(entry.getValue(), results.sloOf(entry.getValue()), results.load())));
+                    .append(table(Table.levels(entry.getValue(), results.sloOf(entry.getValue()), results.load(),
+                            results.provenance().ceiling())));
         }
         html.append("</section>\n");
     }
@@ -160,6 +163,13 @@ final class HtmlPage {
                     + " · max open files " + machine.maxOpenFiles() + (experiment.injectors() > 1
                     ? " · " + experiment.injectors() + " injectors" : ""));
         }
+        Ceiling ceiling = provenance.ceiling();
+        term(html, "injector's ceiling", ceiling == null ? "not measured on this machine (./mvnw gatling:test"
+                + " -Dprofile=calibrate measures it; then every run states it and flags levels near it)"
+                : Format.integer(ceiling.rps()) + " requests/s" + (ceiling.cpuUsPerRequest() == null ? ""
+                : " at " + ceiling.cpuUsPerRequest() + " µs of its CPU per request") + ", measured " + ceiling.measuredAt()
+                + " (run " + ceiling.runId() + "); levels at " + Format.decimal(100 * Ceiling.NEAR, 0)
+                + " % of it or more are flagged ⚠");
         for (Map.Entry<String, TargetResult> entry : results.targets().entrySet()) {
             TargetResult.Settings config = entry.getValue().config();
             TargetResult.Memory idle = entry.getValue().idle();

@@ -1,7 +1,9 @@
 package nonblocking.report;
 
 import nonblocking.gate.Verdict;
+import nonblocking.results.Ceiling;
 import nonblocking.results.LevelResult;
+import nonblocking.results.LevelVerdict;
 import nonblocking.results.Load;
 import nonblocking.results.Slo;
 import nonblocking.results.TargetResult;
@@ -32,7 +34,7 @@ record Table(List<String> headers, List<Boolean> text, List<List<String>> rows, 
      * One row per level of a target: the measurement, and whether it held (and why not). The census's columns only
      * for a target that has one.
      */
-    static Table levels(TargetResult target, Slo slo, Load load) {
+    static Table levels(TargetResult target, Slo slo, Load load, Ceiling ceiling) {
         List<Column<LevelResult>> columns = new java.util.ArrayList<>(List.of(
                 new Column<>(load == Load.OPEN ? "Rate offered (rps)" : "Users", false, level -> Format.integer(level.users())),
                 new Column<>("Status", true, level -> (target.sustains(level) ? "✓ " : "✗ ")
@@ -48,8 +50,15 @@ record Table(List<String> headers, List<Boolean> text, List<List<String>> rows, 
                 new Column<>("Machine CPU", false, level -> level.harness() == null || level.harness().machineCpu() == null
                         ? Format.NONE : Format.decimal(100 * level.harness().machineCpu(), 0) + " %"
                         + (level.harness().harnessBound() ? " ⚠" : ""))));
+        if (ceiling != null) {
+            columns.add(new Column<>("Of the injector's ceiling", false, level -> {
+                double share = ceiling.share(level.throughputRps());
+                return Format.decimal(100 * share, 0) + " %" + (share >= Ceiling.NEAR ? " ⚠" : "");
+            }));
+        }
+        columns.addAll(waitColumns(target.levels()));
         if (target.levels().stream().noneMatch(level -> level.footprint().platformThreadsPeak() != null)) {
-            return of(columns, target.levels(), level -> target.sustains(level) ? "sustained" : "failed");
+            return of(columns, target.levels(), level -> rowClass(target, level, slo));
         }
         columns.addAll(List.of(
                 new Column<>("Platform threads", false, level -> Format.integer(level.footprint().platformThreadsPeak())),
@@ -60,7 +69,55 @@ record Table(List<String> headers, List<Boolean> text, List<List<String>> rows, 
                         level -> cost(level, LevelResult.Cost::contextSwitchesPerResponse, 1)),
                 new Column<>("RSS / request in flight", false, level -> level.cost() == null ? Format.NONE
                         : Format.kibibytes(level.cost().rssPerInFlightBytes()))));
-        return of(columns, target.levels(), level -> target.sustains(level) ? "sustained" : "failed");
+        return of(columns, target.levels(), level -> rowClass(target, level, slo));
+    }
+
+    private static String rowClass(TargetResult target, LevelResult level, Slo slo) {
+        return target.sustains(level) ? "sustained" : slo.verdict(level) == LevelVerdict.INCONCLUSIVE ? "inconclusive" : "failed";
+    }
+
+    /**
+     * Where a response's time went and what the server it waited on did: a column per figure the levels carry (the
+     * wait's phases and gauges, the backend's CPU and gauges), named after it, so that a new kind of wait needs no
+     * column of its own here.
+     */
+    private static List<Column<LevelResult>> waitColumns(List<LevelResult> levels) {
+        List<Column<LevelResult>> columns = new java.util.ArrayList<>();
+        if (levels.stream().noneMatch(level -> level.breakdown() != null)) {
+            return columns;
+        }
+        columns.add(new Column<>("Before the handler ms", false, level -> level.breakdown() == null
+                || level.breakdown().queuedMs() == null ? Format.NONE : Format.decimal(level.breakdown().queuedMs(), 1)));
+        keys(levels, level -> level.breakdown() == null ? null : level.breakdown().waitMs()).forEach(key -> columns.add(
+                new Column<>(words(key.replace("_ms", "")) + " ms", false, level -> figure(level.breakdown() == null ? null
+                        : level.breakdown().waitMs().get(key), 1))));
+        keys(levels, level -> level.breakdown() == null ? null : level.breakdown().waitPeaks()).forEach(key -> columns.add(
+                new Column<>(words(key) + " (peak)", false, level -> level.breakdown() == null ? Format.NONE
+                        : Format.integer(level.breakdown().waitPeaks().get(key)))));
+        if (levels.stream().anyMatch(level -> level.backend() != null)) {
+            columns.add(new Column<>("Backend CPU cores", false, level -> figure(level.backend() == null ? null
+                    : level.backend().cpuCores(), 2)));
+            keys(levels, level -> level.backend() == null ? null : level.backend().peaks()).forEach(key -> columns.add(
+                    new Column<>("Backend " + words(key) + " (peak)", false, level -> level.backend() == null
+                            ? Format.NONE : Format.integer(level.backend().peaks().get(key)))));
+        }
+        return columns;
+    }
+
+    private static java.util.Set<String> keys(List<LevelResult> levels, Function<LevelResult, java.util.Map<String, ?>> map) {
+        java.util.Set<String> keys = new java.util.TreeSet<>();
+        levels.stream().map(map).filter(java.util.Objects::nonNull).forEach(m -> keys.addAll(m.keySet()));
+        return keys;
+    }
+
+    private static String figure(Double value, int decimals) {
+        return value == null ? Format.NONE : Format.decimal(value, decimals);
+    }
+
+    /** A figure's name as words: "pool_waiting" as "Pool waiting". */
+    private static String words(String name) {
+        String spaced = name.replace('_', ' ');
+        return Character.toUpperCase(spaced.charAt(0)) + spaced.substring(1);
     }
 
     /** One row per verdict of the gate. */

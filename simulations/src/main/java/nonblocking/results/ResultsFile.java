@@ -30,7 +30,30 @@ public final class ResultsFile {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
 
+    /**
+     * An open run's results: its levels are rates, and its file says so ({@code rate_rps}, {@code sustainable_rate_rps}
+     * where a closed run has {@code users}, {@code sustainable_users}); the Java names stay those of the closed model.
+     */
+    private static final ObjectMapper OPEN = MAPPER.copy().setPropertyNamingStrategy(new RatesStrategy());
+
+    /** Snake case, with a level's users named as the rate it is in the open model. */
+    private static final class RatesStrategy extends PropertyNamingStrategies.SnakeCaseStrategy {
+        private static final java.util.Map<String, String> RATES = java.util.Map.of("users", "rate_rps",
+                "sustainable_users", "sustainable_rate_rps");
+
+        @Override
+        public String translate(String name) {
+            String snake = super.translate(name);
+            return RATES.getOrDefault(snake, snake);
+        }
+    }
+
     private ResultsFile() {
+    }
+
+    /** The mapper of a run's results: its load model decides what its levels are called. */
+    private static ObjectMapper mapper(Load load) {
+        return load == Load.OPEN ? OPEN : MAPPER;
     }
 
     public static Results read(Path file) {
@@ -46,7 +69,7 @@ public final class ResultsFile {
                         ? " (the experiment as one object): run the ladder again with this build, or refresh the"
                         + " baseline from such a run" : ""));
             }
-            return MAPPER.treeToValue(tree, Results.class);
+            return mapper(Load.of(tree.path("experiment").path("load").asText(null))).treeToValue(tree, Results.class);
         } catch (NoSuchFileException e) {
             throw new NonblockingException("no results file at " + file + " (run ./mvnw gatling:test first)");
         } catch (JacksonException e) {
@@ -59,7 +82,7 @@ public final class ResultsFile {
     public static void write(Results results, Path file) {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
-            writeAtomically(file, MAPPER.writeValueAsBytes(results));
+            writeAtomically(file, mapper(results.load()).writeValueAsBytes(results));
         } catch (IOException e) {
             throw new NonblockingException("cannot write results file " + file + ": " + e, e);
         }

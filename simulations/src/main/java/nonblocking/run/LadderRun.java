@@ -10,6 +10,7 @@ import nonblocking.ladder.LadderConfig;
 import nonblocking.ladder.TargetSpec;
 import nonblocking.record.LevelArithmetic;
 import nonblocking.report.Format;
+import nonblocking.results.Ceiling;
 import nonblocking.results.Experiment;
 import nonblocking.results.Provenance;
 import nonblocking.results.Gap;
@@ -265,10 +266,15 @@ public final class LadderRun implements AutoCloseable {
         String gatlingReport = GatlingRunDir.find(config.gatlingResultsDir(), gatlingSimulationId, startedAt)
                 .map(dir -> runDir.relativize(dir.resolve("index.html")).toString().replace('\\', '/'))
                 .orElse(null);
+        Provenance.Machine machine = machine();
+        Ceiling ceiling = Calibration.read(config.outputDir(), machine.cores(), out::println).orElse(null);
         Results r = new Results(Results.SCHEMA, runId, config.experiment(),
-                new Provenance(startedAt.toString(), Instant.now().toString(), machine(), GitSource.of(Path.of(""))),
+                new Provenance(startedAt.toString(), Instant.now().toString(), machine, GitSource.of(Path.of("")), ceiling),
                 results, Gap.of(results, config.gapOf(), config.gapOver()),
                 new Results.Records(RecordFile.HISTOGRAMS, RecordFile.LEVELS, gatlingReport, part, null));
+        if (config.calibrate() && !injection.part()) {
+            r = calibrated(r);
+        }
         if (injection.part()) {
             // One injector's share alone is no result: the merge of all N parts writes the run's report.
             ResultsFile.write(r, runDir.resolve(ResultsFile.NAME));
@@ -286,6 +292,18 @@ public final class LadderRun implements AutoCloseable {
             throw new NonblockingException("not every target ran its ladder: " + String.join("; ", failed));
         }
         return r;
+    }
+
+    /** A calibration run: its ceiling written for the runs that follow, and stated in its own provenance. */
+    private Results calibrated(Results r) {
+        Ceiling measured = Calibration.of(r);
+        Path file = Calibration.write(measured, config.outputDir());
+        out.println("injector ceiling on this machine: " + measured.rps() + " requests/s, "
+                + (measured.cpuUsPerRequest() == null ? "its CPU per request unknown" : measured.cpuUsPerRequest()
+                + " µs of the injector's CPU per request") + " (" + file + ")");
+        Provenance p = r.provenance();
+        return new Results(r.schema(), r.runId(), r.experiment(), new Provenance(p.startedAt(), p.finishedAt(),
+                p.machine(), p.source(), measured), r.targets(), r.gap(), r.records());
     }
 
     /** The shutdown hook: stop what runs, then, after Gatling's own summary, say which numbers are the measurement. */

@@ -53,11 +53,13 @@ class ContainerFilesTest {
     private static final Map<String, ThreadModel> MODELS = Map.of("blocking", ThreadModel.BLOCKING,
             "tuned", ThreadModel.BLOCKING, "virtual", ThreadModel.VIRTUAL, "async", ThreadModel.ASYNC);
     private static final List<String> SERVICES = List.of("blocking", "tuned", "virtual", "async");
+    /** What the targets' requests can wait on: the http wait's downstream server, the db wait's PostgreSQL. */
+    private static final List<String> BACKENDS = List.of("downstream", "postgres");
 
     @Test
     void fourServicesOnTheirHostPorts() {
         JsonNode services = compose.get("services");
-        assertThat(fieldNames(services)).containsExactlyElementsOf(SERVICES);
+        assertThat(fieldNames(services)).containsExactlyElementsOf(concat(SERVICES, BACKENDS));
         // Load port first, census port second; both on the host's loopback only.
         for (int i = 0; i < SERVICES.size(); i++) {
             JsonNode service = services.get(SERVICES.get(i));
@@ -100,7 +102,7 @@ class ContainerFilesTest {
         for (String name : SERVICES) {
             JsonNode service = compose.get("services").get(name);
             Map<String, String> env = new HashMap<>(imageEnv);
-            service.get("environment").properties().forEach(e -> env.put(e.getKey(), e.getValue().asText()));
+            service.get("environment").properties().forEach(e -> env.put(e.getKey(), interpolated(e.getValue().asText())));
             // Every variable is one TargetApp reads (catches typos) or the JVM's own.
             assertThat(env.keySet()).allSatisfy(variable -> assertThat(variable)
                     .isIn(concat(TargetApp.ENVIRONMENT.values(), List.of("JAVA_TOOL_OPTIONS"))));
@@ -115,7 +117,31 @@ class ContainerFilesTest {
             // The census port, as the ladder's managed targets have one: a saturated pool still answers it.
             assertThat(config.censusPort()).isEqualTo(published.get(1).container());
             assertThat(config.pauseMs()).isEqualTo(TargetConfig.DEFAULT_PAUSE_MS);
+            // Pointed at the two backends by their service names, whichever wait is chosen.
+            assertThat(config.waitSpec().options()).containsEntry("downstream.url", "http://downstream:8080/")
+                    .hasEntrySatisfying("db.url", url -> assertThat(url).startsWith("jdbc:postgresql://postgres:5432/"));
+            assertThat(service.get("depends_on")).extracting(JsonNode::asText).containsExactlyElementsOf(BACKENDS);
         }
+    }
+
+    @Test
+    void theDownstreamServiceIsOurAsyncAppAndPostgresHasRoomForThePools() throws Exception {
+        Map<String, String> env = new HashMap<>(dockerfileEnv());
+        compose.at("/services/downstream/environment").properties()
+                .forEach(e -> env.put(e.getKey(), interpolated(e.getValue().asText())));
+        TargetConfig downstream = PrintConfig.inChild(tmp, env, entrypointArguments());
+        assertThat(downstream.model()).isEqualTo(ThreadModel.ASYNC);
+        assertThat(downstream.waitSpec().kind()).isEqualTo(nonblocking.server.wait.WaitKind.SLEEP);
+        JsonNode postgres = compose.at("/services/postgres");
+        assertThat(postgres.get("image").asText()).startsWith("postgres:");
+        String password = postgres.at("/environment/POSTGRES_PASSWORD").asText();
+        assertThat(compose.at("/services/virtual/environment/WAIT_OPTIONS").asText()).contains("password=" + password);
+        postgres.get("ports").forEach(p -> assertThat(p.asText()).startsWith("127.0.0.1:"));
+    }
+
+    /** What compose makes of a value: {@code ${VARIABLE:-default}} with the variable unset is its default. */
+    private static String interpolated(String value) {
+        return value.replaceAll("\\$\\{\\w+:-([^}]*)}", "$1");
     }
 
     @Test
