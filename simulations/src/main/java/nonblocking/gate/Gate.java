@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
+import java.util.stream.Collectors;
 
 import static nonblocking.results.Numbers.plain;
 
@@ -118,21 +119,43 @@ public final class Gate {
             verdicts.add(target == null ? Verdict.error("min_sustainable_users", metric, "the run has no " + name + " target")
                     : new Verdict("min_sustainable_users", metric, (double) target.sustainableUsers(),
                     ">= " + rule.minSustainableUsers(), before == null ? null : (double) before.sustainableUsers(),
-                    target.sustainableUsers() >= rule.minSustainableUsers(), null));
+                    target.sustainableUsers() >= rule.minSustainableUsers(), null, Figure.COUNT));
         }
-        Rules.P99 p99 = rule.maxP99();
-        if (p99 != null) {
-            String metric = name + ".p99_all_ms at " + p99.users();
-            LevelResult level = target == null ? null : target.level(p99.users());
-            LevelResult levelBefore = before == null ? null : before.level(p99.users());
-            verdicts.add(target == null ? Verdict.error("max_p99", metric, "the run has no " + name + " target")
-                    : target.skipped().contains(p99.users()) ? Verdict.error("max_p99", metric, name + " skipped "
-                    + p99.users() + " " + unit(run) + ": two lower levels broke (the early stop)")
-                    : level == null || level.ok() == 0 ? Verdict.error("max_p99", metric, name + " has no OK response at "
-                    + p99.users() + " " + unit(run)) : new Verdict("max_p99", metric, level.latency().p99AllMs(), "<= " + plain(p99.ms()),
-                    levelBefore == null ? null : levelBefore.latency().p99AllMs(), level.latency().p99AllMs() <= p99.ms() + EPSILON, null));
+        if (rule.maxP99() != null) {
+            verdicts.add(maxP99(run, name, rule.maxP99(), before));
         }
         return verdicts;
+    }
+
+    /**
+     * A ceiling on p99 of all responses at one level. A level the run did not measure (the early stop skipped it,
+     * or the ladder never had it) and a level without an OK response are failures that say which.
+     */
+    private static Verdict maxP99(Results run, String name, Rules.P99 p99, TargetResult before) {
+        String rule = "max_p99";
+        String metric = name + ".p99_all_ms at " + p99.users();
+        TargetResult target = run.targets().get(name);
+        String level = p99.users() + " " + unit(run);
+        if (target == null) {
+            return Verdict.error(rule, metric, "the run has no " + name + " target");
+        }
+        if (target.skipped().contains(p99.users())) {
+            return Verdict.error(rule, metric, name + " skipped " + level + ": two lower levels broke (the early stop)");
+        }
+        LevelResult measured = target.level(p99.users());
+        if (measured == null) {
+            String levels = target.levels().stream().map(l -> String.valueOf(l.users())).collect(Collectors.joining(", "));
+            return Verdict.error(rule, metric, "not measured: the run has no level of " + level + " (its levels: "
+                    + (levels.isEmpty() ? "none" : levels) + ")");
+        }
+        if (measured.ok() == 0) {
+            return Verdict.error(rule, metric, name + " has no OK response at " + level);
+        }
+        LevelResult levelBefore = before == null ? null : before.level(p99.users());
+        double value = measured.latency().p99AllMs();
+        return new Verdict(rule, metric, value, "<= " + Figure.LATENCY_MS.text(p99.ms()),
+                levelBefore == null ? null : levelBefore.latency().p99AllMs(), value <= p99.ms() + EPSILON, null,
+                Figure.LATENCY_MS);
     }
 
     private static Verdict gap(Results run, Rules.GapRule rule, Results baseline) {
@@ -146,7 +169,8 @@ public final class Gate {
         }
         Gap before = baseline == null ? null : Gap.of(baseline.targets(), rule.of(), rule.over());
         return new Verdict("gap", metric, gap.factor(), ">= " + plain(rule.min()), before == null ? null : before.factor(),
-                gap.factor() >= rule.min() - EPSILON, gap.lowerBound() ? "a lower bound: " + rule.of() + " held the top level" : null);
+                gap.factor() >= rule.min() - EPSILON, gap.lowerBound() ? "a lower bound: " + rule.of() + " held the top level" : null,
+                Figure.RATIO);
     }
 
     private static Verdict topLevel(Results run, String name, Results baseline) {
@@ -159,7 +183,7 @@ public final class Gate {
         }
         TargetResult before = baseline == null ? null : baseline.targets().get(name);
         return new Verdict("top_level", metric, (double) target.sustainableUsers(), "= top level " + top,
-                before == null ? null : (double) before.sustainableUsers(), target.sustainableUsers() >= top, null);
+                before == null ? null : (double) before.sustainableUsers(), target.sustainableUsers() >= top, null, Figure.COUNT);
     }
 
     /**
@@ -168,15 +192,15 @@ public final class Gate {
      * value: p99 of all responses counts the KOs, p50 does not.
      */
     private record LevelMetric(String rule, String name, ToDoubleFunction<LevelResult> value,
-                               Function<Rules.Limits, Double> limit, boolean increase, boolean needsOk) {
+                               Function<Rules.Limits, Double> limit, boolean increase, boolean needsOk, Figure figure) {
 
         static final List<LevelMetric> ALL = List.of(
                 new LevelMetric("baseline_p99", "p99_all_ms", level -> level.latency().p99AllMs(),
-                        Rules.Limits::maxP99Increase, true, false),
+                        Rules.Limits::maxP99Increase, true, false, Figure.LATENCY_MS),
                 new LevelMetric("baseline_p50", "p50_ms", level -> level.latency().p50Ms(),
-                        Rules.Limits::maxP50Increase, true, true),
+                        Rules.Limits::maxP50Increase, true, true, Figure.LATENCY_MS),
                 new LevelMetric("baseline_throughput", "throughput_rps", LevelResult::throughputRps,
-                        Rules.Limits::maxThroughputDrop, false, true));
+                        Rules.Limits::maxThroughputDrop, false, true, Figure.THROUGHPUT_RPS));
     }
 
     /**
@@ -204,7 +228,7 @@ public final class Gate {
         int measured = run.targets().get(target).sustainableUsers();
         int before = baseline.results().targets().get(target).sustainableUsers();
         return new Verdict(rule, metric, (double) measured, ">= baseline " + before, (double) before, measured >= before,
-                check.allowed());
+                check.allowed(), Figure.COUNT);
     }
 
     /**
@@ -254,12 +278,12 @@ public final class Gate {
         }
         double reference = kind.value().applyAsDouble(worst);
         String bound = kind.increase()
-                ? "<= " + plain(reference * (1 + limit)) + " (baseline + " + plain(limit * 100) + "%)"
-                : ">= " + plain(reference * (1 - limit)) + " (baseline - " + plain(limit * 100) + "%)";
+                ? "<= " + kind.figure().text(reference * (1 + limit)) + " (baseline + " + limitPercent(limit) + ")"
+                : ">= " + kind.figure().text(reference * (1 - limit)) + " (baseline - " + limitPercent(limit) + ")";
         String note = "worst of " + range(common, unit(run)) + ", at " + worst.users() + ": " + percent(worstChange)
                 + (check.allowed() == null ? "" : "; " + check.allowed());
         return new Verdict(kind.rule(), metric, kind.value().applyAsDouble(now.level(worst.users())), bound, reference,
-                pass, note);
+                pass, note, kind.figure());
     }
 
     /** "25-3200 users", or "200 users" for one level ("rps" in the open model). */
@@ -272,6 +296,11 @@ public final class Gate {
     /** What the run's levels count: "users", or "rps" offered. */
     private static String unit(Results run) {
         return run.load().unit();
+    }
+
+    /** A limit as a percentage: "15.0 %". */
+    private static String limitPercent(double limit) {
+        return String.format(Locale.ROOT, "%.1f %%", limit * 100);
     }
 
     /** A relative change: "+1.2 %", "-9.0 %". */

@@ -100,7 +100,8 @@ class CliTest {
         assertThat(out()).contains(
                 "FAIL gap virtual/blocking  measured 1  limit >= 10  baseline 16  [gap]\n",
                 "FAIL virtual.sustainable_users  measured 200  limit = top level 3200  baseline 3200  [top_level]\n",
-                "PASS blocking.p99_all_ms  measured 1020 (worst of 25-200 users, at 200: +0.0 %)  limit <= 1173 (baseline + 15%)  baseline 1020  [baseline_p99]\n",
+                "PASS blocking.p99_all_ms  measured 1020.0 (worst of 25-200 users, at 200: +0.0 %)  limit <= 1173.0 (baseline + 15.0 %)"
+                        + "  baseline 1020.0  [baseline_p99]\n",
                 "FAIL virtual.sustainable_users  not comparable: max_virtual_threads 300 vs baseline none (refresh the baseline,"
                         + " or allow with -Dgate.allowDifferent=max_virtual_threads)  [baseline_sustainable_users]\n");
     }
