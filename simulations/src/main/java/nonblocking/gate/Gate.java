@@ -11,13 +11,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.function.Supplier;
-import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
 
 import static nonblocking.results.Numbers.plain;
@@ -30,7 +27,7 @@ import static nonblocking.results.Numbers.plain;
 public final class Gate {
 
     /** Slack for comparing doubles: 1000 * 1.15 must not fail against 1150. */
-    private static final double EPSILON = 1e-9;
+    static final double EPSILON = 1e-9;
 
     private Gate() {
     }
@@ -187,25 +184,9 @@ public final class Gate {
     }
 
     /**
-     * A metric of a level that the baseline's level rules compare, and which way is worse: {@code increase} when
-     * higher is (latency), not when lower is (throughput). {@code needsOk} when a level without OK responses has no
-     * value: p99 of all responses counts the KOs, p50 does not.
-     */
-    private record LevelMetric(String rule, String name, ToDoubleFunction<LevelResult> value,
-                               Function<Rules.Limits, Double> limit, boolean increase, boolean needsOk, Figure figure) {
-
-        static final List<LevelMetric> ALL = List.of(
-                new LevelMetric("baseline_p99", "p99_all_ms", level -> level.latency().p99AllMs(),
-                        Rules.Limits::maxP99Increase, true, false, Figure.LATENCY_MS),
-                new LevelMetric("baseline_p50", "p50_ms", level -> level.latency().p50Ms(),
-                        Rules.Limits::maxP50Increase, true, true, Figure.LATENCY_MS),
-                new LevelMetric("baseline_throughput", "throughput_rps", LevelResult::throughputRps,
-                        Rules.Limits::maxThroughputDrop, false, true, Figure.THROUGHPUT_RPS));
-    }
-
-    /**
-     * baseline_sustainable_users, then baseline_p99, baseline_p50 and baseline_throughput, each for every target the
-     * rules name. A target that cannot be compared with the baseline's fails all four, with the reason.
+     * baseline_sustainable_users, then baseline_p99, baseline_p50 and baseline_throughput ({@link LevelRule}), each
+     * for every target the rules name. A target that cannot be compared with the baseline's fails all four, with the
+     * reason.
      */
     static List<Verdict> baselineRules(Results run, Rules.BaselineRules rules, Baseline baseline, Set<String> allowDifferent) {
         Map<String, Comparability.Check> checks = new LinkedHashMap<>();
@@ -213,8 +194,8 @@ public final class Gate {
         List<Verdict> verdicts = new ArrayList<>();
         checks.forEach((target, check) -> verdicts.add(baselineSustainableUsers(run, target, baseline, check)));
         for (LevelMetric metric : LevelMetric.ALL) {
-            checks.forEach((target, check) -> verdicts.add(baselineLevels(metric, run, target, baseline, check,
-                    metric.limit().apply(rules.limits(target)))));
+            checks.forEach((target, check) -> verdicts.add(LevelRule.judge(metric, run, target, baseline, check,
+                    metric.limit().apply(rules.limits(target)), rules.noiseMultiple())));
         }
         return verdicts;
     }
@@ -231,80 +212,8 @@ public final class Gate {
                 check.allowed(), Figure.COUNT);
     }
 
-    /**
-     * One metric of one target at every level the baseline sustained and the run measured (whether or not the run
-     * sustained it): each within the limit of the baseline's value at the same level. Reports the worst level: the
-     * largest relative increase (latency) or drop (throughput).
-     */
-    private static Verdict baselineLevels(LevelMetric kind, Results run, String target, Baseline baseline,
-                                          Comparability.Check check, double limit) {
-        String metric = target + "." + kind.name();
-        if (check.problem() != null) {
-            return Verdict.error(kind.rule(), metric, check.problem());
-        }
-        TargetResult now = run.targets().get(target);
-        TargetResult before = baseline.results().targets().get(target);
-        List<LevelResult> held = before.sustainedLevels();
-        if (held.isEmpty()) {
-            return Verdict.error(kind.rule(), metric, "the baseline's " + target
-                    + " sustained no level: nothing to compare");
-        }
-        List<LevelResult> common = held.stream().filter(level -> now.level(level.users()) != null).toList();
-        if (common.isEmpty()) {
-            return Verdict.error(kind.rule(), metric, "the run measured none of the levels the baseline's " + target
-                    + " sustained (" + range(held, unit(run)) + ")");
-        }
-        LevelResult worst = null;
-        double worstChange = 0;
-        double worstBadness = Double.NEGATIVE_INFINITY;
-        boolean pass = true;
-        for (LevelResult was : common) {
-            LevelResult is = now.level(was.users());
-            if (kind.needsOk() && is.ok() == 0) {
-                return Verdict.error(kind.rule(), metric, target + " has no OK response at " + was.users()
-                        + " " + unit(run) + ", which the baseline sustained");
-            }
-            double value = kind.value().applyAsDouble(is);
-            double reference = kind.value().applyAsDouble(was);
-            pass &= kind.increase() ? value <= reference * (1 + limit) + EPSILON
-                    : value >= reference * (1 - limit) - EPSILON;
-            double change = reference != 0 ? value / reference - 1 : value == 0 ? 0 : Math.copySign(Double.POSITIVE_INFINITY, value);
-            double badness = kind.increase() ? change : -change;
-            if (worst == null || badness >= worstBadness) {   // on a tie, the higher level
-                worst = was;
-                worstChange = change;
-                worstBadness = badness;
-            }
-        }
-        double reference = kind.value().applyAsDouble(worst);
-        String bound = kind.increase()
-                ? "<= " + kind.figure().text(reference * (1 + limit)) + " (baseline + " + limitPercent(limit) + ")"
-                : ">= " + kind.figure().text(reference * (1 - limit)) + " (baseline - " + limitPercent(limit) + ")";
-        String note = "worst of " + range(common, unit(run)) + ", at " + worst.users() + ": " + percent(worstChange)
-                + (check.allowed() == null ? "" : "; " + check.allowed());
-        return new Verdict(kind.rule(), metric, kind.value().applyAsDouble(now.level(worst.users())), bound, reference,
-                pass, note, kind.figure());
-    }
-
-    /** "25-3200 users", or "200 users" for one level ("rps" in the open model). */
-    private static String range(List<LevelResult> levels, String unit) {
-        int low = levels.getFirst().users();
-        int high = levels.getLast().users();
-        return (low == high ? String.valueOf(low) : low + "-" + high) + " " + unit;
-    }
-
     /** What the run's levels count: "users", or "rps" offered. */
     private static String unit(Results run) {
         return run.load().unit();
-    }
-
-    /** A limit as a percentage: "15.0 %". */
-    private static String limitPercent(double limit) {
-        return String.format(Locale.ROOT, "%.1f %%", limit * 100);
-    }
-
-    /** A relative change: "+1.2 %", "-9.0 %". */
-    private static String percent(double change) {
-        return Double.isInfinite(change) ? "from 0" : String.format(Locale.ROOT, "%+.1f %%", change * 100);
     }
 }

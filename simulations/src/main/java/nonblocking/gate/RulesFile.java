@@ -102,6 +102,10 @@ public final class RulesFile {
         if (limits != null) {
             return limits;
         }
+        if (invalid(baseline.noiseMultiple(), true, false)) {
+            return "baseline.noise_multiple must be a number of at least 0 (2: a level's limit is at least twice the"
+                    + " spread of the baseline's runs there; 0: the fixed limits alone)";
+        }
         for (var entry : baseline.perTarget().entrySet()) {
             String name = "baseline.per_target." + entry.getKey();
             Rules.Limits own = entry.getValue();

@@ -28,6 +28,7 @@ class RulesFileTest {
         assertThat(rules.topLevel().targets()).containsExactly("virtual", "async");
         assertThat(rules.baseline().targets()).containsExactly("blocking", "tuned", "virtual", "async");
         assertThat(rules.baseline().perTarget()).isEmpty();
+        assertThat(rules.baseline().noiseMultiple()).isEqualTo(2.0);
         for (String target : rules.baseline().targets()) {
             assertThat(rules.baseline().limits(target)).as(target).isEqualTo(new Rules.Limits(0.15, 0.10, 0.05));
         }
@@ -68,7 +69,7 @@ class RulesFileTest {
         assertThatThrownBy(() -> RulesFile.read(rules)).isInstanceOf(NonblockingException.class)
                 .hasMessage("rules file " + rules + " is invalid: unknown key baseline.max_p99_increas; did you mean"
                         + " max_p99_increase? (the keys of baseline: targets, max_p99_increase, max_p50_increase,"
-                        + " max_throughput_drop, per_target)");
+                        + " max_throughput_drop, noise_multiple, per_target)");
     }
 
     @Test
@@ -106,9 +107,11 @@ class RulesFileTest {
             "max_p99_increase: 0.15|max_p99_increase: -0.1|baseline.max_p99_increase must be a number of at least 0 (0.15: up to 15% above the baseline)",
             "max_p50_increase: 0.10|max_p50_increase: -1|baseline.max_p50_increase must be a number of at least 0 (0.10: up to 10% above the baseline)",
             "targets: [blocking, virtual]|targets: ~|baseline.targets must be a list (it may be empty)",
+            "noise_multiple: 2|noise_multiple: -1|baseline.noise_multiple must be a number of at least 0 (2: a level's limit is at least twice the spread of the baseline's runs there; 0: the fixed limits alone)",
+            "noise_multiple: 2|noise_multiple: ~|baseline.noise_multiple must be a number of at least 0 (2: a level's limit is at least twice the spread of the baseline's runs there; 0: the fixed limits alone)",
             "top_level:|top_levle:|unknown key top_levle; did you mean top_level? (the keys at the top: gap, top_level, targets, baseline)",
             "  min: 10|  minimum: 10|unknown key gap.minimum (the keys of gap: of, over, min)",
-            "  max_p50_increase: 0.10|  maxP50Increase: 0.10|unknown key baseline.maxP50Increase; did you mean max_p50_increase? (the keys of baseline: targets, max_p99_increase, max_p50_increase, max_throughput_drop, per_target)",
+            "  max_p50_increase: 0.10|  maxP50Increase: 0.10|unknown key baseline.maxP50Increase; did you mean max_p50_increase? (the keys of baseline: targets, max_p99_increase, max_p50_increase, max_throughput_drop, noise_multiple, per_target)",
     })
     void anInvalidValueOrUnknownKeyIsNamedByItsPath(String from, String to, String problem) throws IOException {
         Path rules = write(committed().replace(from, to));
