@@ -149,6 +149,9 @@ public final class Cli {
         @Option(names = "--force", arity = "0..1", description = "accept a run that fails the gate's own rules")
         boolean force;
 
+        /** Where the command runs: a baseline inside this folder's git checkout is to be committed. */
+        Path workingDir = Path.of("");
+
         @Override
         public Integer call() {
             try {
@@ -167,7 +170,7 @@ public final class Cli {
                         + " noise figures (one run)" : run.runId() + " (" + run.experiment().profile() + "), with the"
                         + " noise of its " + noise.runs() + " runs";
                 out.println("baseline " + to.toAbsolutePath().normalize() + " is now " + made
-                        + ": commit it");
+                        + (Checkout.holds(workingDir, to) ? ": commit it" : ""));
                 return 0;
             } catch (NonblockingException e) {
                 err.println(e.getMessage());

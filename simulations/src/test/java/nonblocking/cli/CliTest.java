@@ -132,7 +132,7 @@ class CliTest {
     }
 
     @Test
-    void baselineCopiesAGoodRun() {
+    void baselineCopiesAGoodRunAndSaysWhereOutsideTheCheckoutWithoutAskingForACommit() {
         Path baseline = dir.resolve("gate/baseline.json");
 
         assertThat(execute("baseline", "--from=" + Fixtures.path(Fixtures.GOOD), "--to=" + baseline, "--rules=" + Fixtures.RULES_FILE)).isZero();
@@ -140,7 +140,23 @@ class CliTest {
         assertThat(ResultsFile.read(baseline)).isEqualTo(Fixtures.read(Fixtures.GOOD));
         assertThat(Baseline.read(baseline).noise()).isNull();
         assertThat(out()).endsWith("baseline " + baseline + " is now run 20260110-090000 (default), without noise figures"
-                + " (one run): commit it\n");
+                + " (one run)\n").doesNotContain("commit");
+    }
+
+    @Test
+    void aBaselineInsideTheCheckoutIsToBeCommitted() throws IOException {
+        // The tests run in simulations/, inside this repository's checkout; target/ is in it.
+        Path baseline = Path.of("target", "cli-test-" + ProcessHandle.current().pid(), "baseline.json");
+        try {
+            assertThat(execute("baseline", "--from=" + Fixtures.path(Fixtures.GOOD), "--to=" + baseline,
+                    "--rules=" + Fixtures.RULES_FILE)).isZero();
+
+            assertThat(out()).endsWith("baseline " + baseline.toAbsolutePath().normalize() + " is now run 20260110-090000"
+                    + " (default), without noise figures (one run): commit it\n");
+        } finally {
+            Files.deleteIfExists(baseline);
+            Files.deleteIfExists(baseline.getParent());
+        }
     }
 
     @Test
@@ -160,7 +176,7 @@ class CliTest {
         assertThat(written.noise().runs()).isEqualTo(3);
         assertThat(written.noise().spread("virtual", 800, "p99_all_ms")).isEqualTo(0.0952);
         assertThat(out()).endsWith("baseline " + baseline + " is now median(20260110-090000,20260110-090000,"
-                + "20260110-090000) (default), with the noise of its 3 runs: commit it\n");
+                + "20260110-090000) (default), with the noise of its 3 runs\n");
     }
 
     @Test
