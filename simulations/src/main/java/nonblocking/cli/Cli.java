@@ -3,6 +3,8 @@ package nonblocking.cli;
 import nonblocking.NonblockingException;
 import nonblocking.gate.Baseline;
 import nonblocking.gate.Gate;
+import nonblocking.gate.Median;
+import nonblocking.gate.Noise;
 import nonblocking.gate.RulesFile;
 import nonblocking.gate.Verdict;
 import nonblocking.report.Report;
@@ -130,10 +132,13 @@ public final class Cli {
         }
     }
 
-    @Command(name = "baseline", description = "Make a run the baseline the gate compares against.")
+    @Command(name = "baseline", description = "Make a run, or the median of several runs with their noise, the"
+            + " baseline the gate compares against.")
     static final class BaselineCommand extends Streams implements Callable<Integer> {
-        @Option(names = "--from", defaultValue = LATEST, description = "results.json of the run (default: ${DEFAULT-VALUE})")
-        Path from;
+        @Option(names = "--from", defaultValue = LATEST, split = ",",
+                description = "results.json of the run, or of 3 or 5 runs of one experiment (comma-separated): their"
+                        + " median becomes the baseline, with how far they spread (default: ${DEFAULT-VALUE})")
+        List<Path> from;
 
         @Option(names = "--to", defaultValue = BASELINE, description = "default: ${DEFAULT-VALUE}")
         Path to;
@@ -144,10 +149,15 @@ public final class Cli {
         @Option(names = "--force", arity = "0..1", description = "accept a run that fails the gate's own rules")
         boolean force;
 
+        /** Where the command runs: a baseline inside this folder's git checkout is to be committed. */
+        Path workingDir = Path.of("");
+
         @Override
         public Integer call() {
             try {
-                Results run = ResultsFile.read(from);
+                List<Results> runs = from.stream().map(ResultsFile::read).toList();
+                Results run = Median.of(runs);
+                Noise noise = runs.size() > 1 ? Noise.of(runs) : null;
                 List<Verdict> verdicts = Gate.ownRules(run, RulesFile.read(rules), Baseline.read(to).results());
                 verdicts.forEach(verdict -> out.println(verdict.line()));
                 if (!force && !verdicts.stream().allMatch(Verdict::pass)) {
@@ -155,8 +165,12 @@ public final class Cli {
                             + " (a crippled or broken run?); add -Dgate.force=true (--force) to take it anyway");
                     return 1;
                 }
-                ResultsFile.write(run, to);
-                out.println("baseline " + to + " is now run " + run.runId() + " (" + run.experiment().profile() + "): commit it");
+                Baseline.write(run, noise, to);
+                String made = noise == null ? "run " + run.runId() + " (" + run.experiment().profile() + "), without"
+                        + " noise figures (one run)" : run.runId() + " (" + run.experiment().profile() + "), with the"
+                        + " noise of its " + noise.runs() + " runs";
+                out.println("baseline " + to.toAbsolutePath().normalize() + " is now " + made
+                        + (Checkout.holds(workingDir, to) ? ": commit it" : ""));
                 return 0;
             } catch (NonblockingException e) {
                 err.println(e.getMessage());

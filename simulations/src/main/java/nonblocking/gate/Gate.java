@@ -11,13 +11,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.function.Supplier;
-import java.util.function.ToDoubleFunction;
+import java.util.stream.Collectors;
 
 import static nonblocking.results.Numbers.plain;
 
@@ -29,7 +27,7 @@ import static nonblocking.results.Numbers.plain;
 public final class Gate {
 
     /** Slack for comparing doubles: 1000 * 1.15 must not fail against 1150. */
-    private static final double EPSILON = 1e-9;
+    static final double EPSILON = 1e-9;
 
     private Gate() {
     }
@@ -118,21 +116,43 @@ public final class Gate {
             verdicts.add(target == null ? Verdict.error("min_sustainable_users", metric, "the run has no " + name + " target")
                     : new Verdict("min_sustainable_users", metric, (double) target.sustainableUsers(),
                     ">= " + rule.minSustainableUsers(), before == null ? null : (double) before.sustainableUsers(),
-                    target.sustainableUsers() >= rule.minSustainableUsers(), null));
+                    target.sustainableUsers() >= rule.minSustainableUsers(), null, Figure.COUNT));
         }
-        Rules.P99 p99 = rule.maxP99();
-        if (p99 != null) {
-            String metric = name + ".p99_all_ms at " + p99.users();
-            LevelResult level = target == null ? null : target.level(p99.users());
-            LevelResult levelBefore = before == null ? null : before.level(p99.users());
-            verdicts.add(target == null ? Verdict.error("max_p99", metric, "the run has no " + name + " target")
-                    : target.skipped().contains(p99.users()) ? Verdict.error("max_p99", metric, name + " skipped "
-                    + p99.users() + " " + unit(run) + ": two lower levels broke (the early stop)")
-                    : level == null || level.ok() == 0 ? Verdict.error("max_p99", metric, name + " has no OK response at "
-                    + p99.users() + " " + unit(run)) : new Verdict("max_p99", metric, level.latency().p99AllMs(), "<= " + plain(p99.ms()),
-                    levelBefore == null ? null : levelBefore.latency().p99AllMs(), level.latency().p99AllMs() <= p99.ms() + EPSILON, null));
+        if (rule.maxP99() != null) {
+            verdicts.add(maxP99(run, name, rule.maxP99(), before));
         }
         return verdicts;
+    }
+
+    /**
+     * A ceiling on p99 of all responses at one level. A level the run did not measure (the early stop skipped it,
+     * or the ladder never had it) and a level without an OK response are failures that say which.
+     */
+    private static Verdict maxP99(Results run, String name, Rules.P99 p99, TargetResult before) {
+        String rule = "max_p99";
+        String metric = name + ".p99_all_ms at " + p99.users();
+        TargetResult target = run.targets().get(name);
+        String level = p99.users() + " " + unit(run);
+        if (target == null) {
+            return Verdict.error(rule, metric, "the run has no " + name + " target");
+        }
+        if (target.skipped().contains(p99.users())) {
+            return Verdict.error(rule, metric, name + " skipped " + level + ": two lower levels broke (the early stop)");
+        }
+        LevelResult measured = target.level(p99.users());
+        if (measured == null) {
+            String levels = target.levels().stream().map(l -> String.valueOf(l.users())).collect(Collectors.joining(", "));
+            return Verdict.error(rule, metric, "not measured: the run has no level of " + level + " (its levels: "
+                    + (levels.isEmpty() ? "none" : levels) + ")");
+        }
+        if (measured.ok() == 0) {
+            return Verdict.error(rule, metric, name + " has no OK response at " + level);
+        }
+        LevelResult levelBefore = before == null ? null : before.level(p99.users());
+        double value = measured.latency().p99AllMs();
+        return new Verdict(rule, metric, value, "<= " + Figure.LATENCY_MS.text(p99.ms()),
+                levelBefore == null ? null : levelBefore.latency().p99AllMs(), value <= p99.ms() + EPSILON, null,
+                Figure.LATENCY_MS);
     }
 
     private static Verdict gap(Results run, Rules.GapRule rule, Results baseline) {
@@ -146,7 +166,8 @@ public final class Gate {
         }
         Gap before = baseline == null ? null : Gap.of(baseline.targets(), rule.of(), rule.over());
         return new Verdict("gap", metric, gap.factor(), ">= " + plain(rule.min()), before == null ? null : before.factor(),
-                gap.factor() >= rule.min() - EPSILON, gap.lowerBound() ? "a lower bound: " + rule.of() + " held the top level" : null);
+                gap.factor() >= rule.min() - EPSILON, gap.lowerBound() ? "a lower bound: " + rule.of() + " held the top level" : null,
+                Figure.RATIO);
     }
 
     private static Verdict topLevel(Results run, String name, Results baseline) {
@@ -159,29 +180,13 @@ public final class Gate {
         }
         TargetResult before = baseline == null ? null : baseline.targets().get(name);
         return new Verdict("top_level", metric, (double) target.sustainableUsers(), "= top level " + top,
-                before == null ? null : (double) before.sustainableUsers(), target.sustainableUsers() >= top, null);
+                before == null ? null : (double) before.sustainableUsers(), target.sustainableUsers() >= top, null, Figure.COUNT);
     }
 
     /**
-     * A metric of a level that the baseline's level rules compare, and which way is worse: {@code increase} when
-     * higher is (latency), not when lower is (throughput). {@code needsOk} when a level without OK responses has no
-     * value: p99 of all responses counts the KOs, p50 does not.
-     */
-    private record LevelMetric(String rule, String name, ToDoubleFunction<LevelResult> value,
-                               Function<Rules.Limits, Double> limit, boolean increase, boolean needsOk) {
-
-        static final List<LevelMetric> ALL = List.of(
-                new LevelMetric("baseline_p99", "p99_all_ms", level -> level.latency().p99AllMs(),
-                        Rules.Limits::maxP99Increase, true, false),
-                new LevelMetric("baseline_p50", "p50_ms", level -> level.latency().p50Ms(),
-                        Rules.Limits::maxP50Increase, true, true),
-                new LevelMetric("baseline_throughput", "throughput_rps", LevelResult::throughputRps,
-                        Rules.Limits::maxThroughputDrop, false, true));
-    }
-
-    /**
-     * baseline_sustainable_users, then baseline_p99, baseline_p50 and baseline_throughput, each for every target the
-     * rules name. A target that cannot be compared with the baseline's fails all four, with the reason.
+     * baseline_sustainable_users, then baseline_p99, baseline_p50 and baseline_throughput ({@link LevelRule}), each
+     * for every target the rules name. A target that cannot be compared with the baseline's fails all four, with the
+     * reason.
      */
     static List<Verdict> baselineRules(Results run, Rules.BaselineRules rules, Baseline baseline, Set<String> allowDifferent) {
         Map<String, Comparability.Check> checks = new LinkedHashMap<>();
@@ -189,8 +194,8 @@ public final class Gate {
         List<Verdict> verdicts = new ArrayList<>();
         checks.forEach((target, check) -> verdicts.add(baselineSustainableUsers(run, target, baseline, check)));
         for (LevelMetric metric : LevelMetric.ALL) {
-            checks.forEach((target, check) -> verdicts.add(baselineLevels(metric, run, target, baseline, check,
-                    metric.limit().apply(rules.limits(target)))));
+            checks.forEach((target, check) -> verdicts.add(LevelRule.judge(metric, run, target, baseline, check,
+                    metric.limit().apply(rules.limits(target)), rules.noiseMultiple())));
         }
         return verdicts;
     }
@@ -204,78 +209,11 @@ public final class Gate {
         int measured = run.targets().get(target).sustainableUsers();
         int before = baseline.results().targets().get(target).sustainableUsers();
         return new Verdict(rule, metric, (double) measured, ">= baseline " + before, (double) before, measured >= before,
-                check.allowed());
-    }
-
-    /**
-     * One metric of one target at every level the baseline sustained and the run measured (whether or not the run
-     * sustained it): each within the limit of the baseline's value at the same level. Reports the worst level: the
-     * largest relative increase (latency) or drop (throughput).
-     */
-    private static Verdict baselineLevels(LevelMetric kind, Results run, String target, Baseline baseline,
-                                          Comparability.Check check, double limit) {
-        String metric = target + "." + kind.name();
-        if (check.problem() != null) {
-            return Verdict.error(kind.rule(), metric, check.problem());
-        }
-        TargetResult now = run.targets().get(target);
-        TargetResult before = baseline.results().targets().get(target);
-        List<LevelResult> held = before.sustainedLevels();
-        if (held.isEmpty()) {
-            return Verdict.error(kind.rule(), metric, "the baseline's " + target
-                    + " sustained no level: nothing to compare");
-        }
-        List<LevelResult> common = held.stream().filter(level -> now.level(level.users()) != null).toList();
-        if (common.isEmpty()) {
-            return Verdict.error(kind.rule(), metric, "the run measured none of the levels the baseline's " + target
-                    + " sustained (" + range(held, unit(run)) + ")");
-        }
-        LevelResult worst = null;
-        double worstChange = 0;
-        double worstBadness = Double.NEGATIVE_INFINITY;
-        boolean pass = true;
-        for (LevelResult was : common) {
-            LevelResult is = now.level(was.users());
-            if (kind.needsOk() && is.ok() == 0) {
-                return Verdict.error(kind.rule(), metric, target + " has no OK response at " + was.users()
-                        + " " + unit(run) + ", which the baseline sustained");
-            }
-            double value = kind.value().applyAsDouble(is);
-            double reference = kind.value().applyAsDouble(was);
-            pass &= kind.increase() ? value <= reference * (1 + limit) + EPSILON
-                    : value >= reference * (1 - limit) - EPSILON;
-            double change = reference != 0 ? value / reference - 1 : value == 0 ? 0 : Math.copySign(Double.POSITIVE_INFINITY, value);
-            double badness = kind.increase() ? change : -change;
-            if (worst == null || badness >= worstBadness) {   // on a tie, the higher level
-                worst = was;
-                worstChange = change;
-                worstBadness = badness;
-            }
-        }
-        double reference = kind.value().applyAsDouble(worst);
-        String bound = kind.increase()
-                ? "<= " + plain(reference * (1 + limit)) + " (baseline + " + plain(limit * 100) + "%)"
-                : ">= " + plain(reference * (1 - limit)) + " (baseline - " + plain(limit * 100) + "%)";
-        String note = "worst of " + range(common, unit(run)) + ", at " + worst.users() + ": " + percent(worstChange)
-                + (check.allowed() == null ? "" : "; " + check.allowed());
-        return new Verdict(kind.rule(), metric, kind.value().applyAsDouble(now.level(worst.users())), bound, reference,
-                pass, note);
-    }
-
-    /** "25-3200 users", or "200 users" for one level ("rps" in the open model). */
-    private static String range(List<LevelResult> levels, String unit) {
-        int low = levels.getFirst().users();
-        int high = levels.getLast().users();
-        return (low == high ? String.valueOf(low) : low + "-" + high) + " " + unit;
+                check.allowed(), Figure.COUNT);
     }
 
     /** What the run's levels count: "users", or "rps" offered. */
     private static String unit(Results run) {
         return run.load().unit();
-    }
-
-    /** A relative change: "+1.2 %", "-9.0 %". */
-    private static String percent(double change) {
-        return Double.isInfinite(change) ? "from 0" : String.format(Locale.ROOT, "%+.1f %%", change * 100);
     }
 }

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The gate's thresholds, as {@code simulations/gate/rules.yaml} sets them (that file explains each rule); each
+ * The gate's thresholds, as {@code simulations/gate/rules.yaml} sets them (docs/gate.md explains each rule); each
  * rule names the targets it applies to. {@link RulesFile} reads and validates it. A section left out (null here,
  * {@code targets} empty) is no rule (a rules file for one service has no gap); a section that is there needs every
  * field, and an unknown key is an error, so that a typo never switches a rule off.
@@ -35,10 +35,11 @@ public record Rules(GapRule gap, Targets topLevel, Map<String, TargetRule> targe
     /**
      * For each target listed, its sustainable users, and at each level the baseline sustained and the run measured,
      * its p99 (all responses), p50 and throughput against the baseline's, within the section's {@link Limits} unless
-     * {@code perTarget} (per target name, the limits that differ; empty for none) says otherwise.
+     * {@code perTarget} (per target name, the limits that differ; empty for none) says otherwise. At a level where
+     * {@code noiseMultiple} times the spread of the baseline's runs ({@link Noise}) is larger, that is the limit.
      */
     public record BaselineRules(List<String> targets, Double maxP99Increase, Double maxP50Increase, Double maxThroughputDrop,
-                           Map<String, Limits> perTarget) {
+                                Double noiseMultiple, Map<String, Limits> perTarget) {
 
         public BaselineRules {
             perTarget = perTarget == null ? Map.of() : new LinkedHashMap<>(perTarget);

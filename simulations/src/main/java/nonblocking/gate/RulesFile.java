@@ -1,6 +1,8 @@
 package nonblocking.gate;
 
 import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,7 +16,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Map;
+import java.util.List;
 import java.util.stream.Collectors;
 
 /** Reads {@code rules.yaml}; every failure is a {@link NonblockingException} with a one-line message. */
@@ -26,16 +28,6 @@ public final class RulesFile {
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
 
-    /**
-     * Keys earlier rules files had, by their path, and what replaced them: an old rules file fails with this instead
-     * of the parser's "unrecognized field", so that whoever updates it knows what to write.
-     */
-    static final Map<String, String> REMOVED = Map.of(
-            "efficiency", "the efficiency rule is gone: its floor was the SLO's own, which every sustained level"
-                    + " meets; baseline.max_throughput_drop judges each level's throughput against the baseline (remove it)",
-            "baseline.max_efficiency_drop", "baseline.max_efficiency_drop is gone: baseline.max_throughput_drop"
-                    + " (0.05), max_p99_increase (0.15) and max_p50_increase (0.10) replaced it, per level");
-
     private RulesFile() {
     }
 
@@ -46,10 +38,7 @@ public final class RulesFile {
         } catch (NoSuchFileException e) {
             throw new NonblockingException("no rules file at " + file, e);
         } catch (JacksonException e) {
-            String removed = e instanceof UnrecognizedPropertyException unknown ? REMOVED.get(unknown.getPath().stream()
-                    .map(RulesFile::name).collect(Collectors.joining("."))) : null;
-            throw new NonblockingException("rules file " + file + (removed != null ? " is invalid: " + removed
-                    : " is corrupt: " + ResultsFile.firstLine(e.getOriginalMessage())), e);
+            throw new NonblockingException("rules file " + file + " " + problem(e), e);
         } catch (IOException e) {
             throw new NonblockingException("cannot read rules file " + file + ": " + e, e);
         }
@@ -58,6 +47,21 @@ public final class RulesFile {
             throw new NonblockingException("rules file " + file + " is invalid: " + problem);
         }
         return rules;
+    }
+
+    /** What is wrong with a file the parser refused, in one line: an unknown key, a YAML error, a wrong value. */
+    private static String problem(JacksonException e) {
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            return "is invalid: " + UnknownKey.describe(unknown);
+        }
+        // The parser's own error reaches us wrapped when a section was being read.
+        if ((e instanceof StreamReadException ? e : e.getCause()) instanceof StreamReadException syntax) {
+            JsonLocation at = syntax.getLocation();
+            return "is not valid YAML" + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr()
+                    + ")") + ": " + ResultsFile.firstLine(syntax.getOriginalMessage());
+        }
+        String path = e instanceof JsonMappingException mapping ? path(mapping.getPath()) : "";
+        return "is invalid: " + (path.isEmpty() ? "" : path + ": ") + ResultsFile.firstLine(e.getOriginalMessage());
     }
 
     private static String problem(Rules rules) {
@@ -98,6 +102,10 @@ public final class RulesFile {
         if (limits != null) {
             return limits;
         }
+        if (invalid(baseline.noiseMultiple(), true, false)) {
+            return "baseline.noise_multiple must be a number of at least 0 (2: a level's limit is at least twice the"
+                    + " spread of the baseline's runs there; 0: the fixed limits alone)";
+        }
         for (var entry : baseline.perTarget().entrySet()) {
             String name = "baseline.per_target." + entry.getKey();
             Rules.Limits own = entry.getValue();
@@ -133,8 +141,10 @@ public final class RulesFile {
         return value == null ? required : !(value >= 0 && Double.isFinite(value) && (!belowOne || value < 1));
     }
 
-    private static String name(JsonMappingException.Reference reference) {
-        return reference.getFieldName() != null ? reference.getFieldName() : "[" + reference.getIndex() + "]";
+    /** A key's place in the file, e.g. "baseline.per_target.virtual". */
+    static String path(List<JsonMappingException.Reference> references) {
+        return references.stream().map(reference -> reference.getFieldName() != null ? reference.getFieldName()
+                : "[" + reference.getIndex() + "]").collect(Collectors.joining("."));
     }
 
     private static boolean blank(String text) {

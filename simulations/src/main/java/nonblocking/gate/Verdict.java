@@ -1,7 +1,5 @@
 package nonblocking.gate;
 
-import nonblocking.results.Numbers;
-
 /**
  * What one rule decided.
  *
@@ -11,12 +9,14 @@ import nonblocking.results.Numbers;
  * @param limit    the bound the value had to meet, as text (e.g. ">= 10", "= top level 3200")
  * @param baseline the baseline run's value of the same metric; null without a (readable) baseline
  * @param note     where the value comes from (e.g. "at 3200 users"), or the problem when nothing was measured
+ * @param figure   what kind of number the values are, which sets how they print
  */
-public record Verdict(String rule, String metric, Double measured, String limit, Double baseline, boolean pass, String note) {
+public record Verdict(String rule, String metric, Double measured, String limit, Double baseline, boolean pass, String note,
+                      Figure figure) {
 
     /** A rule that could not be evaluated: always a FAIL. */
     public static Verdict error(String rule, String metric, String problem) {
-        return new Verdict(rule, metric, null, null, null, false, problem);
+        return new Verdict(rule, metric, null, null, null, false, problem, Figure.RATIO);
     }
 
     /** One line, e.g. {@code PASS virtual.sustainable_users  measured 3200  limit = top level 3200  baseline 3200  [virtual_top_level]}. */
@@ -26,12 +26,12 @@ public record Verdict(String rule, String metric, Double measured, String limit,
         return (pass ? "PASS" : "FAIL") + " " + metric + "  " + values + "  [" + rule + "]";
     }
 
-    /** The measured value with its note ("0.941 (at 3200 users)"), or the problem when nothing was measured. */
+    /** The measured value with its note ("1170.0 (at 3200 users)"), or the problem when nothing was measured. */
     public String measuredText() {
-        return measured == null ? note : Numbers.plain(measured) + (note == null ? "" : " (" + note + ")");
+        return measured == null ? note : figure.text(measured) + (note == null ? "" : " (" + note + ")");
     }
 
     public String baselineText() {
-        return baseline == null ? "none" : Numbers.plain(baseline);
+        return baseline == null ? "none" : figure.text(baseline);
     }
 }

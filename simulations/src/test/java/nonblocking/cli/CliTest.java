@@ -1,7 +1,9 @@
 package nonblocking.cli;
 
 import nonblocking.Fixtures;
+import nonblocking.gate.Baseline;
 import nonblocking.history.History;
+import nonblocking.results.Results;
 import nonblocking.results.ResultsFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -13,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -100,7 +103,8 @@ class CliTest {
         assertThat(out()).contains(
                 "FAIL gap virtual/blocking  measured 1  limit >= 10  baseline 16  [gap]\n",
                 "FAIL virtual.sustainable_users  measured 200  limit = top level 3200  baseline 3200  [top_level]\n",
-                "PASS blocking.p99_all_ms  measured 1020 (worst of 25-200 users, at 200: +0.0 %)  limit <= 1173 (baseline + 15%)  baseline 1020  [baseline_p99]\n",
+                "PASS blocking.p99_all_ms  measured 1020.0 (worst of 25-200 users, at 200: +0.0 %; fixed limit: the baseline is one"
+                        + " run, without noise figures)  limit <= 1173.0 (baseline + 15.0 %)  baseline 1020.0  [baseline_p99]\n",
                 "FAIL virtual.sustainable_users  not comparable: max_virtual_threads 300 vs baseline none (refresh the baseline,"
                         + " or allow with -Dgate.allowDifferent=max_virtual_threads)  [baseline_sustainable_users]\n");
     }
@@ -128,13 +132,83 @@ class CliTest {
     }
 
     @Test
-    void baselineCopiesAGoodRun() {
+    void baselineCopiesAGoodRunAndSaysWhereOutsideTheCheckoutWithoutAskingForACommit() {
         Path baseline = dir.resolve("gate/baseline.json");
 
         assertThat(execute("baseline", "--from=" + Fixtures.path(Fixtures.GOOD), "--to=" + baseline, "--rules=" + Fixtures.RULES_FILE)).isZero();
 
         assertThat(ResultsFile.read(baseline)).isEqualTo(Fixtures.read(Fixtures.GOOD));
-        assertThat(out()).endsWith("baseline " + baseline + " is now run 20260110-090000 (default): commit it\n");
+        assertThat(Baseline.read(baseline).noise()).isNull();
+        assertThat(out()).endsWith("baseline " + baseline + " is now run 20260110-090000 (default), without noise figures"
+                + " (one run)\n").doesNotContain("commit");
+    }
+
+    @Test
+    void aBaselineInsideTheCheckoutIsToBeCommitted() throws IOException {
+        // The tests run in simulations/, inside this repository's checkout; target/ is in it.
+        Path baseline = Path.of("target", "cli-test-" + ProcessHandle.current().pid(), "baseline.json");
+        try {
+            assertThat(execute("baseline", "--from=" + Fixtures.path(Fixtures.GOOD), "--to=" + baseline,
+                    "--rules=" + Fixtures.RULES_FILE)).isZero();
+
+            assertThat(out()).endsWith("baseline " + baseline.toAbsolutePath().normalize() + " is now run 20260110-090000"
+                    + " (default), without noise figures (one run): commit it\n");
+        } finally {
+            Files.deleteIfExists(baseline);
+            Files.deleteIfExists(baseline.getParent());
+        }
+    }
+
+    @Test
+    void baselineOfThreeRunsWritesTheirMedianWithTheirNoise() throws IOException {
+        Results good = Fixtures.read(Fixtures.GOOD);
+        List<Path> runs = List.of(
+                write("a", Fixtures.withLevel(good, "virtual", 800, level -> Fixtures.withP99All(level, 1000))),
+                write("b", Fixtures.withLevel(good, "virtual", 800, level -> Fixtures.withP99All(level, 1100))),
+                write("c", good));
+        Path baseline = dir.resolve("baseline.json");
+
+        assertThat(execute("baseline", "--from=" + runs.stream().map(Path::toString).collect(Collectors.joining(",")),
+                "--to=" + baseline, "--rules=" + Fixtures.RULES_FILE)).as(err()).isZero();
+
+        Baseline written = Baseline.read(baseline);
+        assertThat(written.results().targets().get("virtual").level(800).latency().p99AllMs()).isEqualTo(1050.0);
+        assertThat(written.noise().runs()).isEqualTo(3);
+        assertThat(written.noise().spread("virtual", 800, "p99_all_ms")).isEqualTo(0.0952);
+        assertThat(out()).endsWith("baseline " + baseline + " is now median(20260110-090000,20260110-090000,"
+                + "20260110-090000) (default), with the noise of its 3 runs\n");
+    }
+
+    @Test
+    void baselineOfTwoRunsFailsInOneLine() throws IOException {
+        Path run = write("a", Fixtures.read(Fixtures.GOOD));
+
+        assertThat(execute("baseline", "--from=" + run + "," + run, "--to=" + dir.resolve("baseline.json"),
+                "--rules=" + Fixtures.RULES_FILE)).isEqualTo(1);
+
+        assertThat(err()).isEqualTo("the gate judges one results file or the median of an odd number (3, 5, ...), not of"
+                + " 2: the median of an even number is no run's value\n");
+        assertThat(dir.resolve("baseline.json")).doesNotExist();
+    }
+
+    @Test
+    void aTypoInTheRulesIsOneLineOnceWhereverItIsPrinted() throws IOException {
+        Path rules = Files.writeString(dir.resolve("rules.yaml"), Files.readString(Fixtures.RULES_FILE)
+                .replace("max_p99_increase:", "max_p99_increas:"));
+        String problem = "rules file " + rules + " is invalid: unknown key baseline.max_p99_increas; did you mean"
+                + " max_p99_increase? (the keys of baseline: targets, max_p99_increase, max_p50_increase,"
+                + " max_throughput_drop, noise_multiple, per_target)";
+
+        assertThat(execute("baseline", "--from=" + Fixtures.path(Fixtures.GOOD), "--to=" + dir.resolve("baseline.json"),
+                "--rules=" + rules)).isEqualTo(1);
+        assertThat(err()).isEqualTo(problem + "\n");
+        assertThat(out()).isEmpty();
+
+        err.reset();
+        assertThat(execute("gate", "--results=" + run(Fixtures.GOOD), "--rules=" + rules,
+                "--baseline=" + Fixtures.path(Fixtures.BASELINE), "--history=" + dir.resolve("history.jsonl"))).isEqualTo(1);
+        assertThat(out()).isEqualTo("FAIL rules.yaml  " + problem + "  [inputs]\n");
+        assertThat(err()).isEmpty();
     }
 
     @Test
@@ -172,6 +246,12 @@ class CliTest {
         Path results = Files.createDirectories(dir.resolve("nonblocking/latest")).resolve("results.json");
         Files.copy(Fixtures.path(fixture), results);
         return results;
+    }
+
+    private Path write(String name, Results results) throws IOException {
+        Path file = Files.createDirectories(dir.resolve(name)).resolve(ResultsFile.NAME);
+        ResultsFile.write(results, file);
+        return file;
     }
 
     private int gate(Path results, Path baseline, String... more) {

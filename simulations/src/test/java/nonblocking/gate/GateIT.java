@@ -36,9 +36,20 @@ class GateIT {
                 System.out);
         return outcome.verdicts().stream().map(verdict -> dynamicTest(verdict.line(), () -> {
             if (!verdict.pass()) {
-                throw new AssertionFailedError(verdict.line());
+                throw new VerdictFailed(verdict);
             }
         }));
+    }
+
+    /**
+     * A FAIL verdict as a test failure. GateRun has printed its line already, so Maven's summary only points to it
+     * (a rules-file typo once, not three times); and a verdict is no fault in the code, so it has no stack trace.
+     */
+    private static final class VerdictFailed extends AssertionFailedError {
+        VerdictFailed(Verdict verdict) {
+            super(verdict.metric() + " failed [" + verdict.rule() + "]: its FAIL line is above");
+            setStackTrace(new StackTraceElement[0]);
+        }
     }
 
     /** Set by the gate profile (simulations/pom.xml), which is the only way this test runs. */

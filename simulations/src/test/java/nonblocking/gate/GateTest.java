@@ -19,6 +19,8 @@ class GateTest {
 
     static final Rules RULES = Fixtures.rules();
     static final Baseline BASELINE = Fixtures.baseline();
+    /** What every level verdict against a baseline of one run says of its limit. */
+    static final String ONE_RUN = "; fixed limit: the baseline is one run, without noise figures";
 
     @TempDir
     Path dir;
@@ -33,17 +35,17 @@ class GateTest {
                         tuple("top_level", "virtual.sustainable_users", 3200.0, "= top level 3200", 3200.0, true),
                         tuple("baseline_sustainable_users", "blocking.sustainable_users", 200.0, ">= baseline 200", 200.0, true),
                         tuple("baseline_sustainable_users", "virtual.sustainable_users", 3200.0, ">= baseline 3200", 3200.0, true),
-                        tuple("baseline_p99", "blocking.p99_all_ms", 1020.0, "<= 1173 (baseline + 15%)", 1020.0, true),
-                        tuple("baseline_p99", "virtual.p99_all_ms", 1170.0, "<= 1345.5 (baseline + 15%)", 1170.0, true),
-                        tuple("baseline_p50", "blocking.p50_ms", 1001.5, "<= 1101.65 (baseline + 10%)", 1001.5, true),
-                        tuple("baseline_p50", "virtual.p50_ms", 1009.0, "<= 1109.9 (baseline + 10%)", 1009.0, true),
-                        tuple("baseline_throughput", "blocking.throughput_rps", 194.6, ">= 185.63 (baseline - 5%)", 195.4, true),
-                        tuple("baseline_throughput", "virtual.throughput_rps", 3011.2, ">= 2872.8 (baseline - 5%)", 3024.0, true));
+                        tuple("baseline_p99", "blocking.p99_all_ms", 1020.0, "<= 1173.0 (baseline + 15.0 %)", 1020.0, true),
+                        tuple("baseline_p99", "virtual.p99_all_ms", 1170.0, "<= 1345.5 (baseline + 15.0 %)", 1170.0, true),
+                        tuple("baseline_p50", "blocking.p50_ms", 1001.5, "<= 1101.7 (baseline + 10.0 %)", 1001.5, true),
+                        tuple("baseline_p50", "virtual.p50_ms", 1009.0, "<= 1109.9 (baseline + 10.0 %)", 1009.0, true),
+                        tuple("baseline_throughput", "blocking.throughput_rps", 194.6, ">= 185.6 (baseline - 5.0 %)", 195.4, true),
+                        tuple("baseline_throughput", "virtual.throughput_rps", 3011.2, ">= 2872.8 (baseline - 5.0 %)", 3024.0, true));
         // The same p99 at every level: the worst is the highest. Throughput: 194.6 of 195.4 at 200 is the largest drop.
-        assertThat(verdicts.get(4).note()).isEqualTo("worst of 25-200 users, at 200: +0.0 %");
-        assertThat(verdicts.get(9).note()).isEqualTo("worst of 25-3200 users, at 3200: -0.4 %");
+        assertThat(verdicts.get(4).note()).isEqualTo("worst of 25-200 users, at 200: +0.0 %" + ONE_RUN);
+        assertThat(verdicts.get(9).note()).isEqualTo("worst of 25-3200 users, at 3200: -0.4 %" + ONE_RUN);
         assertThat(verdicts.get(9).line()).isEqualTo("PASS virtual.throughput_rps  measured 3011.2 (worst of 25-3200 users,"
-                + " at 3200: -0.4 %)  limit >= 2872.8 (baseline - 5%)  baseline 3024  [baseline_throughput]");
+                + " at 3200: -0.4 %" + ONE_RUN + ")  limit >= 2872.8 (baseline - 5.0 %)  baseline 3024.0  [baseline_throughput]");
     }
 
     /** An open run against an open baseline: the same rules, its levels named as rates. */
@@ -51,7 +53,7 @@ class GateTest {
     void anOpenRunsVerdictsCountItsLevelsInRequestsPerSecond() {
         List<Verdict> verdicts = Gate.evaluate(Fixtures.open(Fixtures.read(Fixtures.GOOD)), RULES,
                 new Baseline(Fixtures.open(BASELINE.results()), null));
-        assertThat(verdicts.get(9).note()).isEqualTo("worst of 25-3200 rps, at 3200: -0.4 %");
+        assertThat(verdicts.get(9).note()).isEqualTo("worst of 25-3200 rps, at 3200: -0.4 %" + ONE_RUN);
         assertThat(verdicts).allMatch(Verdict::pass);
     }
 
@@ -67,11 +69,11 @@ class GateTest {
                         tuple("top_level", "virtual.sustainable_users", 200.0, "= top level 3200", false),
                         tuple("baseline_sustainable_users", "blocking.sustainable_users", 200.0, ">= baseline 200", true),
                         tuple("baseline_sustainable_users", "virtual.sustainable_users", null, null, false),
-                        tuple("baseline_p99", "blocking.p99_all_ms", 1020.0, "<= 1173 (baseline + 15%)", true),
+                        tuple("baseline_p99", "blocking.p99_all_ms", 1020.0, "<= 1173.0 (baseline + 15.0 %)", true),
                         tuple("baseline_p99", "virtual.p99_all_ms", null, null, false),
-                        tuple("baseline_p50", "blocking.p50_ms", 1001.5, "<= 1101.65 (baseline + 10%)", true),
+                        tuple("baseline_p50", "blocking.p50_ms", 1001.5, "<= 1101.7 (baseline + 10.0 %)", true),
                         tuple("baseline_p50", "virtual.p50_ms", null, null, false),
-                        tuple("baseline_throughput", "blocking.throughput_rps", 194.6, ">= 185.63 (baseline - 5%)", true),
+                        tuple("baseline_throughput", "blocking.throughput_rps", 194.6, ">= 185.6 (baseline - 5.0 %)", true),
                         tuple("baseline_throughput", "virtual.throughput_rps", null, null, false));
         // Capped at 300 virtual threads: another target than the baseline's, which the verdicts say.
         assertThat(verdicts.get(3).note()).isEqualTo("not comparable: max_virtual_threads 300 vs baseline none (refresh"
@@ -83,11 +85,11 @@ class GateTest {
                 .extracting(Verdict::rule, Verdict::measured, Verdict::limit, Verdict::pass)
                 .containsExactly(
                         tuple("baseline_sustainable_users", 200.0, ">= baseline 3200", false),
-                        tuple("baseline_p99", 10000.0, "<= 1345.5 (baseline + 15%)", false),
-                        tuple("baseline_p50", 9700.0, "<= 1109.9 (baseline + 10%)", false),
-                        tuple("baseline_throughput", 297.0, ">= 2872.8 (baseline - 5%)", false));
+                        tuple("baseline_p99", 10000.0, "<= 1345.5 (baseline + 15.0 %)", false),
+                        tuple("baseline_p50", 9700.0, "<= 1109.9 (baseline + 10.0 %)", false),
+                        tuple("baseline_throughput", 297.0, ">= 2872.8 (baseline - 5.0 %)", false));
         // The levels the run broke count: the baseline sustained them.
-        assertThat(allowed.get(5).note()).isEqualTo("worst of 25-3200 users, at 3200: +754.7 %; allowed different:"
+        assertThat(allowed.get(5).note()).isEqualTo("worst of 25-3200 users, at 3200: +754.7 %" + ONE_RUN + "; allowed different:"
                 + " max_virtual_threads 300 vs baseline none");
     }
 
@@ -113,9 +115,9 @@ class GateTest {
         List<Verdict> verdicts = Gate.evaluate(Fixtures.read(Fixtures.REGRESSION), RULES, BASELINE);
 
         assertThat(verdicts.get(4)).extracting(Verdict::note, Verdict::limit)
-                .containsExactly("worst of 25-200 users, at 200: +58.8 %", "<= 1173 (baseline + 15%)");
+                .containsExactly("worst of 25-200 users, at 200: +58.8 %" + ONE_RUN, "<= 1173.0 (baseline + 15.0 %)");
         assertThat(verdicts.get(8)).extracting(Verdict::note, Verdict::limit)
-                .containsExactly("worst of 25-200 users, at 100: -13.7 %", ">= 93.575 (baseline - 5%)");
+                .containsExactly("worst of 25-200 users, at 100: -13.7 %" + ONE_RUN, ">= 93.6 (baseline - 5.0 %)");
     }
 
     @Test
@@ -127,10 +129,10 @@ class GateTest {
         Verdict failed = verdict(Gate.evaluate(up20, RULES, BASELINE), "baseline_p99", "virtual.p99_all_ms");
         Verdict passed = verdict(Gate.evaluate(up10, RULES, BASELINE), "baseline_p99", "virtual.p99_all_ms");
 
-        assertThat(failed.line()).isEqualTo("FAIL virtual.p99_all_ms  measured 1260 (worst of 25-3200 users, at 800: +20.0 %)"
-                + "  limit <= 1207.5 (baseline + 15%)  baseline 1050  [baseline_p99]");
+        assertThat(failed.line()).isEqualTo("FAIL virtual.p99_all_ms  measured 1260.0 (worst of 25-3200 users, at 800: +20.0 %" + ONE_RUN + ")"
+                + "  limit <= 1207.5 (baseline + 15.0 %)  baseline 1050.0  [baseline_p99]");
         assertThat(passed).extracting(Verdict::measured, Verdict::note, Verdict::pass)
-                .containsExactly(1155.0, "worst of 25-3200 users, at 800: +10.0 %", true);
+                .containsExactly(1155.0, "worst of 25-3200 users, at 800: +10.0 %" + ONE_RUN, true);
         assertThat(Gate.evaluate(up20, RULES, BASELINE)).filteredOn(verdict -> !verdict.pass()).hasSize(1);
     }
 
@@ -154,8 +156,8 @@ class GateTest {
         assertThat(lost.experiment().slo().holds(lost.targets().get("virtual").level(25))).as("efficiency above the SLO's 0.9").isTrue();
         assertThat(verdicts).filteredOn(verdict -> !verdict.pass()).singleElement()
                 .extracting(Verdict::rule, Verdict::metric, Verdict::measured, Verdict::limit, Verdict::note)
-                .containsExactly("baseline_throughput", "virtual.throughput_rps", 24.98 * 0.91, ">= 23.731 (baseline - 5%)",
-                        "worst of 25-3200 users, at 25: -9.0 %");
+                .containsExactly("baseline_throughput", "virtual.throughput_rps", 24.98 * 0.91, ">= 23.7 (baseline - 5.0 %)",
+                        "worst of 25-3200 users, at 25: -9.0 %" + ONE_RUN);
     }
 
     @Test
@@ -167,8 +169,8 @@ class GateTest {
 
         assertThat(verdicts).filteredOn(verdict -> !verdict.pass()).singleElement()
                 .extracting(Verdict::rule, Verdict::metric, Verdict::limit, Verdict::note)
-                .containsExactly("baseline_p50", "blocking.p50_ms", "<= 1101.32 (baseline + 10%)",
-                        "worst of 25-200 users, at 100: +12.0 %");
+                .containsExactly("baseline_p50", "blocking.p50_ms", "<= 1101.3 (baseline + 10.0 %)",
+                        "worst of 25-200 users, at 100: +12.0 %" + ONE_RUN);
     }
 
     @Test
@@ -183,10 +185,10 @@ class GateTest {
 
         assertThat(verdicts).filteredOn(verdict -> verdict.rule().equals("baseline_p99"))
                 .extracting(Verdict::metric, Verdict::limit, Verdict::pass)
-                .containsExactly(tuple("blocking.p99_all_ms", "<= 1167.25 (baseline + 15%)", false),
-                        tuple("virtual.p99_all_ms", "<= 1365 (baseline + 30%)", true));
+                .containsExactly(tuple("blocking.p99_all_ms", "<= 1167.3 (baseline + 15.0 %)", false),
+                        tuple("virtual.p99_all_ms", "<= 1365.0 (baseline + 30.0 %)", true));
         assertThat(verdict(verdicts, "baseline_p50", "virtual.p50_ms").limit()).as("the other limits stay the section's")
-                .isEqualTo("<= 1109.9 (baseline + 10%)");
+                .isEqualTo("<= 1109.9 (baseline + 10.0 %)");
     }
 
     @Test
@@ -207,7 +209,7 @@ class GateTest {
         assertThat(verdicts).filteredOn(verdict -> !verdict.pass() && verdict.rule().startsWith("baseline_"))
                 .extracting(Verdict::rule, Verdict::measured, Verdict::note)
                 .containsExactly(
-                        tuple("baseline_p99", 10000.0, "worst of 25-3200 users, at 400: +870.9 %"),
+                        tuple("baseline_p99", 10000.0, "worst of 25-3200 users, at 400: +870.9 %" + ONE_RUN),
                         tuple("baseline_p50", null, "virtual has no OK response at 400 users, which the baseline sustained"),
                         tuple("baseline_throughput", null, "virtual has no OK response at 400 users, which the baseline sustained"));
     }
@@ -237,6 +239,7 @@ class GateTest {
                   max_p99_increase: 0.15
                   max_p50_increase: 0.10
                   max_throughput_drop: 0.05
+                  noise_multiple: 2
                 """));
         Results foreign = Fixtures.withPause(Fixtures.read(Fixtures.FOREIGN), 0);
         Results slower = Fixtures.withLevel(foreign, "virtual", 400, level -> Fixtures.withP50(level, 1002 * 1.12));
@@ -249,7 +252,7 @@ class GateTest {
         assertThat(verdicts).extracting(Verdict::rule, Verdict::pass).containsExactly(
                 tuple("baseline_sustainable_users", true), tuple("baseline_p99", true),
                 tuple("baseline_p50", false), tuple("baseline_throughput", true));
-        assertThat(verdicts.get(2).note()).isEqualTo("worst of 25-400 users, at 400: +12.0 %");
+        assertThat(verdicts.get(2).note()).isEqualTo("worst of 25-400 users, at 400: +12.0 %" + ONE_RUN);
     }
 
     @Test
@@ -309,8 +312,8 @@ class GateTest {
         assertThat(verdicts).extracting(Verdict::rule, Verdict::metric, Verdict::measured, Verdict::limit, Verdict::pass)
                 .containsExactly(
                         tuple("min_sustainable_users", "virtual.sustainable_users", 3200.0, ">= 1600", true),
-                        tuple("max_p99", "virtual.p99_all_ms at 3200", 1170.0, "<= 1200", true),
-                        tuple("max_p99", "blocking.p99_all_ms at 400", 3000.0, "<= 1500", false),
+                        tuple("max_p99", "virtual.p99_all_ms at 3200", 1170.0, "<= 1200.0", true),
+                        tuple("max_p99", "blocking.p99_all_ms at 400", 3000.0, "<= 1500.0", false),
                         tuple("min_sustainable_users", "shop.sustainable_users", null, null, false));
         assertThat(verdicts.getLast().note()).isEqualTo("the run has no shop target");
     }
@@ -329,6 +332,27 @@ class GateTest {
         assertThat(verdict.pass()).isFalse();
         assertThat(verdict.note()).isEqualTo("blocking skipped 1600 users: two lower levels broke (the early stop)");
         assertThat(stopped.targets().get("blocking").capacity().broke()).as("the bracket keeps the level that broke").isEqualTo(400);
+    }
+
+    @Test
+    void aCeilingAtALevelTheRunNeverHadIsNotMeasuredWhichIsNotALevelWithoutAnOkResponse() throws IOException {
+        Path rules = Files.writeString(dir.resolve("service.yaml"), """
+                targets:
+                  virtual:
+                    max_p99: {users: 1600, ms: 1500}
+                  blocking:
+                    max_p99: {users: 400, ms: 1500}
+                """);
+        Results good = Fixtures.read(Fixtures.GOOD);
+        Results run = Fixtures.withLevel(Fixtures.withoutLevel(good, "virtual", 1600), "blocking", 400,
+                level -> Fixtures.withoutOk(level, 10000));
+
+        List<Verdict> verdicts = Gate.evaluate(run, RulesFile.read(rules), BASELINE);
+
+        assertThat(verdicts).extracting(Verdict::metric, Verdict::pass, Verdict::note).containsExactly(
+                tuple("virtual.p99_all_ms at 1600", false,
+                        "not measured: the run has no level of 1600 users (its levels: 25, 50, 100, 200, 400, 800, 3200)"),
+                tuple("blocking.p99_all_ms at 400", false, "blocking has no OK response at 400 users"));
     }
 
     @Test

@@ -28,6 +28,7 @@ class RulesFileTest {
         assertThat(rules.topLevel().targets()).containsExactly("virtual", "async");
         assertThat(rules.baseline().targets()).containsExactly("blocking", "tuned", "virtual", "async");
         assertThat(rules.baseline().perTarget()).isEmpty();
+        assertThat(rules.baseline().noiseMultiple()).isEqualTo(2.0);
         for (String target : rules.baseline().targets()) {
             assertThat(rules.baseline().limits(target)).as(target).isEqualTo(new Rules.Limits(0.15, 0.10, 0.05));
         }
@@ -52,22 +53,49 @@ class RulesFileTest {
     }
 
     @Test
-    void aCorruptFileIsAOneLineError() throws IOException {
-        Path rules = write("gap: [min: 10\n");
+    void aFileThatIsNotYamlSaysWhereInOneLine() throws IOException {
+        Path rules = write("gap: {of: virtual, min: 10\n");
 
         assertThatThrownBy(() -> RulesFile.read(rules))
                 .isInstanceOf(NonblockingException.class)
-                .hasMessageStartingWith("rules file " + rules + " is corrupt: ")
+                .hasMessageStartingWith("rules file " + rules + " is not valid YAML (line ")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
     }
 
     @Test
-    void anUnknownKeyIsAnErrorNotASilentlyDroppedRule() throws IOException {
-        Path rules = write(committed().replace("max_p50_increase:", "max_p50_increse:"));
+    void aTypoNamesTheKeyItsNearestValidKeyAndTheValidKeysThere() throws IOException {
+        Path rules = write(committed().replace("max_p99_increase:", "max_p99_increas:"));
+
+        assertThatThrownBy(() -> RulesFile.read(rules)).isInstanceOf(NonblockingException.class)
+                .hasMessage("rules file " + rules + " is invalid: unknown key baseline.max_p99_increas; did you mean"
+                        + " max_p99_increase? (the keys of baseline: targets, max_p99_increase, max_p50_increase,"
+                        + " max_throughput_drop, noise_multiple, per_target)");
+    }
+
+    @Test
+    void aTypoInAServicesCeilingIsNamedToo() throws IOException {
+        Path rules = write("targets:\n  shop:\n    max_p9: {users: 50, ms: 200}\n");
+
+        assertThatThrownBy(() -> RulesFile.read(rules)).hasMessage("rules file " + rules + " is invalid: unknown key"
+                + " targets.shop.max_p9; did you mean max_p99? (the keys of targets.shop: min_sustainable_users, max_p99)");
+    }
+
+    @Test
+    void aRuleThatNoLongerExistsIsAnUnknownKeyWithoutAGuess() throws IOException {
+        Path efficiency = write(committed() + "efficiency:\n  targets: [virtual]\n  min: 0.90\n");
+
+        assertThatThrownBy(() -> RulesFile.read(efficiency)).hasMessage("rules file " + efficiency + " is invalid:"
+                + " unknown key efficiency (the keys at the top: gap, top_level, targets, baseline)");
+    }
+
+    @Test
+    void aValueOfTheWrongTypeIsNamedByItsPath() throws IOException {
+        Path rules = write(committed().replace("max_p99_increase: 0.15", "max_p99_increase: fifteen"));
 
         assertThatThrownBy(() -> RulesFile.read(rules))
-                .hasMessageStartingWith("rules file " + rules + " is corrupt: ")
-                .hasMessageContaining("max_p50_increse");
+                .hasMessageStartingWith("rules file " + rules + " is invalid: baseline.max_p99_increase: ")
+                .hasMessageContaining("\"fifteen\"")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
     }
 
     @ParameterizedTest
@@ -79,8 +107,13 @@ class RulesFileTest {
             "max_p99_increase: 0.15|max_p99_increase: -0.1|baseline.max_p99_increase must be a number of at least 0 (0.15: up to 15% above the baseline)",
             "max_p50_increase: 0.10|max_p50_increase: -1|baseline.max_p50_increase must be a number of at least 0 (0.10: up to 10% above the baseline)",
             "targets: [blocking, virtual]|targets: ~|baseline.targets must be a list (it may be empty)",
+            "noise_multiple: 2|noise_multiple: -1|baseline.noise_multiple must be a number of at least 0 (2: a level's limit is at least twice the spread of the baseline's runs there; 0: the fixed limits alone)",
+            "noise_multiple: 2|noise_multiple: ~|baseline.noise_multiple must be a number of at least 0 (2: a level's limit is at least twice the spread of the baseline's runs there; 0: the fixed limits alone)",
+            "top_level:|top_levle:|unknown key top_levle; did you mean top_level? (the keys at the top: gap, top_level, targets, baseline)",
+            "  min: 10|  minimum: 10|unknown key gap.minimum (the keys of gap: of, over, min)",
+            "  max_p50_increase: 0.10|  maxP50Increase: 0.10|unknown key baseline.maxP50Increase; did you mean max_p50_increase? (the keys of baseline: targets, max_p99_increase, max_p50_increase, max_throughput_drop, noise_multiple, per_target)",
     })
-    void anInvalidValueIsNamed(String from, String to, String problem) throws IOException {
+    void anInvalidValueOrUnknownKeyIsNamedByItsPath(String from, String to, String problem) throws IOException {
         Path rules = write(committed().replace(from, to));
 
         assertThatThrownBy(() -> RulesFile.read(rules)).hasMessage("rules file " + rules + " is invalid: " + problem);
@@ -120,22 +153,9 @@ class RulesFileTest {
     void aTypoInATargetsOwnLimitsIsAnError() throws IOException {
         Path rules = write(committed() + "  per_target:\n    virtual: {max_p99_increse: 0.3}\n");
 
-        assertThatThrownBy(() -> RulesFile.read(rules)).hasMessageStartingWith("rules file " + rules + " is corrupt: ")
-                .hasMessageContaining("max_p99_increse");
-    }
-
-    @Test
-    void anOldRulesFileSaysWhatReplacedTheEfficiencyRules() throws IOException {
-        Path efficiency = write(committed() + "efficiency:\n  targets: [virtual]\n  min: 0.90\n");
-        assertThatThrownBy(() -> RulesFile.read(efficiency)).isInstanceOf(NonblockingException.class)
-                .hasMessage("rules file " + efficiency + " is invalid: the efficiency rule is gone: its floor was the SLO's"
-                        + " own, which every sustained level meets; baseline.max_throughput_drop judges each level's"
-                        + " throughput against the baseline (remove it)");
-        Path drop = write(committed().replace("  max_throughput_drop: 0.05\n", "  max_efficiency_drop: 0.10\n"));
-        assertThatThrownBy(() -> RulesFile.read(drop))
-                .hasMessage("rules file " + drop + " is invalid: baseline.max_efficiency_drop is gone:"
-                        + " baseline.max_throughput_drop (0.05), max_p99_increase (0.15) and max_p50_increase (0.10)"
-                        + " replaced it, per level");
+        assertThatThrownBy(() -> RulesFile.read(rules)).hasMessage("rules file " + rules + " is invalid: unknown key"
+                + " baseline.per_target.virtual.max_p99_increse; did you mean max_p99_increase? (the keys of"
+                + " baseline.per_target.virtual: max_p99_increase, max_p50_increase, max_throughput_drop)");
     }
 
     @Test
