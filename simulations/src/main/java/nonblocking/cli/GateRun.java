@@ -1,5 +1,6 @@
 package nonblocking.cli;
 
+import nonblocking.LastWord;
 import nonblocking.NonblockingException;
 import nonblocking.gate.Gate;
 import nonblocking.history.History;
@@ -76,6 +77,11 @@ public final class GateRun {
             out.println("judged " + judged);
         }
         verdicts.forEach(verdict -> out.println(verdict.line()));
+        List<Verdict> failed = verdicts.stream().filter(verdict -> !verdict.pass()).toList();
+        if (!failed.isEmpty()) {
+            LastWord.keep("nonblocking gate: FAIL, " + failed.size() + " of " + verdicts.size() + " rules; the first: "
+                    + failed.getFirst().line());
+        }
         return outcome.with(verdicts);
     }
 

@@ -103,7 +103,25 @@ public final class Gate {
             rules.topLevel().targets().forEach(target -> verdicts.add(topLevel(run, target, baseline)));
         }
         rules.targets().forEach((name, targetRule) -> verdicts.addAll(targetRules(run, name, targetRule, baseline)));
+        // A target that stopped serving has no capacity to judge: its crash is the verdict.
+        run.targets().forEach((name, target) -> {
+            if (target.crash() != null) {
+                verdicts.add(Verdict.error("crash", name, "crashed at " + target.crash().users() + " " + unit(run) + ": "
+                        + target.crash().reason() + (target.crash().log() == null ? "" : " (log: " + target.crash().log() + ")")));
+            }
+        });
         return verdicts;
+    }
+
+    /** A target's sustainable level as a metric: users, or the rate in an open run. */
+    static String sustainable(Results run, String target) {
+        return target + (run.load() == nonblocking.results.Load.OPEN ? ".sustainable_rate_rps" : ".sustainable_users");
+    }
+
+    /** Said beside a sustainable level that stopped at the harness's limit: it may lie higher. */
+    private static String harnessNote(TargetResult target) {
+        return target != null && target.capacity().harnessBound() ? "inconclusive above it: the harness was the limit at "
+                + target.capacity().inconclusive() + ", so the target may sustain more" : null;
     }
 
     /** min_sustainable_users and max_p99 of one named target: a service's own floor and ceiling. */
@@ -112,11 +130,11 @@ public final class Gate {
         TargetResult target = run.targets().get(name);
         TargetResult before = baseline == null ? null : baseline.targets().get(name);
         if (rule.minSustainableUsers() != null) {
-            String metric = name + ".sustainable_users";
+            String metric = sustainable(run, name);
             verdicts.add(target == null ? Verdict.error("min_sustainable_users", metric, "the run has no " + name + " target")
                     : new Verdict("min_sustainable_users", metric, (double) target.sustainableUsers(),
                     ">= " + rule.minSustainableUsers(), before == null ? null : (double) before.sustainableUsers(),
-                    target.sustainableUsers() >= rule.minSustainableUsers(), null, Figure.COUNT));
+                    target.sustainableUsers() >= rule.minSustainableUsers(), harnessNote(target), Figure.COUNT));
         }
         if (rule.maxP99() != null) {
             verdicts.add(maxP99(run, name, rule.maxP99(), before));
@@ -171,7 +189,7 @@ public final class Gate {
     }
 
     private static Verdict topLevel(Results run, String name, Results baseline) {
-        String metric = name + ".sustainable_users";
+        String metric = sustainable(run, name);
         TargetResult target = run.targets().get(name);
         int top = run.topLevel();
         if (target == null || top == 0) {
@@ -180,7 +198,8 @@ public final class Gate {
         }
         TargetResult before = baseline == null ? null : baseline.targets().get(name);
         return new Verdict("top_level", metric, (double) target.sustainableUsers(), "= top level " + top,
-                before == null ? null : (double) before.sustainableUsers(), target.sustainableUsers() >= top, null, Figure.COUNT);
+                before == null ? null : (double) before.sustainableUsers(), target.sustainableUsers() >= top,
+                harnessNote(target), Figure.COUNT);
     }
 
     /**
@@ -202,14 +221,16 @@ public final class Gate {
 
     private static Verdict baselineSustainableUsers(Results run, String target, Baseline baseline, Comparability.Check check) {
         String rule = "baseline_sustainable_users";
-        String metric = target + ".sustainable_users";
+        String metric = sustainable(run, target);
         if (check.problem() != null) {
             return Verdict.error(rule, metric, check.problem());
         }
         int measured = run.targets().get(target).sustainableUsers();
         int before = baseline.results().targets().get(target).sustainableUsers();
+        String note = harnessNote(run.targets().get(target));
         return new Verdict(rule, metric, (double) measured, ">= baseline " + before, (double) before, measured >= before,
-                check.allowed(), Figure.COUNT);
+                note == null ? check.allowed() : check.allowed() == null ? note : note + "; " + check.allowed(),
+                Figure.COUNT);
     }
 
     /** What the run's levels count: "users", or "rps" offered. */

@@ -29,11 +29,15 @@ final class LevelRule {
         if (held.isEmpty()) {
             return Verdict.error(kind.rule(), metric, "the baseline's " + target + " sustained no level: nothing to compare");
         }
-        List<LevelResult> common = held.stream().filter(level -> now.level(level.users()) != null).toList();
+        List<LevelResult> measured = held.stream().filter(level -> now.level(level.users()) != null).toList();
+        // A level where the harness was the limit measured the harness as much as the target: not compared.
+        List<LevelResult> common = measured.stream().filter(level -> !harnessBound(now.level(level.users()))).toList();
         if (common.isEmpty()) {
-            return Verdict.error(kind.rule(), metric, "the run measured none of the levels the baseline's " + target
-                    + " sustained (" + range(held, run) + ")");
+            return Verdict.error(kind.rule(), metric, measured.isEmpty()
+                    ? "the run measured none of the levels the baseline's " + target + " sustained (" + range(held, run) + ")"
+                    : "inconclusive: the harness was the limit at every level the baseline's " + target + " sustained");
         }
+        List<Integer> harnessBound = measured.stream().filter(level -> !common.contains(level)).map(LevelResult::users).toList();
         LevelResult worst = null;
         LevelLimit worstLimit = null;
         double worstChange = 0;
@@ -66,9 +70,14 @@ final class LevelRule {
                 ? "<= " + kind.figure().text(reference * (1 + worstLimit.fraction())) + " (" + worstLimit.text("+") + ")"
                 : ">= " + kind.figure().text(Math.max(0, reference * (1 - worstLimit.fraction()))) + " (" + worstLimit.text("-") + ")";
         String note = "worst of " + range(common, run) + ", at " + worst.users() + ": " + percent(worstChange)
+                + (harnessBound.isEmpty() ? "" : "; not compared, the harness was the limit: " + harnessBound)
                 + (baseline.noise() == null && multiple > 0 ? "; fixed limit: the baseline is one run, without noise figures" : "")
                 + (check.allowed() == null ? "" : "; " + check.allowed());
         return new Verdict(kind.rule(), metric, kind.of(now.level(worst.users())), bound, reference, pass, note, kind.figure());
+    }
+
+    private static boolean harnessBound(LevelResult level) {
+        return level.harness() != null && level.harness().harnessBound();
     }
 
     /** "25-3200 users", or "200 users" for one level ("rps" in the open model). */

@@ -309,8 +309,8 @@ public final class Format {
     /** The headline with what it counts and, for our servers, what each request waited on. */
     public static String consoleHeadline(Results results) {
         boolean ours = results.targets().values().stream().anyMatch(Format::paused);
-        return (load(results) == Load.OPEN ? "sustainable rate (requests/s offered" : "sustainable concurrency (users")
-                + (ours ? "; each request waits on " + results.experiment().waitOn().describe() : "") + "): "
+        return (load(results) == Load.OPEN ? "sustainable rate (requests/s offered)" : "sustainable concurrency")
+                + (ours ? ", each request waiting on " + results.experiment().waitOn().describe() : "") + ": "
                 + headline(results);
     }
 

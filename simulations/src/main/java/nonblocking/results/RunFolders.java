@@ -67,6 +67,17 @@ public final class RunFolders {
         return latest;
     }
 
+    /** Deletes a folder that holds nothing; a folder with anything in it, or none, is left as it is. */
+    public static void deleteIfEmpty(Path dir) {
+        try (Stream<Path> entries = Files.list(dir)) {
+            if (entries.findAny().isEmpty()) {
+                Files.delete(dir);
+            }
+        } catch (IOException e) {
+            // gone already, or not ours to clean
+        }
+    }
+
     static void copyTree(Path from, Path to) throws IOException {
         try (Stream<Path> paths = Files.walk(from)) {
             for (Path p : (Iterable<Path>) paths::iterator) {

@@ -1,5 +1,6 @@
 package nonblocking.run;
 
+import nonblocking.LastWord;
 import nonblocking.NonblockingException;
 import nonblocking.backends.Backends;
 import nonblocking.injectors.Parts;
@@ -74,6 +75,8 @@ public final class LadderRun implements AutoCloseable {
     /** The server the targets' requests wait on (downstream server, PostgreSQL); empty for the pause. */
     private volatile Optional<Backend> backend = Optional.empty();
     private volatile String lastWord;
+    /** Why the run failed after writing its results; null while it has not. */
+    private volatile String failure;
 
     private LadderRun(LadderConfig config, PrintStream out) {
         this.config = config;
@@ -123,6 +126,8 @@ public final class LadderRun implements AutoCloseable {
             run.prepareTargets();
         } catch (RuntimeException e) {
             run.close();
+            // Nothing ran: a folder left with nothing in it would only look like a run (a target's log stays).
+            RunFolders.deleteIfEmpty(run.runDir);
             throw e;
         }
         return run;
@@ -315,6 +320,17 @@ public final class LadderRun implements AutoCloseable {
             out.println(word);
             out.flush();
         }
+        String why = failure;
+        if (why != null) {
+            LastWord.say("nonblocking: ERROR " + why);
+            // Gatling ends with status 0 once its report is written: this run failed, and the exit code says so.
+            Runtime.getRuntime().halt(1);
+        }
+    }
+
+    /** The run failed after its results were written (a target crashed or did not run): exit 1 at the end, said once. */
+    public void failed(String why) {
+        failure = why;
     }
 
     /** Stops every target (conductor, client, managed JVM), then what they waited on, and the rendezvous. Idempotent. */

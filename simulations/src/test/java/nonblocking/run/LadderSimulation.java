@@ -166,9 +166,7 @@ public class LadderSimulation extends Simulation {
 
     /** One line and exit code 1; Gatling would otherwise print the stack trace twice. */
     private static RuntimeException exit(nonblocking.NonblockingException e) {
-        System.out.flush();
-        System.err.println("nonblocking: ERROR " + e.getMessage());
-        System.err.flush();
+        nonblocking.LastWord.say("nonblocking: ERROR " + e.getMessage());
         System.exit(1);
         return e;
     }
@@ -280,6 +278,9 @@ public class LadderSimulation extends Simulation {
         }
         try {
             run.finish(getClass().getSimpleName().toLowerCase(Locale.ROOT));
+        } catch (nonblocking.NonblockingException e) {
+            // Said once, last, with a non-zero exit, after Gatling has written its own report (see LadderRun#atExit).
+            run.failed(e.getMessage());
         } finally {
             run.close();
         }
