@@ -240,6 +240,13 @@ public final class LadderRun implements AutoCloseable {
                         + ": user u of every level runs on injector u mod " + injection.count() + "; rendezvous at "
                         + injection.coordinator() : "")
                 + targets.stream().map(t -> "\n  " + t.plan()).collect(Collectors.joining())
+                + "\n  injector's ceiling: " + Calibration.read(config.outputDir(), machine().cores(), out::println)
+                        .map(c -> c.rps() + " requests/s on this machine (" + c.measuredAt() + "); levels at "
+                                + Math.round(100 * Ceiling.NEAR) + " % of it or more are flagged")
+                        .orElse("not measured (-Dprofile=calibrate measures it)")
+                + (config.plan() instanceof nonblocking.ladder.CapacitySearch ? "\n  Gatling's own report: a search"
+                        + " decides its levels as it goes, so its users are injected at once and wait for their turn;"
+                        + " its concurrent-users chart shows them all from the start (the levels are in the table)" : "")
                 + "\n  run folder: " + runDir;
     }
 
