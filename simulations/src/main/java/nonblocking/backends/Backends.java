@@ -71,11 +71,6 @@ public final class Backends {
         return new GivenServer("the downstream server", url);
     }
 
-    /** A URL without its query (a database URL's password may be in it) or user info. */
-    static String withoutSecrets(String url) {
-        return url.replaceAll("[?#].*$", "").replaceAll("//[^/@]*@", "//");
-    }
-
     /** A server given by URL that the run can only reach, not read. */
     private record GivenServer(String what, String url) implements Backend {
         @Override

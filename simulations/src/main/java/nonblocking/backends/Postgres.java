@@ -3,6 +3,7 @@ package nonblocking.backends;
 import nonblocking.NonblockingException;
 import nonblocking.server.wait.EmbeddedPostgres;
 import nonblocking.server.wait.Figures;
+import nonblocking.server.wait.WaitSpec;
 import nonblocking.targets.Backend;
 
 import java.io.IOException;
@@ -59,7 +60,7 @@ final class Postgres implements Backend {
             postgres.connection().createStatement().execute("SELECT 1");
         } catch (SQLException e) {
             postgres.close();
-            throw new NonblockingException("-Ddb.url=" + Backends.withoutSecrets(url) + " does not answer: "
+            throw new NonblockingException("-Ddb.url=" + WaitSpec.withoutSecrets(url) + " does not answer: "
                     + firstLine(e.getMessage()));
         }
         return postgres;

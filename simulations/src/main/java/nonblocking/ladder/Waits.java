@@ -57,7 +57,7 @@ final class Waits {
         Map<String, String> settings = new LinkedHashMap<>(spec.settings());
         if (spec.kind().defaults().containsKey(URL)) {
             String url = settings.get(URL);
-            settings.put(URL, url == null ? MANAGED : url.replaceAll("[?#].*$", "").replaceAll("//[^/@]*@", "//"));
+            settings.put(URL, url == null ? MANAGED : WaitSpec.withoutSecrets(url));
         }
         return new Experiment.Wait(spec.kind().label(), pauseMs, settings);
     }

@@ -20,6 +20,7 @@ import nonblocking.results.ResultsFile;
 import nonblocking.results.RunFolders;
 import nonblocking.results.TargetResult;
 import nonblocking.server.ParentWatch;
+import nonblocking.server.wait.WaitSpec;
 import nonblocking.record.RecordFile;
 import nonblocking.record.RunRecord;
 import nonblocking.record.TargetRecord;
@@ -137,7 +138,7 @@ public final class LadderRun implements AutoCloseable {
     private void openBackend() {
         // One of N injectors is given the launcher's backend by URL; a part of a Job, its own if none is given.
         backend = Backends.open(config.waitSpec(), runDir, config.targetHeap(), Classpath.current());
-        backend.ifPresent(b -> out.println("[" + b.what() + "] " + b.url().replaceAll("[?#].*$", "") + " for "
+        backend.ifPresent(b -> out.println("[" + b.what() + "] " + WaitSpec.withoutSecrets(b.url()) + " for "
                 + config.experiment().waitOn().describe()));
     }
 

@@ -37,14 +37,14 @@ final class Database implements Wait {
         /** One URL form for both drivers: pgjdbc's and Vert.x's parsers must both read it. */
         Settings {
             if (!readable(url)) {
-                throw new IllegalArgumentException(WaitKind.DB.key(WaitKind.URL) + "=" + withoutQuery(url)
+                throw new IllegalArgumentException(WaitKind.DB.key(WaitKind.URL) + "=" + WaitSpec.withoutSecrets(url)
                         + " must be a JDBC URL, jdbc:postgresql://host:port/database?user=...&password=...");
             }
         }
 
         /** The URL without its query string, where a password would be: what messages show. */
         String shownUrl() {
-            return withoutQuery(url);
+            return WaitSpec.withoutSecrets(url);
         }
 
         /** Vert.x reads the same URL, without the {@code jdbc:} in front. */
@@ -62,11 +62,6 @@ final class Database implements Wait {
             } catch (IllegalArgumentException e) {
                 return false; // its message would show the password
             }
-        }
-
-        private static String withoutQuery(String url) {
-            int query = url.indexOf('?');
-            return query < 0 ? url : url.substring(0, query);
         }
     }
 

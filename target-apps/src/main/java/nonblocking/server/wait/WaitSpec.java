@@ -82,6 +82,14 @@ public record WaitSpec(WaitKind kind, Map<String, String> options) {
         return kind.read(this).make(async);
     }
 
+    /**
+     * A server's address as it may be shown and recorded: without its query or fragment and user info, where a
+     * database URL keeps its password.
+     */
+    public static String withoutSecrets(String url) {
+        return url.replaceAll("[?#].*$", "").replaceAll("//[^/@]*@", "//");
+    }
+
     public String describe(long pauseMs) {
         return kind.describe(pauseMs, settings());
     }
