@@ -192,8 +192,9 @@ public final class Format {
 
     /** What "≥" and the gap mean, for readers of the headline. */
     static String headlineLegend(Results results) {
-        String legend = (load(results) == Load.OPEN ? "Sustainable offered rate (requests/s) per target ("
-                : "Sustainable concurrent users per target (") + sloLimits(results) + " at every level up to it),"
+        String legend = (load(results) == Load.OPEN ? "Sustainable offered rate (requests/s) per target"
+                : "Sustainable concurrent users per target") + waitPhrase(results)
+                + " (" + sloLimits(results) + " at every level up to it),"
                 + " with its bracket [held, broke]: the capacity lies between the two; "
                 + "≥ marks a target that held the top of its ladder, whose limit therefore lies higher.";
         Gap gap = results.gap();
@@ -308,10 +309,14 @@ public final class Format {
 
     /** The headline with what it counts and, for our servers, what each request waited on. */
     public static String consoleHeadline(Results results) {
-        boolean ours = results.targets().values().stream().anyMatch(Format::paused);
         return (load(results) == Load.OPEN ? "sustainable rate (requests/s offered)" : "sustainable concurrency")
-                + (ours ? ", each request waiting on " + results.experiment().waitOn().describe() : "") + ": "
-                + headline(results);
+                + waitPhrase(results) + ": " + headline(results);
+    }
+
+    /** ", each request waiting on …" when any target is one of our servers; a service's wait is its own. */
+    static String waitPhrase(Results results) {
+        boolean ours = results.targets().values().stream().anyMatch(Format::paused);
+        return ours ? ", each request waiting on " + results.experiment().waitOn().describe() : "";
     }
 
     public static Load load(Results results) {

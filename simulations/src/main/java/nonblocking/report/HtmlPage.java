@@ -177,6 +177,8 @@ final class HtmlPage {
                     : (config.model() == null ? "" : describe(config) + " · ") + config.url() + (config.managed() ? " · started by the ladder" : " · not started by the ladder")
                     + (entry.getValue().jdk() == null ? "" : " · JDK " + entry.getValue().jdk())
                     + (config.jvmArgs().isEmpty() ? "" : " · JVM " + String.join(" ", config.jvmArgs()))
+                    + (entry.getValue().warmupS() == null ? "" : " · warmed up for "
+                    + Format.decimal(entry.getValue().warmupS(), 0) + " s")
                     + (idle == null ? "" : " · idle heap " + Format.mebibytes(idle.heapUsedBytes()) + ", idle RSS " + Format.mebibytes(idle.rssBytes()))
                     + " · each user sent " + Format.request(results, entry.getValue())
                     + (config.request() == null ? "" : ", timeout " + config.request().timeoutMs() + " ms")

@@ -3,7 +3,9 @@ package nonblocking.results;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import org.HdrHistogram.Histogram;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.ToDoubleFunction;
@@ -104,12 +106,11 @@ public record LevelResult(int users, long requests, long ok, long ko, Map<String
      * @param machineCpu       share of all the machine's cores busy, 0..1; injectorCpuCores is Gatling's cores' worth
      * @param injectorLagP99Ms open model: p99 of how late the injector sent the requests it had a sender for, after
      *                         their due time, ms; null for the closed model
-     * @param backendCpuCores  the CPU of the server the target waits on, cores' worth; null when none or unknown
      * @param harnessBound     true when the level measured the harness as much as the target ({@code boundBy} says why)
      * @param boundBy          what bounded it, e.g. "machine CPU 94 %"; empty when nothing did
      */
-    public record Harness(Double machineCpu, Double injectorCpuCores, Double injectorLagP99Ms, Double backendCpuCores,
-                          boolean harnessBound, List<String> boundBy) {
+    public record Harness(Double machineCpu, Double injectorCpuCores, Double injectorLagP99Ms, boolean harnessBound,
+                          List<String> boundBy) {
         /** The machine this busy: the target and the load generator fight for the cores. */
         public static final double MACHINE_BOUND = 0.90;
         /** An open level whose injector sent its requests later than this at p99 did not offer its rate. */
@@ -121,18 +122,22 @@ public record LevelResult(int users, long requests, long ok, long ko, Map<String
             boundBy = boundBy == null ? List.of() : List.copyOf(boundBy);
         }
 
+        /**
+         * The one rule. {@code backendCpuCores}: the CPU of the server the target waits on, cores' worth, null when
+         * none or unknown (recorded once, as the level's {@link Backend#cpuCores}).
+         */
         public static Harness of(Double machineCpu, Double injectorCpuCores, Double injectorLagP99Ms, Double backendCpuCores) {
-            List<String> bounds = new java.util.ArrayList<>();
+            List<String> bounds = new ArrayList<>();
             if (machineCpu != null && machineCpu >= MACHINE_BOUND) {
-                bounds.add(String.format(java.util.Locale.ROOT, "machine CPU %.0f %%", 100 * machineCpu));
+                bounds.add(String.format(Locale.ROOT, "machine CPU %.0f %%", 100 * machineCpu));
             }
             if (injectorLagP99Ms != null && injectorLagP99Ms > LAG_BOUND_MS) {
-                bounds.add(String.format(java.util.Locale.ROOT, "injector lag p99 %.1f ms", injectorLagP99Ms));
+                bounds.add(String.format(Locale.ROOT, "injector lag p99 %.1f ms", injectorLagP99Ms));
             }
             if (backendCpuCores != null && backendCpuCores >= BACKEND_BOUND_CORES) {
-                bounds.add(String.format(java.util.Locale.ROOT, "backend CPU %.2f cores", backendCpuCores));
+                bounds.add(String.format(Locale.ROOT, "backend CPU %.2f cores", backendCpuCores));
             }
-            return new Harness(machineCpu, injectorCpuCores, injectorLagP99Ms, backendCpuCores, !bounds.isEmpty(), bounds);
+            return new Harness(machineCpu, injectorCpuCores, injectorLagP99Ms, !bounds.isEmpty(), bounds);
         }
     }
 

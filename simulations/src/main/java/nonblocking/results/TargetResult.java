@@ -28,7 +28,7 @@ import java.util.TreeMap;
  * @param backendAfter     the connections of the server the target waited on, at the end of its ladder and once the
  *                         target had stopped; empty when it waits on none
  */
-@JsonIgnoreProperties(value = "bracket", allowGetters = true)
+@JsonIgnoreProperties(value = {"bracket", "inconclusive_at"}, allowGetters = true)
 public record TargetResult(Settings config, String jdk, Memory idle, List<LevelResult> levels, int sustainableUsers,
                            List<Integer> skipped, List<Integer> runOrder, String startedAt, String stoppedAt,
                            Double warmupS, Crash crash, Map<String, Long> backendAfter) {
@@ -67,6 +67,15 @@ public record TargetResult(Settings config, String jdk, Memory idle, List<LevelR
     public List<Integer> bracket() {
         Capacity capacity = capacity();
         return crash != null ? null : Arrays.asList(capacity.held(), capacity.broke());
+    }
+
+    /**
+     * For readers: the level above the sustainable one where the harness, not the target, was the limit (then
+     * {@link #bracket} has no upper end, and the capacity is a lower bound); null when there is none.
+     */
+    @JsonProperty("inconclusive_at")
+    public Integer inconclusiveAt() {
+        return crash != null ? null : capacity().inconclusive();
     }
 
     /**
