@@ -1,10 +1,13 @@
 package nonblocking.backends;
 
 import nonblocking.NonblockingException;
+import nonblocking.server.wait.Database;
+import nonblocking.server.wait.Figures;
 import nonblocking.server.wait.WaitKind;
 import nonblocking.server.wait.WaitSpec;
 import nonblocking.targets.Backend;
 import nonblocking.targets.FreePorts;
+import nonblocking.targets.TargetClient;
 import nonblocking.targets.TargetCommand;
 
 import java.io.IOException;
@@ -29,19 +32,37 @@ public final class Backends {
     private Backends() {
     }
 
-    /** The backend of this wait, up and answering; empty for a wait without one. One line when it cannot be had. */
+    /**
+     * The backend of this wait, up and answering; empty for a wait without one. One line when it cannot be had, or
+     * when an option is bad: every option is checked before anything starts.
+     */
     public static Optional<Backend> open(WaitSpec wait, Path runDir, String heap, String classpath) {
         if (!wait.kind().defaults().containsKey(WaitKind.URL)) {
+            check(wait);
             return Optional.empty();
         }
         String given = wait.settings().get(WaitKind.URL);
         return Optional.of(switch (wait.kind()) {
-            case HTTP -> given != null ? checked(given) : started(runDir, heap, classpath);
-            case DB -> given != null ? Postgres.given(given)
-                    : Postgres.start(runDir.resolve("postgres"), wait.number("pool", 1, 100_000));
+            case HTTP -> {
+                check(given != null ? wait : wait.with(wait.kind().key(WaitKind.URL), "http://127.0.0.1/"));
+                yield given != null ? checked(given) : started(runDir, heap, classpath);
+            }
+            case DB -> {
+                check(given != null ? wait : wait.with(wait.kind().key(WaitKind.URL), "jdbc:postgresql://127.0.0.1/postgres"));
+                yield given != null ? Postgres.given(given) : Postgres.start(runDir.resolve("postgres"), Database.pool(wait));
+            }
             default -> throw new NonblockingException("the " + wait.kind().label() + " wait needs -D"
                     + wait.kind().key(WaitKind.URL) + ": the run cannot start such a server itself");
         });
+    }
+
+    /** The options as the targets will read them (a server the run starts at the address it will have). */
+    private static void check(WaitSpec wait) {
+        try {
+            wait.check();
+        } catch (IllegalArgumentException e) {
+            throw new NonblockingException("-D" + e.getMessage());
+        }
     }
 
     /** The spec the targets are started with: the server's address among its options. */
@@ -61,9 +82,10 @@ public final class Backends {
                 .connectTimeout(Duration.ofSeconds(2)).build()) {
             http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).GET().build(),
                     HttpResponse.BodyHandlers.discarding());
-        } catch (IOException | IllegalArgumentException e) {
-            throw new NonblockingException("-Ddownstream.url=" + url + " does not answer: "
-                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+        } catch (IOException e) {
+            throw new NonblockingException("-Ddownstream.url=" + url + " does not answer: " + TargetClient.describe(e));
+        } catch (IllegalArgumentException e) {
+            throw new NonblockingException("-Ddownstream.url=" + url + " is not an HTTP URL: " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new NonblockingException("interrupted while checking -Ddownstream.url=" + url);
@@ -74,8 +96,8 @@ public final class Backends {
     /** A server given by URL that the run can only reach, not read. */
     private record GivenServer(String what, String url) implements Backend {
         @Override
-        public nonblocking.server.wait.Figures reading() {
-            return nonblocking.server.wait.Figures.NONE;
+        public Figures reading() {
+            return Figures.NONE;
         }
 
         @Override

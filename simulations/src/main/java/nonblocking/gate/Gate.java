@@ -106,7 +106,7 @@ public final class Gate {
         // A target that stopped serving has no capacity to judge: its crash is the verdict.
         run.targets().forEach((name, target) -> {
             if (target.crash() != null) {
-                verdicts.add(Verdict.error("crash", name, "crashed at " + target.crash().users() + " " + unit(run) + ": "
+                verdicts.add(Verdict.error("crash", name, target.crash().what() + " at " + target.crash().users() + " " + unit(run) + ": "
                         + target.crash().reason() + (target.crash().log() == null ? "" : " (log: " + target.crash().log() + ")")));
             }
         });

@@ -78,7 +78,8 @@ public final class Format {
      * (harness-bound at 1600)"; "crashed at 400" for a target that stopped serving (a crash is no capacity).
      */
     static String bracketed(TargetResult target) {
-        return target.crash() != null ? "crashed at " + target.crash().users() : bracketed(target.capacity());
+        return target.crash() != null ? target.crash().what() + " at " + target.crash().users()
+                : bracketed(target.capacity());
     }
 
     static String bracketed(Capacity capacity) {
@@ -255,8 +256,8 @@ public final class Format {
     public static String capacity(TargetResult target, Load load) {
         String unit = " " + load.unit();
         if (target.crash() != null) {
-            return "CRASHED at " + target.crash().users() + unit + ": " + target.crash().reason()
-                    + " (no capacity is taken from a crash)";
+            return target.crash().what().toUpperCase(Locale.ROOT) + " at " + target.crash().users() + unit + ": "
+                    + target.crash().reason() + " (no capacity is taken from it)";
         }
         String skipped = target.skipped().isEmpty() ? ""
                 : "; skipped " + target.skipped().stream().map(String::valueOf).collect(Collectors.joining(", "))

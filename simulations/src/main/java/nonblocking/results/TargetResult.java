@@ -88,6 +88,10 @@ public record TargetResult(Settings config, String jdk, Memory idle, List<LevelR
      * @param log      a managed target's log; null otherwise
      */
     public record Crash(int users, Integer exitCode, String reason, String log) {
+        /** "crashed" when its JVM exited; "stopped serving" when it, or the server it waits on, stopped answering. */
+        public String what() {
+            return exitCode != null ? "crashed" : "stopped serving";
+        }
     }
 
     /** The levels counted as sustained: those at or below {@link #sustainableUsers}, lowest first; empty if none. */

@@ -298,9 +298,8 @@ public final class LadderRun implements AutoCloseable {
         } else {
             lastWord = RunOutput.publish(r, runDir, out);
         }
-        targets.stream().filter(t -> t.crash() != null).forEach(t -> failed.add(t.name() + " crashed at "
+        targets.stream().filter(t -> t.crash() != null).forEach(t -> failed.add(t.name() + " " + t.crash().what() + " at "
                 + t.crash().users() + " " + config.load().unit() + ": " + t.crash().reason()));
-        backend.flatMap(Backend::gone).ifPresent(why -> failed.add(backend.get().what() + " is gone (" + why + ")"));
         if (!failed.isEmpty()) {
             throw new NonblockingException("not every target ran its ladder: " + String.join("; ", failed));
         }

@@ -5,7 +5,9 @@ import nonblocking.ladder.Ladder;
 import nonblocking.ladder.LadderRecorder;
 import nonblocking.ladder.Level;
 import nonblocking.ladder.LevelStats;
+import nonblocking.ladder.Outcome;
 import nonblocking.ladder.Plan;
+import nonblocking.record.HarnessReading;
 import nonblocking.record.LevelCensus;
 import nonblocking.results.LevelPlan;
 import nonblocking.results.LevelResult;
@@ -15,8 +17,12 @@ import nonblocking.results.TargetResult;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.function.IntFunction;
 import java.util.function.Supplier;
 
@@ -53,8 +59,7 @@ public final class Conductor {
     /** The server the target's requests wait on, watched; null for none. */
     private final Backend backend;
     /** Called once when the target stops serving: its ladder ends there. */
-    private final java.util.function.Consumer<TargetResult.Crash> onCrash;
-    private boolean backendGoneSaid;
+    private final Consumer<TargetResult.Crash> onCrash;
     private boolean failureSaid;
     private volatile Thread thread;
 
@@ -65,7 +70,7 @@ public final class Conductor {
     Conductor(String name, Ladder ladder, LadderRecorder recorder, CensusSampler sampler, Plan plan, Slo slo,
               Progress progress, IntFunction<LevelResult> levelResult, Supplier<TargetResult> searched,
               Duration settle, Duration giveUp, Duration warmupMax, ManagedTarget process, Backend backend,
-              java.util.function.Consumer<TargetResult.Crash> onCrash) {
+              Consumer<TargetResult.Crash> onCrash) {
         this.name = name;
         this.ladder = ladder;
         this.recorder = recorder;
@@ -140,22 +145,26 @@ public final class Conductor {
     }
 
     /**
-     * Watches what can stop serving: a managed target whose JVM exits ends its ladder at once (a crash is no
-     * capacity), and the server it waits on is said once when it is gone (the requests then fail, counted as such).
-     * Returns true when the target crashed just now.
+     * Watches what can stop serving: a managed target whose JVM exits, or the server it waits on going away, ends its
+     * ladder at once (neither is a capacity; the levels measured before are kept). Returns true when it ended just now.
      */
     private boolean watch(long now) {
-        if (backend != null && !backendGoneSaid) {
-            backend.gone().ifPresent(why -> {
-                backendGoneSaid = true;
-                progress.note(name, backend.what() + " is gone (" + why + ")" + at(now)
-                        + ": the target's requests that wait on it fail from here");
-            });
-        }
-        if (process == null || ladder.ended() && ladder.endNanos() <= now) {
+        if (ladder.ended() && ladder.endNanos() <= now) {
             return false;
         }
-        java.util.Optional<Integer> exit = process.exited();
+        if (backend != null) {
+            Optional<String> gone = backend.gone();
+            if (gone.isPresent()) {
+                // Every request would fail from here: what follows measures the loss, not the target.
+                crashed(new TargetResult.Crash(current(now), null, backend.what() + " is gone (" + gone.get() + ")",
+                        null), now);
+                return true;
+            }
+        }
+        if (process == null) {
+            return false;
+        }
+        Optional<Integer> exit = process.exited();
         if (exit.isEmpty()) {
             return false;
         }
@@ -169,7 +178,7 @@ public final class Conductor {
     private void crashed(TargetResult.Crash crash, long now) {
         ladder.end(now);
         onCrash.accept(crash);
-        progress.note(name, "CRASHED at " + crash.users() + " " + "users: " + crash.reason()
+        progress.note(name, crash.what().toUpperCase(Locale.ROOT) + " at " + crash.users() + " users: " + crash.reason()
                 + (crash.log() == null ? "" : " (log: " + crash.log() + ")") + "; no capacity is taken from it");
     }
 
@@ -197,7 +206,7 @@ public final class Conductor {
         if (now < first.rampStartNanos() || now >= first.holdStartNanos()) {
             return;
         }
-        warmUp.sample(now, nonblocking.record.HarnessReading.now().injectorCpuNs(), recorder.finished());
+        warmUp.sample(now, HarnessReading.now().injectorCpuNs(), recorder.finished());
         boolean closing = now >= first.holdStartNanos() - 2 * CensusSampler.PERIOD.toNanos();
         if (closing && !warmUp.settled() && ladder.warmup().toNanos() < warmupMaxNanos) {
             ladder.extendWarmup(WarmUp.WINDOW_NANOS, now);
@@ -215,7 +224,7 @@ public final class Conductor {
                     + seen.closed().lastFailure());
         }
         if (process == null && level.requests() > 0 && level.ok() == 0
-                && level.koReasons().keySet().equals(java.util.Set.of(nonblocking.ladder.Outcome.CONNECTION))) {
+                && level.koReasons().keySet().equals(Set.of(Outcome.CONNECTION))) {
             // A server given by URL that refused every connection of a whole level is down, not at its limit.
             long now = ladder.offset(System.nanoTime());
             crashed(new TargetResult.Crash(level.users(), null, "it refused every connection of the level (down)",

@@ -40,6 +40,8 @@ public final class ManagedTarget implements AutoCloseable {
     private final Path log;
     private final CompletableFuture<String> ready = new CompletableFuture<>();
     private volatile String lastLine = "(no output)";
+    /** A usage error (exit code 2) says why on its first line, above the usage. */
+    private volatile String firstLine;
     private volatile URI url;
     private volatile URI censusUrl;
 
@@ -71,6 +73,9 @@ public final class ManagedTarget implements AutoCloseable {
                 out.write(line + "\n");
                 out.flush();
                 lastLine = line;
+                if (firstLine == null) {
+                    firstLine = line;
+                }
                 if (!ready.isDone() && line.startsWith(READY_PREFIX)) {
                     ready.complete(line);
                 }
@@ -99,7 +104,7 @@ public final class ManagedTarget implements AutoCloseable {
         }
         if (line == null) {
             throw new NonblockingException("the " + name + " target exited before it was ready" + exitCode() + ": "
-                    + lastLine + " (log: " + log + ")");
+                    + (usageError() ? firstLine : lastLine) + " (log: " + log + ")");
         }
         url = readyUrl(line, URL_FIELD).orElseThrow(
                 () -> new NonblockingException("the " + name + " target's ready line has no url=: " + line));
@@ -171,6 +176,10 @@ public final class ManagedTarget implements AutoCloseable {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
         }
+    }
+
+    private boolean usageError() {
+        return !process.isAlive() && process.exitValue() == 2 && firstLine != null;
     }
 
     private String exitCode() {

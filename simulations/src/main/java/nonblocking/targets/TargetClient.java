@@ -112,7 +112,8 @@ public final class TargetClient implements AutoCloseable {
         http.shutdownNow();
     }
 
-    static String describe(IOException e) {
+    /** An I/O failure of an HTTP call, in a few words. */
+    public static String describe(IOException e) {
         return switch (e) {
             case HttpConnectTimeoutException timeout -> "connect timed out";
             case HttpTimeoutException timeout -> "no answer within the timeout";

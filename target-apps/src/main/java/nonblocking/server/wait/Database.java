@@ -17,7 +17,7 @@ import org.postgresql.Driver;
  * held while its query runs; a server makes only the pool its model uses. Both are timed here, the same way
  * ({@link PoolFigures}). A query once sent runs to its end when the client leaves, as a real one does.
  */
-final class Database implements Wait {
+public final class Database implements Wait {
     static final String POOL = "pool";
     static final String TIMEOUT = "timeout";
     private static final String JDBC_PREFIX = "jdbc:";
@@ -79,10 +79,15 @@ final class Database implements Wait {
 
     /** Checks {@code db.url}, {@code db.pool} and {@code db.timeout}; nothing connects yet. */
     static WaitKind.Recipe read(WaitSpec spec) {
-        Settings settings = new Settings(spec.required(WaitKind.URL), spec.number(POOL, 1, 1000),
+        Settings settings = new Settings(spec.required(WaitKind.URL), pool(spec),
                 // Hikari refuses less than 250 ms.
                 spec.number(TIMEOUT, 250, 600_000));
         return async -> new Database(settings, async);
+    }
+
+    /** {@code db.pool}, checked: a database the run starts needs this many connections, and a few more. */
+    public static int pool(WaitSpec spec) {
+        return spec.number(POOL, 1, 1000);
     }
 
     /** The query that lasts the pause, e.g. {@code SELECT pg_sleep(0.1)}. */

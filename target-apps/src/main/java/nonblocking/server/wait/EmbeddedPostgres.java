@@ -34,12 +34,14 @@ public final class EmbeddedPostgres implements AutoCloseable {
     private final io.zonky.test.db.postgres.embedded.EmbeddedPostgres postgres;
     private final ProcessHandle postmaster;
     private final Duration startup;
+    private final Path data;
 
     private EmbeddedPostgres(io.zonky.test.db.postgres.embedded.EmbeddedPostgres postgres, ProcessHandle postmaster,
-                             Duration startup) {
+                             Duration startup, Path data) {
         this.postgres = postgres;
         this.postmaster = postmaster;
         this.startup = startup;
+        this.data = data;
     }
 
     /**
@@ -78,7 +80,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
                     .orElse(WaitFailed.reason(e)), e);
         }
         Duration startup = Duration.ofNanos(System.nanoTime() - started);
-        return new EmbeddedPostgres(postgres, postmaster(data), startup);
+        return new EmbeddedPostgres(postgres, postmaster(data), startup, data);
     }
 
     private static void deleteTree(Path root) throws IOException {
@@ -128,6 +130,11 @@ public final class EmbeddedPostgres implements AutoCloseable {
         return Stream.concat(Stream.of(postmaster), postmaster.descendants()).toList();
     }
 
+    /** Its server log, beside its data. */
+    public Path log() {
+        return data.resolveSibling("postgres.log");
+    }
+
     /** How long {@link #start} took. */
     public Duration startup() {
         return startup;
@@ -137,6 +144,12 @@ public final class EmbeddedPostgres implements AutoCloseable {
     @Override
     public void close() throws IOException {
         List<ProcessHandle> processes = processes();
+        if (!postmaster.isAlive()) {
+            // Killed: pg_ctl has nothing to stop (zonky would log its failure); what is left goes.
+            processes.forEach(ProcessHandle::destroyForcibly);
+            deleteTree(data);
+            return;
+        }
         postgres.close();
         try {
             postmaster.onExit().get(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
