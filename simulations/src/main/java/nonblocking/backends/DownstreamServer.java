@@ -76,7 +76,7 @@ final class DownstreamServer implements Backend {
 
     @Override
     public Optional<String> gone() {
-        return process.exited().map(code -> "exited with code " + code + " (log: " + process.log() + ")");
+        return process.exited().map(code -> "its JVM exited with code " + code + ", log " + process.log());
     }
 
     @Override

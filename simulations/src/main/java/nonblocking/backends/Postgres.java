@@ -117,7 +117,7 @@ final class Postgres implements Backend {
             return Optional.empty();
         }
         return ProcessHandle.of(embedded.pid()).filter(ProcessHandle::isAlive).isPresent() ? Optional.empty()
-                : Optional.of("its server process " + embedded.pid() + " exited (log: " + embedded.log() + ")");
+                : Optional.of("its server process " + embedded.pid() + " exited, log " + embedded.log());
     }
 
     private Connection connection() throws SQLException {
