@@ -155,10 +155,10 @@ public final class LevelArithmetic {
         HarnessReading closed = seen.harnessClosed();
         Double lagP99 = lag.getTotalCount() == 0 ? null : LevelResult.Latency.ms(lag, 99);
         if (opened == null || closed == null) {
-            return lagP99 == null && backendCores == null ? null : LevelResult.Harness.of(null, null, lagP99, backendCores);
+            return lagP99 == null && backendCores == null ? null : LevelResult.Harness.of(null, null, lagP99, backendCores, 0);
         }
         return LevelResult.Harness.of(round(closed.machineCpuSince(opened), 3), round(closed.injectorCoresSince(opened), 3),
-                lagP99, backendCores);
+                lagP99, backendCores, closed.cores());
     }
 
     private static Double perResponse(Long before, Long after, long served, double unit, int decimals) {

@@ -111,8 +111,13 @@ public record LevelResult(int users, long requests, long ok, long ko, Map<String
      */
     public record Harness(Double machineCpu, Double injectorCpuCores, Double injectorLagP99Ms, boolean harnessBound,
                           List<String> boundBy) {
-        /** The machine this busy: the target and the load generator fight for the cores. */
+        /** The machine this busy: the target and the load generator fight for the cores... */
         public static final double MACHINE_BOUND = 0.90;
+        /**
+         * ...when the load generator and the backend together take at least this share of its cores; a target that
+         * keeps the machine busy on its own (CPU work, a spinning wait) is its own limit.
+         */
+        public static final double HARNESS_SHARE = 0.25;
         /** An open level whose injector sent its requests later than this at p99 did not offer its rate. */
         public static final double LAG_BOUND_MS = 5;
         /** The server the target waits on this busy, in cores: its own limit, not the target's. */
@@ -124,11 +129,14 @@ public record LevelResult(int users, long requests, long ok, long ko, Map<String
 
         /**
          * The one rule. {@code backendCpuCores}: the CPU of the server the target waits on, cores' worth, null when
-         * none or unknown (recorded once, as the level's {@link Backend#cpuCores}).
+         * none or unknown (recorded once, as the level's {@link Backend#cpuCores}); {@code cores}: the machine's, 0
+         * when unknown (then a busy machine is the harness's limit whoever kept it busy).
          */
-        public static Harness of(Double machineCpu, Double injectorCpuCores, Double injectorLagP99Ms, Double backendCpuCores) {
+        public static Harness of(Double machineCpu, Double injectorCpuCores, Double injectorLagP99Ms, Double backendCpuCores,
+                                 int cores) {
             List<String> bounds = new ArrayList<>();
-            if (machineCpu != null && machineCpu >= MACHINE_BOUND) {
+            double harnessCores = (injectorCpuCores == null ? 0 : injectorCpuCores) + (backendCpuCores == null ? 0 : backendCpuCores);
+            if (machineCpu != null && machineCpu >= MACHINE_BOUND && (cores <= 0 || harnessCores >= HARNESS_SHARE * cores)) {
                 bounds.add(String.format(Locale.ROOT, "machine CPU %.0f %%", 100 * machineCpu));
             }
             if (injectorLagP99Ms != null && injectorLagP99Ms > LAG_BOUND_MS) {

@@ -88,8 +88,8 @@ class LevelArithmeticTest {
                 + "\"in_flight_peak\":3,\"rss_bytes\":1000000}");
         Census closed = Census.parse("{\"served\":300,\"cpu_time_ns\":1400000000,\"context_switches\":450,"
                 + "\"in_flight_peak\":10,\"rss_bytes\":3000000,\"heap_after_gc_bytes\":2000000}");
-        HarnessReading start = new HarnessReading(0, 100L, 1000L, 0);
-        HarnessReading end = new HarnessReading(2_000_000_000L, 1050L, 2000L, 1_000_000_000L);
+        HarnessReading start = new HarnessReading(0, 100L, 1000L, 0, 2);
+        HarnessReading end = new HarnessReading(2_000_000_000L, 1050L, 2000L, 1_000_000_000L, 2);
         LevelCensus census = new LevelCensus.Builder().opened(opened, start, null).closed(closed, end, null).build();
         LevelRecord r = level(10, times(20, 1000), Map.of(), census);
         TargetResult.Memory idle = new TargetResult.Memory(1_000_000L, 1_000_000L);
@@ -132,8 +132,8 @@ class LevelArithmeticTest {
         Census closed = Census.parse("{\"served\":300,\"failed\":0,\"handler_ns\":140000000000,\"wait_figures\":"
                 + "{\"counters\":{\"connection_ns\":20000000000,\"query_ns\":30000000000,\"queries\":300},"
                 + "\"gauges\":{\"pool_waiting\":3}}}");
-        HarnessReading start = new HarnessReading(0, 100L, 1000L, 0);
-        HarnessReading end = new HarnessReading(2_000_000_000L, 1050L, 2000L, 1_000_000_000L);
+        HarnessReading start = new HarnessReading(0, 100L, 1000L, 0, 2);
+        HarnessReading end = new HarnessReading(2_000_000_000L, 1050L, 2000L, 1_000_000_000L, 2);
         Figures dbBefore = new Figures(Map.of("cpu_ns", 1_000_000_000L), Map.of("active", 10L));
         Figures dbAfter = new Figures(Map.of("cpu_ns", 1_600_000_000L), Map.of("active", 20L));
         LevelCensus census = new LevelCensus.Builder().opened(opened, start, dbBefore).add(during)

@@ -26,8 +26,8 @@ class LevelCensusTest {
     void theReadingsThatBracketTheHoldAreKept() {
         Census opened = census("{\"served\":100,\"cpu_time_ns\":1000000000,\"context_switches\":50,\"in_flight_peak\":3}");
         Census closed = census("{\"served\":700,\"cpu_time_ns\":1600000000,\"context_switches\":650}");
-        HarnessReading start = new HarnessReading(0, 100L, 1000L, 0);
-        HarnessReading end = new HarnessReading(2_000_000_000L, 1000L, 2000L, 1_000_000_000L);
+        HarnessReading start = new HarnessReading(0, 100L, 1000L, 0, 2);
+        HarnessReading end = new HarnessReading(2_000_000_000L, 1000L, 2000L, 1_000_000_000L, 2);
         LevelCensus level = new LevelCensus.Builder().opened(opened, start, null).closed(closed, end, null).build();
         assertThat(level.opened()).isEqualTo(opened);
         assertThat(level.closed()).isEqualTo(closed);

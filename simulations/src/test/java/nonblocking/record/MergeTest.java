@@ -59,7 +59,7 @@ class MergeTest {
     }
 
     private static HarnessReading reading(long nanos, long busy, long total) {
-        return new HarnessReading(nanos, busy, total, nanos / 2);
+        return new HarnessReading(nanos, busy, total, nanos / 2, 2);
     }
 
     /** One injector's part: a level of 400 users and one of 800, with its own machine load. */

@@ -21,7 +21,7 @@ class ResultsFileRoundTripTest {
         LevelResult level = new LevelResult(200, 1190, 1188, 2, Map.of("timeout", 2L), 198.0, 0.99,
                 Fixtures.latency(1004.5, 1010.2, 1190.7, 1250.3, 1301.0),
                 new LevelResult.Footprint(211, 200, 150_000_000L, 40_000_000L, 50_000.0, 120_000.0),
-                new LevelResult.Cost(0.195, 4.3, 250_000.0, 20_000.0), LevelResult.Harness.of(0.93, 1.1, null, null));
+                new LevelResult.Cost(0.195, 4.3, 250_000.0, 20_000.0), LevelResult.Harness.of(0.93, 1.1, null, null, 2));
         LevelResult noCensus = new LevelResult(400, 10, 0, 10, Map.of("status 503", 10L), 0, 0,
                 Fixtures.latency(0, 0, 0, 3.1, 0), LevelResult.Footprint.NONE, null, null);
         Map<String, TargetResult> targets = new LinkedHashMap<>();
