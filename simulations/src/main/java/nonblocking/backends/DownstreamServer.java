@@ -6,6 +6,7 @@ import nonblocking.server.Census;
 import nonblocking.server.ThreadModel;
 import nonblocking.server.wait.Figures;
 import nonblocking.server.wait.WaitSpec;
+import nonblocking.results.LevelResult;
 import nonblocking.targets.Backend;
 import nonblocking.targets.ManagedTarget;
 import nonblocking.targets.TargetClient;
@@ -14,6 +15,7 @@ import nonblocking.targets.TargetCommand;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,15 +32,18 @@ final class DownstreamServer implements Backend {
 
     private final ManagedTarget process;
     private final TargetClient client;
+    private final Duration startup;
 
-    private DownstreamServer(ManagedTarget process, TargetClient client) {
+    private DownstreamServer(ManagedTarget process, TargetClient client, Duration startup) {
         this.process = process;
         this.client = client;
+        this.startup = startup;
     }
 
     static DownstreamServer start(String heap, String classpath, int port, int censusPort, Path log, Duration timeout) {
         TargetSpec spec = new TargetSpec("downstream", ThreadModel.ASYNC, null, null, null, null);
         List<String> command = TargetCommand.managed(spec, heap, 0, WaitSpec.SLEEP, classpath, port, censusPort);
+        long started = System.nanoTime();
         ManagedTarget process = ManagedTarget.start("downstream", command, log);
         try {
             process.awaitReady(timeout);
@@ -46,7 +51,8 @@ final class DownstreamServer implements Backend {
             process.close();
             throw e;
         }
-        return new DownstreamServer(process, new TargetClient(process.url(), process.censusUrl()));
+        return new DownstreamServer(process, new TargetClient(process.url(), process.censusUrl()),
+                Duration.ofNanos(System.nanoTime() - started));
     }
 
     @Override
@@ -69,9 +75,20 @@ final class DownstreamServer implements Backend {
         return client.census(false, false, READ_TIMEOUT).map(DownstreamServer::figures).orElse(Figures.NONE);
     }
 
+    /** Its CPU, and how long it took to answer the calls it ended (so that a slow answer is seen as its own). */
     private static Figures figures(Census census) {
-        return new Figures(census.cpuTimeNs() == null ? Map.of() : Map.of("cpu_ns", census.cpuTimeNs()),
+        Map<String, Long> counters = new HashMap<>(Map.of(LevelResult.Backend.HANDLER_NS, census.handlerNs(),
+                LevelResult.Backend.ENDED, census.served() + census.failed() + census.abandoned()));
+        if (census.cpuTimeNs() != null) {
+            counters.put(LevelResult.Backend.CPU_NS, census.cpuTimeNs());
+        }
+        return new Figures(counters,
                 Map.of("connections", (long) census.connections(), "in_flight", (long) census.inFlight()));
+    }
+
+    @Override
+    public Optional<Duration> startup() {
+        return Optional.of(startup);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package nonblocking.backends;
 
 import nonblocking.NonblockingException;
+import nonblocking.results.LevelResult;
 import nonblocking.server.wait.EmbeddedPostgres;
 import nonblocking.server.wait.Figures;
 import nonblocking.server.wait.WaitSpec;
@@ -14,6 +15,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,9 +68,9 @@ final class Postgres implements Backend {
         return postgres;
     }
 
-    /** How long the embedded server took to start; null for one given. */
-    java.time.Duration startup() {
-        return embedded == null ? null : embedded.startup();
+    @Override
+    public Optional<Duration> startup() {
+        return embedded == null ? Optional.empty() : Optional.of(embedded.startup());
     }
 
     @Override
@@ -92,7 +94,7 @@ final class Postgres implements Backend {
             closeReader();   // it is down, or the connection broke: try a new one next time
         }
         Long cpu = embedded == null ? null : cpuNanos(embedded.pids());
-        return new Figures(cpu == null ? Map.of() : Map.of("cpu_ns", cpu), gauges);
+        return new Figures(cpu == null ? Map.of() : Map.of(LevelResult.Backend.CPU_NS, cpu), gauges);
     }
 
     /** The CPU time of the server's processes now, from /proc (null off Linux): the postmaster's children come and go. */

@@ -21,8 +21,7 @@ public final class LevelArithmetic {
 
     /** A figure's name ending that says it is time, ns. */
     private static final String NANOS = "_ns";
-    /** A backend's CPU time so far, ns. */
-    private static final String CPU = "cpu_ns";
+    private static final String CPU = LevelResult.Backend.CPU_NS;
 
     private LevelArithmetic() {
     }
@@ -111,7 +110,10 @@ public final class LevelArithmetic {
                 seen.waitPeaks());
     }
 
-    /** The server the target waited on: its CPU over the hold (the interval between the readings), its gauges' peaks. */
+    /**
+     * The server the target waited on: its CPU over the hold (the interval between the readings), its gauges' peaks,
+     * and its own time per call it ended.
+     */
     private static LevelResult.Backend backend(LevelCensus seen) {
         Figures opened = seen.backendOpened();
         Figures closed = seen.backendClosed();
@@ -126,7 +128,21 @@ public final class LevelArithmetic {
             cores = round((double) (closed.counters().get(CPU) - opened.counters().get(CPU))
                     / (to.nanoTime() - from.nanoTime()), 3);
         }
-        return new LevelResult.Backend(cores, seen.backendPeaks());
+        Double handlerMs = null;
+        if (opened != null && closed != null) {
+            Long ended = delta(opened, closed, LevelResult.Backend.ENDED);
+            Long handlerNs = delta(opened, closed, LevelResult.Backend.HANDLER_NS);
+            if (ended != null && handlerNs != null && ended > 0) {
+                handlerMs = round(handlerNs / 1e6 / ended, 3);
+            }
+        }
+        return new LevelResult.Backend(cores, seen.backendPeaks(), handlerMs);
+    }
+
+    private static Long delta(Figures opened, Figures closed, String counter) {
+        Long before = opened.counters().get(counter);
+        Long after = closed.counters().get(counter);
+        return before == null || after == null ? null : after - before;
     }
 
     private static LevelResult.Footprint footprint(LevelCensus seen, TargetResult.Memory idle, int users) {

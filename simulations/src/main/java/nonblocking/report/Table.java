@@ -97,6 +97,10 @@ record Table(List<String> headers, List<Boolean> text, List<List<String>> rows, 
         if (levels.stream().anyMatch(level -> level.backend() != null)) {
             columns.add(new Column<>("Backend CPU cores", false, level -> figure(level.backend() == null ? null
                     : level.backend().cpuCores(), 2)));
+            if (levels.stream().anyMatch(level -> level.backend() != null && level.backend().handlerMs() != null)) {
+                columns.add(new Column<>("Backend's own ms per call", false, level -> figure(level.backend() == null
+                        ? null : level.backend().handlerMs(), 1)));
+            }
             keys(levels, level -> level.backend() == null ? null : level.backend().peaks()).forEach(key -> columns.add(
                     new Column<>("Backend " + words(key) + " (peak)", false, level -> level.backend() == null
                             ? Format.NONE : Format.integer(level.backend().peaks().get(key)))));

@@ -170,10 +170,18 @@ public record LevelResult(int users, long requests, long ok, long ko, Map<String
     /**
      * The server the target waited on, over the hold, so that its limit is never taken for the target's.
      *
-     * @param cpuCores its CPU time over the hold, in cores' worth; null when it cannot be read (a server given by URL)
-     * @param peaks    its gauges at their peak (connections, active queries, requests in flight)
+     * @param cpuCores  its CPU time over the hold, in cores' worth; null when it cannot be read (a server given by URL)
+     * @param peaks     its gauges at their peak (connections, active queries, requests in flight)
+     * @param handlerMs how long it took, by its own count, to answer each call it ended during the hold, ms; null when
+     *                  it does not say (PostgreSQL, a server given by URL). Beside the target's own time for a call
+     *                  ({@link Breakdown#waitMs}), it tells a slow backend from a slow way to it
      */
-    public record Backend(Double cpuCores, Map<String, Long> peaks) {
+    public record Backend(Double cpuCores, Map<String, Long> peaks, Double handlerMs) {
+        /** The counters a backend's reading may hold, differenced over the hold. */
+        public static final String CPU_NS = "cpu_ns";
+        public static final String HANDLER_NS = "handler_ns";
+        public static final String ENDED = "ended";
+
         public Backend {
             peaks = peaks == null ? Map.of() : new TreeMap<>(peaks);
         }

@@ -138,8 +138,9 @@ public final class LadderRun implements AutoCloseable {
     private void openBackend() {
         // One of N injectors is given the launcher's backend by URL; a part of a Job, its own if none is given.
         backend = Backends.open(config.waitSpec(), runDir, config.targetHeap(), Classpath.current());
-        backend.ifPresent(b -> out.println("[" + b.what() + "] " + WaitSpec.withoutSecrets(b.url()) + " for "
-                + config.experiment().waitOn().describe()));
+        backend.ifPresent(b -> out.println("[" + b.what() + "] " + WaitSpec.withoutSecrets(b.url())
+                + b.startup().map(took -> String.format(Locale.ROOT, " (started in %.1f s)", took.toMillis() / 1000.0)).orElse("")
+                + " for " + config.experiment().waitOn().describe()));
     }
 
     /**

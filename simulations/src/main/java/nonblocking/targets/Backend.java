@@ -2,6 +2,7 @@ package nonblocking.targets;
 
 import nonblocking.server.wait.Figures;
 
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -22,6 +23,11 @@ public interface Backend extends AutoCloseable {
      * {@code active}); {@link Figures#NONE} when it cannot say.
      */
     Figures reading();
+
+    /** How long the run took to start it; empty for one given by URL. */
+    default Optional<Duration> startup() {
+        return Optional.empty();
+    }
 
     /** Why it is gone (e.g. "exited with code 137"); empty while it serves. */
     Optional<String> gone();

@@ -11,7 +11,7 @@ final class WarmUp {
 
     static final long WINDOW_NANOS = 1_000_000_000L;
     /** Fewer requests than this in a window say too little of their CPU: the window goes on. */
-    static final int MIN_REQUESTS = 50;
+    static final int MIN_REQUESTS = 25;
     /** A window whose CPU per request is at least this share of the one before: it stopped falling. */
     static final double SETTLED = 0.9;
 
@@ -20,11 +20,13 @@ final class WarmUp {
     private long windowFinished;
     private double previous = Double.NaN;
     private double last = Double.NaN;
+    private boolean blind;
 
     /** One reading: the injector's CPU time so far and the requests finished so far, at {@code nowNanos}. */
     void sample(long nowNanos, long injectorCpuNs, long finished) {
         if (injectorCpuNs < 0) {
-            return;   // this JVM cannot say its CPU time: the warm-up keeps its planned length
+            blind = true;   // this JVM cannot say its CPU time: the warm-up keeps its planned length
+            return;
         }
         if (windowStart < 0) {
             windowStart = nowNanos;
@@ -42,8 +44,11 @@ final class WarmUp {
         }
     }
 
-    /** True once two windows were measured and the last one cost no less than {@value #SETTLED} of the one before. */
+    /**
+     * True once two windows were measured and the last one cost no less than {@value #SETTLED} of the one before; true
+     * at once when the CPU time cannot be read (nothing to wait for).
+     */
     boolean settled() {
-        return !Double.isNaN(previous) && last >= SETTLED * previous;
+        return blind || !Double.isNaN(previous) && last >= SETTLED * previous;
     }
 }

@@ -152,5 +152,24 @@ class LevelArithmeticTest {
         // 0.6 s of the database's CPU over the 2 s between the readings
         assertThat(result.backend().cpuCores()).isEqualTo(0.3);
         assertThat(result.backend().peaks()).containsEntry("active", 50L);
+        assertThat(result.backend().handlerMs()).as("PostgreSQL does not say how long it took").isNull();
+    }
+
+    @Test
+    void aDownstreamServerSaysHowLongItTookToAnswerEachCall() {
+        Census opened = Census.parse("{\"served\":0,\"handler_ns\":0}");
+        Census closed = Census.parse("{\"served\":100,\"handler_ns\":10000000000}");
+        HarnessReading start = new HarnessReading(0, 100L, 1000L, 0, 2);
+        HarnessReading end = new HarnessReading(2_000_000_000L, 1050L, 2000L, 1_000_000_000L, 2);
+        // 300 calls answered in the hold, 334 ms each by the downstream server's own count
+        Figures before = new Figures(Map.of("cpu_ns", 0L, "handler_ns", 1_000_000_000L, "ended", 50L), Map.of());
+        Figures after = new Figures(Map.of("cpu_ns", 400_000_000L, "handler_ns", 101_200_000_000L, "ended", 350L), Map.of());
+        LevelCensus census = new LevelCensus.Builder().opened(opened, start, before).closed(closed, end, after).build();
+
+        LevelResult result = LevelArithmetic.level(level(10, times(100, 1000), Map.of(), census),
+                new LevelArithmetic.Basis(1000, null, 0, null));
+
+        assertThat(result.backend().handlerMs()).isEqualTo(334.0);
+        assertThat(result.backend().cpuCores()).isEqualTo(0.2);
     }
 }

@@ -24,6 +24,7 @@ import java.net.Socket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,6 +33,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
@@ -42,8 +44,19 @@ import static org.assertj.core.api.Assertions.fail;
  */
 class LadderIT {
 
+    /** What the test does while a run runs: it may throw. */
+    @FunctionalInterface
+    interface ThrowingConsumer<T> {
+        void accept(T value) throws Exception;
+    }
+
     /** Runs the Gatling simulation in a child JVM, as an injector of the Job runs it; returns its console output. */
     static String gatling(Path tmp, String... properties) throws Exception {
+        return gatling(tmp, 0, null, properties);
+    }
+
+    /** The same, expecting {@code exitCode}; {@code meanwhile} (if any) runs while it does, given its log. */
+    static String gatling(Path tmp, int exitCode, ThrowingConsumer<Path> meanwhile, String... properties) throws Exception {
         Path gatling = tmp.resolve("gatling");
         List<String> settings = new ArrayList<>(List.of(properties));
         settings.addAll(List.of("-DrunId=it", "-Dnonblocking.output=" + tmp.resolve("nonblocking"),
@@ -52,11 +65,19 @@ class LadderIT {
                 Classpath.current(), settings, gatling);
         Path log = tmp.resolve("gatling-run.log");
         Process gatlingJvm = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        if (meanwhile != null) {
+            try {
+                meanwhile.accept(log);
+            } catch (Exception | AssertionError e) {
+                gatlingJvm.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                throw e;
+            }
+        }
         if (!gatlingJvm.waitFor(150, TimeUnit.SECONDS)) {
             gatlingJvm.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             fail("the Gatling run took longer than 150 s; its output:\n" + tail(log));
         }
-        assertThat(gatlingJvm.exitValue()).as("Gatling's exit code; output:\n%s", tail(log)).isZero();
+        assertThat(gatlingJvm.exitValue()).as("Gatling's exit code; output:\n%s", tail(log)).isEqualTo(exitCode);
         return Files.readString(log);
     }
 
@@ -105,6 +126,41 @@ class LadderIT {
         } finally {
             shop.stop(0);
         }
+    }
+
+    /**
+     * The db wait on a real PostgreSQL the run starts: the first level says where a request waited (in the pool, in the
+     * query) and what PostgreSQL saw; then PostgreSQL is killed, which ends the target's ladder as a failure, never a
+     * capacity, and leaves no process behind.
+     */
+    @Test
+    void aDatabaseThatGoesAwayMidLadderIsAFailureNotACapacity(@TempDir Path tmp) throws Exception {
+        Path pidFile = tmp.resolve("nonblocking/it/postgres/data/postmaster.pid");
+        String console = gatling(tmp, 1, log -> {
+            await().atMost(Duration.ofSeconds(90)).until(() -> Files.readString(log).contains("[virtual] level 1/3"));
+            long postmaster = Long.parseLong(Files.readAllLines(pidFile).getFirst().strip());
+            ProcessHandle.of(postmaster).ifPresent(ProcessHandle::destroyForcibly);
+        }, "-Dtargets=virtual", "-Dwait=db", "-Ddb.pool=4", "-Dlevels=2,8,16", "-Dpause=100", "-Dhold=3", "-Dramp=1",
+                "-Dwarmup=1", "-Dtimeout=2000", "-Dslo.p99=1000");
+
+        assertThat(console).contains("[virtual] STOPPED SERVING at 8 users: PostgreSQL is gone (its server process",
+                "nonblocking: ERROR not every target ran its ladder: virtual stopped serving at 8 users");
+        Results results = ResultsFile.read(tmp.resolve("nonblocking/it").resolve(ResultsFile.NAME));
+        assertThat(results.experiment().waitOn().kind()).isEqualTo("db");
+        assertThat(results.experiment().waitOn().settings()).containsEntry("url", "managed").containsEntry("pool", "4");
+        TargetResult virtual = results.targets().get("virtual");
+        assertThat(virtual.crash()).isNotNull();
+        assertThat(virtual.crash().users()).isEqualTo(8);
+        assertThat(virtual.bracket()).isNull();
+        assertThat(results.gap()).isNull();
+        LevelResult first = virtual.levels().getFirst();
+        assertThat(first.users()).isEqualTo(2);
+        assertThat(first.ko()).isZero();
+        assertThat(first.breakdown().waitMs()).containsKeys("connection_ms", "query_ms");
+        assertThat(first.breakdown().waitMs().get("query_ms")).isGreaterThanOrEqualTo(100);
+        assertThat(first.backend().peaks()).containsEntry("connections", 4L);
+        await().atMost(Duration.ofSeconds(10)).until(() -> ProcessHandle.allProcesses()
+                .noneMatch(p -> p.info().commandLine().orElse("").contains(tmp.toString())));
     }
 
     /** The README's worked example of a flow of one's own: a "login", then two calls, timed as one transaction. */
@@ -165,7 +221,7 @@ class LadderIT {
         assertThat(blocking.levels()).extracting(LevelResult::users).containsExactly(2, 4, 8);
         assertThat(blocking.skipped()).containsExactly(16, 32);
         assertThat(blocking.bracket()).containsExactly(2, 4);
-        assertThat(console).contains("[blocking] early stop: 2 levels broke in a row; skipped [16, 32]",
+        assertThat(console).contains("[blocking] early stop: the last 2 levels did not hold (they broke, or the harness was the limit); skipped [16, 32]",
                 "skipped (early stop)", "sustainable concurrency: blocking 2 [2, 4]");
     }
 
