@@ -137,7 +137,11 @@ class LadderIT {
     void aDatabaseThatGoesAwayMidLadderIsAFailureNotACapacity(@TempDir Path tmp) throws Exception {
         Path pidFile = tmp.resolve("nonblocking/it/postgres/data/postmaster.pid");
         String console = gatling(tmp, 1, log -> {
-            await().atMost(Duration.ofSeconds(90)).until(() -> Files.readString(log).contains("[virtual] level 1/3"));
+            await().atMost(Duration.ofSeconds(90)).until(() -> {
+                String sofar = Files.readString(log);
+                assertThat(sofar).as("the run ended before its first level").doesNotContain("nonblocking: ERROR");
+                return sofar.contains("[virtual] level 1/3");
+            });
             long postmaster = Long.parseLong(Files.readAllLines(pidFile).getFirst().strip());
             ProcessHandle.of(postmaster).ifPresent(ProcessHandle::destroyForcibly);
         }, "-Dtargets=virtual", "-Dwait=db", "-Ddb.pool=4", "-Dlevels=2,8,16", "-Dpause=100", "-Dhold=3", "-Dramp=1",
@@ -207,7 +211,7 @@ class LadderIT {
         assertThat(blocking.bracket()).containsExactly(held, broke);
         assertThat(blocking.skipped()).isEmpty();
         assertThat(console).contains("[blocking] capacity search done after " + blocking.runOrder().size() + " levels: sustains "
-                + held + " users, bracket [" + held + ", " + broke + "]", "sustainable concurrency: blocking " + held + " [");
+                + held + " users, bracket [" + held + ", " + broke + "]", "sustainable concurrency, each request waiting on a pause of 200 ms: blocking " + held + " [");
         assertThat(Files.readString(tmp.resolve("nonblocking/it/results.json"))).contains("\"bracket\" : [ " + held + ", " + broke + " ]");
     }
 
@@ -222,7 +226,7 @@ class LadderIT {
         assertThat(blocking.skipped()).containsExactly(16, 32);
         assertThat(blocking.bracket()).containsExactly(2, 4);
         assertThat(console).contains("[blocking] early stop: the last 2 levels did not hold (they broke, or the harness was the limit); skipped [16, 32]",
-                "skipped (early stop)", "sustainable concurrency: blocking 2 [2, 4]");
+                "skipped (early stop)", "sustainable concurrency, each request waiting on a pause of 200 ms: blocking 2 [2, 4]");
     }
 
     @Test
@@ -233,7 +237,7 @@ class LadderIT {
                 "-Dblocking.threads=5", "-Dtargets=blocking,virtual,pool10", "-Dpool10.model=blocking",
                 "-Dpool10.threads=10");
         assertThat(console).contains("[blocking] level 2/2: 10 users", "[virtual] level 2/2: 10 users",
-                "[pool10] level 2/2: 10 users", "sustainable concurrency: blocking 5 [5, 10] (virtual ≥2x; ", " · virtual ≥10 · pool10 ≥10 (");
+                "[pool10] level 2/2: 10 users", "sustainable concurrency, each request waiting on a pause of 500 ms: blocking 5 [5, 10] (virtual ≥2x; ", " · virtual ≥10 · pool10 ≥10 (");
         // After Gatling's own summary, which counts warm-ups and failed levels too, the run says which numbers count.
         assertThat(console.lastIndexOf("Global Information")).isLessThan(console.lastIndexOf("nonblocking: Gatling's summary above"));
 
@@ -390,7 +394,7 @@ class LadderIT {
             assertThat(level.efficiency()).as("both halves of the users: the whole throughput").isGreaterThan(0.8);
             assertThat(level.footprint().platformThreadsPeak()).as("injector 0 read the census").isNotNull();
         });
-        assertThat(console).contains("2 injectors merged", "sustainable concurrency: virtual ≥10");
+        assertThat(console).contains("2 injectors merged", "sustainable concurrency, each request waiting on a pause of 200 ms: virtual ≥10");
 
         RunRecord merged = RecordFile.read(run);
         Path parts = run.resolve("injectors/virtual");

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -70,6 +71,10 @@ public final class EmbeddedPostgres implements AutoCloseable {
                     // as the server runs: a platform thread the census would count.
                     .setOutputRedirector(Redirect.appendTo(log.toFile()))
                     .setPGStartupWait(START_TIMEOUT)
+                    // The first copy of the binaries on the class path: the packaged jar's manifest lists its lib/
+                    // beside the same jar from the Maven repository, and zonky's own resolver refuses duplicates.
+                    .setPgBinaryResolver((system, hardware) -> EmbeddedPostgres.class.getResourceAsStream(
+                            "/postgres-" + system.toLowerCase(Locale.ROOT) + "-" + hardware + ".txz"))
                     .start();
         } catch (IOException | RuntimeException e) {
             // One that started but did not answer in time is not left running.
