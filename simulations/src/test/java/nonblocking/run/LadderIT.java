@@ -161,7 +161,8 @@ class LadderIT {
         assertThat(first.users()).isEqualTo(2);
         assertThat(first.ko()).isZero();
         assertThat(first.breakdown().waitMs()).containsKeys("connection_ms", "query_ms");
-        assertThat(first.breakdown().waitMs().get("query_ms")).isGreaterThanOrEqualTo(100);
+        // pg_sleep(0.1) each; a mean over the hold's counters, whose edges cut queries in flight, can read a little under.
+        assertThat(first.breakdown().waitMs().get("query_ms")).isGreaterThanOrEqualTo(90);
         assertThat(first.backend().peaks()).containsEntry("connections", 4L);
         await().atMost(Duration.ofSeconds(10)).until(() -> ProcessHandle.allProcesses()
                 .noneMatch(p -> p.info().commandLine().orElse("").contains(tmp.toString())));
