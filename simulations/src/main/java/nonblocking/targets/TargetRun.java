@@ -151,8 +151,10 @@ public final class TargetRun implements AutoCloseable {
         this.firstCensus = idleCensus;
         Duration settle = Duration.ofMillis(Math.min(timeoutMs(), pauseMs() + 250));
         CensusSampler sampler = new CensusSampler(ladder, client, idleCensus != null, backend, config.stallMs());
+        // N injectors share one timeline from a common start: none may lengthen its own warm-up, or their holds part.
+        Duration warmupMax = split.distributed() ? config.warmup() : config.warmupMax();
         this.conductor = new Conductor(spec.name(), ladder, recorder, sampler, plan, slo(), progress, this::levelResult,
-                this::result, settle, Duration.ofMillis(timeoutMs() + 250), config.warmupMax(), process, backend,
+                this::result, settle, Duration.ofMillis(timeoutMs() + 250), warmupMax, process, backend,
                 crashed -> crash = crashed);
     }
 

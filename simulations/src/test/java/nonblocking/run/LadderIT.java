@@ -404,6 +404,9 @@ class LadderIT {
         assertThat(zero.targets().get("virtual").levels()).extracting(LevelRecord::share).containsExactly(2, 5);
         assertThat(one.targets().get("virtual").levels()).extracting(LevelRecord::share).containsExactly(2, 5);
         assertThat(zero.targets().get("virtual").clock().t0Ms()).isEqualTo(one.targets().get("virtual").clock().t0Ms());
+        // One timeline: no injector lengthens its own warm-up (its holds would part from the other's).
+        assertThat(zero.targets().get("virtual").run().warmupS()).isEqualTo(1.0);
+        assertThat(one.targets().get("virtual").run().warmupS()).isEqualTo(1.0);
         for (int k = 0; k < 2; k++) {
             LevelRecord whole = merged.targets().get("virtual").levels().get(k);
             LevelRecord a = zero.targets().get("virtual").levels().get(k);
