@@ -128,6 +128,12 @@ final class Charts {
         Slo slo = Format.commonSlo(results);
         if (slo != null) {
             plot.addRangeMarker(horizontalMarker(slo.p99Ms(), "sustainable: p99 ≤ " + Format.milliseconds(slo.p99Ms()) + " ms"));
+            // The limit stays in sight when every level is far under it (a fast service): the gap is the headroom.
+            org.jfree.data.Range data = plot.getDataRange(plot.getRangeAxis());
+            if (data != null && data.getLowerBound() > 0) {
+                plot.getRangeAxis().setRange(Math.min(data.getLowerBound(), slo.p99Ms()) / 1.2,
+                        Math.max(data.getUpperBound(), slo.p99Ms()) * 1.2);
+            }
         }
         OptionalLong pause = Format.commonPause(results);
         return render("latency.png", "Latency",

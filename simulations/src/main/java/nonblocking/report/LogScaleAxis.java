@@ -19,6 +19,8 @@ import java.util.List;
 final class LogScaleAxis extends LogAxis {
 
     private static final double[] STEPS = {1, 2, 5};
+    /** For a range narrower than 1-2-5 can mark (a fast service's 20-25 ms): still at least two labelled ticks. */
+    private static final double[] FINE_STEPS = {1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8};
     /** Labels of the users axis closer than this to the previous one are left out: a search's levels crowd. */
     private static final double MIN_LABEL_GAP_PX = 48;
 
@@ -71,17 +73,27 @@ final class LogScaleAxis extends LogAxis {
                 .toList();
     }
 
-    /** 1-2-5 values within the current range; every power of ten alone when that would crowd the axis. */
+    /**
+     * 1-2-5 values within the current range; every power of ten alone when that would crowd the axis; finer steps, or
+     * the bounds themselves, when fewer than two would show.
+     */
     private List<Double> oneTwoFive() {
         double lower = getLowerBound();
         double upper = getUpperBound();
-        List<Double> values = new ArrayList<>();
         if (!(lower > 0 && upper < Double.POSITIVE_INFINITY && lower <= upper)) {
-            return values;   // no finite positive range: no ticks, rather than a loop that never ends
+            return List.of();   // no finite positive range: no ticks, rather than a loop that never ends
         }
-        boolean crowded = upper / lower > 1e4;
+        List<Double> values = within(lower, upper, upper / lower > 1e4 ? new double[] {1} : STEPS);
+        if (values.size() < 2) {
+            values = within(lower, upper, FINE_STEPS);
+        }
+        return values.size() < 2 ? List.of(lower, upper) : values;
+    }
+
+    private static List<Double> within(double lower, double upper, double[] steps) {
+        List<Double> values = new ArrayList<>();
         for (double decade = Math.pow(10, Math.floor(Math.log10(lower))); decade <= upper; decade *= 10) {
-            for (double step : crowded ? new double[] {1} : STEPS) {
+            for (double step : steps) {
                 double value = decade * step;
                 if (value >= lower && value <= upper) {
                     values.add(value);
