@@ -158,6 +158,8 @@ public record LadderConfig(
         }
         if (injection.count() > 1) {
             plan = new FixedLadder(plan.upFront(), false);
+            warmupMax = warmup;   // one timeline from a common start: an injector that lengthened its own warm-up
+                                  // would hold its levels apart from the others'
         }
         if (load == Load.OPEN) {
             targets.stream().filter(t -> t.request().flow() != null).findFirst().ifPresent(t -> {

@@ -193,22 +193,18 @@ public final class Conductor {
         return users;
     }
 
-    private String at(long now) {
-        return " during the level of " + current(now) + " users";
-    }
-
     /**
      * The warm-up lasts until the load generator's CPU per request has settled ({@link WarmUp}): just before the first
      * hold would start, one more second, and again, up to the longest warm-up allowed.
      */
     private void warmUp(long now) {
         Level first = ladder.level(0);
-        if (now < first.rampStartNanos() || now >= first.holdStartNanos()) {
-            return;
+        if (now < first.rampStartNanos() || now >= first.holdStartNanos() || ladder.warmup().toNanos() >= warmupMaxNanos) {
+            return;   // not warming up, or it may not last longer: nothing to read
         }
         warmUp.sample(now, HarnessReading.now().injectorCpuNs(), recorder.finished());
         boolean closing = now >= first.holdStartNanos() - 2 * CensusSampler.PERIOD.toNanos();
-        if (closing && !warmUp.settled() && ladder.warmup().toNanos() < warmupMaxNanos) {
+        if (closing && !warmUp.settled()) {
             ladder.extendWarmup(WarmUp.WINDOW_NANOS, now);
         }
     }

@@ -331,6 +331,9 @@ class LadderConfigTest {
         assertThat(launcher.injection().part()).isFalse();
         assertThat(target(launcher, "virtual").managed()).isTrue();
         assertThat(of().injection()).isEqualTo(Injection.ALONE);
+        // One timeline: the warm-up lasts what was asked on every injector, never lengthened by one alone.
+        assertThat(launcher.warmupMax()).isEqualTo(launcher.warmup());
+        assertThat(of().warmupMax()).isGreaterThan(of().warmup());
     }
 
     @Test
