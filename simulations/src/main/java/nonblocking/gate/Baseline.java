@@ -60,15 +60,10 @@ public record Baseline(Results results, Noise noise, String problem) {
 
     /** Writes the run (or median) as a results.json, with the noise beside it when there is one. */
     public static void write(Results results, Noise noise, Path file) {
-        ObjectNode tree = ResultsFile.MAPPER.valueToTree(results);
+        ObjectNode tree = ResultsFile.tree(results);
         if (noise != null) {
             tree.set(NOISE, ResultsFile.MAPPER.valueToTree(noise));
         }
-        try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            ResultsFile.writeAtomically(file, ResultsFile.MAPPER.writeValueAsBytes(tree));
-        } catch (IOException e) {
-            throw new NonblockingException("cannot write the baseline " + file + ": " + e, e);
-        }
+        ResultsFile.write(tree, file, "the baseline");
     }
 }

@@ -72,8 +72,12 @@ public final class Median {
                 .filter(users -> levels.stream().noneMatch(level -> level.users() == users))
                 .distinct().sorted().toList();
         int sustainable = (int) count(runs, TargetResult::sustainableUsers);
+        // One run's crash is the median's: a target that stopped serving once is not outvoted by two that did not.
+        TargetResult.Crash crash = runs.stream().map(TargetResult::crash).filter(java.util.Objects::nonNull).findFirst()
+                .orElse(null);
+        Double warmup = runs.stream().allMatch(run -> run.warmupS() != null) ? median(runs, TargetResult::warmupS) : null;
         return new TargetResult(first.config(), first.jdk(), first.idle(), levels, sustainable, skipped, null,
-                first.startedAt(), first.stoppedAt());
+                first.startedAt(), first.stoppedAt(), warmup, crash, first.backendAfter());
     }
 
     private static LevelResult level(List<LevelResult> runs) {
@@ -82,7 +86,7 @@ public final class Median {
                 count(runs, LevelResult::ko), first.koReasons(), median(runs, LevelResult::throughputRps),
                 median(runs, LevelResult::efficiency),
                 LevelResult.Latency.median(runs.stream().map(LevelResult::latency).toList()), first.footprint(),
-                first.cost(), first.harness());
+                first.cost(), first.harness(), first.breakdown(), first.backend());
     }
 
     private static <T> double median(List<T> runs, ToDoubleFunction<T> metric) {

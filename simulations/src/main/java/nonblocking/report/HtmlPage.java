@@ -86,13 +86,18 @@ final class HtmlPage {
                 .append("<p class=\"lead\">").append(escape(Format.headlineLegend(results))).append("</p>\n<div class=\"cards\">\n");
         int position = 0;
         for (Map.Entry<String, TargetResult> entry : results.targets().entrySet()) {
+            TargetResult.Crash crash = entry.getValue().crash();
             Capacity capacity = entry.getValue().capacity();
+            // A crash is no capacity: the card says what happened, where the others give their sustainable level.
+            String value = crash != null ? crash.what() : Format.sustainable(capacity);
+            String unit = crash != null ? "at " + crash.users() + " " + Format.load(results).unit()
+                    : "sustainable " + Format.load(results).unit()
+                    + (capacity.lowerBound() ? "" : " · bracket " + Format.bracket(capacity));
             html.append("<div class=\"card\" style=\"border-top-color:")
                     .append(Palette.hex(Palette.of(position++))).append("\">")
                     .append("<div class=\"name\">").append(escape(entry.getKey())).append("</div>")
-                    .append("<div class=\"value\">").append(escape(Format.sustainable(capacity))).append("</div>")
-                    .append("<div class=\"unit\">sustainable ").append(Format.load(results).unit()).append(capacity.lowerBound() ? ""
-                            : " · bracket " + escape(Format.bracket(capacity))).append("</div>")
+                    .append("<div class=\"value\">").append(escape(value)).append("</div>")
+                    .append("<div class=\"unit\">").append(escape(unit)).append("</div>")
                     .append("<div class=\"config\">").append(escape(describe(entry.getValue().config()))).append("</div></div>\n");
         }
         Gap gap = results.gap();

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import nonblocking.NonblockingException;
 
 import java.io.IOException;
@@ -80,11 +81,21 @@ public final class ResultsFile {
     }
 
     public static void write(Results results, Path file) {
+        write(tree(results), file, "results file");
+    }
+
+    /** The results as the file holds them, named for their load (an open run's levels are rates), to add to. */
+    public static ObjectNode tree(Results results) {
+        return mapper(results.load()).valueToTree(results);
+    }
+
+    /** Writes a tree made by {@link #tree} (and perhaps added to), atomically; {@code what} names it in the error. */
+    public static void write(ObjectNode tree, Path file, String what) {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
-            writeAtomically(file, mapper(results.load()).writeValueAsBytes(results));
+            writeAtomically(file, MAPPER.writeValueAsBytes(tree));
         } catch (IOException e) {
-            throw new NonblockingException("cannot write results file " + file + ": " + e, e);
+            throw new NonblockingException("cannot write " + what + " " + file + ": " + e, e);
         }
     }
 

@@ -3,6 +3,7 @@ package nonblocking.gate;
 import nonblocking.Fixtures;
 import nonblocking.results.Results;
 import nonblocking.results.ResultsFile;
+import nonblocking.results.TargetResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,6 +27,28 @@ class MedianTest {
 
     private static Results p99At800(double ms) {
         return Fixtures.withLevel(Fixtures.read(Fixtures.GOOD), "virtual", 800, level -> Fixtures.withP99All(level, ms));
+    }
+
+    private static Results crashedAt(Results results, String name, int users) {
+        java.util.Map<String, TargetResult> targets = new java.util.LinkedHashMap<>(results.targets());
+        TargetResult t = targets.get(name);
+        targets.put(name, new TargetResult(t.config(), t.jdk(), t.idle(), t.levels(), t.sustainableUsers(), t.skipped(),
+                t.runOrder(), t.startedAt(), t.stoppedAt(), t.warmupS(),
+                new TargetResult.Crash(users, 137, "its JVM exited with code 137", null), t.backendAfter()));
+        return results.withTargets(targets);
+    }
+
+    @Test
+    void aCrashInOneRunOfThreeFailsTheMedian() {
+        Results good = Fixtures.read(Fixtures.GOOD);
+        List<Path> runs = List.of(write("a", good), write("b", crashedAt(good, "virtual", 800)), write("c", good));
+
+        Gate.Judgement median = Gate.check(runs, Fixtures.RULES_FILE, Fixtures.path(Fixtures.BASELINE), null);
+
+        assertThat(median.run().targets().get("virtual").crash()).isNotNull();
+        assertThat(median.passed()).isFalse();
+        assertThat(median.verdicts()).filteredOn(verdict -> verdict.rule().equals("crash")).singleElement()
+                .satisfies(verdict -> assertThat(verdict.note()).contains("crashed at 800"));
     }
 
     @Test

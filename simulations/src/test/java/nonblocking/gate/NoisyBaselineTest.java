@@ -107,6 +107,19 @@ class NoisyBaselineTest {
     }
 
     @Test
+    void anOpenRunsBaselineReadsBackWithItsRates() {
+        Path baseline = dir.resolve("open-baseline.json");
+        Results open = Fixtures.open(NOISY.results());
+        Baseline.write(open, NOISY.noise(), baseline);
+
+        Baseline read = Baseline.read(baseline);
+
+        assertThat(read.problem()).isNull();
+        assertThat(read.results()).isEqualTo(open);
+        assertThat(read.results().targets().get("virtual").levels()).allSatisfy(level -> assertThat(level.users()).isPositive());
+    }
+
+    @Test
     void theGateReadsTheNoiseFromTheBaselineFile() {
         Path baseline = dir.resolve("baseline.json");
         Baseline.write(NOISY.results(), NOISY.noise(), baseline);

@@ -142,6 +142,23 @@ class ReportTest {
     }
 
     @Test
+    void aCrashedTargetsCardSaysWhatHappenedNotACapacity() throws IOException {
+        Results good = Fixtures.read(Fixtures.GOOD);
+        Map<String, TargetResult> targets = new LinkedHashMap<>(good.targets());
+        TargetResult t = targets.get("virtual");
+        targets.put("virtual", new TargetResult(t.config(), t.jdk(), t.idle(), t.levels(), t.sustainableUsers(), t.skipped(),
+                t.runOrder(), t.startedAt(), t.stoppedAt(), t.warmupS(),
+                new TargetResult.Crash(800, 137, "its JVM exited with code 137", null), t.backendAfter()));
+        Report.write(good.withTargets(targets), dir, null);
+
+        String html = Files.readString(dir.resolve("report.html"));
+        String card = html.substring(html.indexOf("<div class=\"name\">virtual</div>"));
+        card = card.substring(0, card.indexOf("</div></div>"));
+        assertThat(card).contains("<div class=\"value\">crashed</div>", "<div class=\"unit\">at 800 users</div>")
+                .doesNotContain("sustainable", "bracket");
+    }
+
+    @Test
     void targetsWithoutACensusGetOneLineInsteadOfEmptyChartsAndColumns() throws IOException {
         Report.write(Fixtures.read(Fixtures.FOREIGN), dir, null);
 
