@@ -12,7 +12,6 @@ import nonblocking.targets.ManagedTarget;
 import nonblocking.targets.TargetClient;
 import nonblocking.targets.TargetCommand;
 
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -63,11 +62,6 @@ final class DownstreamServer implements Backend {
     @Override
     public String url() {
         return process.url().toString();
-    }
-
-    /** The census port's address, for the run's plan. */
-    URI census() {
-        return process.censusUrl();
     }
 
     @Override

@@ -59,7 +59,9 @@ final class Postgres implements Backend {
     static Postgres given(String url) {
         Postgres postgres = new Postgres(null, url);
         try {
-            postgres.connection().createStatement().execute("SELECT 1");
+            try (var statement = postgres.connection().createStatement()) {
+                statement.execute("SELECT 1");
+            }
         } catch (SQLException e) {
             postgres.close();
             throw new NonblockingException("-Ddb.url=" + WaitSpec.withoutSecrets(url) + " does not answer: "
@@ -93,24 +95,33 @@ final class Postgres implements Backend {
         } catch (SQLException e) {
             closeReader();   // it is down, or the connection broke: try a new one next time
         }
-        Long cpu = embedded == null ? null : cpuNanos(embedded.pids());
+        Long cpu = embedded == null ? null : cpuNanos(embedded.pid(), embedded.pids());
         return new Figures(cpu == null ? Map.of() : Map.of(LevelResult.Backend.CPU_NS, cpu), gauges);
     }
 
-    /** The CPU time of the server's processes now, from /proc (null off Linux): the postmaster's children come and go. */
-    private static Long cpuNanos(List<Long> pids) {
+    /**
+     * The CPU time of the server's processes so far, from /proc (null when none could be read, as off Linux): those
+     * alive now, and (the postmaster's cutime and cstime) the children it has reaped, so that a connection's process
+     * that ends within a hold takes none of its time away.
+     */
+    private static Long cpuNanos(long postmaster, List<Long> pids) {
         long ticks = 0;
+        boolean read = false;
         for (long pid : pids) {
             try {
                 String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-                // After the command name in parentheses: state is field 3, utime 14, stime 15.
+                // After the command name in parentheses: state is field 3, utime 14, stime 15, cutime 16, cstime 17.
                 String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
                 ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                if (pid == postmaster) {
+                    ticks += Long.parseLong(fields[13]) + Long.parseLong(fields[14]);
+                }
+                read = true;
             } catch (IOException | RuntimeException e) {
                 // a connection's process that ended between the listing and the read
             }
         }
-        return pids.isEmpty() ? null : ticks * TICK_NANOS;
+        return read ? ticks * TICK_NANOS : null;
     }
 
     @Override
@@ -124,8 +135,11 @@ final class Postgres implements Backend {
 
     private Connection connection() throws SQLException {
         if (reader == null || reader.isClosed()) {
-            DriverManager.setLoginTimeout(5);
-            reader = DriverManager.getConnection(url);
+            // Bounded like the downstream's read: a database that stops answering must not hold the conductor.
+            java.util.Properties bounds = new java.util.Properties();
+            bounds.setProperty("loginTimeout", "5");
+            bounds.setProperty("socketTimeout", "2");
+            reader = DriverManager.getConnection(url, bounds);
         }
         return reader;
     }

@@ -151,10 +151,8 @@ public final class TargetRun implements AutoCloseable {
         this.firstCensus = idleCensus;
         Duration settle = Duration.ofMillis(Math.min(timeoutMs(), pauseMs() + 250));
         CensusSampler sampler = new CensusSampler(ladder, client, idleCensus != null, backend, config.stallMs());
-        // N injectors share one timeline from a common start: none may lengthen its own warm-up, or their holds part.
-        Duration warmupMax = split.distributed() ? config.warmup() : config.warmupMax();
         this.conductor = new Conductor(spec.name(), ladder, recorder, sampler, plan, slo(), progress, this::levelResult,
-                this::result, settle, Duration.ofMillis(timeoutMs() + 250), warmupMax, process, backend,
+                this::result, settle, Duration.ofMillis(timeoutMs() + 250), config.warmupMax(), process, backend,
                 crashed -> crash = crashed);
     }
 
@@ -341,7 +339,11 @@ public final class TargetRun implements AutoCloseable {
         }
         Long atEnd = backendConnections();
         close();
-        if (atEnd != null) {
+        if (atEnd != null && !managed()) {
+            // A target given by URL keeps running (and keeps its pool's connections): only the end is a figure.
+            backendAfter = Map.of("connections_at_end", atEnd);
+            progress.note(spec.name(), backend.what() + "'s connections: " + atEnd + " at the end of the ladder");
+        } else if (atEnd != null) {
             long deadline = System.nanoTime() + DRAIN.toNanos();
             Long after = backendConnections();
             while (after != null && after > 0 && System.nanoTime() < deadline) {
