@@ -2,12 +2,10 @@ package nonblocking.gate;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import org.apache.commons.text.similarity.LevenshteinDistance;
+import nonblocking.Typo;
 
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * A key of the rules file that no rule has, in one line a newcomer can act on: its path, the valid key a typo away
@@ -16,8 +14,6 @@ import java.util.Locale;
  */
 final class UnknownKey {
 
-    /** How far a key may be from a valid one and still be taken for a typo of it (one swap of letters is 2). */
-    private static final LevenshteinDistance TYPO_AWAY = new LevenshteinDistance(2);
     private static final PropertyNamingStrategies.NamingBase SNAKE_CASE =
             (PropertyNamingStrategies.NamingBase) PropertyNamingStrategies.SNAKE_CASE;
 
@@ -28,10 +24,7 @@ final class UnknownKey {
         String place = RulesFile.path(e.getPath().subList(0, e.getPath().size() - 1));
         String key = e.getPropertyName();
         List<String> valid = keys(e.getReferringClass());
-        String nearest = valid.stream()
-                .filter(candidate -> distance(key, candidate) >= 0)
-                .min(Comparator.comparingInt(candidate -> distance(key, candidate)))
-                .orElse(null);
+        String nearest = Typo.nearest(key, valid);
         return "unknown key " + (place.isEmpty() ? "" : place + ".") + key
                 + (nearest == null ? "" : "; did you mean " + nearest + "?")
                 + " (the keys " + (place.isEmpty() ? "at the top" : "of " + place) + ": " + String.join(", ", valid) + ")";
@@ -41,10 +34,5 @@ final class UnknownKey {
     private static List<String> keys(Class<?> section) {
         return section.isRecord() ? Arrays.stream(section.getRecordComponents())
                 .map(component -> SNAKE_CASE.translate(component.getName())).toList() : List.of();
-    }
-
-    /** The edit distance, case aside, or -1 when it is more than a typo. */
-    private static int distance(String key, String candidate) {
-        return TYPO_AWAY.apply(key.toLowerCase(Locale.ROOT), candidate.toLowerCase(Locale.ROOT));
     }
 }

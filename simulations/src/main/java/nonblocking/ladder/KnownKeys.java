@@ -1,10 +1,9 @@
 package nonblocking.ladder;
 
 import nonblocking.NonblockingException;
+import nonblocking.Typo;
 import nonblocking.server.wait.WaitKind;
-import org.apache.commons.text.similarity.LevenshteinDistance;
 
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -20,11 +19,6 @@ import java.util.Set;
  */
 final class KnownKeys {
 
-    /** How far a key may be from one of ours and still be taken for a typo of it (one swap of letters is 2). */
-    private static final int TYPO = 2;
-    /** The edit distance, or -1 when it is more than a typo. */
-    private static final LevenshteinDistance TYPO_AWAY = new LevenshteinDistance(TYPO);
-    private static final LevenshteinDistance DISTANCE = LevenshteinDistance.getDefaultInstance();
     /** The first words of keys that are the JVM's, Maven's, Gatling's or the gate's: never ours. */
     private static final Set<String> FOREIGN = Set.of("java", "jdk", "sun", "os", "user", "file", "line", "path",
             "native", "stdout", "stderr", "maven", "gatling", "gate", "results", "io", "org", "com", "net", "jansi",
@@ -74,14 +68,6 @@ final class KnownKeys {
     private static String nearest(String key, Set<String> known, boolean ours) {
         String lower = key.toLowerCase(Locale.ROOT);
         String firstWord = lower.contains(".") ? lower.substring(0, lower.indexOf('.') + 1) : null;
-        return known.stream()
-                .filter(candidate -> TYPO_AWAY.apply(lower, lower(candidate)) >= 0
-                        || ours && firstWord != null && lower(candidate).startsWith(firstWord))
-                .min(Comparator.comparingInt(candidate -> DISTANCE.apply(lower, lower(candidate))))
-                .orElse(null);
-    }
-
-    private static String lower(String text) {
-        return text.toLowerCase(Locale.ROOT);
+        return Typo.nearest(key, known, candidate -> ours && firstWord != null && candidate.startsWith(firstWord));
     }
 }
