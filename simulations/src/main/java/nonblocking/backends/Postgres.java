@@ -4,6 +4,7 @@ import nonblocking.NonblockingException;
 import nonblocking.results.LevelResult;
 import nonblocking.server.wait.EmbeddedPostgres;
 import nonblocking.server.wait.Figures;
+import nonblocking.server.wait.WaitFailed;
 import nonblocking.server.wait.WaitSpec;
 import nonblocking.targets.Backend;
 
@@ -65,7 +66,7 @@ final class Postgres implements Backend {
         } catch (SQLException e) {
             postgres.close();
             throw new NonblockingException("-Ddb.url=" + WaitSpec.withoutSecrets(url) + " does not answer: "
-                    + firstLine(e.getMessage()));
+                    + WaitFailed.reason(e));
         }
         return postgres;
     }
@@ -165,9 +166,5 @@ final class Postgres implements Backend {
                 throw new NonblockingException("PostgreSQL did not stop: " + e.getMessage(), e);
             }
         }
-    }
-
-    private static String firstLine(String message) {
-        return message == null ? "no reason given" : message.lines().findFirst().orElse("").strip();
     }
 }

@@ -31,7 +31,7 @@ final class LevelRule {
         }
         List<LevelResult> measured = held.stream().filter(level -> now.level(level.users()) != null).toList();
         // A level where the harness was the limit measured the harness as much as the target: not compared.
-        List<LevelResult> common = measured.stream().filter(level -> !harnessBound(now.level(level.users()))).toList();
+        List<LevelResult> common = measured.stream().filter(level -> !now.level(level.users()).harnessBound()).toList();
         if (common.isEmpty()) {
             return Verdict.error(kind.rule(), metric, measured.isEmpty()
                     ? "the run measured none of the levels the baseline's " + target + " sustained (" + range(held, run) + ")"
@@ -74,10 +74,6 @@ final class LevelRule {
                 + (baseline.noise() == null && multiple > 0 ? "; fixed limit: the baseline is one run, without noise figures" : "")
                 + (check.allowed() == null ? "" : "; " + check.allowed());
         return new Verdict(kind.rule(), metric, kind.of(now.level(worst.users())), bound, reference, pass, note, kind.figure());
-    }
-
-    private static boolean harnessBound(LevelResult level) {
-        return level.harness() != null && level.harness().harnessBound();
     }
 
     /** "25-3200 users", or "200 users" for one level ("rps" in the open model). */

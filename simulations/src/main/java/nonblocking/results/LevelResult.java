@@ -187,6 +187,11 @@ public record LevelResult(int users, long requests, long ok, long ko, Map<String
         }
     }
 
+    /** True when the harness, not the target, was the limit at this level; false when unknown. */
+    public boolean harnessBound() {
+        return harness != null && harness.harnessBound();
+    }
+
     public double koPercent() {
         return requests == 0 ? 0 : 100.0 * ko / requests;
     }

@@ -92,7 +92,7 @@ public record Slo(double p99Ms, double koPercent, Double minEfficiency, boolean 
      */
     public LevelVerdict verdict(LevelResult level) {
         return holds(level) ? LevelVerdict.HOLDS
-                : level.harness() != null && level.harness().harnessBound() ? LevelVerdict.INCONCLUSIVE : LevelVerdict.BREAKS;
+                : level.harnessBound() ? LevelVerdict.INCONCLUSIVE : LevelVerdict.BREAKS;
     }
 
     /** The capacity of these levels; a level that ran twice counts as {@link LevelVerdict#merge} says. */

@@ -57,7 +57,7 @@ public record TargetResult(Settings config, String jdk, Memory idle, List<LevelR
     public Capacity capacity() {
         LevelResult above = levels.stream().filter(level -> !sustains(level))
                 .min(Comparator.comparingInt(LevelResult::users)).orElse(null);
-        boolean harness = above != null && above.harness() != null && above.harness().harnessBound();
+        boolean harness = above != null && above.harnessBound();
         return new Capacity(sustainableUsers, above == null || harness ? null : above.users(),
                 harness ? above.users() : null);
     }

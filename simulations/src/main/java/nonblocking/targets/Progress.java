@@ -41,7 +41,7 @@ public interface Progress {
             if (stillOut == null) {
                 return slo.verdict(level);
             }
-            return level.harness() != null && level.harness().harnessBound() ? LevelVerdict.INCONCLUSIVE : LevelVerdict.BREAKS;
+            return level.harnessBound() ? LevelVerdict.INCONCLUSIVE : LevelVerdict.BREAKS;
         }
     }
 }
