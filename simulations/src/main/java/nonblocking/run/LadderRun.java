@@ -345,11 +345,28 @@ public final class LadderRun implements AutoCloseable {
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
-            targets.forEach(TargetRun::close);
-            backend.ifPresent(Backend::close);
+            // Each is stopped whatever the one before did: a target that would not stop must not leave PostgreSQL on.
+            List<Runnable> closers = new ArrayList<>();
+            targets.forEach(target -> closers.add(target::close));
+            backend.ifPresent(b -> closers.add(b::close));
             Rendezvous r = rendezvous;
             if (r != null) {
-                r.close();
+                closers.add(r::close);
+            }
+            RuntimeException first = null;
+            for (Runnable closer : closers) {
+                try {
+                    closer.run();
+                } catch (RuntimeException e) {
+                    if (first == null) {
+                        first = e;
+                    } else {
+                        first.addSuppressed(e);
+                    }
+                }
+            }
+            if (first != null) {
+                throw first;
             }
         }
     }
