@@ -21,7 +21,6 @@ public final class LevelArithmetic {
 
     /** A figure's name ending that says it is time, ns. */
     private static final String NANOS = "_ns";
-    private static final String CPU = LevelResult.Backend.CPU_NS;
 
     private LevelArithmetic() {
     }
@@ -120,28 +119,21 @@ public final class LevelArithmetic {
         if (opened == null && closed == null && seen.backendPeaks().isEmpty()) {
             return null;
         }
-        Double cores = null;
         HarnessReading from = seen.harnessOpened();
         HarnessReading to = seen.harnessClosed();
-        if (opened != null && closed != null && from != null && to != null && to.nanoTime() > from.nanoTime()
-                && opened.counters().containsKey(CPU) && closed.counters().containsKey(CPU)) {
-            cores = round((double) (closed.counters().get(CPU) - opened.counters().get(CPU))
-                    / (to.nanoTime() - from.nanoTime()), 3);
-        }
-        Double handlerMs = null;
-        if (opened != null && closed != null) {
-            Long ended = delta(opened, closed, LevelResult.Backend.ENDED);
-            Long handlerNs = delta(opened, closed, LevelResult.Backend.HANDLER_NS);
-            if (ended != null && handlerNs != null && ended > 0) {
-                handlerMs = round(handlerNs / 1e6 / ended, 3);
-            }
-        }
+        Long cpuNs = delta(opened, closed, LevelResult.Backend.CPU_NS);
+        Double cores = cpuNs != null && from != null && to != null && to.nanoTime() > from.nanoTime()
+                ? round((double) cpuNs / (to.nanoTime() - from.nanoTime()), 3) : null;
+        Long ended = delta(opened, closed, LevelResult.Backend.ENDED);
+        Long handlerNs = delta(opened, closed, LevelResult.Backend.HANDLER_NS);
+        Double handlerMs = ended != null && handlerNs != null && ended > 0 ? round(handlerNs / 1e6 / ended, 3) : null;
         return new LevelResult.Backend(cores, seen.backendPeaks(), handlerMs);
     }
 
+    /** A counter's growth between the hold's two readings; null when either reading lacks it. */
     private static Long delta(Figures opened, Figures closed, String counter) {
-        Long before = opened.counters().get(counter);
-        Long after = closed.counters().get(counter);
+        Long before = opened == null ? null : opened.counters().get(counter);
+        Long after = closed == null ? null : closed.counters().get(counter);
         return before == null || after == null ? null : after - before;
     }
 
