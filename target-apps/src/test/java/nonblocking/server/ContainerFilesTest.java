@@ -82,7 +82,8 @@ class ContainerFilesTest {
 
         JsonNode limits = blocking.at("/deploy/resources/limits");
         assertThat(limits.get("cpus").asText()).isEqualTo("2");
-        assertThat(limits.get("memory").asText()).isEqualTo("1g");
+        // Room for the largest heap a profile gives (the downstream profile's 1g, HEAP=1g) and what lies outside it.
+        assertThat(limits.get("memory").asText()).isEqualTo("2g");
         assertThat(blocking.at("/environment/JAVA_TOOL_OPTIONS").asText()).contains("-Xmx");
         // Enough for C10K (10,000 sockets and a margin), and below the 20,000 hard limit of our hosts, above which
         // the container runtime refuses to start the service.
