@@ -90,8 +90,8 @@ final class HtmlPage {
             Capacity capacity = entry.getValue().capacity();
             // A crash is no capacity: the card says what happened, where the others give their sustainable level.
             String value = crash != null ? crash.what() : Format.sustainable(capacity);
-            String unit = crash != null ? "at " + crash.users() + " " + Format.load(results).unit()
-                    : "sustainable " + Format.load(results).unit()
+            String unit = crash != null ? "at " + crash.users() + " " + results.load().unit()
+                    : "sustainable " + results.load().unit()
                     + (capacity.lowerBound() ? "" : " · bracket " + Format.bracket(capacity));
             html.append("<div class=\"card\" style=\"border-top-color:")
                     .append(Palette.hex(Palette.of(position++))).append("\">")
@@ -139,7 +139,7 @@ final class HtmlPage {
         html.append("<section id=\"levels\">\n<h2>Levels</h2>\n");
         for (Map.Entry<String, TargetResult> entry : results.targets().entrySet()) {
             html.append("<h3>").append(escape(entry.getKey())).append(": ")
-                    .append(escape(Format.capacity(entry.getValue(), Format.load(results)))).append("</h3>\n")
+                    .append(escape(Format.capacity(entry.getValue(), results.load()))).append("</h3>\n")
                     .append(results.experiment().searched() ? "<p>Levels in the order the search ran them: "
                             + escape(Format.runOrder(entry.getValue())) + "</p>\n" : "")
                     .append(table(Table.levels(entry.getValue(), results.sloOf(entry.getValue()), results.load(),
