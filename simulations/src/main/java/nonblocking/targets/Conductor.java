@@ -168,8 +168,7 @@ public final class Conductor {
         if (exit.isEmpty()) {
             return false;
         }
-        int users = current(now);
-        crashed(new TargetResult.Crash(users, exit.get(), "its JVM exited with code " + exit.get(),
+        crashed(new TargetResult.Crash(current(now), exit.get(), "its JVM exited with code " + exit.get(),
                 process.log().toString()), now);
         return true;
     }
@@ -182,15 +181,10 @@ public final class Conductor {
                 + (crash.log() == null ? "" : " (log: " + crash.log() + ")") + "; no capacity is taken from it");
     }
 
-    /** The users of the level in force at {@code now}: the one being held or ramped to. */
+    /** The users of the level in force at {@code now}. */
     private int current(long now) {
-        int users = 0;
-        for (Level level : ladder.levels()) {
-            if (level.rampStartNanos() <= now) {
-                users = level.users();
-            }
-        }
-        return users;
+        Level level = ladder.inForce(now);
+        return level == null ? 0 : level.users();
     }
 
     /**
