@@ -115,6 +115,13 @@ public final class Fixtures {
         return withTargets(results, targets);
     }
 
+    /** The same run with other targets, and its gap worked out again from them. */
+    public static Results retargeted(Results results, Map<String, TargetResult> targets) {
+        Gap gap = results.gap();
+        return new Results(results.schema(), results.runId(), results.experiment(), results.provenance(), targets,
+                gap == null ? null : Gap.of(targets, gap.of(), gap.over()), results.records());
+    }
+
     private static Results withTargets(Results results, Map<String, TargetResult> targets) {
         return new Results(results.schema(), results.runId(), results.experiment(), results.provenance(), targets,
                 Gap.of(targets, "virtual", "blocking"), results.records());

@@ -328,15 +328,6 @@ public record LadderConfig(
         return new CapacitySearch(from, max, percent, probes);
     }
 
-    public List<String> targetNames() {
-        return targets.stream().map(TargetSpec::name).toList();
-    }
-
-    /** The most users any target may be driven with: the top of the ladder, or of the search. */
-    public int maxUsers() {
-        return plan.maxUsers();
-    }
-
     /** A target's timeline as the plan lays it out before any verdict: a fixed ladder whole, a search's first level. */
     public Ladder ladder() {
         return switch (plan) {

@@ -35,7 +35,7 @@ class MedianTest {
         targets.put(name, new TargetResult(t.config(), t.jdk(), t.idle(), t.levels(), t.sustainableUsers(), t.skipped(),
                 t.runOrder(), t.startedAt(), t.stoppedAt(), t.warmupS(),
                 new TargetResult.Crash(users, 137, "its JVM exited with code 137", null), t.backendAfter()));
-        return results.withTargets(targets);
+        return Fixtures.retargeted(results, targets);
     }
 
     @Test

@@ -149,7 +149,7 @@ class ReportTest {
         targets.put("virtual", new TargetResult(t.config(), t.jdk(), t.idle(), t.levels(), t.sustainableUsers(), t.skipped(),
                 t.runOrder(), t.startedAt(), t.stoppedAt(), t.warmupS(),
                 new TargetResult.Crash(800, 137, "its JVM exited with code 137", null), t.backendAfter()));
-        Report.write(good.withTargets(targets), dir, null);
+        Report.write(Fixtures.retargeted(good, targets), dir, null);
 
         String html = Files.readString(dir.resolve("report.html"));
         String card = html.substring(html.indexOf("<div class=\"name\">virtual</div>"));
@@ -269,7 +269,7 @@ class ReportTest {
         Results good = Fixtures.read(Fixtures.GOOD);
         Map<String, TargetResult> targets = new LinkedHashMap<>(good.targets());
         targets.put("pool1k", good.targets().get("blocking"));
-        Results three = good.withTargets(targets);
+        Results three = Fixtures.retargeted(good, targets);
 
         Report.write(three, dir, null);
 
