@@ -27,12 +27,6 @@ public record LevelResult(int users, long requests, long ok, long ko, Map<String
                           double efficiency, @JsonUnwrapped Latency latency, @JsonUnwrapped Footprint footprint,
                           Cost cost, Harness harness, Breakdown breakdown, Backend backend) {
 
-    /** A level without a breakdown or a backend (a foreign server; files written before they were recorded). */
-    public LevelResult(int users, long requests, long ok, long ko, Map<String, Long> koReasons, double throughputRps,
-                       double efficiency, Latency latency, Footprint footprint, Cost cost, Harness harness) {
-        this(users, requests, ok, ko, koReasons, throughputRps, efficiency, latency, footprint, cost, harness, null, null);
-    }
-
     public LevelResult {
         koReasons = koReasons == null ? Map.of() : new TreeMap<>(koReasons);
         latency = latency == null ? Latency.NONE : latency;

@@ -91,7 +91,7 @@ class ReportTest {
         Results good = Fixtures.read(Fixtures.GOOD);
         Map<String, TargetResult> targets = new LinkedHashMap<>(good.targets());
         TargetResult virtual = targets.remove("virtual");
-        targets.put("<b>virtual</b>", new TargetResult(new TargetResult.Settings("http://x/?a=1&b=\"2\"", null, false, null, null, null, null, null, null),
+        targets.put("<b>virtual</b>", Fixtures.targetResult(new TargetResult.Settings("http://x/?a=1&b=\"2\"", null, false, null, null, null, null, null, null),
                 null, null, virtual.levels(), virtual.sustainableUsers()));
         nonblocking.results.Experiment e = good.experiment();
         Results hostile = new Results(Results.SCHEMA, "run<script>alert(1)</script>", new nonblocking.results.Experiment(

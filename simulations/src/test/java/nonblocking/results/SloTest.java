@@ -17,7 +17,7 @@ class SloTest {
     }
 
     static LevelResult level(int users, double p99, long ok, long ko, double efficiency) {
-        return new LevelResult(users, ok + ko, ok, ko, ko == 0 ? Map.of() : Map.of("timeout", ko), ok / 6.0, efficiency,
+        return Fixtures.levelResult(users, ok + ko, ok, ko, ko == 0 ? Map.of() : Map.of("timeout", ko), ok / 6.0, efficiency,
                 Fixtures.latency(1000, 1000, p99, p99, p99), null, null, null);
     }
 
@@ -96,6 +96,6 @@ class SloTest {
         for (int users = 25; users <= top; users *= 2) {
             levels.add(level(users, 1000, users * 6L, 0));
         }
-        return new TargetResult(null, null, null, levels, sustained);
+        return Fixtures.targetResult(null, null, null, levels, sustained);
     }
 }
