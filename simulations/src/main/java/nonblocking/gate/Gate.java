@@ -78,10 +78,6 @@ public final class Gate {
         }
     }
 
-    public static List<Verdict> evaluate(Results run, Rules rules, Baseline baseline) {
-        return evaluate(run, rules, baseline, Set.of());
-    }
-
     public static List<Verdict> evaluate(Results run, Rules rules, Baseline baseline, Set<String> allowDifferent) {
         List<Verdict> verdicts = new ArrayList<>(ownRules(run, rules, baseline.results()));
         if (rules.baseline() != null) {

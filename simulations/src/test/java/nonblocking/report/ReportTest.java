@@ -1,5 +1,6 @@
 package nonblocking.report;
 
+import java.util.Set;
 import nonblocking.Fixtures;
 import nonblocking.gate.Gate;
 import nonblocking.gate.Verdict;
@@ -125,7 +126,7 @@ class ReportTest {
     @Test
     void withVerdictsBothFilesShowTheGate() throws IOException {
         Results crippled = Fixtures.read(Fixtures.CRIPPLED_VIRTUAL);
-        List<Verdict> verdicts = Gate.evaluate(crippled, Fixtures.rules(), Fixtures.baseline());
+        List<Verdict> verdicts = Gate.evaluate(crippled, Fixtures.rules(), Fixtures.baseline(), Set.of());
 
         Report.write(crippled, dir, new Gate.Judgement(crippled, verdicts, Path.of("/rules/shop-rules.yaml"),
                 Path.of("/tmp/shop-baseline.json")));
@@ -254,7 +255,7 @@ class ReportTest {
         Path runDir = Files.createDirectories(dir.resolve(good.runId()));
         ResultsFile.write(good, runDir.resolve(ResultsFile.NAME));
         Path latest = RunFolders.refreshLatest(runDir);
-        List<Verdict> verdicts = Gate.evaluate(good, Fixtures.rules(), Fixtures.baseline());
+        List<Verdict> verdicts = Gate.evaluate(good, Fixtures.rules(), Fixtures.baseline(), Set.of());
 
         Report.writeEverywhere(good, latest.resolve(ResultsFile.NAME), new Gate.Judgement(good, verdicts,
                 Fixtures.RULES_FILE, Fixtures.path(Fixtures.BASELINE)));
