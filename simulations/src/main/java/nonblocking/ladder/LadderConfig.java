@@ -9,7 +9,6 @@ import nonblocking.server.wait.WaitSpec;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -136,10 +135,9 @@ public record LadderConfig(
             throw bad("target.heap", heap, "must be a JVM heap size such as 512m or 2g");
         }
         boolean remote = Boolean.TRUE.equals(keys.remote());
-        List<TargetSpec> targets = new ArrayList<>();
-        for (String name : names) {
-            targets.add(TargetProperties.target(name, props, plan.maxUsers(), remote, slo, pause, keys.sloP99() != null));
-        }
+        int top = plan.maxUsers();
+        List<TargetSpec> targets = names.stream().map(name -> TargetProperties.target(name, props, top, remote, slo, pause,
+                keys.sloP99() != null)).toList();
         String gapOf = keys.gapOf() == null ? DEFAULT_GAP_OF : keys.gapOf();
         String gapOver = keys.gapOver() == null ? DEFAULT_GAP_OVER : keys.gapOver();
         if ((keys.gapOf() != null || keys.gapOver() != null)
