@@ -174,7 +174,7 @@ public final class Fixtures {
         List<Integer> levels = targets.values().stream().flatMap(t -> java.util.stream.Stream.concat(
                 t.levels().stream().map(LevelResult::users), t.skipped().stream())).distinct().sorted().toList();
         return new Results(Results.SCHEMA, "r", experiment(1000, levels.isEmpty() ? List.of(1) : levels),
-                new Provenance("a", "b", new Provenance.Machine(2, "25", "Linux", 20000), null), targets, gap, null);
+                new Provenance("a", "b", new Provenance.Machine(2, "25", "Linux", 20000), null, null), targets, gap, null);
     }
 
     /** The same run as if its levels had been rates (the open model), without the early stop. */
@@ -247,7 +247,7 @@ public final class Fixtures {
         return new Results(results.schema(), results.runId(), experiment(results.experiment(), holdS, slo, plan, null),
                 new Provenance(p.startedAt(), p.finishedAt(), cores != null
                         ? new Provenance.Machine(cores, machine.jdk(), machine.os(), machine.maxOpenFiles()) : machine,
-                        p.source()), results.targets(), results.gap(), results.records());
+                        p.source(), null), results.targets(), results.gap(), results.records());
     }
 
     /** The results with one target's config edited (its heap, pool, SLO...). */

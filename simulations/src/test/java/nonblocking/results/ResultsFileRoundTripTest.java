@@ -42,7 +42,7 @@ class ResultsFileRoundTripTest {
                 Slo.forPause(1000), 1);
         return new Results(Results.SCHEMA, "20261126-034100-default", experiment,
                 new Provenance("2026-11-26T03:41:00Z", "2026-11-26T03:44:00Z", new Provenance.Machine(2, "25.0.3", "Linux", 20000),
-                        new Provenance.Source("0123456789abcdef0123456789abcdef01234567", "main", false)),
+                        new Provenance.Source("0123456789abcdef0123456789abcdef01234567", "main", false), null),
                 targets, Gap.of(targets, "virtual", "blocking"), new Results.Records("latency.hlog", "levels.json",
                 "../../gatling/laddersimulation-20261126034101234/index.html", null, null));
     }
