@@ -376,13 +376,10 @@ public record LadderConfig(
         if (names.isEmpty()) {
             throw new NonblockingException("-Dtargets is empty; name the targets to run, e.g. blocking,virtual");
         }
-        for (String name : names) {
-            if (!name.matches("[a-z][a-z0-9_-]*")) {
-                throw new NonblockingException("-Dtargets=" + raw + ": '" + name
-                        + "' must be a plain name (a letter, then letters, digits, _ or -)");
-            }
-        }
+        names.stream().filter(name -> !name.matches("[a-z][a-z0-9_-]*")).findFirst().ifPresent(name -> {
+            throw new NonblockingException("-Dtargets=" + raw + ": '" + name
+                    + "' must be a plain name (a letter, then letters, digits, _ or -)");
+        });
         return names;
     }
-
 }
