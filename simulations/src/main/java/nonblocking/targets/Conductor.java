@@ -33,9 +33,6 @@ import java.util.function.Supplier;
  */
 public final class Conductor {
 
-    /** A level the plan appends starts this much after the verdict, so that every idle user has seen it. */
-    static final Duration LEAD = TargetRun.IDLE_POLL;
-
     private final String name;
     private final Ladder ladder;
     private final LadderRecorder recorder;
@@ -231,7 +228,7 @@ public final class Conductor {
         Plan.Step step = plan.after(List.copyOf(probes));
         long now = ladder.offset(System.nanoTime());
         if (step.schedules()) {
-            ladder.append(step.users(), now + LEAD.toNanos());
+            ladder.append(step.users(), now + TargetRun.IDLE_POLL.toNanos());
         } else if (step.stops()) {
             ladder.end(now);
             List<Integer> skipped = ladder.skipped().stream().map(Level::users).toList();
