@@ -40,8 +40,7 @@ final class HtmlPage {
             figcaption{color:#5a606b;font-size:13px;padding:4px 8px}
             table{border-collapse:collapse;background:#fff;font-size:12.5px;width:100%;margin:8px 0 16px}
             th,td{border:1px solid #d0d4da;padding:3px 5px;text-align:right;white-space:nowrap}
-            th{white-space:normal;vertical-align:bottom}
-            th{background:#eef0f3}
+            th{white-space:normal;vertical-align:bottom;background:#eef0f3}
             td.text,th.text{text-align:left;white-space:normal}
             tr.sustained td:first-child,tr.pass td:first-child{box-shadow:inset 4px 0 #2e7d32}
             tr.failed td:first-child,tr.fail td:first-child{box-shadow:inset 4px 0 #b00020}
