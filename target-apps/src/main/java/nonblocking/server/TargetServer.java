@@ -152,14 +152,6 @@ public final class TargetServer implements AutoCloseable {
         return connector.getConnectedEndPoints().size();
     }
 
-    public TargetConfig config() {
-        return config;
-    }
-
-    public Requests requests() {
-        return requests;
-    }
-
     public String poolSettings() {
         return poolSettings;
     }
