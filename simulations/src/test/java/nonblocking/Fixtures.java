@@ -165,7 +165,7 @@ public final class Fixtures {
 
     /** The default experiment at this pause: a fixed ladder of the levels given, the SLO of that pause. */
     public static Experiment experiment(long pauseMs, List<Integer> levels) {
-        return new Experiment("custom", Load.CLOSED, LevelPlan.fixed(levels, true), 6, 2, 2, 15, Experiment.Wait.sleep(pauseMs),
+        return new Experiment("custom", Load.CLOSED, LevelPlan.fixed(levels, true), 6, 2, 2, 15, new Experiment.Wait("sleep", pauseMs, Map.of()),
                 0, 5000, 0, Slo.forPause(pauseMs), 1);
     }
 

@@ -214,7 +214,7 @@ class ReportTest {
     void aRunWithoutAPauseRendersEveryChart() throws IOException {
         Results good = Fixtures.read(Fixtures.GOOD);
         Results cpu = Fixtures.withExperiment(good, e -> new nonblocking.results.Experiment("cpu", e.load(), e.plan(),
-                e.holdS(), e.rampS(), e.warmupS(), e.warmupMaxS(), nonblocking.results.Experiment.Wait.sleep(0), 2000, e.timeoutMs(),
+                e.holdS(), e.rampS(), e.warmupS(), e.warmupMaxS(), new nonblocking.results.Experiment.Wait("sleep", 0, Map.of()), 2000, e.timeoutMs(),
                 e.stallMs(), new nonblocking.results.Slo(250, 1, null), e.injectors()));
         for (String name : good.targets().keySet()) {
             cpu = Fixtures.withConfig(cpu, name, config -> new TargetResult.Settings(config.url(), config.census(),
