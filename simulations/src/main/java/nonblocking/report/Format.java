@@ -228,7 +228,8 @@ public final class Format {
     }
 
     private static String inconclusive(String why, LevelResult level) {
-        return "inconclusive: " + why + ", while the harness was the limit (" + String.join(", ", level.harness().boundBy()) + ")";
+        return "inconclusive: " + why + ", while the harness was the limit ("
+                + String.join(", ", level.harness().boundBy()) + ")";
     }
 
     /** A level's verdict in words, for the console: "holds", "breaks: p99 over 1500 ms", "inconclusive: …". */

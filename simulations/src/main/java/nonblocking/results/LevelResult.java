@@ -53,8 +53,9 @@ public record LevelResult(int users, long requests, long ok, long ko, Map<String
 
         /** Each figure's middle value over an odd number of runs of the same level. */
         public static Latency median(List<Latency> runs) {
-            return new Latency(Numbers.middle(runs, Latency::p50Ms), Numbers.middle(runs, Latency::p90Ms), Numbers.middle(runs, Latency::p99Ms),
-                    Numbers.middle(runs, Latency::p99AllMs), Numbers.middle(runs, Latency::maxMs));
+            return new Latency(Numbers.middle(runs, Latency::p50Ms), Numbers.middle(runs, Latency::p90Ms),
+                    Numbers.middle(runs, Latency::p99Ms), Numbers.middle(runs, Latency::p99AllMs),
+                    Numbers.middle(runs, Latency::maxMs));
         }
 
         /** A percentile of a µs histogram, in ms; 0 for an empty one. */
