@@ -70,7 +70,7 @@ public final class Fixtures {
     /** The results with one level of one target replaced (sustainable users as recorded: see {@link #recounted}). */
     public static Results withLevel(Results results, String target, int users, UnaryOperator<LevelResult> edit) {
         TargetResult old = results.targets().get(target);
-        TargetResult edited = new TargetResult(old.config(), old.jdk(), old.idle(),
+        TargetResult edited = targetResult(old.config(), old.jdk(), old.idle(),
                 old.levels().stream().map(level -> level.users() == users ? edit.apply(level) : level).toList(),
                 old.sustainableUsers(), old.skipped(), old.runOrder(), old.startedAt(), old.stoppedAt());
         Map<String, TargetResult> targets = new LinkedHashMap<>(results.targets());
@@ -81,7 +81,7 @@ public final class Fixtures {
     /** The results with sustainable users and the gap worked out again from the levels, as the ladder would. */
     public static Results recounted(Results results) {
         Map<String, TargetResult> targets = new LinkedHashMap<>();
-        results.targets().forEach((name, t) -> targets.put(name, new TargetResult(t.config(), t.jdk(), t.idle(), t.levels(),
+        results.targets().forEach((name, t) -> targets.put(name, targetResult(t.config(), t.jdk(), t.idle(), t.levels(),
                 results.sloOf(t).capacity(t.levels()).held(), t.skipped(), t.runOrder(), t.startedAt(), t.stoppedAt())));
         return withTargets(results, targets);
     }
@@ -89,7 +89,7 @@ public final class Fixtures {
     /** The results without one level of one target, as if its ladder had not had it (not skipped: absent). */
     public static Results withoutLevel(Results results, String target, int users) {
         TargetResult old = results.targets().get(target);
-        TargetResult edited = new TargetResult(old.config(), old.jdk(), old.idle(),
+        TargetResult edited = targetResult(old.config(), old.jdk(), old.idle(),
                 old.levels().stream().filter(level -> level.users() != users).toList(), old.sustainableUsers(),
                 old.skipped(), null, old.startedAt(), old.stoppedAt());
         Map<String, TargetResult> targets = new LinkedHashMap<>(results.targets());
@@ -100,7 +100,7 @@ public final class Fixtures {
     /** The results as if the early stop had skipped a target's levels from {@code users} up. */
     public static Results stoppedEarly(Results results, String target, int users) {
         TargetResult old = results.targets().get(target);
-        TargetResult stopped = new TargetResult(old.config(), old.jdk(), old.idle(),
+        TargetResult stopped = targetResult(old.config(), old.jdk(), old.idle(),
                 old.levels().stream().filter(level -> level.users() < users).toList(), old.sustainableUsers(),
                 old.levels().stream().map(LevelResult::users).filter(u -> u >= users).toList(), null, old.startedAt(),
                 old.stoppedAt());
@@ -113,6 +113,36 @@ public final class Fixtures {
         Map<String, TargetResult> targets = new LinkedHashMap<>(results.targets());
         targets.remove(target);
         return withTargets(results, targets);
+    }
+
+    /** A target of a fixed ladder that ran every level. */
+    public static TargetResult targetResult(TargetResult.Settings config, String jdk, TargetResult.Memory idle,
+                                            List<LevelResult> levels, int sustainableUsers) {
+        return targetResult(config, jdk, idle, levels, sustainableUsers, List.of(), null, null, null);
+    }
+
+    /** A target without a warm-up, a crash or a backend. */
+    public static TargetResult targetResult(TargetResult.Settings config, String jdk, TargetResult.Memory idle,
+                                            List<LevelResult> levels, int sustainableUsers, List<Integer> skipped,
+                                            List<Integer> runOrder, String startedAt, String stoppedAt) {
+        return new TargetResult(config, jdk, idle, levels, sustainableUsers, skipped, runOrder, startedAt, stoppedAt,
+                null, null, null);
+    }
+
+    /** A level without a breakdown or a backend (a foreign server; files written before they were recorded). */
+    public static LevelResult levelResult(int users, long requests, long ok, long ko, Map<String, Long> koReasons,
+                                          double throughputRps, double efficiency, LevelResult.Latency latency,
+                                          LevelResult.Footprint footprint, LevelResult.Cost cost,
+                                          LevelResult.Harness harness) {
+        return new LevelResult(users, requests, ok, ko, koReasons, throughputRps, efficiency, latency, footprint, cost,
+                harness, null, null);
+    }
+
+    /** The same run with other targets, and its gap worked out again from them. */
+    public static Results retargeted(Results results, Map<String, TargetResult> targets) {
+        Gap gap = results.gap();
+        return new Results(results.schema(), results.runId(), results.experiment(), results.provenance(), targets,
+                gap == null ? null : Gap.of(targets, gap.of(), gap.over()), results.records());
     }
 
     private static Results withTargets(Results results, Map<String, TargetResult> targets) {
@@ -135,7 +165,7 @@ public final class Fixtures {
 
     /** The default experiment at this pause: a fixed ladder of the levels given, the SLO of that pause. */
     public static Experiment experiment(long pauseMs, List<Integer> levels) {
-        return new Experiment("custom", Load.CLOSED, LevelPlan.fixed(levels, true), 6, 2, 2, 15, Experiment.Wait.sleep(pauseMs),
+        return new Experiment("custom", Load.CLOSED, LevelPlan.fixed(levels, true), 6, 2, 2, 15, new Experiment.Wait("sleep", pauseMs, Map.of()),
                 0, 5000, 0, Slo.forPause(pauseMs), 1);
     }
 
@@ -144,7 +174,7 @@ public final class Fixtures {
         List<Integer> levels = targets.values().stream().flatMap(t -> java.util.stream.Stream.concat(
                 t.levels().stream().map(LevelResult::users), t.skipped().stream())).distinct().sorted().toList();
         return new Results(Results.SCHEMA, "r", experiment(1000, levels.isEmpty() ? List.of(1) : levels),
-                new Provenance("a", "b", new Provenance.Machine(2, "25", "Linux", 20000), null), targets, gap, null);
+                new Provenance("a", "b", new Provenance.Machine(2, "25", "Linux", 20000), null, null), targets, gap, null);
     }
 
     /** The same run as if its levels had been rates (the open model), without the early stop. */
@@ -169,7 +199,7 @@ public final class Fixtures {
     }
 
     public static LevelResult withEfficiency(LevelResult level, double efficiency) {
-        return new LevelResult(level.users(), level.requests(), level.ok(), level.ko(), level.koReasons(),
+        return levelResult(level.users(), level.requests(), level.ok(), level.ko(), level.koReasons(),
                 level.throughputRps(), efficiency, level.latency(), level.footprint(), level.cost(), level.harness());
     }
 
@@ -184,14 +214,14 @@ public final class Fixtures {
 
     /** The level with another p99 of all responses (OK and KO), the latency the baseline's p99 rule compares. */
     public static LevelResult withP99All(LevelResult level, double p99AllMs) {
-        return new LevelResult(level.users(), level.requests(), level.ok(), level.ko(), level.koReasons(),
+        return levelResult(level.users(), level.requests(), level.ok(), level.ko(), level.koReasons(),
                 level.throughputRps(), level.efficiency(), latency(level.latency().p50Ms(),
                 level.latency().p90Ms(), level.latency().p99Ms(), p99AllMs, level.latency().maxMs()), level.footprint(),
                 level.cost(), level.harness());
     }
 
     public static LevelResult withP50(LevelResult level, double p50Ms) {
-        return new LevelResult(level.users(), level.requests(), level.ok(), level.ko(), level.koReasons(),
+        return levelResult(level.users(), level.requests(), level.ok(), level.ko(), level.koReasons(),
                 level.throughputRps(), level.efficiency(), latency(p50Ms, level.latency().p90Ms(),
                 level.latency().p99Ms(), level.latency().p99AllMs(), level.latency().maxMs()), level.footprint(),
                 level.cost(), level.harness());
@@ -199,14 +229,14 @@ public final class Fixtures {
 
     /** The level with another throughput, and the efficiency that goes with it (throughput / (users / 1 s pause)). */
     public static LevelResult withThroughput(LevelResult level, double throughputRps) {
-        return new LevelResult(level.users(), level.requests(), level.ok(), level.ko(), level.koReasons(),
+        return levelResult(level.users(), level.requests(), level.ok(), level.ko(), level.koReasons(),
                 throughputRps, level.efficiency() * throughputRps / level.throughputRps(), level.latency(),
                 level.footprint(), level.cost(), level.harness());
     }
 
     /** The level as if every request had timed out after {@code timeoutMs}: no OK response, no throughput, no p50. */
     public static LevelResult withoutOk(LevelResult level, double timeoutMs) {
-        return new LevelResult(level.users(), level.requests(), 0, level.requests(), Map.of("timeout", level.requests()),
+        return levelResult(level.users(), level.requests(), 0, level.requests(), Map.of("timeout", level.requests()),
                 0, 0, latency(0, 0, 0, timeoutMs, timeoutMs), level.footprint(), level.cost(), level.harness());
     }
 
@@ -217,13 +247,13 @@ public final class Fixtures {
         return new Results(results.schema(), results.runId(), experiment(results.experiment(), holdS, slo, plan, null),
                 new Provenance(p.startedAt(), p.finishedAt(), cores != null
                         ? new Provenance.Machine(cores, machine.jdk(), machine.os(), machine.maxOpenFiles()) : machine,
-                        p.source()), results.targets(), results.gap(), results.records());
+                        p.source(), null), results.targets(), results.gap(), results.records());
     }
 
     /** The results with one target's config edited (its heap, pool, SLO...). */
     public static Results withConfig(Results results, String target, UnaryOperator<TargetResult.Settings> edit) {
         TargetResult old = results.targets().get(target);
-        TargetResult edited = new TargetResult(edit.apply(old.config()), old.jdk(), old.idle(), old.levels(),
+        TargetResult edited = targetResult(edit.apply(old.config()), old.jdk(), old.idle(), old.levels(),
                 old.sustainableUsers(), old.skipped(), old.runOrder(), old.startedAt(), old.stoppedAt());
         Map<String, TargetResult> targets = new LinkedHashMap<>(results.targets());
         targets.put(target, edited);

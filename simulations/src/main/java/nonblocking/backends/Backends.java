@@ -12,9 +12,6 @@ import nonblocking.targets.TargetCommand;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -42,18 +39,15 @@ public final class Backends {
             return Optional.empty();
         }
         String given = wait.settings().get(WaitKind.URL);
-        return Optional.of(switch (wait.kind()) {
-            case HTTP -> {
-                check(given != null ? wait : wait.with(wait.kind().key(WaitKind.URL), "http://127.0.0.1/"));
-                yield given != null ? checked(given) : started(runDir, heap, classpath);
-            }
-            case DB -> {
-                check(given != null ? wait : wait.with(wait.kind().key(WaitKind.URL), "jdbc:postgresql://127.0.0.1/postgres"));
-                yield given != null ? Postgres.given(given) : Postgres.start(runDir.resolve("postgres"), Database.pool(wait));
-            }
-            default -> throw new NonblockingException("the " + wait.kind().label() + " wait needs -D"
+        boolean http = wait.kind() == WaitKind.HTTP;
+        if (!http && wait.kind() != WaitKind.DB) {
+            throw new NonblockingException("the " + wait.kind().label() + " wait needs -D"
                     + wait.kind().key(WaitKind.URL) + ": the run cannot start such a server itself");
-        });
+        }
+        check(given != null ? wait : wait.with(wait.kind().key(WaitKind.URL),
+                http ? "http://127.0.0.1/" : "jdbc:postgresql://127.0.0.1/postgres"));
+        return Optional.of(given != null ? (http ? checked(given) : Postgres.given(given))
+                : http ? started(runDir, heap, classpath) : Postgres.start(runDir.resolve("postgres"), Database.pool(wait)));
     }
 
     /** The options as the targets will read them (a server the run starts at the address it will have). */
@@ -78,17 +72,12 @@ public final class Backends {
 
     /** A downstream server given by URL must answer (whatever the status) before any load goes out. */
     private static Backend checked(String url) {
-        try (HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(2)).build()) {
-            http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).GET().build(),
-                    HttpResponse.BodyHandlers.discarding());
+        try (TargetClient client = new TargetClient(URI.create(url), null)) {
+            client.status(Duration.ofSeconds(5));
         } catch (IOException e) {
             throw new NonblockingException("-Ddownstream.url=" + url + " does not answer: " + TargetClient.describe(e));
         } catch (IllegalArgumentException e) {
             throw new NonblockingException("-Ddownstream.url=" + url + " is not an HTTP URL: " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new NonblockingException("interrupted while checking -Ddownstream.url=" + url);
         }
         return new GivenServer("the downstream server", url);
     }

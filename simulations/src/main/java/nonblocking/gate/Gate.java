@@ -78,10 +78,6 @@ public final class Gate {
         }
     }
 
-    public static List<Verdict> evaluate(Results run, Rules rules, Baseline baseline) {
-        return evaluate(run, rules, baseline, Set.of());
-    }
-
     public static List<Verdict> evaluate(Results run, Rules rules, Baseline baseline, Set<String> allowDifferent) {
         List<Verdict> verdicts = new ArrayList<>(ownRules(run, rules, baseline.results()));
         if (rules.baseline() != null) {
@@ -106,7 +102,7 @@ public final class Gate {
         // A target that stopped serving has no capacity to judge: its crash is the verdict.
         run.targets().forEach((name, target) -> {
             if (target.crash() != null) {
-                verdicts.add(Verdict.error("crash", name, target.crash().what() + " at " + target.crash().users() + " " + unit(run) + ": "
+                verdicts.add(Verdict.error("crash", name, target.crash().what() + " at " + target.crash().users() + " " + run.load().unit() + ": "
                         + target.crash().reason() + (target.crash().log() == null ? "" : " (log: " + target.crash().log() + ")")));
             }
         });
@@ -150,7 +146,7 @@ public final class Gate {
         String rule = "max_p99";
         String metric = name + ".p99_all_ms at " + p99.users();
         TargetResult target = run.targets().get(name);
-        String level = p99.users() + " " + unit(run);
+        String level = p99.users() + " " + run.load().unit();
         if (target == null) {
             return Verdict.error(rule, metric, "the run has no " + name + " target");
         }
@@ -231,10 +227,5 @@ public final class Gate {
         return new Verdict(rule, metric, (double) measured, ">= baseline " + before, (double) before, measured >= before,
                 note == null ? check.allowed() : check.allowed() == null ? note : note + "; " + check.allowed(),
                 Figure.COUNT);
-    }
-
-    /** What the run's levels count: "users", or "rps" offered. */
-    private static String unit(Results run) {
-        return run.load().unit();
     }
 }

@@ -4,6 +4,7 @@ import nonblocking.NonblockingException;
 import nonblocking.results.Differences;
 import nonblocking.results.Gap;
 import nonblocking.results.LevelResult;
+import nonblocking.results.Numbers;
 import nonblocking.results.Results;
 import nonblocking.results.TargetResult;
 
@@ -11,7 +12,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.ToDoubleFunction;
+import java.util.Objects;
 import java.util.function.ToLongFunction;
 import java.util.stream.Collectors;
 
@@ -73,9 +74,9 @@ public final class Median {
                 .distinct().sorted().toList();
         int sustainable = (int) count(runs, TargetResult::sustainableUsers);
         // One run's crash is the median's: a target that stopped serving once is not outvoted by two that did not.
-        TargetResult.Crash crash = runs.stream().map(TargetResult::crash).filter(java.util.Objects::nonNull).findFirst()
+        TargetResult.Crash crash = runs.stream().map(TargetResult::crash).filter(Objects::nonNull).findFirst()
                 .orElse(null);
-        Double warmup = runs.stream().allMatch(run -> run.warmupS() != null) ? median(runs, TargetResult::warmupS) : null;
+        Double warmup = runs.stream().allMatch(run -> run.warmupS() != null) ? Numbers.middle(runs, TargetResult::warmupS) : null;
         return new TargetResult(first.config(), first.jdk(), first.idle(), levels, sustainable, skipped, null,
                 first.startedAt(), first.stoppedAt(), warmup, crash, first.backendAfter());
     }
@@ -83,14 +84,10 @@ public final class Median {
     private static LevelResult level(List<LevelResult> runs) {
         LevelResult first = runs.getFirst();
         return new LevelResult(first.users(), count(runs, LevelResult::requests), count(runs, LevelResult::ok),
-                count(runs, LevelResult::ko), first.koReasons(), median(runs, LevelResult::throughputRps),
-                median(runs, LevelResult::efficiency),
+                count(runs, LevelResult::ko), first.koReasons(), Numbers.middle(runs, LevelResult::throughputRps),
+                Numbers.middle(runs, LevelResult::efficiency),
                 LevelResult.Latency.median(runs.stream().map(LevelResult::latency).toList()), first.footprint(),
                 first.cost(), first.harness(), first.breakdown(), first.backend());
-    }
-
-    private static <T> double median(List<T> runs, ToDoubleFunction<T> metric) {
-        return runs.stream().mapToDouble(metric).sorted().toArray()[runs.size() / 2];
     }
 
     private static <T> long count(List<T> runs, ToLongFunction<T> metric) {

@@ -2,10 +2,8 @@ package nonblocking.history;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import nonblocking.NonblockingException;
 import nonblocking.results.Capacity;
 import nonblocking.results.LevelResult;
@@ -34,10 +32,8 @@ public final class History {
 
     public static final String NAME = "history.jsonl";
 
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
-            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .build();
+    /** The results' JSON settings, one entry a line. */
+    private static final ObjectMapper MAPPER = ResultsFile.MAPPER.copy().disable(SerializationFeature.INDENT_OUTPUT);
 
     private History() {
     }

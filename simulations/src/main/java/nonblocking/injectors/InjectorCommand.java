@@ -7,15 +7,11 @@ import java.util.List;
 /**
  * How one injector is started: the same Gatling command for a local child JVM ({@code -Dinjectors=N}), for the
  * container image's injector stage and for every pod of the Kubernetes Indexed Job, which differ only in the
- * environment below (a test holds the Dockerfile and the manifests to it).
+ * environment the ladder reads (LadderConfig.INDEX_ENV, COUNT_ENV, COORDINATOR_ENV; a test holds the Dockerfile and
+ * the manifests to it).
  */
 public final class InjectorCommand {
 
-    /** This injector's index, 0..N-1: the variable Kubernetes sets in every pod of an Indexed Job. */
-    public static final String INDEX_ENV = "JOB_COMPLETION_INDEX";
-    public static final String COUNT_ENV = "NONBLOCKING_INJECTORS";
-    /** host:port of injector 0's rendezvous, where the injectors learn their common start time T0. */
-    public static final String COORDINATOR_ENV = "NONBLOCKING_COORDINATOR";
     /** The rendezvous port in the container (a local run picks a free one). */
     public static final int RENDEZVOUS_PORT = 7070;
     public static final String GATLING_MAIN = "io.gatling.app.Gatling";

@@ -14,9 +14,6 @@ import java.util.List;
  */
 public record FixedLadder(List<Integer> levels, boolean earlyStop) implements Plan {
 
-    /** Broken levels in a row that end a target's ladder. */
-    public static final int BROKEN_IN_A_ROW = LevelPlan.BROKEN_IN_A_ROW;
-
     public FixedLadder {
         levels = List.copyOf(levels);
         if (levels.isEmpty()) {
@@ -44,8 +41,8 @@ public record FixedLadder(List<Integer> levels, boolean earlyStop) implements Pl
         if (done.size() >= levels.size()) {
             return Step.STOP;
         }
-        boolean brokenInARow = done.size() >= BROKEN_IN_A_ROW
-                && done.subList(done.size() - BROKEN_IN_A_ROW, done.size()).stream().noneMatch(Probe::held);
+        boolean brokenInARow = done.size() >= LevelPlan.BROKEN_IN_A_ROW
+                && done.subList(done.size() - LevelPlan.BROKEN_IN_A_ROW, done.size()).stream().noneMatch(Probe::held);
         return earlyStop && brokenInARow ? Step.STOP : Step.KEEP_ON;
     }
 

@@ -211,22 +211,24 @@ public final class Ladder {
      * past its turn in that level's ramp. Between levels, the last level stays in force.
      */
     public boolean active(int k, long offsetNanos) {
-        if (offsetNanos >= endNanos) {
+        Level current = offsetNanos >= endNanos ? null : inForce(offsetNanos);
+        if (current == null || k >= current.users()) {
             return false;
         }
-        int before = 0;
+        int before = current.index() == 0 ? 0 : levels.get(current.index() - 1).users();
+        return k < before || offsetNanos >= turn(current, before, k);
+    }
+
+    /** The level in force at this offset: the last whose ramp has started (being held or ramped to); null before. */
+    public Level inForce(long offsetNanos) {
         Level current = null;
         for (Level level : levels) {
             if (level.rampStartNanos() > offsetNanos) {
                 break;
             }
-            before = current == null ? 0 : current.users();
             current = level;
         }
-        if (current == null || k >= current.users()) {
-            return false;
-        }
-        return k < before || offsetNanos >= turn(current, before, k);
+        return current;
     }
 
     /**

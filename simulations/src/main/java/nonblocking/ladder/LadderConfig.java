@@ -9,7 +9,6 @@ import nonblocking.server.wait.WaitSpec;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -136,10 +135,9 @@ public record LadderConfig(
             throw bad("target.heap", heap, "must be a JVM heap size such as 512m or 2g");
         }
         boolean remote = Boolean.TRUE.equals(keys.remote());
-        List<TargetSpec> targets = new ArrayList<>();
-        for (String name : names) {
-            targets.add(TargetProperties.target(name, props, plan.maxUsers(), remote, slo, pause, keys.sloP99() != null));
-        }
+        int top = plan.maxUsers();
+        List<TargetSpec> targets = names.stream().map(name -> TargetProperties.target(name, props, top, remote, slo, pause,
+                keys.sloP99() != null)).toList();
         String gapOf = keys.gapOf() == null ? DEFAULT_GAP_OF : keys.gapOf();
         String gapOver = keys.gapOver() == null ? DEFAULT_GAP_OVER : keys.gapOver();
         if ((keys.gapOf() != null || keys.gapOver() != null)
@@ -328,15 +326,6 @@ public record LadderConfig(
         return new CapacitySearch(from, max, percent, probes);
     }
 
-    public List<String> targetNames() {
-        return targets.stream().map(TargetSpec::name).toList();
-    }
-
-    /** The most users any target may be driven with: the top of the ladder, or of the search. */
-    public int maxUsers() {
-        return plan.maxUsers();
-    }
-
     /** A target's timeline as the plan lays it out before any verdict: a fixed ladder whole, a search's first level. */
     public Ladder ladder() {
         return switch (plan) {
@@ -387,13 +376,10 @@ public record LadderConfig(
         if (names.isEmpty()) {
             throw new NonblockingException("-Dtargets is empty; name the targets to run, e.g. blocking,virtual");
         }
-        for (String name : names) {
-            if (!name.matches("[a-z][a-z0-9_-]*")) {
-                throw new NonblockingException("-Dtargets=" + raw + ": '" + name
-                        + "' must be a plain name (a letter, then letters, digits, _ or -)");
-            }
-        }
+        names.stream().filter(name -> !name.matches("[a-z][a-z0-9_-]*")).findFirst().ifPresent(name -> {
+            throw new NonblockingException("-Dtargets=" + raw + ": '" + name
+                    + "' must be a plain name (a letter, then letters, digits, _ or -)");
+        });
         return names;
     }
-
 }

@@ -29,9 +29,4 @@ public record Split(int index, int count) {
     public int user(int k) {
         return index + k * count;
     }
-
-    /** True when there is more than one injector. */
-    public boolean distributed() {
-        return count > 1;
-    }
 }

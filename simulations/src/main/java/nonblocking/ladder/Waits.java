@@ -15,8 +15,6 @@ import java.util.Map;
  */
 final class Waits {
 
-    /** The option a kind's server is named by; without it the run starts one of its own. */
-    static final String URL = WaitKind.URL;
     /** How the experiment records a server the run started itself (its address changes every run). */
     static final String MANAGED = "managed";
     /** A kind's option that takes the request's timeout unless given (a pool's wait for a connection). */
@@ -55,9 +53,9 @@ final class Waits {
      */
     static Experiment.Wait recorded(WaitSpec spec, long pauseMs) {
         Map<String, String> settings = new LinkedHashMap<>(spec.settings());
-        if (spec.kind().defaults().containsKey(URL)) {
-            String url = settings.get(URL);
-            settings.put(URL, url == null ? MANAGED : WaitSpec.withoutSecrets(url));
+        if (spec.kind().defaults().containsKey(WaitKind.URL)) {
+            String url = settings.get(WaitKind.URL);
+            settings.put(WaitKind.URL, url == null ? MANAGED : WaitSpec.withoutSecrets(url));
         }
         return new Experiment.Wait(spec.kind().label(), pauseMs, settings);
     }

@@ -112,7 +112,7 @@ final class Charts {
             }
         });
         return render("throughput.png", "Throughput",
-                chart("Throughput vs " + Format.load(results).axis(), "higher is better · " + (open
+                chart("Throughput vs " + results.load().axis(), "higher is better · " + (open
                         ? "dashed: every request offered answered · " : pause.isPresent()
                         ? "dashed: every user answered every " + pause.getAsLong() + " ms pause · " : "")
                         + "targets that keep up overlap: each is drawn as a band around the one before · dotted: highest sustained level", plot));
@@ -137,7 +137,7 @@ final class Charts {
         }
         OptionalLong pause = Format.commonPause(results);
         return render("latency.png", "Latency",
-                chart("Latency (p50 solid, p99 dashed) vs " + Format.load(results).axis(),
+                chart("Latency (p50 solid, p99 dashed) vs " + results.load().axis(),
                         "lower is better · " + (pause.isPresent() ? "the floor is the " + pause.getAsLong()
                                 + " ms each request waits on (" + results.experiment().waitOn().kind() + ")"
                                 : "the floor is each target's own time per request")
@@ -159,7 +159,7 @@ final class Charts {
             plot.addRangeMarker(horizontalMarker(slo.koPercent(), "sustainable: KO ≤ " + Numbers.plain(slo.koPercent()) + " %"));
         }
         return render("errors.png", "KO share",
-                chart("Failed requests (KO) vs " + Format.load(results).axis(), "lower is better · timeouts, error statuses and refused connections", plot));
+                chart("Failed requests (KO) vs " + results.load().axis(), "lower is better · timeouts, error statuses and refused connections", plot));
     }
 
     static Chart resources(Results results) {
@@ -312,7 +312,7 @@ final class Charts {
     }
 
     private static LogScaleAxis axis(Results results) {
-        return LogScaleAxis.users(results.levelUsers(), Format.load(results).axis());
+        return LogScaleAxis.users(results.levelUsers(), results.load().axis());
     }
 
     /** The line of the target at this position: 8 px wider than the one before, so that overlapping lines all show. */

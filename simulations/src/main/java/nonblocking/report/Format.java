@@ -2,7 +2,6 @@ package nonblocking.report;
 
 import nonblocking.results.Capacity;
 import nonblocking.results.Experiment;
-import nonblocking.results.Experiment;
 import nonblocking.results.Gap;
 import nonblocking.results.LevelResult;
 import nonblocking.results.LevelVerdict;
@@ -17,7 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.OptionalLong;
 import java.util.stream.Collectors;
 
@@ -193,7 +191,7 @@ public final class Format {
 
     /** What "≥" and the gap mean, for readers of the headline. */
     static String headlineLegend(Results results) {
-        String legend = (load(results) == Load.OPEN ? "Sustainable offered rate (requests/s) per target"
+        String legend = (results.load() == Load.OPEN ? "Sustainable offered rate (requests/s) per target"
                 : "Sustainable concurrent users per target") + waitPhrase(results)
                 + " (" + sloLimits(results) + " at every level up to it),"
                 + " with its bracket [held, broke]: the capacity lies between the two; "
@@ -217,26 +215,31 @@ public final class Format {
         if (target.sustains(level)) {
             return "sustained";
         }
-        var broken = slo.broken(level);
-        String why = broken.stream().map(slo::text).collect(Collectors.joining(", "));
+        String why = broken(level, slo);
         return switch (slo.verdict(level)) {
             case HOLDS -> "holds, above a level that did not";
-            case INCONCLUSIVE -> "inconclusive: " + why + ", while the harness was the limit ("
-                    + String.join(", ", level.harness().boundBy()) + ")";
+            case INCONCLUSIVE -> inconclusive(why, level);
             case BREAKS -> why;
         };
+    }
+
+    private static String broken(LevelResult level, Slo slo) {
+        return slo.broken(level).stream().map(slo::text).collect(Collectors.joining(", "));
+    }
+
+    private static String inconclusive(String why, LevelResult level) {
+        return "inconclusive: " + why + ", while the harness was the limit ("
+                + String.join(", ", level.harness().boundBy()) + ")";
     }
 
     /** A level's verdict in words, for the console: "holds", "breaks: p99 over 1500 ms", "inconclusive: …". */
     public static String verdict(LevelResult level, Slo slo, LevelVerdict verdict, Long stillOut) {
         String why = stillOut != null ? stillOut + " requests still out after the p99 limit ("
-                + Numbers.plain(slo.p99Ms()) + " ms); figures so far"
-                : slo.broken(level).stream().map(slo::text).collect(Collectors.joining(", "));
+                + Numbers.plain(slo.p99Ms()) + " ms); figures so far" : broken(level, slo);
         return switch (verdict) {
             case HOLDS -> "holds";
             case BREAKS -> "breaks: " + why;
-            case INCONCLUSIVE -> "inconclusive: " + why + ", while the harness was the limit ("
-                    + String.join(", ", level.harness().boundBy()) + "): neither held nor broken";
+            case INCONCLUSIVE -> inconclusive(why, level) + ": neither held nor broken";
         };
     }
 
@@ -284,7 +287,7 @@ public final class Format {
 
     /** One row per level, one column group per target; p99 of all responses, as the SLO judges it; "*": sustainable. */
     public static String table(Results results) {
-        StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "%6s", load(results).unit()));
+        StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "%6s", results.load().unit()));
         StringBuilder sub = new StringBuilder(String.format(Locale.ROOT, "%6s", ""));
         for (String name : results.targets().keySet()) {
             header.append(String.format(Locale.ROOT, " | %-38s", name));
@@ -310,7 +313,7 @@ public final class Format {
 
     /** The headline with what it counts and, for our servers, what each request waited on. */
     public static String consoleHeadline(Results results) {
-        return (load(results) == Load.OPEN ? "sustainable rate (requests/s offered)" : "sustainable concurrency")
+        return (results.load() == Load.OPEN ? "sustainable rate (requests/s offered)" : "sustainable concurrency")
                 + waitPhrase(results) + ": " + headline(results);
     }
 
@@ -318,10 +321,6 @@ public final class Format {
     static String waitPhrase(Results results) {
         boolean ours = results.targets().values().stream().anyMatch(Format::paused);
         return ours ? ", each request waiting on " + results.experiment().waitOn().describe() : "";
-    }
-
-    public static Load load(Results results) {
-        return results.load();
     }
 
     /**

@@ -40,8 +40,7 @@ final class HtmlPage {
             figcaption{color:#5a606b;font-size:13px;padding:4px 8px}
             table{border-collapse:collapse;background:#fff;font-size:12.5px;width:100%;margin:8px 0 16px}
             th,td{border:1px solid #d0d4da;padding:3px 5px;text-align:right;white-space:nowrap}
-            th{white-space:normal;vertical-align:bottom}
-            th{background:#eef0f3}
+            th{white-space:normal;vertical-align:bottom;background:#eef0f3}
             td.text,th.text{text-align:left;white-space:normal}
             tr.sustained td:first-child,tr.pass td:first-child{box-shadow:inset 4px 0 #2e7d32}
             tr.failed td:first-child,tr.fail td:first-child{box-shadow:inset 4px 0 #b00020}
@@ -90,8 +89,8 @@ final class HtmlPage {
             Capacity capacity = entry.getValue().capacity();
             // A crash is no capacity: the card says what happened, where the others give their sustainable level.
             String value = crash != null ? crash.what() : Format.sustainable(capacity);
-            String unit = crash != null ? "at " + crash.users() + " " + Format.load(results).unit()
-                    : "sustainable " + Format.load(results).unit()
+            String unit = crash != null ? "at " + crash.users() + " " + results.load().unit()
+                    : "sustainable " + results.load().unit()
                     + (capacity.lowerBound() ? "" : " · bracket " + Format.bracket(capacity));
             html.append("<div class=\"card\" style=\"border-top-color:")
                     .append(Palette.hex(Palette.of(position++))).append("\">")
@@ -139,7 +138,7 @@ final class HtmlPage {
         html.append("<section id=\"levels\">\n<h2>Levels</h2>\n");
         for (Map.Entry<String, TargetResult> entry : results.targets().entrySet()) {
             html.append("<h3>").append(escape(entry.getKey())).append(": ")
-                    .append(escape(Format.capacity(entry.getValue(), Format.load(results)))).append("</h3>\n")
+                    .append(escape(Format.capacity(entry.getValue(), results.load()))).append("</h3>\n")
                     .append(results.experiment().searched() ? "<p>Levels in the order the search ran them: "
                             + escape(Format.runOrder(entry.getValue())) + "</p>\n" : "")
                     .append(table(Table.levels(entry.getValue(), results.sloOf(entry.getValue()), results.load(),

@@ -27,7 +27,7 @@ public final class SummaryMarkdown {
             md.append(verdicts(judgement));
         }
         results.targets().forEach((name, target) -> md.append("### ").append(cell(name)).append(": ")
-                .append(Format.capacity(target, Format.load(results))).append("\n\n")
+                .append(Format.capacity(target, results.load())).append("\n\n")
                 .append("Each user sent ").append(cell(Format.request(results, target))).append(".\n\n")
                 .append(experiment.searched() ? "Levels in the order the search ran them: " + Format.runOrder(target) + ".\n\n" : "")
                 .append(table(Table.levels(target, results.sloOf(target), results.load(), results.provenance().ceiling()))).append('\n'));

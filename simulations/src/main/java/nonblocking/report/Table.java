@@ -109,9 +109,8 @@ record Table(List<String> headers, List<Boolean> text, List<List<String>> rows, 
     }
 
     private static java.util.Set<String> keys(List<LevelResult> levels, Function<LevelResult, java.util.Map<String, ?>> map) {
-        java.util.Set<String> keys = new java.util.TreeSet<>();
-        levels.stream().map(map).filter(java.util.Objects::nonNull).forEach(m -> keys.addAll(m.keySet()));
-        return keys;
+        return levels.stream().map(map).filter(java.util.Objects::nonNull).flatMap(m -> m.keySet().stream())
+                .collect(Collectors.toCollection(java.util.TreeSet::new));
     }
 
     private static String figure(Double value, int decimals) {
@@ -141,7 +140,6 @@ record Table(List<String> headers, List<Boolean> text, List<List<String>> rows, 
     }
 
     private static String cost(LevelResult level, Function<LevelResult.Cost, Double> value, int decimals) {
-        Double v = level.cost() == null ? null : value.apply(level.cost());
-        return v == null ? Format.NONE : Format.decimal(v, decimals);
+        return figure(level.cost() == null ? null : value.apply(level.cost()), decimals);
     }
 }

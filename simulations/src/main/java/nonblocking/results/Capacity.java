@@ -13,11 +13,6 @@ import java.util.TreeMap;
  */
 public record Capacity(int held, Integer broke, Integer inconclusive) {
 
-    /** A capacity bracketed by a level that broke, or a lower bound (nothing above {@code held} ran). */
-    public Capacity(int held, Integer broke) {
-        this(held, broke, null);
-    }
-
     /** From the verdict of each level that ran, in any order. */
     public static Capacity of(Map<Integer, LevelVerdict> verdicts) {
         int held = 0;

@@ -35,10 +35,6 @@ public record Experiment(String profile, Load load, LevelPlan plan, double holdS
      */
     public record Wait(String kind, long pauseMs, @JsonAnySetter Map<String, String> settings) {
 
-        public static Wait sleep(long pauseMs) {
-            return new Wait(WaitKind.SLEEP.label(), pauseMs, Map.of());
-        }
-
         public Wait {
             settings = settings == null ? Map.of() : new LinkedHashMap<>(settings);
         }

@@ -16,10 +16,6 @@ import java.util.Map;
  */
 public record Gap(String of, String over, Double factor, boolean lowerBound, boolean upperBound) {
 
-    public Gap(String of, String over, Double factor, boolean lowerBound) {
-        this(of, over, factor, lowerBound, false);
-    }
-
     /** The gap between two targets of a run; null when either is missing. */
     public static Gap of(Map<String, TargetResult> targets, String of, String over) {
         TargetResult numerator = targets.get(of);

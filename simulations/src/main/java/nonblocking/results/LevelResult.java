@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.ToDoubleFunction;
 
 /**
  * What one level of the ladder measured: requests that started during the level's hold window. The fields come in
@@ -27,12 +26,6 @@ import java.util.function.ToDoubleFunction;
 public record LevelResult(int users, long requests, long ok, long ko, Map<String, Long> koReasons, double throughputRps,
                           double efficiency, @JsonUnwrapped Latency latency, @JsonUnwrapped Footprint footprint,
                           Cost cost, Harness harness, Breakdown breakdown, Backend backend) {
-
-    /** A level without a breakdown or a backend (a foreign server; files written before they were recorded). */
-    public LevelResult(int users, long requests, long ok, long ko, Map<String, Long> koReasons, double throughputRps,
-                       double efficiency, Latency latency, Footprint footprint, Cost cost, Harness harness) {
-        this(users, requests, ok, ko, koReasons, throughputRps, efficiency, latency, footprint, cost, harness, null, null);
-    }
 
     public LevelResult {
         koReasons = koReasons == null ? Map.of() : new TreeMap<>(koReasons);
@@ -60,17 +53,14 @@ public record LevelResult(int users, long requests, long ok, long ko, Map<String
 
         /** Each figure's middle value over an odd number of runs of the same level. */
         public static Latency median(List<Latency> runs) {
-            return new Latency(middle(runs, Latency::p50Ms), middle(runs, Latency::p90Ms), middle(runs, Latency::p99Ms),
-                    middle(runs, Latency::p99AllMs), middle(runs, Latency::maxMs));
+            return new Latency(Numbers.middle(runs, Latency::p50Ms), Numbers.middle(runs, Latency::p90Ms),
+                    Numbers.middle(runs, Latency::p99Ms), Numbers.middle(runs, Latency::p99AllMs),
+                    Numbers.middle(runs, Latency::maxMs));
         }
 
         /** A percentile of a µs histogram, in ms; 0 for an empty one. */
         public static double ms(Histogram latency, double percentile) {
             return latency.getTotalCount() == 0 ? 0 : latency.getValueAtPercentile(percentile) / MICROS_PER_MS;
-        }
-
-        private static double middle(List<Latency> runs, ToDoubleFunction<Latency> figure) {
-            return runs.stream().mapToDouble(figure).sorted().toArray()[runs.size() / 2];
         }
     }
 

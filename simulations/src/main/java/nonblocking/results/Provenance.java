@@ -9,10 +9,6 @@ package nonblocking.results;
  */
 public record Provenance(String startedAt, String finishedAt, Machine machine, Source source, Ceiling ceiling) {
 
-    public Provenance(String startedAt, String finishedAt, Machine machine, Source source) {
-        this(startedAt, finishedAt, machine, source, null);
-    }
-
     /** The code a run measured, so that a trend can name the commit that moved it. */
     public record Source(String commit, String branch, boolean dirty) {
     }

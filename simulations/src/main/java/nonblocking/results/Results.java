@@ -27,12 +27,6 @@ public record Results(int schema, String runId, Experiment experiment, Provenanc
         targets = targets == null ? Map.of() : new LinkedHashMap<>(targets);
     }
 
-    /** The same run with other targets, and its gap worked out again from them. */
-    public Results withTargets(Map<String, TargetResult> targets) {
-        return new Results(schema, runId, experiment, provenance, targets,
-                gap == null ? null : Gap.of(targets, gap.of(), gap.over()), records);
-    }
-
     /** The levels of every target, ascending: the rows and the x axis (skipped levels included, they say so). */
     public List<Integer> levelUsers() {
         return targets.values().stream()

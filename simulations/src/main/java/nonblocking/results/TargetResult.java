@@ -40,16 +40,6 @@ public record TargetResult(Settings config, String jdk, Memory idle, List<LevelR
         backendAfter = backendAfter == null ? Map.of() : new TreeMap<>(backendAfter);
     }
 
-    public TargetResult(Settings config, String jdk, Memory idle, List<LevelResult> levels, int sustainableUsers,
-                        List<Integer> skipped, List<Integer> runOrder, String startedAt, String stoppedAt) {
-        this(config, jdk, idle, levels, sustainableUsers, skipped, runOrder, startedAt, stoppedAt, null, null, null);
-    }
-
-    /** A target of a fixed ladder that ran every level. */
-    public TargetResult(Settings config, String jdk, Memory idle, List<LevelResult> levels, int sustainableUsers) {
-        this(config, jdk, idle, levels, sustainableUsers, List.of(), null, null, null);
-    }
-
     /**
      * Where its capacity lies: its sustainable users, and the lowest level above them, which broke, or was the
      * harness's limit (the level says whether the harness bounded it).

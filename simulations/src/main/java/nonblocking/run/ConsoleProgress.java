@@ -2,15 +2,11 @@ package nonblocking.run;
 
 import nonblocking.report.Format;
 import nonblocking.results.Load;
-import nonblocking.results.Numbers;
-import nonblocking.results.Slo;
 import nonblocking.results.TargetResult;
 import nonblocking.targets.Progress;
 
 import java.util.List;
-import java.util.Set;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 
 /** A target run's progress as console lines, e.g. {@code [virtual] level 5/8: 400 users, …: holds}. */
 public record ConsoleProgress(Load load, Consumer<String> out) implements Progress {

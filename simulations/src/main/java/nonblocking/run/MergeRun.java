@@ -68,7 +68,7 @@ public final class MergeRun {
         RunRecord run = new RunRecord(RunRecord.SCHEMA, runId, RecordFile.HISTOGRAMS, records,
                 first.record().injectors(), null);
         Results r = new Results(Results.SCHEMA, runId, zero.experiment(),
-                new Provenance(startedAt, finishedAt, zero.provenance().machine(), zero.provenance().source()), targets,
+                new Provenance(startedAt, finishedAt, zero.provenance().machine(), zero.provenance().source(), null), targets,
                 Gap.of(targets, gapOf, gapOver), new Results.Records(RecordFile.HISTOGRAMS, RecordFile.LEVELS, null, null,
                 LevelArithmetic.round(skew, 3)));
         RecordFile.write(run, runFolder);

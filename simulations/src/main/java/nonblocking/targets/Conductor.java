@@ -33,9 +33,6 @@ import java.util.function.Supplier;
  */
 public final class Conductor {
 
-    /** A level the plan appends starts this much after the verdict, so that every idle user has seen it. */
-    static final Duration LEAD = TargetRun.IDLE_POLL;
-
     private final String name;
     private final Ladder ladder;
     private final LadderRecorder recorder;
@@ -168,8 +165,7 @@ public final class Conductor {
         if (exit.isEmpty()) {
             return false;
         }
-        int users = current(now);
-        crashed(new TargetResult.Crash(users, exit.get(), "its JVM exited with code " + exit.get(),
+        crashed(new TargetResult.Crash(current(now), exit.get(), "its JVM exited with code " + exit.get(),
                 process.log().toString()), now);
         return true;
     }
@@ -182,15 +178,10 @@ public final class Conductor {
                 + (crash.log() == null ? "" : " (log: " + crash.log() + ")") + "; no capacity is taken from it");
     }
 
-    /** The users of the level in force at {@code now}: the one being held or ramped to. */
+    /** The users of the level in force at {@code now}. */
     private int current(long now) {
-        int users = 0;
-        for (Level level : ladder.levels()) {
-            if (level.rampStartNanos() <= now) {
-                users = level.users();
-            }
-        }
-        return users;
+        Level level = ladder.inForce(now);
+        return level == null ? 0 : level.users();
     }
 
     /**
@@ -237,7 +228,7 @@ public final class Conductor {
         Plan.Step step = plan.after(List.copyOf(probes));
         long now = ladder.offset(System.nanoTime());
         if (step.schedules()) {
-            ladder.append(step.users(), now + LEAD.toNanos());
+            ladder.append(step.users(), now + TargetRun.IDLE_POLL.toNanos());
         } else if (step.stops()) {
             ladder.end(now);
             List<Integer> skipped = ladder.skipped().stream().map(Level::users).toList();

@@ -23,13 +23,12 @@ import java.util.regex.Pattern;
 
 /**
  * A target JVM the ladder started itself. Its stdout and stderr go to a log file; the first stdout line
- * starting with {@value #READY_PREFIX} carries the URL (the port was chosen at run time with {@code --port 0})
+ * starting with {@value TargetServer#READY_PREFIX} carries the URL (the port was chosen at run time with {@code --port 0})
  * and, when the target has a census port ({@code --census-port 0}), the census URL:
  * {@code nonblocking target ready: model=blocking url=http://127.0.0.1:41234/ census=http://127.0.0.1:41235/ pool=...}.
  */
 public final class ManagedTarget implements AutoCloseable {
 
-    public static final String READY_PREFIX = TargetServer.READY_PREFIX;
     static final String URL_FIELD = "url";
     /** The ready line's field with the census port's base URL; absent when the target has no census port. */
     static final String CENSUS_FIELD = "census";
@@ -76,7 +75,7 @@ public final class ManagedTarget implements AutoCloseable {
                 if (firstLine == null) {
                     firstLine = line;
                 }
-                if (!ready.isDone() && line.startsWith(READY_PREFIX)) {
+                if (!ready.isDone() && line.startsWith(TargetServer.READY_PREFIX)) {
                     ready.complete(line);
                 }
             }

@@ -6,7 +6,6 @@ import nonblocking.results.Slo;
 import nonblocking.results.TargetResult;
 
 import java.util.List;
-import java.util.Set;
 
 /**
  * What a target's run tells as it goes. The run words it for the console ({@code run.ConsoleProgress}), so that
@@ -31,10 +30,6 @@ public interface Progress {
      *                 when it was judged on every answer
      */
     record Measured(String target, int index, int maxLevels, LevelResult level, Slo slo, Long stillOut) {
-
-        public Set<Slo.Limit> broken() {
-            return slo.broken(level);
-        }
 
         /** Its verdict; judged early, on its requests still out, it breaks unless the harness was the limit. */
         public LevelVerdict verdict() {

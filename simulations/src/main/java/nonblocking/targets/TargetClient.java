@@ -65,6 +65,11 @@ public final class TargetClient implements AutoCloseable {
         }
     }
 
+    /** The status {@code GET} of the base URL answers with, whatever it is; an IOException when none answers. */
+    public int status(Duration timeout) throws IOException {
+        return send(HttpRequest.newBuilder(base).timeout(timeout).GET().build()).statusCode();
+    }
+
     public boolean healthy() {
         return ask(HttpRequest.newBuilder(base.resolve("health")).timeout(Duration.ofSeconds(2)).GET().build(),
                 Function.identity()).isPresent();

@@ -3,7 +3,6 @@ package nonblocking.targets;
 import nonblocking.NonblockingException;
 import nonblocking.injectors.Rendezvous;
 import nonblocking.ladder.Arrivals;
-import nonblocking.ladder.CapacitySearch;
 import nonblocking.ladder.FixedLadder;
 import nonblocking.ladder.Ladder;
 import nonblocking.ladder.LadderConfig;

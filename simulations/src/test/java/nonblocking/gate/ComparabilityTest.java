@@ -1,5 +1,6 @@
 package nonblocking.gate;
 
+import java.util.Set;
 import nonblocking.Fixtures;
 import nonblocking.NonblockingException;
 import nonblocking.results.Differences;
@@ -39,7 +40,7 @@ class ComparabilityTest {
     void anotherHoldAndALooserSloFailEveryBaselineRuleNamingBothFields() {
         Results run = Fixtures.withSettings(Fixtures.read(Fixtures.GOOD), 6.0, LOOSE, null, null);
 
-        List<Verdict> verdicts = Gate.evaluate(run, RULES, BASELINE);
+        List<Verdict> verdicts = Gate.evaluate(run, RULES, BASELINE, Set.of());
 
         assertThat(verdicts).filteredOn(verdict -> verdict.rule().startsWith("baseline_")).hasSize(8).allSatisfy(verdict -> {
             assertThat(verdict.pass()).isFalse();
@@ -54,7 +55,7 @@ class ComparabilityTest {
         Results run = Fixtures.withConfig(Fixtures.read(Fixtures.GOOD), "virtual",
                 config -> Fixtures.withJvmArgs(config, "-Xmx1g", "-Xms64m"));
 
-        List<Verdict> verdicts = Gate.evaluate(run, RULES, BASELINE);
+        List<Verdict> verdicts = Gate.evaluate(run, RULES, BASELINE, Set.of());
 
         assertThat(baselineVerdicts(verdicts, "virtual")).hasSize(4).allSatisfy(verdict -> assertThat(verdict.note())
                 .isEqualTo("not comparable: heap -Xms64m -Xmx1g vs baseline -Xms64m -Xmx512m (refresh the baseline, or allow"
@@ -67,7 +68,7 @@ class ComparabilityTest {
     void aTargetsOwnSloIsTheOneCompared() {
         Results run = Fixtures.withConfig(Fixtures.read(Fixtures.GOOD), "blocking", config -> Fixtures.withSlo(config, LOOSE));
 
-        List<Verdict> verdicts = Gate.evaluate(run, RULES, BASELINE);
+        List<Verdict> verdicts = Gate.evaluate(run, RULES, BASELINE, Set.of());
 
         assertThat(baselineVerdicts(verdicts, "blocking")).noneMatch(Verdict::pass)
                 .allSatisfy(verdict -> assertThat(verdict.note()).startsWith("not comparable: slo.p99_ms 10000 vs baseline 1500 ("));
@@ -78,7 +79,7 @@ class ComparabilityTest {
     void otherCoresAreNotComparable() {
         Results run = Fixtures.withSettings(Fixtures.read(Fixtures.GOOD), null, null, 4, null);
 
-        assertThat(Gate.evaluate(run, RULES, BASELINE)).filteredOn(verdict -> verdict.rule().startsWith("baseline_"))
+        assertThat(Gate.evaluate(run, RULES, BASELINE, Set.of())).filteredOn(verdict -> verdict.rule().startsWith("baseline_"))
                 .hasSize(8).allSatisfy(verdict -> assertThat(verdict.note()).startsWith("not comparable: cores 4 vs baseline 2 ("));
     }
 
@@ -87,7 +88,7 @@ class ComparabilityTest {
         Results searched = Fixtures.withSettings(Fixtures.read(Fixtures.GOOD), null, null, null,
                 LevelPlan.auto(25, 10000, 10.0, 16));
 
-        Verdict verdict = Gate.evaluate(searched, RULES, BASELINE).stream()
+        Verdict verdict = Gate.evaluate(searched, RULES, BASELINE, Set.of()).stream()
                 .filter(v -> v.rule().equals("baseline_sustainable_users")).findFirst().orElseThrow();
 
         assertThat(verdict.pass()).isFalse();

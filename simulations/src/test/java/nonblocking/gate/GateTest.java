@@ -27,7 +27,7 @@ class GateTest {
 
     @Test
     void aGoodRunPassesEveryRule() {
-        List<Verdict> verdicts = Gate.evaluate(Fixtures.read(Fixtures.GOOD), RULES, BASELINE);
+        List<Verdict> verdicts = Gate.evaluate(Fixtures.read(Fixtures.GOOD), RULES, BASELINE, Set.of());
 
         assertThat(verdicts).extracting(Verdict::rule, Verdict::metric, Verdict::measured, Verdict::limit, Verdict::baseline, Verdict::pass)
                 .containsExactly(
@@ -52,7 +52,7 @@ class GateTest {
     @Test
     void anOpenRunsVerdictsCountItsLevelsInRequestsPerSecond() {
         List<Verdict> verdicts = Gate.evaluate(Fixtures.open(Fixtures.read(Fixtures.GOOD)), RULES,
-                new Baseline(Fixtures.open(BASELINE.results()), null));
+                new Baseline(Fixtures.open(BASELINE.results()), null), Set.of());
         assertThat(verdicts.get(9).note()).isEqualTo("worst of 25-3200 rps, at 3200: -0.4 %" + ONE_RUN);
         assertThat(verdicts).allMatch(Verdict::pass);
     }
@@ -61,7 +61,7 @@ class GateTest {
     void aCrippledVirtualFailsTheGapTheTopLevelAndItsBaseline() {
         Results crippled = Fixtures.read(Fixtures.CRIPPLED_VIRTUAL);
 
-        List<Verdict> verdicts = Gate.evaluate(crippled, RULES, BASELINE);
+        List<Verdict> verdicts = Gate.evaluate(crippled, RULES, BASELINE, Set.of());
 
         assertThat(verdicts).extracting(Verdict::rule, Verdict::metric, Verdict::measured, Verdict::limit, Verdict::pass)
                 .containsExactly(
@@ -95,7 +95,7 @@ class GateTest {
 
     @Test
     void aRegressionAgainstTheBaselineFailsOnlyTheBaselineRules() {
-        List<Verdict> verdicts = Gate.evaluate(Fixtures.read(Fixtures.REGRESSION), RULES, BASELINE);
+        List<Verdict> verdicts = Gate.evaluate(Fixtures.read(Fixtures.REGRESSION), RULES, BASELINE, Set.of());
 
         assertThat(verdicts).filteredOn(verdict -> !verdict.pass())
                 .extracting(Verdict::rule, Verdict::metric, Verdict::measured, Verdict::baseline)
@@ -112,7 +112,7 @@ class GateTest {
     void theLevelRulesCompareEveryLevelTheBaselineSustainedAndReportTheWorst() {
         // The regression sustains 25-50 only; the baseline sustained 25-200, so 100 and 200 are compared too: its
         // throughput at 100 (85 against 98.5) and its p99 at 200 (1620 against 1020) are the worst.
-        List<Verdict> verdicts = Gate.evaluate(Fixtures.read(Fixtures.REGRESSION), RULES, BASELINE);
+        List<Verdict> verdicts = Gate.evaluate(Fixtures.read(Fixtures.REGRESSION), RULES, BASELINE, Set.of());
 
         assertThat(verdicts.get(4)).extracting(Verdict::note, Verdict::limit)
                 .containsExactly("worst of 25-200 users, at 200: +58.8 %" + ONE_RUN, "<= 1173.0 (baseline + 15.0 %)");
@@ -126,14 +126,14 @@ class GateTest {
         Results up20 = Fixtures.withLevel(good, "virtual", 800, level -> Fixtures.withP99All(level, 1050 * 1.20));
         Results up10 = Fixtures.withLevel(good, "virtual", 800, level -> Fixtures.withP99All(level, 1050 * 1.10));
 
-        Verdict failed = verdict(Gate.evaluate(up20, RULES, BASELINE), "baseline_p99", "virtual.p99_all_ms");
-        Verdict passed = verdict(Gate.evaluate(up10, RULES, BASELINE), "baseline_p99", "virtual.p99_all_ms");
+        Verdict failed = verdict(Gate.evaluate(up20, RULES, BASELINE, Set.of()), "baseline_p99", "virtual.p99_all_ms");
+        Verdict passed = verdict(Gate.evaluate(up10, RULES, BASELINE, Set.of()), "baseline_p99", "virtual.p99_all_ms");
 
         assertThat(failed.line()).isEqualTo("FAIL virtual.p99_all_ms  measured 1260.0 (worst of 25-3200 users, at 800: +20.0 %" + ONE_RUN + ")"
                 + "  limit <= 1207.5 (baseline + 15.0 %)  baseline 1050.0  [baseline_p99]");
         assertThat(passed).extracting(Verdict::measured, Verdict::note, Verdict::pass)
                 .containsExactly(1155.0, "worst of 25-3200 users, at 800: +10.0 %" + ONE_RUN, true);
-        assertThat(Gate.evaluate(up20, RULES, BASELINE)).filteredOn(verdict -> !verdict.pass()).hasSize(1);
+        assertThat(Gate.evaluate(up20, RULES, BASELINE, Set.of())).filteredOn(verdict -> !verdict.pass()).hasSize(1);
     }
 
     @Test
@@ -142,8 +142,8 @@ class GateTest {
         Results atLimit = Fixtures.withLevel(good, "virtual", 800, level -> Fixtures.withP99All(level, 1207.5));
         Results above = Fixtures.withLevel(good, "virtual", 800, level -> Fixtures.withP99All(level, 1207.6));
 
-        assertThat(verdict(Gate.evaluate(atLimit, RULES, BASELINE), "baseline_p99", "virtual.p99_all_ms").pass()).isTrue();
-        assertThat(verdict(Gate.evaluate(above, RULES, BASELINE), "baseline_p99", "virtual.p99_all_ms").pass()).isFalse();
+        assertThat(verdict(Gate.evaluate(atLimit, RULES, BASELINE, Set.of()), "baseline_p99", "virtual.p99_all_ms").pass()).isTrue();
+        assertThat(verdict(Gate.evaluate(above, RULES, BASELINE, Set.of()), "baseline_p99", "virtual.p99_all_ms").pass()).isFalse();
     }
 
     @Test
@@ -151,7 +151,7 @@ class GateTest {
         Results lost = Fixtures.withLevel(Fixtures.read(Fixtures.GOOD), "virtual", 25,
                 level -> Fixtures.withThroughput(level, 24.98 * 0.91));
 
-        List<Verdict> verdicts = Gate.evaluate(lost, RULES, BASELINE);
+        List<Verdict> verdicts = Gate.evaluate(lost, RULES, BASELINE, Set.of());
 
         assertThat(lost.experiment().slo().holds(lost.targets().get("virtual").level(25))).as("efficiency above the SLO's 0.9").isTrue();
         assertThat(verdicts).filteredOn(verdict -> !verdict.pass()).singleElement()
@@ -165,7 +165,7 @@ class GateTest {
         Results slower = Fixtures.withLevel(Fixtures.read(Fixtures.GOOD), "blocking", 100,
                 level -> Fixtures.withP50(level, 1001.2 * 1.12));
 
-        List<Verdict> verdicts = Gate.evaluate(slower, RULES, BASELINE);
+        List<Verdict> verdicts = Gate.evaluate(slower, RULES, BASELINE, Set.of());
 
         assertThat(verdicts).filteredOn(verdict -> !verdict.pass()).singleElement()
                 .extracting(Verdict::rule, Verdict::metric, Verdict::limit, Verdict::note)
@@ -181,7 +181,7 @@ class GateTest {
         Results bothUp = Fixtures.withLevel(Fixtures.withLevel(good, "virtual", 800, level -> Fixtures.withP99All(level, 1050 * 1.2)),
                 "blocking", 100, level -> Fixtures.withP99All(level, 1015 * 1.2));
 
-        List<Verdict> verdicts = Gate.evaluate(bothUp, rules, BASELINE);
+        List<Verdict> verdicts = Gate.evaluate(bothUp, rules, BASELINE, Set.of());
 
         assertThat(verdicts).filteredOn(verdict -> verdict.rule().equals("baseline_p99"))
                 .extracting(Verdict::metric, Verdict::limit, Verdict::pass)
@@ -197,14 +197,14 @@ class GateTest {
         Results worse = Fixtures.withLevel(Fixtures.read(Fixtures.GOOD), "blocking", 400,
                 level -> Fixtures.withThroughput(Fixtures.withP99All(level, 9000), 20));
 
-        assertThat(Gate.evaluate(worse, RULES, BASELINE)).allMatch(Verdict::pass);
+        assertThat(Gate.evaluate(worse, RULES, BASELINE, Set.of())).allMatch(Verdict::pass);
     }
 
     @Test
     void aLevelWithoutAnOkResponseFailsP50AndThroughputAndItsP99CountsTheTimeouts() {
         Results dead = Fixtures.withLevel(Fixtures.read(Fixtures.GOOD), "virtual", 400, level -> Fixtures.withoutOk(level, 10000));
 
-        List<Verdict> verdicts = Gate.evaluate(dead, RULES, BASELINE);
+        List<Verdict> verdicts = Gate.evaluate(dead, RULES, BASELINE, Set.of());
 
         assertThat(verdicts).filteredOn(verdict -> !verdict.pass() && verdict.rule().startsWith("baseline_"))
                 .extracting(Verdict::rule, Verdict::measured, Verdict::note)
@@ -220,13 +220,13 @@ class GateTest {
                 level -> Fixtures.withEfficiency(level, 0.5))), null);
         Results unmeasured = Fixtures.stoppedEarly(Fixtures.read(Fixtures.GOOD), "virtual", 25);
 
-        assertThat(Gate.evaluate(Fixtures.read(Fixtures.GOOD), RULES, none))
+        assertThat(Gate.evaluate(Fixtures.read(Fixtures.GOOD), RULES, none, Set.of()))
                 .filteredOn(verdict -> verdict.metric().startsWith("blocking.") && !verdict.rule().equals("baseline_sustainable_users"))
                 .hasSize(3).allSatisfy(verdict -> {
                     assertThat(verdict.pass()).isFalse();
                     assertThat(verdict.note()).isEqualTo("the baseline's blocking sustained no level: nothing to compare");
                 });
-        assertThat(verdict(Gate.evaluate(unmeasured, RULES, BASELINE), "baseline_p50", "virtual.p50_ms"))
+        assertThat(verdict(Gate.evaluate(unmeasured, RULES, BASELINE, Set.of()), "baseline_p50", "virtual.p50_ms"))
                 .extracting(Verdict::pass, Verdict::note)
                 .containsExactly(false, "the run measured none of the levels the baseline's virtual sustained (25-3200 users)");
     }
@@ -244,8 +244,8 @@ class GateTest {
         Results foreign = Fixtures.withPause(Fixtures.read(Fixtures.FOREIGN), 0);
         Results slower = Fixtures.withLevel(foreign, "virtual", 400, level -> Fixtures.withP50(level, 1002 * 1.12));
 
-        List<Verdict> same = Gate.evaluate(foreign, rules, new Baseline(foreign, null));
-        List<Verdict> verdicts = Gate.evaluate(slower, rules, new Baseline(foreign, null));
+        List<Verdict> same = Gate.evaluate(foreign, rules, new Baseline(foreign, null), Set.of());
+        List<Verdict> verdicts = Gate.evaluate(slower, rules, new Baseline(foreign, null), Set.of());
 
         assertThat(foreign.targets().get("virtual").config().managed()).isFalse();
         assertThat(same).hasSize(4).allMatch(Verdict::pass);
@@ -259,7 +259,7 @@ class GateTest {
     void aRuleAboutATargetTheRunLacksIsAFailWithItsReason() {
         Results virtualOnly = Fixtures.withoutTarget(Fixtures.read(Fixtures.GOOD), "blocking");
 
-        List<Verdict> verdicts = Gate.evaluate(virtualOnly, RULES, BASELINE);
+        List<Verdict> verdicts = Gate.evaluate(virtualOnly, RULES, BASELINE, Set.of());
 
         assertThat(verdicts).filteredOn(verdict -> !verdict.pass())
                 .extracting(Verdict::rule, Verdict::metric, Verdict::note)
@@ -307,7 +307,7 @@ class GateTest {
                     min_sustainable_users: 10
                 """);
 
-        List<Verdict> verdicts = Gate.evaluate(Fixtures.read(Fixtures.GOOD), RulesFile.read(rules), BASELINE);
+        List<Verdict> verdicts = Gate.evaluate(Fixtures.read(Fixtures.GOOD), RulesFile.read(rules), BASELINE, Set.of());
 
         assertThat(verdicts).extracting(Verdict::rule, Verdict::metric, Verdict::measured, Verdict::limit, Verdict::pass)
                 .containsExactly(
@@ -327,7 +327,7 @@ class GateTest {
                 """);
         Results stopped = Fixtures.stoppedEarly(Fixtures.read(Fixtures.GOOD), "blocking", 1600);
 
-        Verdict verdict = Gate.evaluate(stopped, RulesFile.read(rules), BASELINE).getFirst();
+        Verdict verdict = Gate.evaluate(stopped, RulesFile.read(rules), BASELINE, Set.of()).getFirst();
 
         assertThat(verdict.pass()).isFalse();
         assertThat(verdict.note()).isEqualTo("blocking skipped 1600 users: two lower levels broke (the early stop)");
@@ -347,7 +347,7 @@ class GateTest {
         Results run = Fixtures.withLevel(Fixtures.withoutLevel(good, "virtual", 1600), "blocking", 400,
                 level -> Fixtures.withoutOk(level, 10000));
 
-        List<Verdict> verdicts = Gate.evaluate(run, RulesFile.read(rules), BASELINE);
+        List<Verdict> verdicts = Gate.evaluate(run, RulesFile.read(rules), BASELINE, Set.of());
 
         assertThat(verdicts).extracting(Verdict::metric, Verdict::pass, Verdict::note).containsExactly(
                 tuple("virtual.p99_all_ms at 1600", false,
@@ -379,7 +379,7 @@ class GateTest {
     void aMissingBaselineFailsEveryBaselineRuleAndNothingElse() {
         Baseline missing = Baseline.read(dir.resolve("baseline.json"));
 
-        List<Verdict> verdicts = Gate.evaluate(Fixtures.read(Fixtures.GOOD), RULES, missing);
+        List<Verdict> verdicts = Gate.evaluate(Fixtures.read(Fixtures.GOOD), RULES, missing, Set.of());
 
         assertThat(verdicts).filteredOn(verdict -> !verdict.pass()).hasSize(8)
                 .allSatisfy(verdict -> assertThat(verdict.note()).startsWith("no baseline at " + dir.resolve("baseline.json")));
@@ -391,7 +391,7 @@ class GateTest {
     void aCorruptBaselineFailsEveryBaselineRule() {
         Baseline corrupt = Baseline.read(Fixtures.path(Fixtures.CORRUPT));
 
-        List<Verdict> verdicts = Gate.evaluate(Fixtures.read(Fixtures.GOOD), RULES, corrupt);
+        List<Verdict> verdicts = Gate.evaluate(Fixtures.read(Fixtures.GOOD), RULES, corrupt, Set.of());
 
         assertThat(corrupt.problem()).startsWith("baseline: results file ").contains("is corrupt");
         assertThat(verdicts).filteredOn(verdict -> verdict.rule().startsWith("baseline_"))
@@ -402,7 +402,7 @@ class GateTest {
     void aBaselineWithAnotherPauseIsNotComparable() {
         Baseline otherPause = new Baseline(Fixtures.withPause(Fixtures.read(Fixtures.BASELINE), 500), null);
 
-        List<Verdict> verdicts = Gate.evaluate(Fixtures.read(Fixtures.GOOD), RULES, otherPause);
+        List<Verdict> verdicts = Gate.evaluate(Fixtures.read(Fixtures.GOOD), RULES, otherPause, Set.of());
 
         assertThat(verdicts).filteredOn(verdict -> verdict.rule().startsWith("baseline_"))
                 .hasSize(8).allSatisfy(verdict -> {

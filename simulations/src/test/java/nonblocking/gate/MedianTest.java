@@ -1,5 +1,6 @@
 package nonblocking.gate;
 
+import java.util.Set;
 import nonblocking.Fixtures;
 import nonblocking.results.Results;
 import nonblocking.results.ResultsFile;
@@ -35,7 +36,7 @@ class MedianTest {
         targets.put(name, new TargetResult(t.config(), t.jdk(), t.idle(), t.levels(), t.sustainableUsers(), t.skipped(),
                 t.runOrder(), t.startedAt(), t.stoppedAt(), t.warmupS(),
                 new TargetResult.Crash(users, 137, "its JVM exited with code 137", null), t.backendAfter()));
-        return results.withTargets(targets);
+        return Fixtures.retargeted(results, targets);
     }
 
     @Test
@@ -86,9 +87,9 @@ class MedianTest {
         Results once = Median.of(List.of(good, regression, good));
         Results twice = Median.of(List.of(regression, good, regression));
 
-        assertThat(Gate.evaluate(once, GateTest.RULES, GateTest.BASELINE)).allMatch(Verdict::pass);
+        assertThat(Gate.evaluate(once, GateTest.RULES, GateTest.BASELINE, Set.of())).allMatch(Verdict::pass);
         assertThat(once.targets().get("blocking").sustainableUsers()).isEqualTo(200);
-        assertThat(Gate.evaluate(twice, GateTest.RULES, GateTest.BASELINE)).filteredOn(verdict -> !verdict.pass())
+        assertThat(Gate.evaluate(twice, GateTest.RULES, GateTest.BASELINE, Set.of())).filteredOn(verdict -> !verdict.pass())
                 .extracting(Verdict::rule, Verdict::measured)
                 .containsExactly(tuple("baseline_sustainable_users", 50.0), tuple("baseline_p99", 1620.0),
                         tuple("baseline_throughput", 85.0));

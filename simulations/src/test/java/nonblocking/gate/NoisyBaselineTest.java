@@ -1,5 +1,6 @@
 package nonblocking.gate;
 
+import java.util.Set;
 import nonblocking.Fixtures;
 import nonblocking.results.Results;
 import org.junit.jupiter.api.Test;
@@ -32,7 +33,7 @@ class NoisyBaselineTest {
     }
 
     private static Verdict verdict(Results run, Rules rules, Baseline baseline, String rule) {
-        return Gate.evaluate(run, rules, baseline).stream()
+        return Gate.evaluate(run, rules, baseline, Set.of()).stream()
                 .filter(verdict -> verdict.rule().equals(rule) && verdict.metric().startsWith("virtual."))
                 .findFirst().orElseThrow();
     }

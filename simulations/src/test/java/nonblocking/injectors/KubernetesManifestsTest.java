@@ -124,8 +124,8 @@ class KubernetesManifestsTest {
     void theInjectorsAreOneIndexedJobOfNPodsAtOnce() {
         var spec = injectors.getSpec();
         assertThat(spec.getCompletionMode()).isEqualTo("Indexed");
-        int n = Integer.parseInt(env(injector(), InjectorCommand.COUNT_ENV).getValue());
-        assertThat(n).as(InjectorCommand.COUNT_ENV).isBetween(2, LadderConfig.MAX_INJECTORS);
+        int n = Integer.parseInt(env(injector(), LadderConfig.COUNT_ENV).getValue());
+        assertThat(n).as(LadderConfig.COUNT_ENV).isBetween(2, LadderConfig.MAX_INJECTORS);
         assertThat(spec.getCompletions()).as("completions").isEqualTo(n);
         assertThat(spec.getParallelism()).as("parallelism").isEqualTo(n);
         assertThat(spec.getSuspend()).as("suspend").isNotEqualTo(Boolean.TRUE);
@@ -180,7 +180,7 @@ class KubernetesManifestsTest {
         assertThat(injector().getPorts()).anySatisfy(p -> assertThat(p.getContainerPort()).isEqualTo(InjectorCommand.RENDEZVOUS_PORT));
 
         // An Indexed Job's pod is named and hostnamed <job>-<index>: index 0 is <job>-0.<service>.
-        assertThat(env(injector(), InjectorCommand.COORDINATOR_ENV).getValue())
+        assertThat(env(injector(), LadderConfig.COORDINATOR_ENV).getValue())
                 .isEqualTo(injectors.getMetadata().getName() + "-0." + serviceName + ":" + InjectorCommand.RENDEZVOUS_PORT);
     }
 
@@ -188,14 +188,14 @@ class KubernetesManifestsTest {
     void eachPodGetsTheInjectorsEnvironment() {
         Container container = injector();
         assertThat(container.getEnv()).extracting(EnvVar::getName).containsExactlyInAnyOrder(
-                InjectorCommand.INDEX_ENV, InjectorCommand.COUNT_ENV, InjectorCommand.COORDINATOR_ENV);
-        EnvVar index = env(container, InjectorCommand.INDEX_ENV);
+                LadderConfig.INDEX_ENV, LadderConfig.COUNT_ENV, LadderConfig.COORDINATOR_ENV);
+        EnvVar index = env(container, LadderConfig.INDEX_ENV);
         assertThat(index.getValue()).isNull();
         assertThat(index.getValueFrom()).isNotNull();
-        assertThat(index.getValueFrom().getFieldRef()).as(InjectorCommand.INDEX_ENV + " fieldRef").isNotNull();
+        assertThat(index.getValueFrom().getFieldRef()).as(LadderConfig.INDEX_ENV + " fieldRef").isNotNull();
         assertThat(index.getValueFrom().getFieldRef().getFieldPath())
                 .isEqualTo("metadata.annotations['" + INDEX_ANNOTATION + "']");
-        assertThat(env(container, InjectorCommand.COUNT_ENV).getValue()).matches("\\d+");
+        assertThat(env(container, LadderConfig.COUNT_ENV).getValue()).matches("\\d+");
         assertThat(container.getEnvFrom()).isNullOrEmpty();
         // The image's ENTRYPOINT is the injector command: nothing overrides or extends it.
         assertThat(container.getCommand()).as("command").isNullOrEmpty();
@@ -293,7 +293,7 @@ class KubernetesManifestsTest {
     void theSettingsLoadForEveryInjector(@TempDir Path dir) throws IOException {
         Path file = Files.writeString(dir.resolve(InjectorImage.SETTINGS_FILE), settings.getData().get(InjectorImage.SETTINGS_FILE));
         int n = injectors.getSpec().getCompletions();
-        String coordinator = env(injector(), InjectorCommand.COORDINATOR_ENV).getValue();
+        String coordinator = env(injector(), LadderConfig.COORDINATOR_ENV).getValue();
         for (int index = 0; index < n; index++) {
             LadderConfig config = LadderConfig.from(Map.of("settings", file.toString(), "injectors", Integer.toString(n),
                     "injector", Integer.toString(index), "coordinator", coordinator));

@@ -102,7 +102,7 @@ class LadderConfigTest {
         assertThat(c.plan()).isEqualTo(new CapacitySearch(25, LadderConfig.AUTO_MAX, 10, 16));
         assertThat(c.profile()).isEqualTo("default");
         assertThat(c.experiment().plan().searched()).isTrue();
-        assertThat(c.maxUsers()).isEqualTo(10_000);
+        assertThat(c.plan().maxUsers()).isEqualTo(10_000);
         assertThat(target(c, "tuned").threads()).as("tuned: a pool sized to the top of the search").isEqualTo(10_000);
         assertThat(c.ladder().levels()).extracting(Level::users).containsExactly(25);
         assertThat(c.ladder().ended()).as("the search appends its levels as it goes").isFalse();
@@ -133,7 +133,7 @@ class LadderConfigTest {
     @Test
     void c10kProfileGoesToTenThousandUsers() {
         LadderConfig c = of("profile", "c10k");
-        assertThat(c.maxUsers()).isEqualTo(10_000);
+        assertThat(c.plan().maxUsers()).isEqualTo(10_000);
         assertThat(c.targetHeap()).as("the issue caps the heap at 512 MB").isEqualTo("512m");
         assertThat(c.pauseMs()).isEqualTo(1000);
     }
@@ -149,7 +149,7 @@ class LadderConfigTest {
         assertThat(c.warmup()).isZero();
         assertThat(c.pauseMs()).isEqualTo(200);
         assertThat(c.timeoutMs()).isEqualTo(900);
-        assertThat(c.targetNames()).containsExactly("virtual", "blocking");
+        assertThat(c.targets()).extracting(TargetSpec::name).containsExactly("virtual", "blocking");
         assertThat(target(c, "blocking").threads()).isEqualTo(20);
         assertThat(target(c, "virtual").maxVirtualThreads()).isEqualTo(300);
         assertThat(c.runId()).isEqualTo("ci-1");
@@ -161,7 +161,7 @@ class LadderConfigTest {
     void anyNamedTargetWithAModelOrAUrl() {
         LadderConfig c = of("targets", "blocking,virtual,pool1k,given", "pool1k.model", "blocking", "pool1k.threads", "1000",
                 "given.url", "http://127.0.0.1:9000", "given.slo.p99", "250");
-        assertThat(c.targetNames()).containsExactly("blocking", "virtual", "pool1k", "given");
+        assertThat(c.targets()).extracting(TargetSpec::name).containsExactly("blocking", "virtual", "pool1k", "given");
         assertThat(target(c, "pool1k")).isEqualTo(new TargetSpec("pool1k", ThreadModel.BLOCKING, 1000, null, null, null));
         assertThat(target(c, "pool1k").managed()).isTrue();
         assertThat(target(c, "given").model()).isNull();

@@ -34,7 +34,7 @@ class ProfileTest {
 
         assertThat(seed.pauseMs()).isEqualTo(100);
         assertThat(seed.plan().upFront()).containsExactly(5, 10, 20, 50, 100, 200);
-        assertThat(seed.targetNames()).containsExactly("blocking", "hybrid", "virtual", "async");
+        assertThat(seed.targets()).extracting(TargetSpec::name).containsExactly("blocking", "hybrid", "virtual", "async");
         assertThat(seed.targets().getFirst().threads()).isEqualTo(10);
         assertThat(seed.targets().get(1).threads()).isEqualTo(10);
         assertThat(seed.ramp()).as("from default.properties").hasSeconds(1);

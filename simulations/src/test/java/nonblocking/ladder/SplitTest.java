@@ -47,7 +47,7 @@ class SplitTest {
     void oneInjectorIsTheOrdinaryRun() {
         assertThat(Split.ALONE.share(3200)).isEqualTo(3200);
         assertThat(Split.ALONE.user(17)).isEqualTo(17);
-        assertThat(Split.ALONE.distributed()).isFalse();
+        assertThat(Split.ALONE.count()).isOne();
     }
 
     @Test

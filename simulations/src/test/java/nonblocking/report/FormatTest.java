@@ -20,7 +20,7 @@ class FormatTest {
 
     static LevelResult level(int users, double rps, double p99, long ko, Integer threads) {
         long ok = Math.round(rps * 6);
-        return new LevelResult(users, ok + ko, ok, ko, ko == 0 ? Map.of() : Map.of("timeout", ko), rps, rps * 1000 / users / 1000,
+        return Fixtures.levelResult(users, ok + ko, ok, ko, ko == 0 ? Map.of() : Map.of("timeout", ko), rps, rps * 1000 / users / 1000,
                 Fixtures.latency(1004, 1010, p99, p99, p99 + 5),
                 new LevelResult.Footprint(threads, users, 100_000_000L, 20_000_000L, 1000.0, 2000.0), null, null);
     }
@@ -36,9 +36,9 @@ class FormatTest {
     @Test
     void tableHasOneRowPerLevelAndTheHeadlineTheGap() {
         Map<String, TargetResult> targets = new LinkedHashMap<>();
-        targets.put("blocking", new TargetResult(null, null, null, List.of(level(100, 99.8, 1050, 0, 112),
+        targets.put("blocking", Fixtures.targetResult(null, null, null, List.of(level(100, 99.8, 1050, 0, 112),
                 level(200, 197.0, 1200, 0, 211), level(400, 200.0, 2300, 50, null)), 200));
-        targets.put("virtual", new TargetResult(null, null, null, List.of(level(100, 99.9, 1010, 0, 21),
+        targets.put("virtual", Fixtures.targetResult(null, null, null, List.of(level(100, 99.9, 1010, 0, 21),
                 level(200, 199.0, 1020, 0, 21), level(400, 398.0, 1030, 0, 23)), 400));
         Results results = nonblocking.Fixtures.results(targets, Gap.of(targets, "virtual", "blocking"));
         String table = Format.table(results);
@@ -52,8 +52,8 @@ class FormatTest {
     @Test
     void aLowerBoundIsMarkedAndAGapWithoutDenominatorIsLeftOut() {
         Map<String, TargetResult> targets = new LinkedHashMap<>();
-        targets.put("blocking", new TargetResult(null, null, null, List.of(level(100, 3000, 10, 500, null)), 0));
-        targets.put("virtual", new TargetResult(null, null, null, List.of(level(100, 1010, 0, 0, 21)), 100));
+        targets.put("blocking", Fixtures.targetResult(null, null, null, List.of(level(100, 3000, 10, 500, null)), 0));
+        targets.put("virtual", Fixtures.targetResult(null, null, null, List.of(level(100, 1010, 0, 0, 21)), 100));
         Results results = nonblocking.Fixtures.results(targets, Gap.of(targets, "virtual", "blocking"));
         assertThat(Format.headline(results)).isEqualTo("blocking 0 [0, 100] (no level held) · virtual ≥100");
         assertThat(Format.afterGatling(results)).contains("Gatling's summary above counts every request")
@@ -62,12 +62,12 @@ class FormatTest {
 
     @Test
     void capacityNamesTheBracketTheSkippedLevelsAndASearchsPath() {
-        TargetResult stopped = new TargetResult(null, null, null, List.of(level(100, 99.8, 1050, 0, 112),
+        TargetResult stopped = Fixtures.targetResult(null, null, null, List.of(level(100, 99.8, 1050, 0, 112),
                 level(200, 197.0, 1200, 0, 211), level(400, 200.0, 2300, 50, null), level(800, 190.0, 4000, 500, null)), 200,
                 List.of(1600, 3200), null, null, null);
         assertThat(Format.capacity(stopped, Load.CLOSED)).isEqualTo("sustains 200 users, bracket [200, 400]; skipped 1600, 3200 (early stop)");
         assertThat(Format.runOrder(stopped)).isEqualTo("100 ✓ → 200 ✓ → 400 ✗ → 800 ✗");
-        TargetResult top = new TargetResult(null, null, null, List.of(level(100, 99.8, 1010, 0, 21)), 100);
+        TargetResult top = Fixtures.targetResult(null, null, null, List.of(level(100, 99.8, 1010, 0, 21)), 100);
         assertThat(Format.capacity(top, Load.CLOSED)).isEqualTo("sustains ≥100 users (held its top level)");
         assertThat(Format.capacity(top, Load.OPEN)).isEqualTo("sustains ≥100 rps (held its top level)");
         assertThat(Format.bracket(top.capacity())).isEqualTo("[100, –]");

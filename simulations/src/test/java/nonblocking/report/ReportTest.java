@@ -1,5 +1,6 @@
 package nonblocking.report;
 
+import java.util.Set;
 import nonblocking.Fixtures;
 import nonblocking.gate.Gate;
 import nonblocking.gate.Verdict;
@@ -91,7 +92,7 @@ class ReportTest {
         Results good = Fixtures.read(Fixtures.GOOD);
         Map<String, TargetResult> targets = new LinkedHashMap<>(good.targets());
         TargetResult virtual = targets.remove("virtual");
-        targets.put("<b>virtual</b>", new TargetResult(new TargetResult.Settings("http://x/?a=1&b=\"2\"", null, false, null, null, null, null, null, null),
+        targets.put("<b>virtual</b>", Fixtures.targetResult(new TargetResult.Settings("http://x/?a=1&b=\"2\"", null, false, null, null, null, null, null, null),
                 null, null, virtual.levels(), virtual.sustainableUsers()));
         nonblocking.results.Experiment e = good.experiment();
         Results hostile = new Results(Results.SCHEMA, "run<script>alert(1)</script>", new nonblocking.results.Experiment(
@@ -125,7 +126,7 @@ class ReportTest {
     @Test
     void withVerdictsBothFilesShowTheGate() throws IOException {
         Results crippled = Fixtures.read(Fixtures.CRIPPLED_VIRTUAL);
-        List<Verdict> verdicts = Gate.evaluate(crippled, Fixtures.rules(), Fixtures.baseline());
+        List<Verdict> verdicts = Gate.evaluate(crippled, Fixtures.rules(), Fixtures.baseline(), Set.of());
 
         Report.write(crippled, dir, new Gate.Judgement(crippled, verdicts, Path.of("/rules/shop-rules.yaml"),
                 Path.of("/tmp/shop-baseline.json")));
@@ -149,7 +150,7 @@ class ReportTest {
         targets.put("virtual", new TargetResult(t.config(), t.jdk(), t.idle(), t.levels(), t.sustainableUsers(), t.skipped(),
                 t.runOrder(), t.startedAt(), t.stoppedAt(), t.warmupS(),
                 new TargetResult.Crash(800, 137, "its JVM exited with code 137", null), t.backendAfter()));
-        Report.write(good.withTargets(targets), dir, null);
+        Report.write(Fixtures.retargeted(good, targets), dir, null);
 
         String html = Files.readString(dir.resolve("report.html"));
         String card = html.substring(html.indexOf("<div class=\"name\">virtual</div>"));
@@ -213,7 +214,7 @@ class ReportTest {
     void aRunWithoutAPauseRendersEveryChart() throws IOException {
         Results good = Fixtures.read(Fixtures.GOOD);
         Results cpu = Fixtures.withExperiment(good, e -> new nonblocking.results.Experiment("cpu", e.load(), e.plan(),
-                e.holdS(), e.rampS(), e.warmupS(), e.warmupMaxS(), nonblocking.results.Experiment.Wait.sleep(0), 2000, e.timeoutMs(),
+                e.holdS(), e.rampS(), e.warmupS(), e.warmupMaxS(), new nonblocking.results.Experiment.Wait("sleep", 0, Map.of()), 2000, e.timeoutMs(),
                 e.stallMs(), new nonblocking.results.Slo(250, 1, null), e.injectors()));
         for (String name : good.targets().keySet()) {
             cpu = Fixtures.withConfig(cpu, name, config -> new TargetResult.Settings(config.url(), config.census(),
@@ -254,7 +255,7 @@ class ReportTest {
         Path runDir = Files.createDirectories(dir.resolve(good.runId()));
         ResultsFile.write(good, runDir.resolve(ResultsFile.NAME));
         Path latest = RunFolders.refreshLatest(runDir);
-        List<Verdict> verdicts = Gate.evaluate(good, Fixtures.rules(), Fixtures.baseline());
+        List<Verdict> verdicts = Gate.evaluate(good, Fixtures.rules(), Fixtures.baseline(), Set.of());
 
         Report.writeEverywhere(good, latest.resolve(ResultsFile.NAME), new Gate.Judgement(good, verdicts,
                 Fixtures.RULES_FILE, Fixtures.path(Fixtures.BASELINE)));
@@ -269,7 +270,7 @@ class ReportTest {
         Results good = Fixtures.read(Fixtures.GOOD);
         Map<String, TargetResult> targets = new LinkedHashMap<>(good.targets());
         targets.put("pool1k", good.targets().get("blocking"));
-        Results three = good.withTargets(targets);
+        Results three = Fixtures.retargeted(good, targets);
 
         Report.write(three, dir, null);
 

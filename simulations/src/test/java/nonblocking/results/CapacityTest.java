@@ -14,15 +14,15 @@ class CapacityTest {
     @Test
     void aLuckyLevelAboveABrokenOneDoesNotCount() {
         Capacity capacity = Capacity.of(Map.of(200, HOLDS, 25, HOLDS, 100, BREAKS, 50, HOLDS));
-        assertThat(capacity).isEqualTo(new Capacity(50, 100));
+        assertThat(capacity).isEqualTo(new Capacity(50, 100, null));
         assertThat(capacity.lowerBound()).isFalse();
     }
 
     @Test
     void holdingTheTopIsALowerBound() {
-        assertThat(Capacity.of(Map.of(25, HOLDS, 50, HOLDS))).isEqualTo(new Capacity(50, null));
-        assertThat(new Capacity(50, null).lowerBound()).isTrue();
-        assertThat(new Capacity(0, null).lowerBound()).as("nothing ran").isFalse();
+        assertThat(Capacity.of(Map.of(25, HOLDS, 50, HOLDS))).isEqualTo(new Capacity(50, null, null));
+        assertThat(new Capacity(50, null, null).lowerBound()).isTrue();
+        assertThat(new Capacity(0, null, null).lowerBound()).as("nothing ran").isFalse();
     }
 
     @Test
@@ -43,10 +43,10 @@ class CapacityTest {
 
     @Test
     void withinIsTheShareBetweenHeldAndBroke() {
-        assertThat(new Capacity(1000, 1100).within(10)).isTrue();
-        assertThat(new Capacity(1000, 1101).within(10)).isFalse();
-        assertThat(new Capacity(3, 4).within(10)).as("adjacent levels cannot be split").isTrue();
-        assertThat(new Capacity(0, 25).within(10)).as("nothing held yet").isFalse();
-        assertThat(new Capacity(1000, null).within(10)).as("nothing broke").isFalse();
+        assertThat(new Capacity(1000, 1100, null).within(10)).isTrue();
+        assertThat(new Capacity(1000, 1101, null).within(10)).isFalse();
+        assertThat(new Capacity(3, 4, null).within(10)).as("adjacent levels cannot be split").isTrue();
+        assertThat(new Capacity(0, 25, null).within(10)).as("nothing held yet").isFalse();
+        assertThat(new Capacity(1000, null, null).within(10)).as("nothing broke").isFalse();
     }
 }

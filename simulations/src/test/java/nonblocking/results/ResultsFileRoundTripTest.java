@@ -18,22 +18,22 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class ResultsFileRoundTripTest {
 
     static Results sample() {
-        LevelResult level = new LevelResult(200, 1190, 1188, 2, Map.of("timeout", 2L), 198.0, 0.99,
+        LevelResult level = Fixtures.levelResult(200, 1190, 1188, 2, Map.of("timeout", 2L), 198.0, 0.99,
                 Fixtures.latency(1004.5, 1010.2, 1190.7, 1250.3, 1301.0),
                 new LevelResult.Footprint(211, 200, 150_000_000L, 40_000_000L, 50_000.0, 120_000.0),
                 new LevelResult.Cost(0.195, 4.3, 250_000.0, 20_000.0), LevelResult.Harness.of(0.93, 1.1, null, null, 2));
-        LevelResult noCensus = new LevelResult(400, 10, 0, 10, Map.of("status 503", 10L), 0, 0,
+        LevelResult noCensus = Fixtures.levelResult(400, 10, 0, 10, Map.of("status 503", 10L), 0, 0,
                 Fixtures.latency(0, 0, 0, 3.1, 0), LevelResult.Footprint.NONE, null, null);
         Map<String, TargetResult> targets = new LinkedHashMap<>();
-        targets.put("blocking", new TargetResult(
+        targets.put("blocking", Fixtures.targetResult(
                 new TargetResult.Settings("http://127.0.0.1:40001/", "http://127.0.0.1:40002/", true, "blocking", 200,
                         null, List.of("-Xms512m", "-Xmx512m"), new TargetResult.Request("GET", true, List.of(), 0, 5000, null, 1000), null),
                 "25.0.3", new TargetResult.Memory(20_000_000L, 90_000_000L), List.of(level, noCensus), 200));
-        targets.put("virtual", new TargetResult(
+        targets.put("virtual", Fixtures.targetResult(
                 new TargetResult.Settings("http://example.test:8082/orders?x=1", null, false, null, null, null, List.of(),
                         new TargetResult.Request("POST", false, List.of("Content-Type"), 42, 2000, null, 0), new Slo(250, 1, null)),
                 null, null, List.of(level), 200));
-        targets.put("pool1k", new TargetResult(
+        targets.put("pool1k", Fixtures.targetResult(
                 new TargetResult.Settings("http://127.0.0.1:40003/", null, true, "blocking", 1000, null, List.of(), null, null),
                 null, null, List.of(level, noCensus), 200, List.of(800, 1600), List.of(200, 400),
                 "2026-11-26T03:41:01Z", "2026-11-26T03:42:30Z"));
@@ -42,7 +42,7 @@ class ResultsFileRoundTripTest {
                 Slo.forPause(1000), 1);
         return new Results(Results.SCHEMA, "20261126-034100-default", experiment,
                 new Provenance("2026-11-26T03:41:00Z", "2026-11-26T03:44:00Z", new Provenance.Machine(2, "25.0.3", "Linux", 20000),
-                        new Provenance.Source("0123456789abcdef0123456789abcdef01234567", "main", false)),
+                        new Provenance.Source("0123456789abcdef0123456789abcdef01234567", "main", false), null),
                 targets, Gap.of(targets, "virtual", "blocking"), new Results.Records("latency.hlog", "levels.json",
                 "../../gatling/laddersimulation-20261126034101234/index.html", null, null));
     }

@@ -17,7 +17,7 @@ class SloTest {
     }
 
     static LevelResult level(int users, double p99, long ok, long ko, double efficiency) {
-        return new LevelResult(users, ok + ko, ok, ko, ko == 0 ? Map.of() : Map.of("timeout", ko), ok / 6.0, efficiency,
+        return Fixtures.levelResult(users, ok + ko, ok, ko, ko == 0 ? Map.of() : Map.of("timeout", ko), ok / 6.0, efficiency,
                 Fixtures.latency(1000, 1000, p99, p99, p99), null, null, null);
     }
 
@@ -60,20 +60,20 @@ class SloTest {
     void theHighestLevelOfTheUnbrokenRunFromTheBottomCounts() {
         List<LevelResult> levels = List.of(level(25, 1010, 150, 0), level(50, 1020, 300, 0),
                 level(100, 2500, 600, 0), level(200, 1100, 1200, 0));   // 200 is lucky after a failure
-        assertThat(SLO.capacity(levels)).isEqualTo(new Capacity(50, 100));
+        assertThat(SLO.capacity(levels)).isEqualTo(new Capacity(50, 100, null));
     }
 
     @Test
     void orderOfTheInputDoesNotMatter() {
         List<LevelResult> levels = List.of(level(200, 1100, 1200, 0), level(25, 1010, 150, 0), level(50, 1020, 300, 0));
-        assertThat(SLO.capacity(levels)).isEqualTo(new Capacity(200, null));
+        assertThat(SLO.capacity(levels)).isEqualTo(new Capacity(200, null, null));
         assertThat(SLO.capacity(levels).lowerBound()).as("held the top").isTrue();
     }
 
     @Test
     void noHoldingLevelIsZero() {
-        assertThat(SLO.capacity(List.of(level(25, 3000, 10, 0)))).isEqualTo(new Capacity(0, 25));
-        assertThat(SLO.capacity(List.of())).isEqualTo(new Capacity(0, null));
+        assertThat(SLO.capacity(List.of(level(25, 3000, 10, 0)))).isEqualTo(new Capacity(0, 25, null));
+        assertThat(SLO.capacity(List.of())).isEqualTo(new Capacity(0, null, null));
         assertThat(SLO.capacity(List.of()).lowerBound()).as("nothing held is no bound").isFalse();
     }
 
@@ -82,12 +82,12 @@ class SloTest {
         Map<String, TargetResult> both = Map.of(
                 "blocking", target(200, 3200),
                 "virtual", target(3200, 3200));
-        assertThat(Gap.of(both, "virtual", "blocking")).isEqualTo(new Gap("virtual", "blocking", 16.0, true));
+        assertThat(Gap.of(both, "virtual", "blocking")).isEqualTo(new Gap("virtual", "blocking", 16.0, true, false));
         assertThat(Gap.of(Map.of("blocking", target(200, 3200), "virtual", target(400, 3200)), "virtual", "blocking"))
-                .isEqualTo(new Gap("virtual", "blocking", 2.0, false));
+                .isEqualTo(new Gap("virtual", "blocking", 2.0, false, false));
         assertThat(Gap.of(Map.of("virtual", target(3200, 3200)), "virtual", "blocking")).isNull();
         assertThat(Gap.of(Map.of("blocking", target(0, 3200), "virtual", target(3200, 3200)), "virtual", "blocking"))
-                .isEqualTo(new Gap("virtual", "blocking", null, true));
+                .isEqualTo(new Gap("virtual", "blocking", null, true, false));
     }
 
     /** A target whose levels run 25, 50, ... up to {@code top} and which sustained {@code sustained} users. */
@@ -96,6 +96,6 @@ class SloTest {
         for (int users = 25; users <= top; users *= 2) {
             levels.add(level(users, 1000, users * 6L, 0));
         }
-        return new TargetResult(null, null, null, levels, sustained);
+        return Fixtures.targetResult(null, null, null, levels, sustained);
     }
 }

@@ -280,7 +280,7 @@ class LadderIT {
         assertThat(results.targets().get("virtual").sustainableUsers()).isEqualTo(10);
         assertThat(results.targets().get("pool10").config().threads()).isEqualTo(10);
         assertThat(results.targets().get("pool10").sustainableUsers()).isEqualTo(10);
-        assertThat(results.gap()).isEqualTo(new Gap("virtual", "blocking", 2.0, true));
+        assertThat(results.gap()).isEqualTo(new Gap("virtual", "blocking", 2.0, true, false));
 
         // Gatling's report, as the run recorded it: relative to the run folder, and the same from latest/.
         Path gatlingIndex = output.resolve("it").resolve(results.records().gatlingReport()).normalize();

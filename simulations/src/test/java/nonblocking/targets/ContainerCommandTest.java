@@ -51,7 +51,7 @@ class ContainerCommandTest {
 
     @Test
     void eachServiceRunsTheJvmOptionsOfAManagedTarget() throws IOException {
-        for (String service : LadderConfig.from(Map.of()).targetNames()) {
+        for (String service : LadderConfig.from(Map.of()).targets().stream().map(TargetSpec::name).toList()) {
             List<String> options = new ArrayList<>(entrypointJvmOptions());
             String toolOptions = compose.at("/services/" + service + "/environment/JAVA_TOOL_OPTIONS").asText("");
             // Compose's own ${HEAP:-512m}: what runs when the variable is not set.

@@ -63,7 +63,7 @@ class ManagedTargetTest {
         TargetConfig config = TargetApp.parse("--model", "blocking", "--port", "0", "--census-port", "0", "--stop-timeout", "500");
         try (TargetServer server = new TargetServer(config).start()) {
             String line = server.readyLine();
-            assertThat(line).startsWith(ManagedTarget.READY_PREFIX);
+            assertThat(line).startsWith(TargetServer.READY_PREFIX);
             assertThat(ManagedTarget.readyUrl(line, ManagedTarget.URL_FIELD)).contains(server.uri());
             assertThat(ManagedTarget.readyUrl(line, ManagedTarget.CENSUS_FIELD)).isEqualTo(server.censusUri());
         }
@@ -85,7 +85,7 @@ class ManagedTargetTest {
         try (ManagedTarget target = ManagedTarget.start("virtual",
                 TargetCommand.managed(spec, "64m", 0, nonblocking.server.wait.WaitSpec.SLEEP, Classpath.current(), 0, 0), log)) {
             ready = target.awaitReady(Duration.ofSeconds(30));
-            assertThat(ready).startsWith(ManagedTarget.READY_PREFIX);
+            assertThat(ready).startsWith(TargetServer.READY_PREFIX);
             assertThat(target.url().getHost()).isEqualTo(TargetCommand.HOST);
             try (HttpClient http = HttpClient.newHttpClient()) {
                 HttpResponse<String> census = http.send(HttpRequest.newBuilder(target.censusUrl().resolve("threads?gc=true"))

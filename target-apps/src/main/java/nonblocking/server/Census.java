@@ -1,7 +1,6 @@
 package nonblocking.server;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
@@ -11,7 +10,8 @@ import nonblocking.server.wait.Figures;
 
 /**
  * What {@code GET /threads} answers: the target's own count of its threads, requests and memory. The server writes
- * it with {@link #toJson()}, the ladder reads it with {@link #parse(String)}: one type on both sides.
+ * it with {@link #toJson()}, the ladder reads it with {@link #parse(String)}: one type on both sides. Its fields are
+ * written in the order declared here (Jackson writes a record's properties in its constructor's order).
  *
  * @param model                 blocking, virtual or async
  * @param jdk                   {@code java.version} of the target JVM
@@ -48,10 +48,6 @@ import nonblocking.server.wait.Figures;
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonIgnoreProperties(ignoreUnknown = true)
-@JsonPropertyOrder({"model", "jdk", "pid", "platform_threads_live", "platform_threads_peak", "platform_threads_daemon",
-        "virtual_scheduler", "in_flight", "in_flight_peak", "served", "abandoned", "cpu_time_ns", "context_switches",
-        "heap_used_bytes", "heap_max_bytes", "rss_bytes", "uptime_ms", "pause_ms", "threads", "max_virtual_threads",
-        "heap_after_gc_bytes", "gc_count", "failed", "handler_ns", "connections", "wait_kind", "wait_figures", "last_failure"})
 public record Census(
         String model,
         String jdk,
@@ -85,7 +81,6 @@ public record Census(
     /** Figures of the JDK's virtual-thread scheduler (the ForkJoinPool of carrier threads). */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     @JsonIgnoreProperties(ignoreUnknown = true)
-    @JsonPropertyOrder({"parallelism", "pool_size", "mounted_virtual_thread_count", "queued_virtual_thread_count"})
     public record VirtualScheduler(int parallelism, int poolSize, int mountedVirtualThreadCount,
                                    long queuedVirtualThreadCount) {
     }

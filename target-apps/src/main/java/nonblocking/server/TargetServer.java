@@ -131,17 +131,13 @@ public final class TargetServer implements AutoCloseable {
 
     /** The base URL, e.g. {@code http://127.0.0.1:8082/}. */
     public URI uri() {
-        return uri(port());
+        return uri(config.host(), port());
     }
 
     /** The census port's base URL, e.g. {@code http://127.0.0.1:40123/}; empty without a census port. */
     public Optional<URI> censusUri() {
         return censusConnector == null ? Optional.empty()
                 : Optional.of(uri(config.censusHost(), censusConnector.getLocalPort()));
-    }
-
-    private URI uri(int localPort) {
-        return uri(config.host(), localPort);
     }
 
     private static URI uri(String host, int localPort) {
@@ -154,14 +150,6 @@ public final class TargetServer implements AutoCloseable {
      */
     public int connections() {
         return connector.getConnectedEndPoints().size();
-    }
-
-    public TargetConfig config() {
-        return config;
-    }
-
-    public Requests requests() {
-        return requests;
     }
 
     public String poolSettings() {

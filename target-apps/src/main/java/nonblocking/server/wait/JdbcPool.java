@@ -32,18 +32,12 @@ final class JdbcPool implements AutoCloseable {
         config.setInitializationFailTimeout(1);
         HikariDataSource source = new HikariDataSource(config);
         JdbcPool pool = new JdbcPool(source);
-        try {
-            pool.check();
+        try (Connection connection = pool.connection(); Statement statement = connection.createStatement()) {
+            statement.execute("SELECT 1");
             return pool;
         } catch (SQLException | RuntimeException e) {
             pool.close();
             throw e instanceof RuntimeException unchecked ? unchecked : new IllegalStateException(e.getMessage(), e);
-        }
-    }
-
-    private void check() throws SQLException {
-        try (Connection connection = connection(); Statement statement = connection.createStatement()) {
-            statement.execute("SELECT 1");
         }
     }
 

@@ -19,11 +19,9 @@ public record WaitSpec(WaitKind kind, Map<String, String> options) {
     public WaitSpec {
         Objects.requireNonNull(kind, "kind");
         options = Map.copyOf(options == null ? Map.of() : options);
-        for (String key : options.keySet()) {
-            if (!WaitKind.keys().contains(key)) {
-                throw new IllegalArgumentException("unknown wait option " + key + "; known: " + WaitKind.keys());
-            }
-        }
+        options.keySet().stream().filter(key -> !WaitKind.keys().contains(key)).findFirst().ifPresent(key -> {
+            throw new IllegalArgumentException("unknown wait option " + key + "; known: " + WaitKind.keys());
+        });
     }
 
     /** The same spec with one option set (the address of a server the ladder started for the targets to wait on). */
