@@ -105,7 +105,8 @@ public final class LevelArithmetic {
                         round((value - before.counters().get(name)) / 1e6 / ended, 3));
             }
         });
-        return new LevelResult.Breakdown(round(mean, 3), round(handler, 3), round(Math.max(0, mean - handler), 3), waitMs,
+        return new LevelResult.Breakdown(round(mean, 3), round(handler, 3), round(Math.max(0, mean - handler), 3),
+                closed.gcPauseMs() - opened.gcPauseMs(), waitMs,
                 seen.waitPeaks());
     }
 

@@ -88,6 +88,8 @@ record Table(List<String> headers, List<Boolean> text, List<List<String>> rows, 
         }
         columns.add(new Column<>("Before the handler ms", false, level -> level.breakdown() == null
                 || level.breakdown().queuedMs() == null ? Format.NONE : Format.decimal(level.breakdown().queuedMs(), 1)));
+        columns.add(new Column<>("GC paused ms (hold)", false, level -> level.breakdown() == null
+                || level.breakdown().gcPausedMs() == null ? Format.NONE : Format.integer(level.breakdown().gcPausedMs())));
         keys(levels, level -> level.breakdown() == null ? null : level.breakdown().waitMs()).forEach(key -> columns.add(
                 new Column<>(words(key.replace("_ms", "")) + " ms", false, level -> figure(level.breakdown() == null ? null
                         : level.breakdown().waitMs().get(key), 1))));

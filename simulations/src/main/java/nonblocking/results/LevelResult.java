@@ -146,10 +146,12 @@ public record LevelResult(int users, long requests, long ok, long ko, Map<String
      * @param handlerMs the mean time a request spent in the target's handler
      * @param queuedMs  the rest, {@code meanMs - handlerMs}: before the handler ran (waiting for a thread of the
      *                  server, in its accept queue) and on the wire
+ * @param gcPausedMs the target's stop-the-world collections over the hold, ms in all: every request in flight stood
+ *                  still that long (a real wait's client state fills the heap where a sleep's does not)
      * @param waitMs    the wait's own phases, ms per response, by name (connection_ms, query_ms, downstream_ms)
      * @param waitPeaks the wait's gauges at their peak over the hold (pool_active, pool_waiting, ...)
      */
-    public record Breakdown(Double meanMs, Double handlerMs, Double queuedMs, Map<String, Double> waitMs,
+    public record Breakdown(Double meanMs, Double handlerMs, Double queuedMs, Long gcPausedMs, Map<String, Double> waitMs,
                             Map<String, Long> waitPeaks) {
         public Breakdown {
             waitMs = waitMs == null ? Map.of() : new TreeMap<>(waitMs);

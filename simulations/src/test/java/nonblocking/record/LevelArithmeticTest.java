@@ -125,11 +125,12 @@ class LevelArithmeticTest {
 
     @Test
     void whereAResponsesTimeWentIsTheCensussCountersDifferencedOverTheHold() {
-        Census opened = Census.parse("{\"served\":100,\"handler_ns\":100000000000,\"wait_figures\":{\"counters\":"
+        Census opened = Census.parse("{\"served\":100,\"handler_ns\":100000000000,\"gc_pause_ms\":40,\"wait_figures\":{\"counters\":"
                 + "{\"connection_ns\":0,\"query_ns\":10000000000,\"queries\":100},\"gauges\":{\"pool_waiting\":0}}}");
         Census during = Census.parse("{\"wait_figures\":{\"counters\":{},\"gauges\":{\"pool_waiting\":150,"
                 + "\"pool_active\":50}}}");
-        Census closed = Census.parse("{\"served\":300,\"failed\":0,\"handler_ns\":140000000000,\"wait_figures\":"
+        Census closed = Census.parse("{\"served\":300,\"failed\":0,\"handler_ns\":140000000000,\"gc_pause_ms\":275,"
+                + "\"wait_figures\":"
                 + "{\"counters\":{\"connection_ns\":20000000000,\"query_ns\":30000000000,\"queries\":300},"
                 + "\"gauges\":{\"pool_waiting\":3}}}");
         HarnessReading start = new HarnessReading(0, 100L, 1000L, 0, 2);
@@ -146,6 +147,7 @@ class LevelArithmeticTest {
         // 40 s in the handler over 200 responses: 200 ms each; the other 100 ms were spent before it ran
         assertThat(result.breakdown().handlerMs()).isEqualTo(200.0);
         assertThat(result.breakdown().queuedMs()).isCloseTo(100.0, org.assertj.core.data.Offset.offset(1.0));
+        assertThat(result.breakdown().gcPausedMs()).as("275 - 40 ms of collections").isEqualTo(235L);
         assertThat(result.breakdown().waitMs()).containsEntry("connection_ms", 100.0).containsEntry("query_ms", 100.0)
                 .doesNotContainKey("queries_ms");
         assertThat(result.breakdown().waitPeaks()).containsEntry("pool_waiting", 150L).containsEntry("pool_active", 50L);

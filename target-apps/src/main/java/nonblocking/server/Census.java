@@ -37,6 +37,8 @@ import nonblocking.server.wait.Figures;
  *                              a measured hold. Null before the first collection or where the JVM does not say
  * @param gcCount               collections so far, of every collector: if it did not move between two readings,
  *                              neither did {@code heapAfterGcBytes} (the GC log on stdout tells which they were)
+ * @param gcPauseMs             stop-the-world collection time so far, ms: between two readings, how long every request
+ *                              in flight stood still for the collector
  * @param failed                seed requests answered with an error because what they waited on failed (502, 503)
  * @param handlerNs             time every ended seed request spent in the handler, summed, ns: with the client's own
  *                              latency it tells how long requests waited for a thread before it
@@ -71,6 +73,7 @@ public record Census(
         Integer maxVirtualThreads,
         Long heapAfterGcBytes,
         long gcCount,
+        long gcPauseMs,
         long failed,
         long handlerNs,
         int connections,

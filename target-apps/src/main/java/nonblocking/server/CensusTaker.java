@@ -64,6 +64,7 @@ public final class CensusTaker {
                 config.model().capped() ? config.maxVirtualThreads() : null,
                 GcFigures.heapAfterGcBytes(),
                 GcFigures.collectionCount(),
+                GcFigures.pausedMs(),
                 requests.failedCount(),
                 requests.handlerNanos(),
                 connections.getAsInt(),

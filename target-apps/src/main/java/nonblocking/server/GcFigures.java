@@ -42,6 +42,16 @@ final class GcFigures {
         return COLLECTORS.stream().mapToLong(collector -> Math.max(0, collector.getCollectionCount())).sum();
     }
 
+    /**
+     * Time the application stood still for collections so far, ms: every collector's time but those that count
+     * concurrent cycles (ZGC's and Shenandoah's "Cycles"; their "Pauses" beans count the pauses). G1's "Concurrent
+     * GC" counts its Remark and Cleanup pauses, so it stays.
+     */
+    static long pausedMs() {
+        return COLLECTORS.stream().filter(collector -> !collector.getName().contains("Cycles"))
+                .mapToLong(collector -> Math.max(0, collector.getCollectionTime())).sum();
+    }
+
     /** The heap in use right after the latest pausing collection, young or full; null if none or unknown. */
     static Long heapAfterGcBytes() {
         return PAUSING.stream()

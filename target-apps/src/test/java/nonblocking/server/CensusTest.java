@@ -42,7 +42,7 @@ class CensusTest {
                     "platform_threads_daemon", "virtual_scheduler", "in_flight", "in_flight_peak", "served",
                     "abandoned", "cpu_time_ns", "context_switches", "heap_used_bytes", "heap_max_bytes", "rss_bytes",
                     "uptime_ms", "pause_ms", "threads", "max_virtual_threads", "heap_after_gc_bytes", "gc_count",
-                    "failed", "handler_ns", "connections", "wait_kind", "wait_figures", "last_failure");
+                    "gc_pause_ms", "failed", "handler_ns", "connections", "wait_kind", "wait_figures", "last_failure");
 
             Census census = Census.parse(response.body());
             assertThat(census.model()).isEqualTo(model.label());
@@ -86,6 +86,7 @@ class CensusTest {
             Census plain = http.threads();
             Census collected = http.threads("gc=true");
             assertThat(collected.gcCount()).as("the System.gc() of ?gc=true").isGreaterThan(plain.gcCount());
+            assertThat(collected.gcPauseMs()).as("a full collection stops the world").isGreaterThanOrEqualTo(plain.gcPauseMs());
             assertThat(collected.heapAfterGcBytes()).isNotNull().isPositive()
                     .isLessThanOrEqualTo(collected.heapMaxBytes());
 
@@ -158,7 +159,7 @@ class CensusTest {
     @Test
     void parseReadsWhatToJsonWritesAndIgnoresUnknownFields() {
         Census census = new Census("virtual", "25", 42, 20, 25, 10, new Census.VirtualScheduler(2, 2, 1, 0L),
-                3, 5, 100, 7, 1_000_000L, null, 1024, 2048L, null, 99, 1000, null, 300, 512L, 3, 2, 123_456_789L, 40,
+                3, 5, 100, 7, 1_000_000L, null, 1024, 2048L, null, 99, 1000, null, 300, 512L, 3, 17, 2, 123_456_789L, 40,
                 "db", new Figures(Map.of("query_ns", 5_000L), Map.of("pool_active", 3L)), "502 database: gone");
         assertThat(Census.parse(census.toJson())).isEqualTo(census);
 
