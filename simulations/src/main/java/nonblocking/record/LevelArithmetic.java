@@ -74,7 +74,7 @@ public final class LevelArithmetic {
         TargetResult.Memory idle = basis.idle() == null ? new TargetResult.Memory(null, null) : basis.idle();
         LevelResult.Backend backend = backend(seen);
         return new LevelResult(r.users(), r.requests(), r.ok(), r.koCount(), r.ko(), round(throughput, 2),
-                round(efficiency, 4), latency, footprint(seen, idle, r.users()), cost(seen, idle),
+                round(efficiency, 4), latency, footprint(seen), cost(seen, idle),
                 harness(seen, r.lag(), backend == null ? null : backend.cpuCores()), breakdown(seen, r.allLatency()), backend);
     }
 
@@ -138,10 +138,9 @@ public final class LevelArithmetic {
         return before == null || after == null ? null : after - before;
     }
 
-    private static LevelResult.Footprint footprint(LevelCensus seen, TargetResult.Memory idle, int users) {
+    private static LevelResult.Footprint footprint(LevelCensus seen) {
         return new LevelResult.Footprint(seen.platformThreadsPeak(), toInt(seen.inFlightPeak()), seen.rssPeakBytes(),
-                seen.heapRetainedBytes(), perUser(seen.heapRetainedBytes(), idle.heapUsedBytes(), users),
-                perUser(seen.rssPeakBytes(), idle.rssBytes(), users));
+                seen.heapRetainedBytes());
     }
 
     /** Costs over the hold: the two census readings bracket it, so CPU and responses share one interval. */
@@ -155,8 +154,8 @@ public final class LevelArithmetic {
         int inFlight = seen.inFlightPeak() == null ? 0 : seen.inFlightPeak().intValue();
         return new LevelResult.Cost(perResponse(opened.cpuTimeNs(), closed.cpuTimeNs(), served, 1e6, 4),
                 perResponse(opened.contextSwitches(), closed.contextSwitches(), served, 1, 2),
-                perUser(seen.rssPeakBytes(), idle.rssBytes(), inFlight),
-                perUser(seen.heapRetainedBytes(), idle.heapUsedBytes(), inFlight));
+                perInFlight(seen.rssPeakBytes(), idle.rssBytes(), inFlight),
+                perInFlight(seen.heapRetainedBytes(), idle.heapUsedBytes(), inFlight));
     }
 
     private static LevelResult.Harness harness(LevelCensus seen, Histogram lag, Double backendCores) {
@@ -174,9 +173,9 @@ public final class LevelArithmetic {
         return before == null || after == null || served <= 0 ? null : round((after - before) / unit / served, decimals);
     }
 
-    /** (level - idle) / count: memory per user, or per request in flight. */
-    static Double perUser(Long atLevel, Long idle, int count) {
-        return atLevel == null || idle == null || count <= 0 ? null : round((double) (atLevel - idle) / count, 1);
+    /** (level - idle) / peak requests in flight: memory per request. */
+    static Double perInFlight(Long atLevel, Long idle, int inFlight) {
+        return atLevel == null || idle == null || inFlight <= 0 ? null : round((double) (atLevel - idle) / inFlight, 1);
     }
 
     private static Double round(Double value, int decimals) {

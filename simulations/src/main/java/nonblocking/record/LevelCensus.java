@@ -14,8 +14,9 @@ import java.util.TreeMap;
  * target waits on, if any, is read at the same edges ({@code backendOpened}, {@code backendClosed}) and its gauges
  * kept at their peak, as are the wait's own gauges from the census.
  *
- * @param heapRetainedBytes the heap in use after the target's last collection, as the hold's last reading says: no
- *                          GC is forced during a hold, since its pause would enter the latencies and its CPU the costs
+ * @param heapRetainedBytes the heap in use after the target's latest collection during the hold; null when it did not
+ *                          collect during the hold, since an earlier collection's figure is an earlier level's heap. No
+ *                          GC is forced during a hold: its pause would enter the latencies and its CPU the costs
  */
 public record LevelCensus(Integer platformThreadsPeak, Long inFlightPeak, Long rssPeakBytes, Long heapRetainedBytes,
                           Census opened, Census closed, HarnessReading harnessOpened, HarnessReading harnessClosed,
@@ -49,7 +50,9 @@ public record LevelCensus(Integer platformThreadsPeak, Long inFlightPeak, Long r
             threads = max(threads, c.platformThreadsPeak());
             inFlight = max(inFlight, (long) c.inFlightPeak());
             rss = max(rss, c.rssBytes());
-            retained = c.heapAfterGcBytes() != null ? c.heapAfterGcBytes() : retained;
+            if (c.heapAfterGcBytes() != null && opened != null && c.gcCount() > opened.gcCount()) {
+                retained = c.heapAfterGcBytes();
+            }
             if (c.waitFigures() != null) {
                 c.waitFigures().gauges().forEach((name, value) -> waitPeaks.merge(name, value, Math::max));
             }

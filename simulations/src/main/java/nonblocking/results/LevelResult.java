@@ -67,13 +67,15 @@ public record LevelResult(int users, long requests, long ok, long ko, Map<String
     /**
      * What the target held during the level, from its census; every field is null without one.
      *
+     * Memory per request is the {@link Cost}'s, per request in flight: per user it would count a blocking server's
+     * queued users, and per request/s in the open model.
+     *
      * @param inFlightPeak      peak requests in flight inside the target
-     * @param heapRetainedBytes heap in use after the last collection, read when the hold ended (no GC is forced)
-     * @param heapPerUserBytes  (heapRetained - idle heap) / users, as rssPerUserBytes is (rssPeak - idle rss) / users
+     * @param heapRetainedBytes heap in use after the target's latest collection during the hold (no GC is forced);
+     *                          null when the collector did not run during it
      */
-    public record Footprint(Integer platformThreadsPeak, Integer inFlightPeak, Long rssPeakBytes, Long heapRetainedBytes,
-                            Double heapPerUserBytes, Double rssPerUserBytes) {
-        public static final Footprint NONE = new Footprint(null, null, null, null, null, null);
+    public record Footprint(Integer platformThreadsPeak, Integer inFlightPeak, Long rssPeakBytes, Long heapRetainedBytes) {
+        public static final Footprint NONE = new Footprint(null, null, null, null);
     }
 
     /**
@@ -146,8 +148,8 @@ public record LevelResult(int users, long requests, long ok, long ko, Map<String
      * @param handlerMs the mean time a request spent in the target's handler
      * @param queuedMs  the rest, {@code meanMs - handlerMs}: before the handler ran (waiting for a thread of the
      *                  server, in its accept queue) and on the wire
- * @param gcPausedMs the target's stop-the-world collections over the hold, ms in all: every request in flight stood
- *                  still that long (a real wait's client state fills the heap where a sleep's does not)
+     * @param gcPausedMs the target's stop-the-world collections over the hold, ms in all: every request in flight
+     *                   stood still that long (a real wait's client state fills the heap where a sleep's does not)
      * @param waitMs    the wait's own phases, ms per response, by name (connection_ms, query_ms, downstream_ms)
      * @param waitPeaks the wait's gauges at their peak over the hold (pool_active, pool_waiting, ...)
      */

@@ -85,9 +85,9 @@ class LevelArithmeticTest {
     @Test
     void costsAreTheDifferenceOfTheTwoReadingsThatBracketTheHold() {
         Census opened = Census.parse("{\"served\":100,\"cpu_time_ns\":1000000000,\"context_switches\":50,"
-                + "\"in_flight_peak\":3,\"rss_bytes\":1000000}");
+                + "\"in_flight_peak\":3,\"rss_bytes\":1000000,\"gc_count\":7}");
         Census closed = Census.parse("{\"served\":300,\"cpu_time_ns\":1400000000,\"context_switches\":450,"
-                + "\"in_flight_peak\":10,\"rss_bytes\":3000000,\"heap_after_gc_bytes\":2000000}");
+                + "\"in_flight_peak\":10,\"rss_bytes\":3000000,\"heap_after_gc_bytes\":2000000,\"gc_count\":8}");
         HarnessReading start = new HarnessReading(0, 100L, 1000L, 0, 2);
         HarnessReading end = new HarnessReading(2_000_000_000L, 1050L, 2000L, 1_000_000_000L, 2);
         LevelCensus census = new LevelCensus.Builder().opened(opened, start, null).closed(closed, end, null).build();
@@ -97,21 +97,36 @@ class LevelArithmeticTest {
         // 400 ms of CPU and 400 switches over 200 responses
         assertThat(result.cost().cpuMsPerResponse()).isEqualTo(2.0);
         assertThat(result.cost().contextSwitchesPerResponse()).isEqualTo(2.0);
-        // memory grew 2 MB over idle for 10 users and 10 in flight at the peak
-        assertThat(result.footprint().rssPerUserBytes()).isEqualTo(200_000.0);
-        assertThat(result.footprint().heapPerUserBytes()).isEqualTo(100_000.0);
+        // RSS grew 2 MB and the heap a collection in the hold left 1 MB over idle, for 10 in flight at the peak
         assertThat(result.cost().rssPerInFlightBytes()).isEqualTo(200_000.0);
+        assertThat(result.footprint().heapRetainedBytes()).isEqualTo(2_000_000L);
+        assertThat(result.cost().heapPerInFlightBytes()).isEqualTo(100_000.0);
         assertThat(result.harness().machineCpu()).isEqualTo(0.95);
         assertThat(result.harness().harnessBound()).isTrue();
         assertThat(result.harness().injectorCpuCores()).isEqualTo(0.5);
     }
 
     @Test
-    void memoryPerUserIsGrowthOverIdleDividedByUsers() {
-        assertThat(LevelArithmetic.perUser(3_000_000L, 1_000_000L, 400)).isEqualTo(5000.0);
-        assertThat(LevelArithmetic.perUser(null, 1L, 400)).isNull();
-        assertThat(LevelArithmetic.perUser(1L, null, 400)).isNull();
-        assertThat(LevelArithmetic.perUser(1L, 1L, 0)).isNull();
+    void aHoldInWhichTheCollectorDidNotRunHasNoRetainedHeap() {
+        // The collector's figure is from before the hold (gc_count did not move): an earlier level's heap, not this one's.
+        Census opened = Census.parse("{\"served\":100,\"in_flight_peak\":3,\"heap_after_gc_bytes\":1500000,\"gc_count\":7}");
+        Census closed = Census.parse("{\"served\":300,\"in_flight_peak\":10,\"heap_after_gc_bytes\":1500000,\"gc_count\":7}");
+        HarnessReading start = new HarnessReading(0, 100L, 1000L, 0, 2);
+        HarnessReading end = new HarnessReading(2_000_000_000L, 150L, 2000L, 1_000_000_000L, 2);
+        LevelCensus census = new LevelCensus.Builder().opened(opened, start, null).closed(closed, end, null).build();
+        LevelResult result = LevelArithmetic.level(level(10, times(20, 1000), Map.of(), census),
+                new LevelArithmetic.Basis(1000, new TargetResult.Memory(1_000_000L, 1_000_000L), 0, null));
+        assertThat(result.footprint().heapRetainedBytes()).isNull();
+        assertThat(result.cost().heapPerInFlightBytes()).isNull();
+        assertThat(result.footprint().inFlightPeak()).isEqualTo(10);
+    }
+
+    @Test
+    void memoryPerRequestIsGrowthOverIdleDividedByThePeakInFlight() {
+        assertThat(LevelArithmetic.perInFlight(3_000_000L, 1_000_000L, 400)).isEqualTo(5000.0);
+        assertThat(LevelArithmetic.perInFlight(null, 1L, 400)).isNull();
+        assertThat(LevelArithmetic.perInFlight(1L, null, 400)).isNull();
+        assertThat(LevelArithmetic.perInFlight(1L, 1L, 0)).isNull();
     }
 
     @Test

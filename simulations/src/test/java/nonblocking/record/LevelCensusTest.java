@@ -13,13 +13,30 @@ class LevelCensusTest {
     }
 
     @Test
-    void levelCensusKeepsPeaksAndTheHeapAfterTheLastCollectionItWasTold() {
+    void levelCensusKeepsPeaksAndTheHeapAfterTheLatestCollectionOfTheHold() {
         LevelCensus.Builder b = new LevelCensus.Builder();
-        b.add(census("{\"platform_threads_peak\":30,\"in_flight_peak\":5,\"rss_bytes\":100,\"heap_after_gc_bytes\":40}"));
+        b.opened(census("{\"platform_threads_peak\":10,\"heap_after_gc_bytes\":30,\"gc_count\":4}"), null, null);
+        b.add(census("{\"platform_threads_peak\":30,\"in_flight_peak\":5,\"rss_bytes\":100,\"heap_after_gc_bytes\":40,"
+                + "\"gc_count\":5}"));
         b.add(census("{\"platform_threads_peak\":25,\"in_flight_peak\":9,\"rss_bytes\":90,\"heap_used_bytes\":99,"
-                + "\"heap_after_gc_bytes\":42}"));
+                + "\"heap_after_gc_bytes\":42,\"gc_count\":6}"));
         b.add(census("{\"platform_threads_peak\":20,\"in_flight_peak\":1,\"rss_bytes\":80}"));   // no collection figure
-        assertThat(b.build()).isEqualTo(new LevelCensus(30, 9L, 100L, 42L, null, null, null, null, null, null, null, null));
+        LevelCensus level = b.build();
+        assertThat(level.platformThreadsPeak()).isEqualTo(30);
+        assertThat(level.inFlightPeak()).isEqualTo(9L);
+        assertThat(level.rssPeakBytes()).isEqualTo(100L);
+        assertThat(level.heapRetainedBytes()).isEqualTo(42L);
+    }
+
+    @Test
+    void aHoldWithoutACollectionHasNoRetainedHeapThoughTheCollectorStillReportsAnOlderOne() {
+        LevelCensus.Builder b = new LevelCensus.Builder();
+        b.opened(census("{\"heap_after_gc_bytes\":30,\"gc_count\":4}"), null, null);
+        b.add(census("{\"in_flight_peak\":5,\"heap_after_gc_bytes\":30,\"gc_count\":4}"));
+        assertThat(b.build().heapRetainedBytes()).isNull();
+        // Without the opening reading nothing says whether the collector ran in the hold.
+        assertThat(new LevelCensus.Builder().add(census("{\"heap_after_gc_bytes\":30,\"gc_count\":9}")).build()
+                .heapRetainedBytes()).isNull();
     }
 
     @Test

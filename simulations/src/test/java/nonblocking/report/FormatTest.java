@@ -22,7 +22,7 @@ class FormatTest {
         long ok = Math.round(rps * 6);
         return Fixtures.levelResult(users, ok + ko, ok, ko, ko == 0 ? Map.of() : Map.of("timeout", ko), rps, rps * 1000 / users / 1000,
                 Fixtures.latency(1004, 1010, p99, p99, p99 + 5),
-                new LevelResult.Footprint(threads, users, 100_000_000L, 20_000_000L, 1000.0, 2000.0), null, null);
+                new LevelResult.Footprint(threads, users, 100_000_000L, 20_000_000L), null, null);
     }
 
     @Test

@@ -20,7 +20,7 @@ class ResultsFileRoundTripTest {
     static Results sample() {
         LevelResult level = Fixtures.levelResult(200, 1190, 1188, 2, Map.of("timeout", 2L), 198.0, 0.99,
                 Fixtures.latency(1004.5, 1010.2, 1190.7, 1250.3, 1301.0),
-                new LevelResult.Footprint(211, 200, 150_000_000L, 40_000_000L, 50_000.0, 120_000.0),
+                new LevelResult.Footprint(211, 200, 150_000_000L, 40_000_000L),
                 new LevelResult.Cost(0.195, 4.3, 250_000.0, 20_000.0), LevelResult.Harness.of(0.93, 1.1, null, null, 2));
         LevelResult noCensus = Fixtures.levelResult(400, 10, 0, 10, Map.of("status 503", 10L), 0, 0,
                 Fixtures.latency(0, 0, 0, 3.1, 0), LevelResult.Footprint.NONE, null, null);
@@ -54,13 +54,13 @@ class ResultsFileRoundTripTest {
         ResultsFile.write(results, file);
         assertThat(ResultsFile.read(file)).isEqualTo(results);
         String json = Files.readString(file);
-        assertThat(json).contains("\"sustainable_users\"", "\"ko_reasons\"", "\"p99_ms\"", "\"heap_per_user_bytes\"",
+        assertThat(json).contains("\"sustainable_users\"", "\"ko_reasons\"", "\"p99_ms\"", "\"heap_retained_bytes\"",
                 "\"max_open_files\"", "\"cpu_ms_per_response\" : 0.195", "\"context_switches_per_response\" : 4.3",
                 "\"rss_per_in_flight_bytes\"", "\"heap_per_in_flight_bytes\"", "\"machine_cpu\" : 0.93",
                 "\"injector_cpu_cores\" : 1.1", "\"harness_bound\" : true");
         // Latency and footprint are groups in the code, flat in the level's object: the schema did not change.
         assertThat(json).contains("\"p50_ms\" : 1004.5", "\"platform_threads_peak\" : 211")
-                .doesNotContain("\"latency\"", "\"footprint\"");
+                .doesNotContain("\"latency\"", "\"footprint\"", "per_user");
         // The bracket is derived from the levels: written for readers, ignored when read back.
         assertThat(json).contains("\"bracket\" : [ 200, 400 ]", "\"skipped\" : [ 800, 1600 ]", "\"run_order\" : [ 200, 400 ]",
                 "\"plan\" : {\n      \"mode\" : \"fixed\"", "\"early_stop\" : true");

@@ -266,7 +266,9 @@ class LadderIT {
                 assertThat(level.footprint().platformThreadsPeak()).as("census of %s", entry.getKey()).isNotNull().isPositive();
                 assertThat(level.footprint().inFlightPeak()).isNotNull().isPositive();
                 assertThat(level.footprint().rssPeakBytes()).isNotNull().isPositive();
-                assertThat(level.footprint().heapRetainedBytes()).isNotNull().isPositive();
+                // No GC is forced in a hold: a light one may see no collection, and then has no retained heap.
+                assertThat(level.footprint().heapRetainedBytes()).satisfiesAnyOf(heap -> assertThat(heap).isNull(),
+                        heap -> assertThat(heap).isPositive());
                 // Costs over the hold, from the two census readings that bracket it.
                 assertThat(level.cost()).as("cost of %s at %d", entry.getKey(), level.users()).isNotNull();
                 assertThat(level.cost().cpuMsPerResponse()).isNotNull().isPositive();

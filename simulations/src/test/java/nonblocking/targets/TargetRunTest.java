@@ -48,7 +48,7 @@ class TargetRunTest {
             assertThat(level.efficiency()).isCloseTo(0.95, within(1e-9));
             assertThat(level.latency().p50Ms()).isCloseTo(1010, within(1.0));
             assertThat(level.footprint().platformThreadsPeak()).isNull();   // no census
-            assertThat(level.footprint().heapPerUserBytes()).isNull();
+            assertThat(level.footprint().heapRetainedBytes()).isNull();
 
             TargetResult result = run.result();
             assertThat(result.levels()).hasSize(2);
