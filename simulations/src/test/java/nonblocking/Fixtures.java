@@ -266,6 +266,14 @@ public final class Fixtures {
                 config.maxVirtualThreads(), List.of(jvmArgs), config.request(), config.slo());
     }
 
+    /** A target config as if it had asked for the seed request at a pause of its own, or for its URL as given. */
+    public static TargetResult.Settings withPause(TargetResult.Settings config, boolean seed, long pauseMs) {
+        TargetResult.Request r = config.request();
+        return new TargetResult.Settings(config.url(), config.census(), config.managed(), config.model(), config.threads(),
+                config.maxVirtualThreads(), config.jvmArgs(), new TargetResult.Request(r.method(), seed, r.headers(),
+                r.bodyBytes(), r.timeoutMs(), r.flow(), pauseMs), config.slo());
+    }
+
     /** A target config with an SLO of its own. */
     public static TargetResult.Settings withSlo(TargetResult.Settings config, Slo slo) {
         return new TargetResult.Settings(config.url(), config.census(), config.managed(), config.model(), config.threads(),

@@ -13,8 +13,10 @@ import nonblocking.results.TargetResult;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.stream.Collectors;
@@ -185,7 +187,7 @@ public final class Format {
         Experiment experiment = results.experiment();
         Experiment.Wait wait = experiment.waitOn();
         return "GET /?pause=" + request.pauseMs() + (experiment.workMicros() > 0 ? "&work=" + experiment.workMicros() : "")
-                + ": " + new Experiment.Wait(wait.kind(), request.pauseMs(), wait.settings()).describe()
+                + ": " + wait.describe(request.pauseMs())
                 + (experiment.workMicros() > 0 ? ", after " + experiment.workMicros() + " µs of CPU work" : "");
     }
 
@@ -317,10 +319,23 @@ public final class Format {
                 + waitPhrase(results) + ": " + headline(results);
     }
 
-    /** ", each request waiting on …" when any target is one of our servers; a service's wait is its own. */
+    /**
+     * ", each request waiting on …" when every target is one of our servers at one pause; else the targets each wait
+     * is for (", each request to blocking, virtual waiting on …"): a service's wait is its own, and a target may ask
+     * for a pause of its own.
+     */
     static String waitPhrase(Results results) {
-        boolean ours = results.targets().values().stream().anyMatch(Format::paused);
-        return ours ? ", each request waiting on " + results.experiment().waitOn().describe() : "";
+        Experiment.Wait wait = results.experiment().waitOn();
+        OptionalLong common = commonPause(results);
+        if (common.isPresent()) {
+            return ", each request waiting on " + wait.describe(common.getAsLong());
+        }
+        Map<Long, List<String>> byPause = results.targets().entrySet().stream().filter(t -> paused(t.getValue()))
+                .collect(Collectors.groupingBy(t -> t.getValue().config().request().pauseMs(), LinkedHashMap::new,
+                        Collectors.mapping(Map.Entry::getKey, Collectors.toList())));
+        return byPause.isEmpty() ? "" : byPause.entrySet().stream()
+                .map(group -> "to " + String.join(", ", group.getValue()) + " waiting on " + wait.describe(group.getKey()))
+                .collect(Collectors.joining(" and ", ", each request ", ""));
     }
 
     /**

@@ -209,7 +209,7 @@ final class HtmlPage {
                     .append(escape(Format.decimal(results.experiment().holdS(), 0)))
                     .append(" s; each user sends its next request when the last one is answered (the closed model).")
                     .append(pause.isPresent() ? " Every request asks for <code>GET /?pause=" + pause.getAsLong()
-                            + "</code>: " + escape(results.experiment().waitOn().describe()) + ". A target that keeps up"
+                            + "</code>: " + escape(results.experiment().waitOn().describe(pause.getAsLong())) + ". A target that keeps up"
                             + " answers in just over that, so its throughput is users / pause: the dashed <em>ideal</em> line."
                             : " What each user sent is under Settings.")
                     .append("</li>\n");

@@ -47,6 +47,11 @@ public record Experiment(String profile, Load load, LevelPlan plan, double holdS
 
         /** In a sentence, e.g. "a pause of 1000 ms", "3 sequential HTTP calls of 333 ms to a downstream server". */
         public String describe() {
+            return describe(pauseMs);
+        }
+
+        /** The same wait at another pause: a target that asked for its own ({@code -D<name>.pause}). */
+        public String describe(long pauseMs) {
             return WaitKind.of(kind).describe(pauseMs, settings);
         }
     }

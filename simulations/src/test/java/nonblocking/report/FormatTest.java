@@ -50,6 +50,25 @@ class FormatTest {
     }
 
     @Test
+    void theHeadlineNamesWhichTargetsWaitedOnWhatWhenTheyDidNotAllWaitAlike() {
+        Results good = Fixtures.read(Fixtures.GOOD);
+        assertThat(Format.consoleHeadline(good)).startsWith("sustainable concurrency, each request waiting on a pause of 1000 ms: ");
+
+        Results ownPause = good;
+        for (String name : good.targets().keySet()) {
+            ownPause = Fixtures.withConfig(ownPause, name, config -> Fixtures.withPause(config, true, 100));
+        }
+        assertThat(Format.consoleHeadline(ownPause)).startsWith("sustainable concurrency, each request waiting on a pause of 100 ms: ");
+
+        Results mixed = Fixtures.withConfig(good, "blocking", config -> Fixtures.withPause(config, false, 0));
+        assertThat(Format.consoleHeadline(mixed))
+                .startsWith("sustainable concurrency, each request to virtual waiting on a pause of 1000 ms: ");
+        assertThat(Format.headlineLegend(Fixtures.withConfig(good, "blocking", config -> Fixtures.withPause(config, true, 100))))
+                .startsWith("Sustainable concurrent users per target, each request to blocking waiting on a pause of 100 ms"
+                        + " and to virtual waiting on a pause of 1000 ms (");
+    }
+
+    @Test
     void aLowerBoundIsMarkedAndAGapWithoutDenominatorIsLeftOut() {
         Map<String, TargetResult> targets = new LinkedHashMap<>();
         targets.put("blocking", Fixtures.targetResult(null, null, null, List.of(level(100, 3000, 10, 500, null)), 0));

@@ -175,6 +175,18 @@ class ReportTest {
     }
 
     @Test
+    void howToReadNamesThePauseTheTargetsAskedFor() throws IOException {
+        Results good = Fixtures.read(Fixtures.GOOD);
+        for (String name : good.targets().keySet()) {
+            good = Fixtures.withConfig(good, name, config -> Fixtures.withPause(config, true, 100));
+        }
+        Report.write(good, dir, null);
+        assertThat(Files.readString(dir.resolve("report.html")))
+                .contains("Every request asks for <code>GET /?pause=100</code>: a pause of 100 ms.")
+                .doesNotContain("a pause of 1000 ms");
+    }
+
+    @Test
     void aServiceRunSaysNothingOfAPauseAndStatesItsOwnSlo() throws IOException {
         Results foreign = Fixtures.read(Fixtures.FOREIGN);
         Results service = foreign;
