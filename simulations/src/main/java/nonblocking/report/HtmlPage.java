@@ -168,9 +168,11 @@ final class HtmlPage {
                     ? " · " + experiment.injectors() + " injectors" : ""));
         }
         Ceiling ceiling = provenance.ceiling();
-        term(html, "injector's ceiling", ceiling == null ? "not measured on this machine (./mvnw gatling:test"
-                + " -Dprofile=calibrate measures it; then every run states it and flags levels near it)"
-                : Format.integer(ceiling.rps()) + " requests/s" + (ceiling.cpuUsPerRequest() == null ? ""
+        term(html, "injector's ceiling", ceiling == null ? "not measured on this machine in the " + results.load().label()
+                + " model (./mvnw gatling:test -Dprofile=" + Ceiling.profile(results.load()) + " measures it; then every"
+                + " run of that model states it and flags levels near it)"
+                : Format.integer(ceiling.rps()) + " requests/s in the " + results.load().label() + " model"
+                + (ceiling.cpuUsPerRequest() == null ? ""
                 : " at " + ceiling.cpuUsPerRequest() + " µs of its CPU per request") + ", measured " + ceiling.measuredAt()
                 + " (run " + ceiling.runId() + "); levels at " + Format.decimal(100 * Ceiling.NEAR, 0)
                 + " % of it or more are flagged ⚠");

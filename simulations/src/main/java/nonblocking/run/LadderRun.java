@@ -242,10 +242,13 @@ public final class LadderRun implements AutoCloseable {
                         + ": user u of every level runs on injector u mod " + injection.count() + "; rendezvous at "
                         + injection.coordinator() : "")
                 + targets.stream().map(t -> "\n  " + t.plan()).collect(Collectors.joining())
-                + "\n  injector's ceiling: " + Calibration.read(config.outputDir(), machine().cores(), out::println)
-                        .map(c -> c.rps() + " requests/s on this machine (" + c.measuredAt() + "); levels at "
-                                + Math.round(100 * Ceiling.NEAR) + " % of it or more are flagged")
-                        .orElse("not measured (-Dprofile=calibrate measures it)")
+                + "\n  injector's ceiling: " + Calibration.read(config.outputDir(), machine().cores(), config.load(),
+                                out::println)
+                        .map(c -> c.rps() + " requests/s in the " + config.load().label() + " model on this machine ("
+                                + c.measuredAt() + "); levels at " + Math.round(100 * Ceiling.NEAR)
+                                + " % of it or more are flagged")
+                        .orElse("not measured for the " + config.load().label() + " model (-Dprofile="
+                                + Ceiling.profile(config.load()) + " measures it)")
                 + (config.plan() instanceof nonblocking.ladder.CapacitySearch ? "\n  Gatling's own report: a search"
                         + " decides its levels as it goes, so its users are injected at once and wait for their turn;"
                         + " its concurrent-users chart shows them all from the start (the levels are in the table)" : "")
@@ -281,7 +284,7 @@ public final class LadderRun implements AutoCloseable {
                 .map(dir -> runDir.relativize(dir.resolve("index.html")).toString().replace('\\', '/'))
                 .orElse(null);
         Provenance.Machine machine = machine();
-        Ceiling ceiling = Calibration.read(config.outputDir(), machine.cores(), out::println).orElse(null);
+        Ceiling ceiling = Calibration.read(config.outputDir(), machine.cores(), config.load(), out::println).orElse(null);
         Results r = new Results(Results.SCHEMA, runId, config.experiment(),
                 new Provenance(startedAt.toString(), Instant.now().toString(), machine, GitSource.of(Path.of("")), ceiling),
                 results, Gap.of(results, config.gapOf(), config.gapOver()),
@@ -310,8 +313,8 @@ public final class LadderRun implements AutoCloseable {
     /** A calibration run: its ceiling written for the runs that follow, and stated in its own provenance. */
     private Results calibrated(Results r) {
         Ceiling measured = Calibration.of(r);
-        Path file = Calibration.write(measured, config.outputDir());
-        out.println("injector ceiling on this machine: " + measured.rps() + " requests/s, "
+        Path file = Calibration.write(measured, config.outputDir(), config.load());
+        out.println("injector ceiling on this machine, " + config.load().label() + " model: " + measured.rps() + " requests/s, "
                 + (measured.cpuUsPerRequest() == null ? "its CPU per request unknown" : measured.cpuUsPerRequest()
                 + " µs of the injector's CPU per request") + " (" + file + ")");
         Provenance p = r.provenance();

@@ -55,7 +55,7 @@ class ProfileTest {
     void anUnknownProfileIsOneLineNamingTheKnownOnes() {
         assertThatThrownBy(() -> run("profile", "sead"))
                 .isInstanceOf(NonblockingException.class)
-                .hasMessageStartingWith("-Dprofile=sead is unknown; use one of [c10k, calibrate, cpu, db, default,")
+                .hasMessageStartingWith("-Dprofile=sead is unknown; use one of [c10k, calibrate, calibrate-closed, cpu, db, default,")
                 .hasMessageNotContaining("\n");
         assertThatThrownBy(() -> run("profile", "../etc/passwd")).isInstanceOf(NonblockingException.class);
     }

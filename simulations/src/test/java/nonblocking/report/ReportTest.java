@@ -175,6 +175,23 @@ class ReportTest {
     }
 
     @Test
+    void theInjectorsCeilingIsStatedForTheRunsOwnLoadModel() throws IOException {
+        Results closed = Fixtures.read(Fixtures.GOOD);
+        Report.write(closed, dir, null);
+        assertThat(Files.readString(dir.resolve("report.html"))).contains("not measured on this machine in the closed"
+                + " model (./mvnw gatling:test -Dprofile=calibrate-closed measures it;");
+
+        Results open = Fixtures.open(closed);
+        nonblocking.results.Provenance p = open.provenance();
+        open = new Results(open.schema(), open.runId(), open.experiment(), new nonblocking.results.Provenance(p.startedAt(),
+                p.finishedAt(), p.machine(), p.source(), new nonblocking.results.Ceiling(20_000, 38.8, 2,
+                "2026-12-06T04:58:14Z", "calibrate-2")), open.targets(), open.gap(), open.records());
+        Report.write(open, dir, null);
+        assertThat(Files.readString(dir.resolve("report.html")))
+                .contains("20,000 requests/s in the open model at 38.8 µs of its CPU per request");
+    }
+
+    @Test
     void howToReadNamesThePauseTheTargetsAskedFor() throws IOException {
         Results good = Fixtures.read(Fixtures.GOOD);
         for (String name : good.targets().keySet()) {
