@@ -55,8 +55,9 @@ class ProfileTest {
     void anUnknownProfileIsOneLineNamingTheKnownOnes() {
         assertThatThrownBy(() -> run("profile", "sead"))
                 .isInstanceOf(NonblockingException.class)
-                .hasMessageStartingWith("-Dprofile=sead is unknown; use one of [c10k, calibrate, calibrate-closed, cpu, db, default,")
+                .hasMessageStartingWith("-Dprofile=sead is unknown; use one of " + Profiles.names())
                 .hasMessageNotContaining("\n");
+        assertThat(Profiles.names()).contains("default", "seed", "calibrate").isSorted();   // a new profile is one file
         assertThatThrownBy(() -> run("profile", "../etc/passwd")).isInstanceOf(NonblockingException.class);
     }
 }
