@@ -71,6 +71,8 @@ public final class LadderRun implements AutoCloseable {
     private final List<TargetRun> targets = new ArrayList<>();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final PrintStream out;
+    /** The injector's ceiling in this run's load model, read once (an unreadable file is said once); null if none. */
+    private final Ceiling ceiling;
     /** Injector 0's rendezvous, when this is one of N injectors; null otherwise. */
     private volatile Rendezvous rendezvous;
     /** The server the targets' requests wait on (downstream server, PostgreSQL); empty for the pause. */
@@ -84,6 +86,7 @@ public final class LadderRun implements AutoCloseable {
         this.out = out;
         this.startedAt = Instant.now();
         this.runDir = runDir(config, startedAt);
+        this.ceiling = Calibration.read(config.outputDir(), machine().cores(), config.load(), out::println).orElse(null);
     }
 
     /**
@@ -242,13 +245,11 @@ public final class LadderRun implements AutoCloseable {
                         + ": user u of every level runs on injector u mod " + injection.count() + "; rendezvous at "
                         + injection.coordinator() : "")
                 + targets.stream().map(t -> "\n  " + t.plan()).collect(Collectors.joining())
-                + "\n  injector's ceiling: " + Calibration.read(config.outputDir(), machine().cores(), config.load(),
-                                out::println)
-                        .map(c -> c.rps() + " requests/s in the " + config.load().label() + " model on this machine ("
-                                + c.measuredAt() + "); levels at " + Math.round(100 * Ceiling.NEAR)
-                                + " % of it or more are flagged")
-                        .orElse("not measured for the " + config.load().label() + " model (-Dprofile="
-                                + Ceiling.profile(config.load()) + " measures it)")
+                + "\n  injector's ceiling: " + (ceiling != null ? ceiling.rps() + " requests/s in the "
+                        + config.load().label() + " model on this machine (" + ceiling.measuredAt() + "); levels at "
+                        + Math.round(100 * Ceiling.NEAR) + " % of it or more are flagged"
+                        : "not measured for the " + config.load().label() + " model (-Dprofile="
+                        + Ceiling.profile(config.load()) + " measures it)")
                 + (config.plan() instanceof nonblocking.ladder.CapacitySearch ? "\n  Gatling's own report: a search"
                         + " decides its levels as it goes, so its users are injected at once and wait for their turn;"
                         + " its concurrent-users chart shows them all from the start (the levels are in the table)" : "")
@@ -284,7 +285,6 @@ public final class LadderRun implements AutoCloseable {
                 .map(dir -> runDir.relativize(dir.resolve("index.html")).toString().replace('\\', '/'))
                 .orElse(null);
         Provenance.Machine machine = machine();
-        Ceiling ceiling = Calibration.read(config.outputDir(), machine.cores(), config.load(), out::println).orElse(null);
         Results r = new Results(Results.SCHEMA, runId, config.experiment(),
                 new Provenance(startedAt.toString(), Instant.now().toString(), machine, GitSource.of(Path.of("")), ceiling),
                 results, Gap.of(results, config.gapOf(), config.gapOver()),
